@@ -1,0 +1,58 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
+import { TerminusModule } from '@nestjs/terminus';
+import { join } from 'node:path';
+import { APP_CONFIG, AppConfig, AppConfigModule } from '@app/common';
+import { AuthModule } from '@app/auth';
+import { DatabaseModule } from '@app/database';
+import { JobsModule } from '@app/jobs';
+import { NetworkModule } from '@app/network';
+import { WorkerModule } from '../../worker/src/worker.module';
+import { mercuriusErrorFormatter } from './graphql/format-error';
+import { complexityLimitHook, depthLimitRule } from './graphql/query-limits';
+import { HealthController } from './health/health.controller';
+import { LoggingModule } from './logging.module';
+
+export interface ApiModuleOptions {
+  config?: Partial<AppConfig>;
+  /** run the BullMQ processors in this process too (the default start) */
+  withWorker?: boolean;
+}
+
+/** The domain modules the API serves. */
+export const DOMAIN_MODULES = [NetworkModule];
+
+@Module({})
+export class ApiModule {
+  static register(options: ApiModuleOptions = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        AppConfigModule.forRoot(options.config),
+        LoggingModule,
+        DatabaseModule,
+        AuthModule,
+        JobsModule,
+        TerminusModule,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            path: '/graphql',
+            autoSchemaFile: process.env.NODE_ENV === 'production' ? true : join(process.cwd(), 'schema.gql'),
+            sortSchema: true,
+            graphiql: process.env.NODE_ENV !== 'production',
+            context: (request: unknown) => ({ req: request }),
+            errorFormatter: mercuriusErrorFormatter,
+            validationRules: [depthLimitRule(config.maxQueryDepth)],
+            hooks: { preValidation: complexityLimitHook(config.maxQueryComplexity) },
+          }),
+        }),
+        ...DOMAIN_MODULES,
+        ...(options.withWorker ? [WorkerModule] : []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { ArgumentsHost, Catch, HttpServer, ValidationPipe } from '@nestjs/common';
+import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { BadInputError } from '@app/common';
+import { Logger } from 'nestjs-pino';
+import { loadAppConfig } from '@app/common';
+import { ApiModule, ApiModuleOptions } from './api.module';
+import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
+
+/** GraphQL errors through the GraphQL filter; plain HTTP routes (health) keep Nest's own. */
+@Catch()
+class ApiExceptionFilter extends BaseExceptionFilter {
+  private readonly graphql = new GraphQLErrorFilter();
+
+  constructor(adapter: HttpServer) {
+    super(adapter);
+  }
+
+  override catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<string>() === 'graphql') return this.graphql.catch(exception, host);
+    return super.catch(exception, host);
+  }
+}
+
+/** Builds the API exactly as it runs in production; the tests use this too. */
+export async function createApiApplication(options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
+  const trustProxy = options.config?.trustProxy ?? loadAppConfig().trustProxy;
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.register(options),
+    new FastifyAdapter({ bodyLimit: 10 * 1024 * 1024, trustProxy }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) =>
+        new BadInputError(
+          errors
+            .flatMap(function messages(e): string[] {
+              return [...Object.values(e.constraints ?? {}), ...(e.children ?? []).flatMap(messages)];
+            })
+            .join('; ') || 'Invalid input',
+        ),
+    }),
+  );
+  app.useGlobalFilters(new ApiExceptionFilter(app.getHttpAdapter()));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { AuthorizationGuard } from './authorization.guard';
+import { JwtStrategy } from './jwt.strategy';
+import { LocalStrategy } from './local.strategy';
+import { LoginFailure } from './login-attempt.entity';
+
+@Global()
+@Module({
+  imports: [
+    PassportModule,
+    TypeOrmModule.forFeature([LoginFailure]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+    }),
+  ],
+  providers: [AuthService, LocalStrategy, JwtStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

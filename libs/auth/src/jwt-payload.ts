@@ -1,0 +1,6 @@
+import { Role } from '@app/common';
+
+export interface JwtPayload {
+  sub: string;
+  role: Role;
+}

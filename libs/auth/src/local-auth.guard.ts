@@ -1,0 +1,20 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { DomainError, UnauthenticatedError } from '@app/common';
+import { graphQLState } from './request-context.decorator';
+
+/** Runs passport-local on the `login` mutation's arguments. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override getRequest(context: ExecutionContext) {
+    const state = graphQLState(context) as ReturnType<typeof graphQLState> & { login?: { body: unknown; ip?: string; user?: unknown } };
+    state.login = { body: context.getArgByIndex(1), ip: state.req.ip };
+    return state.login;
+  }
+
+  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    if (error instanceof DomainError) throw error;
+    if (error || !user) throw new UnauthenticatedError('Invalid email or password');
+    return user;
+  }
+}

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Every setting of the service, read from the environment once and validated at start. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** null: embedded PostgreSQL (PGlite) in dataDir */
+  databaseUrl: string | null;
+  dataDir: string;
+  redisUrl: string;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  /** null: decide at start (on when embedded and the database is empty) */
+  seedDemo: boolean | null;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  offerTtlHours: number;
+  runWorker: boolean;
+  /** behind a reverse proxy: take the client address from X-Forwarded-For */
+  trustProxy: boolean;
+  logLevel: string;
+  /** failed logins allowed per account, and per address, in loginWindowMinutes */
+  loginFailuresPerAccount: number;
+  loginFailuresPerAddress: number;
+  loginWindowMinutes: number;
+  maxQueryDepth: number;
+  maxQueryComplexity: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+    return fallback;
+  }
+  return value;
+}
+
+function readBool(env: Env, name: string, problems: string[]): boolean | null {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return null;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  problems.push(`${name} must be true or false (got "${env[name]}")`);
+  return null;
+}
+
+/** Embedded mode keeps its signing key beside its data, so tokens survive a restart. */
+function embeddedJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL');
+  }
+  const redisUrl = env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
+  if (!/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// URL');
+  const dataDir = resolve(env.DATA_DIR?.trim() || 'data');
+
+  const adminEmail = env.ADMIN_EMAIL?.trim().toLowerCase() || null;
+  const adminPassword = env.ADMIN_PASSWORD || null;
+  if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  if (adminPassword && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must have at least 8 characters');
+
+  let jwtSecret = env.JWT_SECRET ?? '';
+  if (!jwtSecret) {
+    if (databaseUrl) problems.push('JWT_SECRET is required when DATABASE_URL is set (at least 32 characters)');
+    else jwtSecret = embeddedJwtSecret(dataDir);
+  } else if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET must have at least 32 characters');
+  }
+
+  const config: AppConfig = {
+    port: readInt(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    redisUrl,
+    adminEmail,
+    adminPassword,
+    seedDemo: readBool(env, 'SEED_DEMO', problems),
+    jwtSecret,
+    jwtTtlSeconds: readInt(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600, problems),
+    offerTtlHours: readInt(env, 'OFFER_TTL_HOURS', 48, 1, 24 * 30, problems),
+    runWorker: readBool(env, 'RUN_WORKER', problems) ?? true,
+    trustProxy: readBool(env, 'TRUST_PROXY', problems) ?? false,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    loginFailuresPerAccount: readInt(env, 'LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000, problems),
+    loginFailuresPerAddress: readInt(env, 'LOGIN_FAILURES_PER_ADDRESS', 30, 1, 100000, problems),
+    loginWindowMinutes: readInt(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60, problems),
+    maxQueryDepth: readInt(env, 'MAX_QUERY_DEPTH', 12, 2, 100, problems),
+    maxQueryComplexity: readInt(env, 'MAX_QUERY_COMPLEXITY', 20000, 10, 10_000_000, problems),
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

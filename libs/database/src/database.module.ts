@@ -1,0 +1,40 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { MIGRATIONS } from '../../../migrations';
+import { DatabaseLocation } from './database-url.provider';
+import { MigrationRunner } from './migration-runner';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TransactionRunner } from './transaction-runner';
+
+@Module({ providers: [DatabaseLocation], exports: [DatabaseLocation] })
+class DatabaseLocationModule {}
+
+@Global()
+@Module({
+  imports: [
+    DatabaseLocationModule,
+    TypeOrmModule.forRootAsync({
+      imports: [DatabaseLocationModule],
+      inject: [APP_CONFIG, DatabaseLocation],
+      useFactory: async (config: AppConfig, location: DatabaseLocation) => ({
+        type: 'postgres' as const,
+        url: await location.resolve(),
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: false,
+        migrations: MIGRATIONS,
+        namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+        // PGlite answers one client at a time; a real server gets a real pool.
+        extra: location.isEmbedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 20 },
+        logging: ['error' as const],
+      }),
+    }),
+  ],
+  providers: [MigrationRunner, TransactionRunner],
+  exports: [TransactionRunner, DatabaseLocationModule],
+})
+export class DatabaseModule {}

@@ -1,0 +1,21 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Organization } from './entities/organization.entity';
+import { RefurbisherCapacity } from './entities/refurbisher-capacity.entity';
+import { Region } from './entities/region.entity';
+import { User } from './entities/user.entity';
+import { OrganizationResolver } from './resolvers/organization.resolver';
+import { RegionResolver } from './resolvers/region.resolver';
+import { UserResolver } from './resolvers/user.resolver';
+import { NetworkSeeder } from './seed/network-seeder';
+import { OrganizationService } from './services/organization.service';
+import { RegionService } from './services/region.service';
+import { UserService } from './services/user.service';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([Region, Organization, RefurbisherCapacity, User])],
+  providers: [RegionService, OrganizationService, UserService, NetworkSeeder, RegionResolver, OrganizationResolver, UserResolver],
+  exports: [RegionService, OrganizationService, UserService, NetworkSeeder],
+})
+export class NetworkModule {}

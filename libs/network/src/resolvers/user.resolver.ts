@@ -1,0 +1,34 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequestContext, Role } from '@app/common';
+import { Allow, ALL_ROLES, Ctx } from '@app/auth';
+import { CreateUserInput } from '../dto/network.inputs';
+import { Organization } from '../entities/organization.entity';
+import { User } from '../entities/user.entity';
+import { OrganizationService } from '../services/organization.service';
+import { UserService } from '../services/user.service';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly userService: UserService,
+    private readonly organizationService: OrganizationService,
+  ) {}
+
+  @Allow(...ALL_ROLES)
+  @Query(() => User)
+  me(@Ctx() ctx: RequestContext): Promise<User> {
+    return this.userService.me(ctx);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => User)
+  createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
+    return this.userService.create(ctx, input);
+  }
+
+  @ResolveField(() => Organization, { nullable: true, description: 'null for ADMIN' })
+  organization(@Ctx() ctx: RequestContext, @Parent() user: User): Promise<Organization | null> | null {
+    if (!user.organizationId) return null;
+    return this.organizationService.load(ctx, user.organizationId);
+  }
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, geocodeFrenchCity, Role, withSiretCheckDigit } from '@app/common';
+import { DatabaseLocation } from '@app/database';
+import { hashPassword } from '@app/auth/password-hasher';
+import { DataSource, EntityManager } from 'typeorm';
+import { Organization } from '../entities/organization.entity';
+import { ROLE_OF_KIND } from '../entities/organization-kind';
+import { RefurbisherCapacity } from '../entities/refurbisher-capacity.entity';
+import { Region } from '../entities/region.entity';
+import { User } from '../entities/user.entity';
+import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_REGION } from './demo-network';
+
+/** At start: the platform administrator from ADMIN_EMAIL, and the demo network when asked for. */
+@Injectable()
+export class NetworkSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(NetworkSeeder.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly location: DatabaseLocation,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.adminEmail && this.config.adminPassword) await this.ensureAdmin(this.config.adminEmail, this.config.adminPassword);
+    const empty = !(await this.dataSource.getRepository(Region).exists());
+    const wanted = this.config.seedDemo ?? (this.location.isEmbedded && empty);
+    if (wanted && empty) await this.seedDemo();
+  }
+
+  /** The demo logins, when the demo network is in this database (for the start banner). */
+  async demoLogins(): Promise<string[]> {
+    const rows: Array<{ email: string; role: string }> = await this.dataSource.query(
+      `SELECT email, role FROM "user" WHERE email IN ('admin@demo.local','coordinator@demo.local','donor@demo.local','refurbisher@demo.local','partner@demo.local') ORDER BY role`,
+    );
+    return rows.map((r) => `${r.role.padEnd(12)} ${r.email} / ${DEMO_PASSWORD}`);
+  }
+
+  private async ensureAdmin(email: string, password: string): Promise<void> {
+    const repo = this.dataSource.getRepository(User);
+    if (await repo.exists({ where: { email } })) return;
+    await repo.save(repo.create({ email, passwordHash: await hashPassword(password), role: Role.ADMIN, organizationId: null }));
+    this.logger.log(`created administrator ${email}`);
+  }
+
+  private async seedDemo(): Promise<void> {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await this.dataSource.transaction(async (manager) => {
+      const region = await manager.getRepository(Region).save({ code: DEMO_REGION.code, name: DEMO_REGION.name });
+      await this.saveUser(manager, 'admin@demo.local', passwordHash, Role.ADMIN, null);
+      let n = 0;
+      for (const demo of DEMO_ORGANIZATIONS) {
+        const location = geocodeFrenchCity(demo.city, demo.postalCode);
+        if (!location) throw new Error(`demo seed: cannot locate ${demo.city}`);
+        n += 1;
+        const org = await manager.getRepository(Organization).save({
+          kind: demo.kind,
+          name: demo.name,
+          siret: withSiretCheckDigit(`8${String(n).padStart(8, '0')}0001`),
+          regionId: region.id,
+          address: { street: demo.street, postalCode: demo.postalCode, city: demo.city, location },
+          serviceRadiusKm: demo.serviceRadiusKm ?? null,
+        });
+        for (const [category, weeklyCapacity] of Object.entries(demo.capacities ?? {})) {
+          await manager.getRepository(RefurbisherCapacity).insert({ organizationId: org.id, category: category as RefurbisherCapacity['category'], weeklyCapacity, load: 0 });
+        }
+        await this.saveUser(manager, demo.login, passwordHash, ROLE_OF_KIND[demo.kind], org.id);
+      }
+    });
+    this.logger.log(`seeded the demo network (${DEMO_REGION.name}: ${DEMO_ORGANIZATIONS.length} organizations)`);
+  }
+
+  private saveUser(manager: EntityManager, email: string, passwordHash: string, role: Role, organizationId: string | null): Promise<User> {
+    return manager.getRepository(User).save({ email, passwordHash, role, organizationId });
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { AccessPolicy } from '@app/auth/access-policy';
+import { hashPassword } from '@app/auth/password-hasher';
+import { CreateUserInput } from '../dto/network.inputs';
+import { Organization } from '../entities/organization.entity';
+import { ROLE_OF_KIND } from '../entities/organization-kind';
+import { User } from '../entities/user.entity';
+
+@Injectable()
+export class UserService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async me(ctx: RequestContext): Promise<User> {
+    const user = await this.tx.manager(ctx).getRepository(User).findOne({ where: { id: ctx.user.userId } });
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  /** ADMIN creates anyone; a coordinator creates the users of its region's organizations. */
+  async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
+    const email = input.email.trim().toLowerCase();
+    if (input.role === Role.ADMIN) {
+      if (!ctx.isAdmin) throw new ForbiddenError('Only an administrator creates administrators');
+      if (input.organizationId) throw new BadInputError('An administrator belongs to no organization', { field: 'organizationId' });
+    } else if (!input.organizationId) {
+      throw new BadInputError(`A ${input.role} user needs an organizationId`, { field: 'organizationId' });
+    }
+    const passwordHash = await hashPassword(input.password);
+    return this.tx.run(ctx, async (_, manager) => {
+      if (input.organizationId) {
+        const org = await manager.getRepository(Organization).findOne({ where: { id: input.organizationId } });
+        if (!org || !AccessPolicy.canSeeOrganization(ctx, org)) throw new NotFoundError('Organization', input.organizationId);
+        AccessPolicy.assertCanAdministerRegion(ctx, org.regionId);
+        if (ROLE_OF_KIND[org.kind] !== input.role) {
+          throw new BadInputError(`A user of a ${org.kind} organization has role ${ROLE_OF_KIND[org.kind]}`, { field: 'role' });
+        }
+      }
+      const repo = manager.getRepository(User);
+      if (await repo.exists({ where: { email } })) throw new ConflictError(`A user with email ${email} exists already`);
+      return repo.save(repo.create({ email, passwordHash, role: input.role, organizationId: input.organizationId ?? null }));
+    });
+  }
+}

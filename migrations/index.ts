@@ -1,0 +1,4 @@
+import { Network1795426270271 } from './1795426270271-Network';
+
+/** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
+export const MIGRATIONS = [Network1795426270271];

@@ -1,0 +1,71 @@
+import { Role, withSiretCheckDigit } from '@app/common';
+import { hashPassword } from '@app/auth/password-hasher';
+import { OrganizationKind } from '@app/network/entities/organization-kind';
+import { TestApp } from './test-app';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export interface RegionFixture {
+  id: string;
+  code: string;
+  coordinatorOrg: string;
+  donor: string;
+  refurbisher: string;
+  partner: string;
+  tokens: Record<'coordinator' | 'donor' | 'refurbisher' | 'partner', string>;
+}
+
+export interface NetworkFixture {
+  adminToken: string;
+  ara: RegionFixture;
+  /** a second region, to prove that nobody reaches across */
+  bfc: RegionFixture;
+}
+
+let hash: Promise<string> | undefined;
+let siretCounter = 0;
+
+async function org(t: TestApp, regionId: string, kind: OrganizationKind, name: string, city: string, lat: number, lon: number): Promise<string> {
+  siretCounter += 1;
+  const [row] = await t.dataSource.query(
+    `INSERT INTO organization (kind, name, siret, region_id, address_street, address_postal_code, address_city, address_location_lat, address_location_lon, service_radius_km)
+     VALUES ($1, $2, $3, $4, 'rue de test', '00000', $5, $6, $7, $8) RETURNING id`,
+    [kind, name, withSiretCheckDigit(`9${String(siretCounter).padStart(12, '0')}`), regionId, city, lat, lon, kind === OrganizationKind.REFURBISHER ? 150 : null],
+  );
+  return row.id as string;
+}
+
+async function user(t: TestApp, email: string, role: Role, organizationId: string | null): Promise<void> {
+  hash ??= hashPassword(PASSWORD);
+  await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, $2, $3, $4)`, [email, await hash, role, organizationId]);
+}
+
+async function region(t: TestApp, code: string, name: string, city: string, lat: number, lon: number): Promise<RegionFixture> {
+  const [row] = await t.dataSource.query(`INSERT INTO region (code, name) VALUES ($1, $2) RETURNING id`, [code, name]);
+  const id = row.id as string;
+  const prefix = code.toLowerCase();
+  const coordinatorOrg = await org(t, id, OrganizationKind.COORDINATOR, `Coordination ${code}`, city, lat, lon);
+  const donor = await org(t, id, OrganizationKind.DONOR, `Donor ${code}`, city, lat + 0.05, lon);
+  const refurbisher = await org(t, id, OrganizationKind.REFURBISHER, `Refurbisher ${code}`, city, lat, lon + 0.05);
+  const partner = await org(t, id, OrganizationKind.PARTNER, `Partner ${code}`, city, lat - 0.05, lon);
+  await t.dataSource.query(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'LAPTOP', 50)`, [refurbisher]);
+  await user(t, `coordinator@${prefix}.test`, Role.COORDINATOR, coordinatorOrg);
+  await user(t, `donor@${prefix}.test`, Role.DONOR, donor);
+  await user(t, `refurbisher@${prefix}.test`, Role.REFURBISHER, refurbisher);
+  await user(t, `partner@${prefix}.test`, Role.PARTNER, partner);
+  const tokens = {
+    coordinator: await t.login(`coordinator@${prefix}.test`, PASSWORD),
+    donor: await t.login(`donor@${prefix}.test`, PASSWORD),
+    refurbisher: await t.login(`refurbisher@${prefix}.test`, PASSWORD),
+    partner: await t.login(`partner@${prefix}.test`, PASSWORD),
+  };
+  return { id, code, coordinatorOrg, donor, refurbisher, partner, tokens };
+}
+
+/** Two regions with one organization and one user of each kind, and an administrator. */
+export async function seedNetwork(t: TestApp): Promise<NetworkFixture> {
+  await user(t, 'admin@platform.test', Role.ADMIN, null);
+  const ara = await region(t, 'ARA', 'Auvergne-Rhône-Alpes', 'Lyon', 45.75, 4.85);
+  const bfc = await region(t, 'BFC', 'Bourgogne-Franche-Comté', 'Dijon', 47.32, 5.04);
+  return { adminToken: await t.login('admin@platform.test', PASSWORD), ara, bfc };
+}

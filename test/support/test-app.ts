@@ -1,0 +1,84 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '@app/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-database';
+
+export interface GqlResponse<T = Record<string, any>> {
+  data: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; details?: unknown }; path?: string[] }>;
+}
+
+/** The API as it runs in production, against the real PostgreSQL and Redis, driven over HTTP. */
+export class TestApp {
+  private constructor(readonly app: NestFastifyApplication) {}
+
+  static async start(config: Partial<AppConfig> = {}, options: { withWorker?: boolean } = {}): Promise<TestApp> {
+    const app = await createApiApplication({
+      withWorker: options.withWorker ?? false,
+      config: {
+        databaseUrl: TEST_DATABASE_URL,
+        redisUrl: TEST_REDIS_URL,
+        jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
+        seedDemo: false,
+        adminEmail: null,
+        adminPassword: null,
+        logLevel: 'error',
+        ...config,
+      },
+    });
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return new TestApp(app);
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GqlResponse<T>> {
+    const req = request(this.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const res = await req.send({ query, variables });
+    return res.body as GqlResponse<T>;
+  }
+
+  /** Data of a call that must succeed; throws with the errors otherwise. */
+  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const res = await this.gql<T>(query, variables, token);
+    if (res.errors?.length || !res.data) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
+    return res.data;
+  }
+
+  /** The error code of a call that must fail. */
+  async errorCode(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<string | undefined> {
+    const res = await this.gql(query, variables, token);
+    return res.errors?.[0]?.extensions?.code;
+  }
+
+  async login(email: string, password: string): Promise<string> {
+    const data = await this.ok<{ login: { accessToken: string } }>(
+      `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`,
+      { email, password },
+    );
+    return data.login.accessToken;
+  }
+
+  /** Empties every table but the migrations' own. */
+  async reset(): Promise<void> {
+    const tables: Array<{ tablename: string }> = await this.dataSource.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
+    if (tables.length) await this.dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  }
+
+  async count(table: string): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM "${table}"`);
+    return row.n as number;
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}
