@@ -7,7 +7,9 @@ import { APP_CONFIG, AppConfig, AppConfigModule } from '@app/common';
 import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
+import { DonationsModule } from '@app/donations';
 import { NetworkModule } from '@app/network';
+import { RoutingModule } from '@app/routing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { mercuriusErrorFormatter } from './graphql/format-error';
 import { complexityLimitHook, depthLimitRule } from './graphql/query-limits';
@@ -21,7 +23,7 @@ export interface ApiModuleOptions {
 }
 
 /** The domain modules the API serves. */
-export const DOMAIN_MODULES = [NetworkModule];
+export const DOMAIN_MODULES = [NetworkModule, DonationsModule, RoutingModule];
 
 @Module({})
 export class ApiModule {

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DonationLine } from './entities/donation-line.entity';
+import { Donation } from './entities/donation.entity';
+import { LotItem } from './entities/lot-item.entity';
+import { LotRefusal } from './entities/lot-refusal.entity';
+import { Lot } from './entities/lot.entity';
+import { DonationResolver } from './resolvers/donation.resolver';
+import { LotResolver } from './resolvers/lot.resolver';
+import { DonationLedger } from './services/donation-ledger.service';
+import { DonationService } from './services/donation.service';
+import { LotOfferService } from './services/lot-offer.service';
+import { LotService } from './services/lot.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal])],
+  providers: [DonationLedger, DonationService, LotService, LotOfferService, DonationResolver, LotResolver],
+  exports: [DonationLedger, DonationService, LotService, LotOfferService],
+})
+export class DonationsModule {}

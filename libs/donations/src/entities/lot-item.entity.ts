@@ -1,0 +1,23 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DeviceCategory } from '@app/common';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Lot } from './lot.entity';
+
+@ObjectType()
+@Entity()
+export class LotItem {
+  @PrimaryColumn('uuid')
+  lotId!: string;
+
+  @ManyToOne(() => Lot, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'lot_id' })
+  lot?: Lot;
+
+  @Field(() => DeviceCategory)
+  @PrimaryColumn({ type: 'enum', enum: DeviceCategory, enumName: 'device_category' })
+  category!: DeviceCategory;
+
+  @Field(() => Int)
+  @Column('int')
+  quantity!: number;
+}

@@ -1,0 +1,68 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Connection, RequestContext, Role } from '@app/common';
+import { Allow, Ctx } from '@app/auth';
+import { Organization } from '@app/network/entities/organization.entity';
+import { OrganizationService } from '@app/network/services/organization.service';
+import { LotConnection } from '../dto/donation.types';
+import { Donation } from '../entities/donation.entity';
+import { LotItem } from '../entities/lot-item.entity';
+import { LotStatus } from '../entities/lot-status';
+import { Lot } from '../entities/lot.entity';
+import { DonationService } from '../services/donation.service';
+import { LotOfferService } from '../services/lot-offer.service';
+import { LotService } from '../services/lot.service';
+
+@Resolver(() => Lot)
+export class LotResolver {
+  constructor(
+    private readonly lotService: LotService,
+    private readonly offers: LotOfferService,
+    private readonly donationService: DonationService,
+    private readonly organizationService: OrganizationService,
+  ) {}
+
+  @Allow(Role.ADMIN, Role.COORDINATOR, Role.DONOR, Role.REFURBISHER)
+  @Query(() => LotConnection)
+  lots(
+    @Ctx() ctx: RequestContext,
+    @Args('status', { type: () => LotStatus, nullable: true }) status?: LotStatus,
+    @Args('refurbisherId', { type: () => ID, nullable: true }) refurbisherId?: string,
+    @Args('first', { type: () => Int, nullable: true }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+  ): Promise<Connection<Lot>> {
+    return this.lotService.list(ctx, { status, refurbisherId }, first, after);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR, Role.DONOR, Role.REFURBISHER)
+  @Query(() => Lot, { nullable: true })
+  lot(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Lot | null> {
+    return this.lotService.find(ctx, id);
+  }
+
+  @Allow(Role.REFURBISHER)
+  @Mutation(() => Lot)
+  claimLot(@Ctx() ctx: RequestContext, @Args('lotId', { type: () => ID }) lotId: string): Promise<Lot> {
+    return this.offers.claim(ctx, lotId);
+  }
+
+  @Allow(Role.REFURBISHER)
+  @Mutation(() => Lot)
+  declineLot(@Ctx() ctx: RequestContext, @Args('lotId', { type: () => ID }) lotId: string, @Args('reason') reason: string): Promise<Lot> {
+    return this.offers.decline(ctx, lotId, reason);
+  }
+
+  @ResolveField(() => Donation)
+  donation(@Ctx() ctx: RequestContext, @Parent() lot: Lot): Promise<Donation | null> {
+    return this.donationService.load(ctx, lot.donationId);
+  }
+
+  @ResolveField(() => Organization)
+  refurbisher(@Ctx() ctx: RequestContext, @Parent() lot: Lot): Promise<Organization | null> {
+    return this.organizationService.load(ctx, lot.refurbisherId);
+  }
+
+  @ResolveField(() => [LotItem])
+  items(@Ctx() ctx: RequestContext, @Parent() lot: Lot): Promise<LotItem[]> {
+    return this.lotService.items(ctx, lot.id);
+  }
+}

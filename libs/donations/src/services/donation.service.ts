@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import {
+  BadInputError,
+  ConflictError,
+  Connection,
+  decodeCursor,
+  DeviceCategory,
+  ForbiddenError,
+  groupedByKey,
+  NotFoundError,
+  pageSize,
+  RequestContext,
+  requestLoader,
+  resolveAddress,
+  Role,
+  toConnection,
+} from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { AccessPolicy } from '@app/auth/access-policy';
+import { Organization } from '@app/network/entities/organization.entity';
+import { OrganizationKind } from '@app/network/entities/organization-kind';
+import { EntityManager, In } from 'typeorm';
+import { parseInventoryCsv } from '../csv/inventory-csv';
+import { DeclareDonationInput } from '../dto/donation.inputs';
+import { DonationLine } from '../entities/donation-line.entity';
+import { DonationStatus } from '../entities/donation-status';
+import { Donation } from '../entities/donation.entity';
+import { LotItem } from '../entities/lot-item.entity';
+import { LotStatus } from '../entities/lot-status';
+import { Lot } from '../entities/lot.entity';
+import { DonationAccess } from './donation-access';
+import { DonationLedger } from './donation-ledger.service';
+
+/** Categories whose devices hold data unless the donor says otherwise. */
+const DATA_BEARING_BY_DEFAULT = new Set<DeviceCategory>([DeviceCategory.LAPTOP, DeviceCategory.DESKTOP, DeviceCategory.TABLET, DeviceCategory.SMARTPHONE, DeviceCategory.OTHER]);
+
+/** Lots a cancellation withdraws; once collected, the devices are on their way and it is too late. */
+const WITHDRAWABLE = [LotStatus.OFFERED, LotStatus.CLAIMED, LotStatus.PICKUP_SCHEDULED];
+
+@Injectable()
+export class DonationService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: DonationLedger,
+  ) {}
+
+  async declare(ctx: RequestContext, input: DeclareDonationInput): Promise<Donation> {
+    const csv = input.inventoryCsv ? parseInventoryCsv(input.inventoryCsv) : { rows: [], errors: [] };
+    if (csv.errors.length) {
+      throw new BadInputError(`inventoryCsv: ${csv.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`, { field: 'inventoryCsv', rows: csv.errors });
+    }
+    const lines = [...input.lines, ...csv.rows].map((l) => ({
+      category: l.category,
+      quantity: l.quantity,
+      brand: l.brand?.trim() || null,
+      model: l.model?.trim() || null,
+      year: l.year ?? null,
+      dataBearing: l.dataBearing ?? DATA_BEARING_BY_DEFAULT.has(l.category),
+    }));
+    if (!lines.length) throw new BadInputError('A donation needs at least one line (lines or inventoryCsv)', { field: 'lines' });
+    if (lines.length > 5000) throw new BadInputError('A donation has at most 5000 lines', { field: 'lines' });
+    const pickupAddress = resolveAddress(input.pickupAddress);
+
+    return this.tx.run(ctx, async (_, manager) => {
+      const donor = await this.donorFor(ctx, manager, input.donorId ?? null);
+      const repo = manager.getRepository(Donation);
+      const donation = await repo.save(
+        repo.create({
+          reference: await this.ledger.nextReference(manager, 'DON'),
+          donorId: donor.id,
+          regionId: donor.regionId,
+          status: DonationStatus.DECLARED,
+          pickupAddress,
+          availableFrom: input.availableFrom,
+          cancelledAt: null,
+        }),
+      );
+      await manager.getRepository(DonationLine).insert(lines.map((l, position) => ({ ...l, donationId: donation.id, position })));
+      return donation;
+    });
+  }
+
+  cancel(ctx: RequestContext, id: string): Promise<Donation> {
+    return this.tx.run(ctx, async (_, manager) => {
+      const donation = await manager.getRepository(Donation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!donation || !this.canAct(ctx, donation)) throw new NotFoundError('Donation', id);
+      if (donation.status === DonationStatus.CANCELLED) throw new ConflictError('Donation: CANCELLED is final');
+      const lots = await manager.getRepository(Lot).find({ where: { donationId: id }, lock: { mode: 'pessimistic_write' } });
+      const late = lots.find((l) => [LotStatus.COLLECTED, LotStatus.RECEIVED, LotStatus.CLOSED].includes(l.status));
+      if (late) throw new ConflictError(`Donation ${donation.reference} is already collected (lot ${late.reference})`);
+      for (const lot of lots.filter((l) => WITHDRAWABLE.includes(l.status))) {
+        await manager.update(Lot, { id: lot.id }, { status: LotStatus.CANCELLED, version: lot.version + 1 });
+        const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
+        await this.ledger.adjustLoad(manager, lot.refurbisherId, items, -1);
+      }
+      await manager.update(Donation, { id }, { cancelledAt: new Date() });
+      await this.ledger.refreshStatuses(manager, [id]);
+      return manager.getRepository(Donation).findOneByOrFail({ id });
+    });
+  }
+
+  async list(
+    ctx: RequestContext,
+    filter: { status?: DonationStatus | null; donorId?: string | null },
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Donation>> {
+    const limit = pageSize(first);
+    const qb = this.tx.manager(ctx).getRepository(Donation).createQueryBuilder('d');
+    DonationAccess.scopeDonations(ctx, qb, 'd');
+    if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
+    if (filter.donorId) qb.andWhere('d.donor_id = :donorId', { donorId: filter.donorId });
+    const total = await qb.clone().getCount();
+    if (after) {
+      const cursor = decodeCursor(after);
+      qb.andWhere('(d.created_at, d.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
+    }
+    const rows = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').take(limit + 1).getMany();
+    return toConnection(rows, limit, total);
+  }
+
+  async find(ctx: RequestContext, id: string): Promise<Donation | null> {
+    const qb = this.tx.manager(ctx).getRepository(Donation).createQueryBuilder('d').where('d.id = :id', { id });
+    return DonationAccess.scopeDonations(ctx, qb, 'd').getOne();
+  }
+
+  lines(ctx: RequestContext, donationId: string): Promise<DonationLine[]> {
+    return requestLoader<string, DonationLine[]>(ctx, 'donation-lines', async (ids) =>
+      groupedByKey(ids, await this.tx.manager(ctx).getRepository(DonationLine).find({ where: { donationId: In([...ids]) }, order: { position: 'ASC' } }), (l) => l.donationId),
+    ).load(donationId);
+  }
+
+  unroutedQuantity(ctx: RequestContext, donationId: string): Promise<number> {
+    return requestLoader<string, number>(ctx, 'donation-unrouted', async (ids) => {
+      const rows = await this.ledger.unrouted(this.tx.manager(ctx), ids);
+      return ids.map((id) => rows.filter((r) => r.donationId === id).reduce((s, r) => s + r.quantity, 0));
+    }).load(donationId);
+  }
+
+  load(ctx: RequestContext, id: string): Promise<Donation | null> {
+    return requestLoader<string, Donation | null>(ctx, 'donation', async (ids) => {
+      const rows = await this.tx.manager(ctx).getRepository(Donation).find({ where: { id: In([...ids]) } });
+      return ids.map((i) => rows.find((r) => r.id === i) ?? null);
+    }).load(id);
+  }
+
+  private canAct(ctx: RequestContext, donation: Donation): boolean {
+    if (ctx.isAdmin) return true;
+    if (ctx.isCoordinator) return ctx.user.regionId === donation.regionId;
+    return ctx.hasRole(Role.DONOR) && ctx.user.organizationId === donation.donorId;
+  }
+
+  /** The donor a declaration is for: the caller's own organization, or one a coordinator names. */
+  private async donorFor(ctx: RequestContext, manager: EntityManager, donorId: string | null): Promise<Organization> {
+    const caller = ctx.user;
+    if (caller.role === Role.DONOR) {
+      if (donorId && donorId !== caller.organizationId) throw new ForbiddenError('A donor declares for its own organization');
+      return manager.getRepository(Organization).findOneByOrFail({ id: caller.organizationId! });
+    }
+    if (!donorId) throw new BadInputError('donorId is required when a coordinator declares', { field: 'donorId' });
+    const donor = await manager.getRepository(Organization).findOne({ where: { id: donorId } });
+    if (!donor || !AccessPolicy.canSeeOrganization(ctx, donor)) throw new NotFoundError('Organization', donorId);
+    if (donor.kind !== OrganizationKind.DONOR) throw new BadInputError('donorId must be a donor organization', { field: 'donorId' });
+    return donor;
+  }
+}

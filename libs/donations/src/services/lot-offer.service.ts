@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { EntityManager } from 'typeorm';
+import { LotItem } from '../entities/lot-item.entity';
+import { LOT_MACHINE, LotStatus } from '../entities/lot-status';
+import { LotRefusal } from '../entities/lot-refusal.entity';
+import { Lot } from '../entities/lot.entity';
+import { DonationLedger } from './donation-ledger.service';
+
+export interface ReturnedToRouting {
+  lotIds: string[];
+  regionIds: string[];
+}
+
+/**
+ * The refurbisher's answer to an offer. A claim is one conditional UPDATE: of twenty
+ * concurrent claims exactly one matches `status = 'OFFERED'`, the others find nothing to change.
+ */
+@Injectable()
+export class LotOfferService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: DonationLedger,
+  ) {}
+
+  claim(ctx: RequestContext, lotId: string): Promise<Lot> {
+    return this.tx.run(ctx, async (_, manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Lot)
+        .set({ status: LotStatus.CLAIMED, claimedAt: () => 'now()', version: () => 'version + 1' })
+        .where('id = :id AND refurbisher_id = :org AND status = :offered AND offer_expires_at > now()', { id: lotId, org: ctx.organizationId, offered: LotStatus.OFFERED })
+        .execute();
+      if (!result.affected) await this.explainRefusal(ctx, manager, lotId, LotStatus.CLAIMED);
+      const lot = await manager.getRepository(Lot).findOneByOrFail({ id: lotId });
+      await this.ledger.refreshStatuses(manager, [lot.donationId]);
+      return lot;
+    });
+  }
+
+  decline(ctx: RequestContext, lotId: string, reason: string): Promise<Lot> {
+    const why = reason.trim();
+    if (!why || why.length > 500) throw new BadInputError('reason is required (at most 500 characters)', { field: 'reason' });
+    return this.tx.run(ctx, async (_, manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Lot)
+        .set({ status: LotStatus.DECLINED, declineReason: why, version: () => 'version + 1' })
+        .where('id = :id AND refurbisher_id = :org AND status = :offered', { id: lotId, org: ctx.organizationId, offered: LotStatus.OFFERED })
+        .execute();
+      if (!result.affected) await this.explainRefusal(ctx, manager, lotId, LotStatus.DECLINED);
+      const lot = await manager.getRepository(Lot).findOneByOrFail({ id: lotId });
+      await this.returnToRouting(manager, [lot]);
+      return lot;
+    });
+  }
+
+  /** OFFERED lots past their time become EXPIRED; their devices go back to routing. */
+  expireDue(ctx: RequestContext, now: Date = new Date()): Promise<ReturnedToRouting> {
+    return this.tx.run(ctx, async (_, manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Lot)
+        .set({ status: LotStatus.EXPIRED, version: () => 'version + 1' })
+        .where('status = :offered AND offer_expires_at <= :now', { offered: LotStatus.OFFERED, now })
+        .returning(['id'])
+        .execute();
+      const ids = (result.raw as Array<{ id: string }>).map((r) => r.id);
+      if (!ids.length) return { lotIds: [], regionIds: [] };
+      const lots = await manager.getRepository(Lot).findBy(ids.map((id) => ({ id })));
+      await this.returnToRouting(manager, lots);
+      return { lotIds: ids, regionIds: [...new Set(lots.map((l) => l.regionId))] };
+    });
+  }
+
+  /** The refurbisher leaves the donation for good; the lot no longer weighs on its capacity. */
+  private async returnToRouting(manager: EntityManager, lots: Lot[]): Promise<void> {
+    for (const lot of lots) {
+      await manager.createQueryBuilder().insert().into(LotRefusal).values({ donationId: lot.donationId, refurbisherId: lot.refurbisherId }).orIgnore().execute();
+      const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
+      await this.ledger.adjustLoad(manager, lot.refurbisherId, items, -1);
+    }
+    await this.ledger.refreshStatuses(manager, lots.map((l) => l.donationId));
+  }
+
+  /** Says why a conditional update changed nothing: not yours (NOT_FOUND), or not in a state that allows it. */
+  private async explainRefusal(ctx: RequestContext, manager: EntityManager, lotId: string, target: LotStatus): Promise<never> {
+    const lot = await manager.getRepository(Lot).findOne({ where: { id: lotId } });
+    if (!lot || lot.refurbisherId !== ctx.organizationId) throw new NotFoundError('Lot', lotId);
+    if (lot.status === LotStatus.OFFERED && lot.offerExpiresAt && lot.offerExpiresAt <= new Date()) {
+      throw new ConflictError(`Lot ${lot.reference}: the offer expired at ${lot.offerExpiresAt.toISOString()}`);
+    }
+    LOT_MACHINE.assertTransition(lot.status, target);
+    throw new ConflictError(`Lot ${lot.reference} changed meanwhile; try again`);
+  }
+}

@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { AccessPolicy } from '@app/auth/access-policy';
+import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { LotItem } from '@app/donations/entities/lot-item.entity';
+import { LotStatus } from '@app/donations/entities/lot-status';
+import { Lot } from '@app/donations/entities/lot.entity';
+import { EntityManager } from 'typeorm';
+import { RoutingSink, RoutingSupply, solveRouting } from './solver';
+
+export interface RegionRoutingResult {
+  routedQuantity: number;
+  unroutedQuantity: number;
+  totalDeviceKm: number;
+  lots: Lot[];
+}
+
+interface SupplyRow {
+  donation_id: string;
+  category: DeviceCategory;
+  quantity: number;
+  lat: number;
+  lon: number;
+  created_ms: string;
+}
+
+interface SinkRow {
+  organization_id: string;
+  category: DeviceCategory;
+  remaining: number;
+  lat: number;
+  lon: number;
+  radius_km: number;
+}
+
+/**
+ * Routes every unrouted device of a region (DESIGN.md "Routing"): one exact transportation
+ * problem per category, then one OFFERED lot per (donation, refurbisher) with flow. Runs in one
+ * transaction under a per-region advisory lock, so two routers never offer the same devices.
+ */
+@Injectable()
+export class RegionRoutingService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: DonationLedger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  routeRegion(ctx: RequestContext, regionId: string): Promise<RegionRoutingResult> {
+    AccessPolicy.assertCanAdministerRegion(ctx, regionId);
+    return this.tx.run(ctx, async (_, manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('route-region:' || $1))`, [regionId]);
+      const supplies = await this.unroutedSupplies(manager, regionId);
+      if (!supplies.length) return { routedQuantity: 0, unroutedQuantity: 0, totalDeviceKm: 0, lots: [] };
+      const sinks = await this.remainingCapacities(manager, regionId);
+      const refusals: Array<{ donation_id: string; refurbisher_id: string }> = await manager.query(
+        `SELECT donation_id, refurbisher_id FROM lot_refusal WHERE donation_id = ANY($1::uuid[])`,
+        [[...new Set(supplies.map((s) => s.donation_id))]],
+      );
+      const forbidden = refusals.map((r) => [r.donation_id, r.refurbisher_id] as const);
+
+      // (donation, refurbisher) -> its items and distance
+      const pairs = new Map<string, { donationId: string; refurbisherId: string; distanceKm: number; items: Map<DeviceCategory, number> }>();
+      let routed = 0;
+      let unrouted = 0;
+      for (const category of new Set(supplies.map((s) => s.category))) {
+        const problemSupplies: RoutingSupply[] = supplies
+          .filter((s) => s.category === category)
+          .map((s) => ({ id: s.donation_id, lat: s.lat, lon: s.lon, quantity: s.quantity, age: Number(s.created_ms) }));
+        const problemSinks: RoutingSink[] = sinks
+          .filter((s) => s.category === category && s.remaining > 0)
+          .map((s) => ({ id: s.organization_id, lat: s.lat, lon: s.lon, radiusKm: s.radius_km, capacity: s.remaining }));
+        const solution = solveRouting({ supplies: problemSupplies, sinks: problemSinks, forbidden });
+        routed += solution.routedQuantity;
+        unrouted += solution.unroutedQuantity;
+        for (const flow of solution.flows) {
+          const key = `${flow.supplyId}|${flow.sinkId}`;
+          const pair = pairs.get(key) ?? { donationId: flow.supplyId, refurbisherId: flow.sinkId, distanceKm: flow.distanceKm, items: new Map() };
+          pair.items.set(category, (pair.items.get(category) ?? 0) + flow.quantity);
+          pairs.set(key, pair);
+        }
+      }
+
+      const offerExpiresAt = new Date(Date.now() + this.config.offerTtlHours * 3600_000);
+      const lots: Lot[] = [];
+      for (const pair of pairs.values()) {
+        const items = [...pair.items].map(([category, quantity]) => ({ category, quantity }));
+        const lot = await manager.getRepository(Lot).save(
+          manager.getRepository(Lot).create({
+            reference: await this.ledger.nextReference(manager, 'LOT'),
+            donationId: pair.donationId,
+            refurbisherId: pair.refurbisherId,
+            regionId,
+            status: LotStatus.OFFERED,
+            quantity: items.reduce((s, i) => s + i.quantity, 0),
+            distanceKm: pair.distanceKm,
+            offerExpiresAt,
+            declineReason: null,
+            claimedAt: null,
+          }),
+        );
+        await manager.getRepository(LotItem).insert(items.map((i) => ({ ...i, lotId: lot.id })));
+        await this.ledger.adjustLoad(manager, pair.refurbisherId, items, 1);
+        lots.push(lot);
+      }
+      await this.ledger.refreshStatuses(manager, lots.map((l) => l.donationId));
+      const totalDeviceKm = lots.reduce((s, l) => s + l.quantity * l.distanceKm, 0);
+      return { routedQuantity: routed, unroutedQuantity: unrouted, totalDeviceKm, lots };
+    });
+  }
+
+  private async unroutedSupplies(manager: EntityManager, regionId: string): Promise<SupplyRow[]> {
+    const donations: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM donation WHERE region_id = $1 AND cancelled_at IS NULL AND status = 'DECLARED'`,
+      [regionId],
+    );
+    const unrouted = await this.ledger.unrouted(manager, donations.map((d) => d.id));
+    if (!unrouted.length) return [];
+    const places: Array<{ id: string; lat: number; lon: number; created_ms: string }> = await manager.query(
+      `SELECT id, pickup_address_location_lat AS lat, pickup_address_location_lon AS lon, (extract(epoch from created_at) * 1000)::bigint AS created_ms
+         FROM donation WHERE id = ANY($1::uuid[])`,
+      [[...new Set(unrouted.map((u) => u.donationId))]],
+    );
+    const byId = new Map(places.map((p) => [p.id, p]));
+    return unrouted.map((u) => {
+      const place = byId.get(u.donationId)!;
+      return { donation_id: u.donationId, category: u.category, quantity: u.quantity, lat: place.lat, lon: place.lon, created_ms: place.created_ms };
+    });
+  }
+
+  /** Weekly capacity minus load, per refurbisher and category; rows locked for this transaction. */
+  private remainingCapacities(manager: EntityManager, regionId: string): Promise<SinkRow[]> {
+    return manager.query(
+      `SELECT rc.organization_id, rc.category, (rc.weekly_capacity - rc.load)::int AS remaining,
+              o.address_location_lat AS lat, o.address_location_lon AS lon, o.service_radius_km AS radius_km
+         FROM refurbisher_capacity rc JOIN organization o ON o.id = rc.organization_id
+        WHERE o.region_id = $1 AND o.kind = 'REFURBISHER' AND o.service_radius_km IS NOT NULL
+        ORDER BY rc.organization_id, rc.category
+        FOR UPDATE OF rc`,
+      [regionId],
+    );
+  }
+}
+

@@ -1,0 +1,247 @@
+import { LotOfferService } from '@app/donations/services/lot-offer.service';
+import { RequestContext } from '@app/common';
+import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
+import { TestApp } from './support/test-app';
+
+const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) {
+  id reference status quantity unroutedQuantity createdAt donor { id } lines { category quantity brand model year dataBearing } } }`;
+const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { routedQuantity unroutedQuantity totalDeviceKm lots { id reference status quantity distanceKm offerExpiresAt refurbisher { id } donation { id } items { category quantity } } } }`;
+const DONATION = `query($id: ID!) { donation(id: $id) { id status quantity unroutedQuantity lots { id status refurbisher { id } } } }`;
+const DONATIONS = `query($first: Int, $after: String, $status: DonationStatus) { donations(first: $first, after: $after, status: $status) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id reference } } } }`;
+const LOTS = `query($status: LotStatus) { lots(status: $status) { totalCount edges { node { id status refurbisher { id } donation { id } } } } }`;
+const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id status } }`;
+const DECLINE = `mutation($id: ID!, $reason: String!) { declineLot(lotId: $id, reason: $reason) { id status declineReason } }`;
+const CANCEL = `mutation($id: ID!) { cancelDonation(id: $id) { id status } }`;
+const CAPACITY = `query($id: ID!) { organization(id: $id) { capacities { category weeklyCapacity load } } }`;
+
+const lyon = { street: '10 quai Perrache', postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
+const declaration = (lines: unknown[], extra: Record<string, unknown> = {}) => ({ pickupAddress: lyon, availableFrom: '2026-12-01T08:00:00.000Z', lines, ...extra });
+
+describe('donations and routing', () => {
+  let t: TestApp;
+  let net: NetworkFixture;
+  /** a second refurbisher in ARA, farther from Lyon (Grenoble) */
+  let second: { id: string; token: string };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+  });
+  afterAll(() => t.close());
+
+  beforeEach(async () => {
+    await t.reset();
+    net = await seedNetwork(t);
+    const created = await t.ok(
+      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+      {
+        input: {
+          kind: 'REFURBISHER',
+          name: 'Atelier Grenoble',
+          regionId: net.ara.id,
+          address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } },
+          serviceRadiusKm: 200,
+          capacities: [{ category: 'LAPTOP', weeklyCapacity: 50 }],
+        },
+      },
+      net.ara.tokens.coordinator,
+    );
+    const id = created.createOrganization.id as string;
+    await t.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email: 'atelier@grenoble.test', password: PASSWORD, role: 'REFURBISHER', organizationId: id } }, net.ara.tokens.coordinator);
+    second = { id, token: await t.login('atelier@grenoble.test', PASSWORD) };
+  });
+
+  const declare = async (lines: unknown[], token = net.ara.tokens.donor, extra: Record<string, unknown> = {}) =>
+    (await t.ok(DECLARE, { input: declaration(lines, extra) }, token)).declareDonation;
+
+  describe('declaring', () => {
+    it('a donor declares lines and a spreadsheet inventory; data-bearing defaults by category', async () => {
+      const csv = '\uFEFFCategory;Quantity;Brand;Model;Year;DataBearing\nlaptop;3;Lenovo;T480;2019;\nMONITOR;2;Dell;P2419H;2020;\n';
+      const d = await declare([{ category: 'SMARTPHONE', quantity: 4, brand: 'Samsung' }], net.ara.tokens.donor, { inventoryCsv: csv });
+      expect(d.reference).toMatch(/^DON-\d{4}-\d{6}$/);
+      expect(d).toMatchObject({ status: 'DECLARED', quantity: 9, unroutedQuantity: 9, donor: { id: net.ara.donor } });
+      expect(d.lines).toEqual([
+        { category: 'SMARTPHONE', quantity: 4, brand: 'Samsung', model: null, year: null, dataBearing: true },
+        { category: 'LAPTOP', quantity: 3, brand: 'Lenovo', model: 'T480', year: 2019, dataBearing: true },
+        { category: 'MONITOR', quantity: 2, brand: 'Dell', model: 'P2419H', year: 2020, dataBearing: false },
+      ]);
+    });
+
+    it('every bad CSV row is reported with its line number, and nothing is saved', async () => {
+      const csv = 'category,quantity\nLAPTOP,2\nFRIDGE,1\nLAPTOP,zero\n';
+      const res = await t.gql(DECLARE, { input: declaration([], { inventoryCsv: csv }) }, net.ara.tokens.donor);
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toMatch(/line 3: .*FRIDGE.*line 4/);
+      expect(await t.count('donation')).toBe(0);
+      expect(await t.count('donation_line')).toBe(0);
+    });
+
+    it('an empty declaration and bad quantities are BAD_USER_INPUT', async () => {
+      expect(await t.errorCode(DECLARE, { input: declaration([]) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 0 }]) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { availableFrom: 'soon' }) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+    });
+
+    it('a coordinator declares for a donor of its region; nobody declares for another donor', async () => {
+      const d = await declare([{ category: 'LAPTOP', quantity: 1 }], net.ara.tokens.coordinator, { donorId: net.ara.donor });
+      expect(d.donor.id).toBe(net.ara.donor);
+      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }]) }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
+      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) }, net.ara.tokens.donor)).toBe('FORBIDDEN');
+      for (const role of ['refurbisher', 'partner'] as const) {
+        expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }]) }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      }
+    });
+  });
+
+  describe('routing', () => {
+    it('offers each donation to the nearest refurbisher with room, and counts the load', async () => {
+      const d = await declare([{ category: 'LAPTOP', quantity: 10 }]);
+      const result = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
+      expect(result).toMatchObject({ routedQuantity: 10, unroutedQuantity: 0 });
+      expect(result.lots).toHaveLength(1);
+      const lot = result.lots[0];
+      expect(lot).toMatchObject({ status: 'OFFERED', quantity: 10, refurbisher: { id: net.ara.refurbisher }, donation: { id: d.id }, items: [{ category: 'LAPTOP', quantity: 10 }] });
+      expect(lot.reference).toMatch(/^LOT-\d{4}-\d{6}$/);
+      expect(result.totalDeviceKm).toBeCloseTo(10 * lot.distanceKm, 6);
+      expect(new Date(lot.offerExpiresAt).getTime() - Date.now()).toBeGreaterThan(47 * 3600_000);
+      expect((await t.ok(CAPACITY, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization.capacities).toEqual([{ category: 'LAPTOP', weeklyCapacity: 50, load: 10 }]);
+      expect((await t.ok(DONATION, { id: d.id }, net.ara.tokens.donor)).donation).toMatchObject({ status: 'ROUTED', unroutedQuantity: 0 });
+      // a second run finds nothing left to route
+      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations).toMatchObject({ routedQuantity: 0, lots: [] });
+    });
+
+    it('under shortage the oldest donation goes first, and capacity is never exceeded', async () => {
+      await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 6 WHERE category = 'LAPTOP'`);
+      const older = await declare([{ category: 'LAPTOP', quantity: 8 }]);
+      const newer = await declare([{ category: 'LAPTOP', quantity: 8 }]);
+      const result = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
+      expect(result).toMatchObject({ routedQuantity: 12, unroutedQuantity: 4 });
+      expect((await t.ok(DONATION, { id: older.id }, net.ara.tokens.donor)).donation).toMatchObject({ unroutedQuantity: 0, status: 'ROUTED' });
+      expect((await t.ok(DONATION, { id: newer.id }, net.ara.tokens.donor)).donation).toMatchObject({ unroutedQuantity: 4, status: 'DECLARED' });
+      const loads = await t.dataSource.query(`SELECT load, weekly_capacity FROM refurbisher_capacity WHERE category = 'LAPTOP' AND load > 0`);
+      for (const row of loads) expect(row.load).toBeLessThanOrEqual(row.weekly_capacity);
+    });
+
+    it('is for staff only, within their region', async () => {
+      for (const role of ['donor', 'refurbisher', 'partner'] as const) expect(await t.errorCode(ROUTE, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.errorCode(ROUTE, { regionId: net.ara.id }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('offers', () => {
+    const routeOne = async (quantity = 5) => {
+      const d = await declare([{ category: 'LAPTOP', quantity }]);
+      const lot = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots[0];
+      return { donation: d, lot };
+    };
+
+    it('twenty concurrent claims: exactly one wins, the others are CONFLICT, and the data stays consistent', async () => {
+      const { lot } = await routeOne();
+      const results = await Promise.all(Array.from({ length: 20 }, () => t.gql(CLAIM, { id: lot.id }, net.ara.tokens.refurbisher)));
+      const wins = results.filter((r) => !r.errors);
+      expect(wins).toHaveLength(1);
+      expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(19);
+      const [row] = await t.dataSource.query(`SELECT status, version FROM lot WHERE id = $1`, [lot.id]);
+      expect(row).toEqual({ status: 'CLAIMED', version: 2 });
+    });
+
+    it('only the refurbisher offered the lot may claim or decline it (others: NOT_FOUND)', async () => {
+      const { lot } = await routeOne();
+      expect(await t.errorCode(CLAIM, { id: lot.id }, second.token)).toBe('NOT_FOUND');
+      expect(await t.errorCode(DECLINE, { id: lot.id, reason: 'no' }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
+      for (const role of ['donor', 'partner', 'coordinator'] as const) expect(await t.errorCode(CLAIM, { id: lot.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+    });
+
+    it('a declined lot goes back to routing, never to the refurbisher that declined it', async () => {
+      const { donation, lot } = await routeOne();
+      const declined = (await t.ok(DECLINE, { id: lot.id, reason: 'workshop closed for inventory' }, net.ara.tokens.refurbisher)).declineLot;
+      expect(declined).toMatchObject({ status: 'DECLINED', declineReason: 'workshop closed for inventory' });
+      expect((await t.ok(DONATION, { id: donation.id }, net.ara.tokens.donor)).donation).toMatchObject({ status: 'DECLARED', unroutedQuantity: 5 });
+      expect((await t.ok(CAPACITY, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization.capacities[0].load).toBe(0);
+      const again = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
+      expect(again.lots).toHaveLength(1);
+      expect(again.lots[0].refurbisher.id).toBe(second.id);
+      // declined and claimed lots refuse the other answer
+      expect(await t.errorCode(CLAIM, { id: lot.id }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      await t.ok(CLAIM, { id: again.lots[0].id }, second.token);
+      expect(await t.errorCode(DECLINE, { id: again.lots[0].id, reason: 'too late' }, second.token)).toBe('CONFLICT');
+    });
+
+    it('a decline needs a reason', async () => {
+      const { lot } = await routeOne();
+      expect(await t.errorCode(DECLINE, { id: lot.id, reason: '   ' }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+    });
+
+    it('offers past their time expire and are routed again elsewhere; a late claim is CONFLICT', async () => {
+      const { donation, lot } = await routeOne();
+      await t.dataSource.query(`UPDATE lot SET offer_expires_at = now() - interval '1 minute' WHERE id = $1`, [lot.id]);
+      expect(await t.errorCode(CLAIM, { id: lot.id }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      const expired = await t.app.get(LotOfferService).expireDue(RequestContext.system());
+      expect(expired).toEqual({ lotIds: [lot.id], regionIds: [net.ara.id] });
+      expect(await t.app.get(LotOfferService).expireDue(RequestContext.system())).toEqual({ lotIds: [], regionIds: [] });
+      expect((await t.ok(DONATION, { id: donation.id }, net.ara.tokens.donor)).donation.lots).toEqual([{ id: lot.id, status: 'EXPIRED', refurbisher: { id: net.ara.refurbisher } }]);
+      const again = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
+      expect(again.lots.map((l: { refurbisher: { id: string } }) => l.refurbisher.id)).toEqual([second.id]);
+    });
+  });
+
+  describe('cancelling', () => {
+    it('withdraws the offered lots and frees the capacity; a second cancel is CONFLICT', async () => {
+      const d = await declare([{ category: 'LAPTOP', quantity: 7 }]);
+      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      expect((await t.ok(CANCEL, { id: d.id }, net.ara.tokens.donor)).cancelDonation.status).toBe('CANCELLED');
+      expect((await t.ok(DONATION, { id: d.id }, net.ara.tokens.donor)).donation.lots.map((l: { status: string }) => l.status)).toEqual(['CANCELLED']);
+      expect((await t.ok(CAPACITY, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization.capacities[0].load).toBe(0);
+      expect(await t.errorCode(CANCEL, { id: d.id }, net.ara.tokens.donor)).toBe('CONFLICT');
+      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(0);
+    });
+
+    it('is refused once a lot was collected, and for anyone but the donor or its coordinator', async () => {
+      const d = await declare([{ category: 'LAPTOP', quantity: 2 }]);
+      expect(await t.errorCode(CANCEL, { id: d.id }, net.bfc.tokens.donor)).toBe('NOT_FOUND');
+      expect(await t.errorCode(CANCEL, { id: d.id }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
+      expect(await t.errorCode(CANCEL, { id: d.id }, net.ara.tokens.partner)).toBe('FORBIDDEN');
+      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED' WHERE donation_id = $1`, [d.id]);
+      expect(await t.errorCode(CANCEL, { id: d.id }, net.ara.tokens.coordinator)).toBe('CONFLICT');
+    });
+  });
+
+  describe('who sees what', () => {
+    it('a donor sees its own donations only; staff their region; partners none', async () => {
+      const mine = await declare([{ category: 'LAPTOP', quantity: 1 }]);
+      await declare([{ category: 'LAPTOP', quantity: 1 }], net.bfc.tokens.donor, { pickupAddress: { postalCode: '21000', city: 'Dijon' } });
+      expect((await t.ok(DONATIONS, {}, net.ara.tokens.donor)).donations.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([mine.id]);
+      expect((await t.ok(DONATIONS, {}, net.ara.tokens.coordinator)).donations.totalCount).toBe(1);
+      expect((await t.ok(DONATIONS, {}, net.adminToken)).donations.totalCount).toBe(2);
+      expect((await t.ok(DONATION, { id: mine.id }, net.bfc.tokens.donor)).donation).toBeNull();
+      expect(await t.errorCode(DONATIONS, {}, net.ara.tokens.partner)).toBe('FORBIDDEN');
+    });
+
+    it('a refurbisher sees only the lots offered to or claimed by it, and their donations', async () => {
+      const d = await declare([{ category: 'LAPTOP', quantity: 3 }]);
+      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      expect((await t.ok(LOTS, {}, net.ara.tokens.refurbisher)).lots.totalCount).toBe(1);
+      expect((await t.ok(LOTS, {}, second.token)).lots.totalCount).toBe(0);
+      expect((await t.ok(DONATION, { id: d.id }, net.ara.tokens.refurbisher)).donation.id).toBe(d.id);
+      expect((await t.ok(DONATION, { id: d.id }, second.token)).donation).toBeNull();
+      expect((await t.ok(LOTS, {}, net.ara.tokens.donor)).lots.totalCount).toBe(1);
+      expect((await t.ok(LOTS, {}, net.bfc.tokens.donor)).lots.totalCount).toBe(0);
+      expect(await t.errorCode(LOTS, {}, net.ara.tokens.partner)).toBe('FORBIDDEN');
+    });
+
+    it('pages with cursors, newest first', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await declare([{ category: 'LAPTOP', quantity: 1 }])).id);
+      const page1 = (await t.ok(DONATIONS, { first: 2 }, net.ara.tokens.donor)).donations;
+      expect(page1.totalCount).toBe(5);
+      expect(page1.pageInfo.hasNextPage).toBe(true);
+      const page2 = (await t.ok(DONATIONS, { first: 2, after: page1.pageInfo.endCursor }, net.ara.tokens.donor)).donations;
+      const page3 = (await t.ok(DONATIONS, { first: 2, after: page2.pageInfo.endCursor }, net.ara.tokens.donor)).donations;
+      const seen = [...page1.edges, ...page2.edges, ...page3.edges].map((e: { node: { id: string } }) => e.node.id);
+      expect(seen).toEqual([...ids].reverse());
+      expect(page3.pageInfo.hasNextPage).toBe(false);
+      expect(await t.errorCode(DONATIONS, { first: 2, after: 'garbage' }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+    });
+  });
+});
