@@ -4,9 +4,10 @@ import { Module } from '@nestjs/common';
 import { AppConfigModule, ConfigError } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { Logger, LoggerModule } from 'nestjs-pino';
+import { DOMAIN_MODULES } from '../../api/src/api.module';
 import { WorkerModule } from './worker.module';
 
-@Module({ imports: [AppConfigModule.forRoot(), LoggerModule.forRoot(), DatabaseModule, WorkerModule] })
+@Module({ imports: [AppConfigModule.forRoot(), LoggerModule.forRoot(), DatabaseModule, WorkerModule, ...DOMAIN_MODULES] })
 class StandaloneWorkerModule {}
 
 /** The worker alone, for production where API and workers scale apart. */

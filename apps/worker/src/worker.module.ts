@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
-import { JobsModule } from '@app/jobs';
+import { DiscoveryModule } from '@nestjs/core';
+import { JobSchedules, JobsModule, OutboxRelay, WorkerHost } from '@app/jobs';
 
-/** The BullMQ processors. Runs inside the API process by default, or alone (apps/worker/main). */
-@Module({ imports: [JobsModule] })
+/**
+ * The background side: the outbox relay, the job schedules, and the BullMQ workers that run
+ * the job classes of the domain modules. Inside the API process by default, alone in production.
+ */
+@Module({
+  imports: [JobsModule, DiscoveryModule],
+  providers: [OutboxRelay, JobSchedules, WorkerHost],
+  exports: [OutboxRelay, WorkerHost],
+})
 export class WorkerModule {}

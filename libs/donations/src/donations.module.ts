@@ -5,6 +5,7 @@ import { Donation } from './entities/donation.entity';
 import { LotItem } from './entities/lot-item.entity';
 import { LotRefusal } from './entities/lot-refusal.entity';
 import { Lot } from './entities/lot.entity';
+import { ExpireOffersJob } from './jobs/expire-offers.job';
 import { DonationResolver } from './resolvers/donation.resolver';
 import { LotResolver } from './resolvers/lot.resolver';
 import { DonationLedger } from './services/donation-ledger.service';
@@ -14,7 +15,7 @@ import { LotService } from './services/lot.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal])],
-  providers: [DonationLedger, DonationService, LotService, LotOfferService, DonationResolver, LotResolver],
+  providers: [DonationLedger, DonationService, LotService, LotOfferService, DonationResolver, LotResolver, ExpireOffersJob],
   exports: [DonationLedger, DonationService, LotService, LotOfferService],
 })
 export class DonationsModule {}

@@ -1,6 +1,16 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsOverviewResolver } from './jobs-overview.resolver';
+import { OutboxMessage } from './outbox-message.entity';
+import { OutboxService } from './outbox.service';
+import { QueueRegistry } from './queue-registry';
 import { RedisStatus } from './redis-status';
 
+/** What every process needs: Redis status, the queues, and the outbox writer. */
 @Global()
-@Module({ providers: [RedisStatus], exports: [RedisStatus] })
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxMessage])],
+  providers: [RedisStatus, QueueRegistry, OutboxService, JobsOverviewResolver],
+  exports: [RedisStatus, QueueRegistry, OutboxService],
+})
 export class JobsModule {}

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DonationsModule } from '@app/donations';
+import { RouteAllRegionsJob } from './jobs/route-all-regions.job';
+import { RouteRegionJob } from './jobs/route-region.job';
 import { RegionRoutingService } from './region-routing.service';
 import { RoutingResolver } from './routing.resolver';
 
 @Module({
   imports: [DonationsModule],
-  providers: [RegionRoutingService, RoutingResolver],
+  providers: [RegionRoutingService, RoutingResolver, RouteRegionJob, RouteAllRegionsJob],
   exports: [RegionRoutingService],
 })
 export class RoutingModule {}

@@ -25,6 +25,13 @@ export interface AppConfig {
   loginFailuresPerAccount: number;
   loginFailuresPerAddress: number;
   loginWindowMinutes: number;
+  /** BullMQ: how long a worker holds a job before others may take it over (a dead worker's job) */
+  jobLockMs: number;
+  /** route-region runs once per window after declarations */
+  routingDebounceMs: number;
+  /** how often the relay moves outbox rows to BullMQ */
+  outboxPollMs: number;
+  queuePrefix: string;
   maxQueryDepth: number;
   maxQueryComplexity: number;
 }
@@ -110,6 +117,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     loginFailuresPerAccount: readInt(env, 'LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000, problems),
     loginFailuresPerAddress: readInt(env, 'LOGIN_FAILURES_PER_ADDRESS', 30, 1, 100000, problems),
     loginWindowMinutes: readInt(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60, problems),
+    jobLockMs: readInt(env, 'JOB_LOCK_MS', 30_000, 500, 3_600_000, problems),
+    routingDebounceMs: readInt(env, 'ROUTING_DEBOUNCE_MS', 10_000, 0, 3_600_000, problems),
+    outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000, problems),
+    queuePrefix: env.QUEUE_PREFIX?.trim() || 'reuse',
     maxQueryDepth: readInt(env, 'MAX_QUERY_DEPTH', 12, 2, 100, problems),
     maxQueryComplexity: readInt(env, 'MAX_QUERY_COMPLEXITY', 20000, 10, 10_000_000, problems),
   };

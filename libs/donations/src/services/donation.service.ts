@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  APP_CONFIG,
+  AppConfig,
   BadInputError,
   ConflictError,
   Connection,
@@ -16,6 +18,7 @@ import {
   toConnection,
 } from '@app/common';
 import { TransactionRunner } from '@app/database';
+import { OutboxService } from '@app/jobs';
 import { AccessPolicy } from '@app/auth/access-policy';
 import { Organization } from '@app/network/entities/organization.entity';
 import { OrganizationKind } from '@app/network/entities/organization-kind';
@@ -29,6 +32,7 @@ import { LotItem } from '../entities/lot-item.entity';
 import { LotStatus } from '../entities/lot-status';
 import { Lot } from '../entities/lot.entity';
 import { DonationAccess } from './donation-access';
+import { routeRegionRequest } from '../jobs/route-region.request';
 import { DonationLedger } from './donation-ledger.service';
 
 /** Categories whose devices hold data unless the donor says otherwise. */
@@ -42,6 +46,8 @@ export class DonationService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async declare(ctx: RequestContext, input: DeclareDonationInput): Promise<Donation> {
@@ -76,6 +82,7 @@ export class DonationService {
         }),
       );
       await manager.getRepository(DonationLine).insert(lines.map((l, position) => ({ ...l, donationId: donation.id, position })));
+      await this.outbox.enqueue(manager, routeRegionRequest(donation.regionId, this.config.routingDebounceMs));
       return donation;
     });
   }

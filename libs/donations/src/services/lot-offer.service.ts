@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
+import { OutboxService } from '@app/jobs';
 import { EntityManager } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
 import { LOT_MACHINE, LotStatus } from '../entities/lot-status';
 import { LotRefusal } from '../entities/lot-refusal.entity';
 import { Lot } from '../entities/lot.entity';
+import { routeRegionRequest } from '../jobs/route-region.request';
 import { DonationLedger } from './donation-ledger.service';
 
 export interface ReturnedToRouting {
@@ -22,6 +24,8 @@ export class LotOfferService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   claim(ctx: RequestContext, lotId: string): Promise<Lot> {
@@ -74,7 +78,10 @@ export class LotOfferService {
     });
   }
 
-  /** The refurbisher leaves the donation for good; the lot no longer weighs on its capacity. */
+  /**
+   * The refurbisher leaves the donation for good; the lot no longer weighs on its capacity, and
+   * its region is routed again (through the outbox, in this transaction).
+   */
   private async returnToRouting(manager: EntityManager, lots: Lot[]): Promise<void> {
     for (const lot of lots) {
       await manager.createQueryBuilder().insert().into(LotRefusal).values({ donationId: lot.donationId, refurbisherId: lot.refurbisherId }).orIgnore().execute();
@@ -82,6 +89,8 @@ export class LotOfferService {
       await this.ledger.adjustLoad(manager, lot.refurbisherId, items, -1);
     }
     await this.ledger.refreshStatuses(manager, lots.map((l) => l.donationId));
+    const regions = [...new Set(lots.map((l) => l.regionId))];
+    await this.outbox.enqueue(manager, ...regions.map((regionId) => routeRegionRequest(regionId, 0)));
   }
 
   /** Says why a conditional update changed nothing: not yours (NOT_FOUND), or not in a state that allows it. */

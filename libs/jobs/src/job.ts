@@ -1,0 +1,37 @@
+import { SetMetadata } from '@nestjs/common';
+
+/** The named queues. A job belongs to one; workers consume them all (BullMQ spreads the work). */
+export enum QueueName {
+  ROUTING = 'routing',
+  LOGISTICS = 'logistics',
+  MATCHING = 'matching',
+  STOCK = 'stock',
+}
+
+export interface JobDefinition {
+  name: string;
+  queue: QueueName;
+}
+
+/** What the outbox stores to enqueue one job. */
+export interface JobRequest<T extends object = object> {
+  queue: QueueName;
+  name: string;
+  data: T;
+  /** same id, same job: BullMQ keeps one */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/** A job class handles one named job; its data type is exported beside it (as in Twenty). */
+export interface JobHandler<T extends object = object> {
+  handle(data: T): Promise<unknown>;
+}
+
+export const JOB_METADATA = 'reuse:job';
+
+/** Marks a provider as the handler of a named job on a queue. */
+export const Job = (definition: JobDefinition) => SetMetadata(JOB_METADATA, definition);
+
+/** BullMQ refuses ':' in custom ids. */
+export const jobIdOf = (...parts: Array<string | number>): string => parts.join('-').replace(/:/g, '_');

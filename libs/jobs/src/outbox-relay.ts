@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { DataSource } from 'typeorm';
+import { QueueName } from './job';
+import { OutboxMessage } from './outbox-message.entity';
+import { QueueRegistry } from './queue-registry';
+
+const BATCH = 200;
+
+/**
+ * Moves outbox rows to BullMQ. Rows are locked with SKIP LOCKED, so many relays share the work;
+ * a row is marked sent in the same transaction that added its job, and the job id is stable
+ * (the row's, or the one it asked for), so a relay that dies between the two re-adds a job
+ * BullMQ already has, and BullMQ keeps one.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private failing = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.relayOnce(), this.config.outboxPollMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass; returns how many jobs were handed to BullMQ. Never runs twice at once here. */
+  relayOnce(): Promise<number> {
+    this.running ??= this.relay().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async relay(): Promise<number> {
+    let moved = 0;
+    try {
+      for (;;) {
+        const count = await this.dataSource.transaction(async (manager) => {
+          const rows = await manager
+            .getRepository(OutboxMessage)
+            .createQueryBuilder('m')
+            .where('m.sent_at IS NULL')
+            .orderBy('m.id', 'ASC')
+            .limit(BATCH)
+            .setLock('pessimistic_write')
+            .setOnLocked('skip_locked')
+            .getMany();
+          for (const row of rows) {
+            await this.queues.get(row.queue as QueueName).add(row.name, row.payload, { jobId: row.jobId ?? `outbox-${row.id}`, delay: row.delayMs || undefined });
+          }
+          if (rows.length) await manager.query(`UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+          return rows.length;
+        });
+        moved += count;
+        if (count < BATCH) break;
+      }
+      if (this.failing) this.logger.log('outbox relay is moving jobs again');
+      this.failing = false;
+    } catch (error) {
+      if (!this.failing) this.logger.warn(`outbox relay paused: ${(error as Error).message}; jobs stay in the outbox`);
+      this.failing = true;
+    }
+    return moved;
+  }
+}

@@ -1,0 +1,202 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { RequestContext } from '@app/common';
+import { ExpireOffersJob } from '@app/donations/jobs/expire-offers.job';
+import { QueueName, QueueRegistry } from '@app/jobs';
+import { RouteRegionJob } from '@app/routing/jobs/route-region.job';
+import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { RedisProxy } from './support/redis-proxy';
+import { TestApp } from './support/test-app';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from './support/test-database';
+import { waitFor } from './support/wait-for';
+
+const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id status } }`;
+const input = (quantity: number) => ({
+  pickupAddress: { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } },
+  availableFrom: '2026-12-01T08:00:00.000Z',
+  lines: [{ category: 'LAPTOP', quantity }],
+});
+const jobConfig = (prefix: string) => ({ queuePrefix: prefix, jobLockMs: 1500, routingDebounceMs: 0, outboxPollMs: 100 });
+
+async function lotsPerDonation(t: TestApp): Promise<number[]> {
+  const rows = await t.dataSource.query(`SELECT d.id, count(l.id)::int AS n FROM donation d LEFT JOIN lot l ON l.donation_id = d.id GROUP BY d.id`);
+  return rows.map((r: { n: number }) => r.n);
+}
+
+describe('background jobs through the outbox', () => {
+  describe('with a worker in the API process', () => {
+    let t: TestApp;
+    let net: NetworkFixture;
+
+    beforeAll(async () => {
+      t = await TestApp.start(jobConfig(`t${Date.now()}a`), { withWorker: true });
+      await t.reset();
+      net = await seedNetwork(t);
+    });
+    afterAll(() => t.close());
+
+    it('a declaration is routed by itself: outbox row, relay, BullMQ, route-region', async () => {
+      const d = (await t.ok(DECLARE, { input: input(4) }, net.ara.tokens.donor)).declareDonation;
+      await waitFor('the donation to be routed', async () => (await t.dataSource.query(`SELECT 1 FROM lot WHERE donation_id = $1`, [d.id])).length > 0);
+      const [row] = await t.dataSource.query(`SELECT sent_at FROM outbox_message WHERE payload->>'regionId' = $1`, [net.ara.id]);
+      expect(row.sent_at).not.toBeNull();
+      expect(await lotsPerDonation(t)).toEqual([1]);
+    });
+
+    it('every job is idempotent: running it again changes nothing', async () => {
+      await t.dataSource.query(`INSERT INTO donation (reference, donor_id, region_id, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon, available_from)
+        VALUES ('DON-TEST-1', $1, $2, '69002', 'Lyon', 45.75, 4.83, now())`, [net.ara.donor, net.ara.id]);
+      await t.dataSource.query(`INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT id, 0, 'LAPTOP', 3, true FROM donation WHERE reference = 'DON-TEST-1'`);
+      const route = t.app.get(RouteRegionJob);
+      const first = await route.handle({ regionId: net.ara.id });
+      const second = await route.handle({ regionId: net.ara.id });
+      expect(first.routedQuantity + second.routedQuantity).toBeLessThanOrEqual(3);
+      expect(second).toEqual({ routedQuantity: 0, lots: 0 });
+      await t.dataSource.query(`UPDATE lot SET offer_expires_at = now() - interval '1 second'`);
+      const expire = t.app.get(ExpireOffersJob);
+      const expired = await expire.handle();
+      expect(expired.lotIds.length).toBeGreaterThan(0);
+      expect(await expire.handle()).toEqual({ lotIds: [], regionIds: [] });
+    });
+
+    it('a burst of declarations in one debounce window makes one routing job', async () => {
+      await t.dataSource.query(`DELETE FROM outbox_message`);
+      const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message`);
+      expect(before[0].n).toBe(0);
+      await Promise.all([1, 2, 3].map((q) => t.ok(DECLARE, { input: input(q) }, net.ara.tokens.donor)));
+      const rows = await t.dataSource.query(`SELECT DISTINCT job_id FROM outbox_message`);
+      // the three rows share a job id unless the burst straddled a window boundary
+      expect(rows.length).toBeLessThanOrEqual(2);
+    });
+  });
+
+  describe('when Redis goes away', () => {
+    let proxy: RedisProxy;
+    let t: TestApp;
+    let net: NetworkFixture;
+
+    beforeAll(async () => {
+      proxy = await RedisProxy.start();
+      t = await TestApp.start({ ...jobConfig(`t${Date.now()}b`), redisUrl: proxy.url() }, { withWorker: true });
+      await t.reset();
+      net = await seedNetwork(t);
+    });
+    afterAll(async () => {
+      await t.close();
+      await proxy.down();
+    });
+
+    it('no mutation fails; when Redis is back every outboxed job runs, once', async () => {
+      await proxy.down();
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) ids.push((await t.ok(DECLARE, { input: input(2) }, net.ara.tokens.donor)).declareDonation.id);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const pending = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL`);
+      expect(pending[0].n).toBe(5);
+      expect(await t.count('lot')).toBe(0);
+      // the API keeps answering, and health says what is wrong
+      expect((await t.ok(`{ me { role } }`, {}, net.ara.tokens.donor)).me.role).toBe('DONOR');
+
+      await proxy.up();
+      await waitFor('the outbox to drain', async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL`))[0].n === 0, 30_000);
+      await waitFor('every donation to be routed', async () => (await lotsPerDonation(t)).every((n) => n > 0), 30_000);
+      expect(await lotsPerDonation(t)).toEqual([1, 1, 1, 1, 1]);
+      const statuses = await t.dataSource.query(`SELECT DISTINCT status FROM donation WHERE id = ANY($1::uuid[])`, [ids]);
+      expect(statuses).toEqual([{ status: 'ROUTED' }]);
+    });
+  });
+
+  describe('when a worker is killed in the middle of a job', () => {
+    const prefix = `t${Date.now()}c`;
+    let t: TestApp;
+    let net: NetworkFixture;
+    const children: ChildProcess[] = [];
+
+    const startWorker = (): ChildProcess => {
+      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'apps', 'worker', 'src', 'main.ts')], {
+        cwd: join(__dirname, '..'),
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          DATABASE_URL: TEST_DATABASE_URL,
+          REDIS_URL: TEST_REDIS_URL,
+          JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+          QUEUE_PREFIX: prefix,
+          JOB_LOCK_MS: '1500',
+          LOG_LEVEL: 'warn',
+        },
+        stdio: 'ignore',
+      });
+      children.push(child);
+      return child;
+    };
+
+    beforeAll(async () => {
+      t = await TestApp.start(jobConfig(prefix));
+      await t.reset();
+      net = await seedNetwork(t);
+    });
+    afterAll(async () => {
+      for (const c of children) c.kill('SIGKILL');
+      await t.close();
+    });
+
+    it('the job is taken over after the lock lapses and completes once', async () => {
+      await t.dataSource.query(`DELETE FROM outbox_message`);
+      await t.ok(DECLARE, { input: input(3) }, net.ara.tokens.donor);
+      await t.dataSource.query(`UPDATE outbox_message SET sent_at = now()`); // this test adds the job itself
+      const queue = t.app.get(QueueRegistry).get(QueueName.ROUTING);
+
+      // Hold the capacity rows: the routing job blocks inside its transaction, mid-run.
+      const blocker = t.dataSource.createQueryRunner();
+      await blocker.startTransaction();
+      await blocker.query(`SELECT * FROM refurbisher_capacity FOR UPDATE`);
+      await queue.add('route-region', { regionId: net.ara.id }, { jobId: 'route-region-killed-worker' });
+
+      const doomed = startWorker();
+      await waitFor('the first worker to take the job', async () => (await queue.getActiveCount()) === 1, 60_000);
+      doomed.kill('SIGKILL');
+      await new Promise((resolve) => doomed.once('exit', resolve));
+      await blocker.rollbackTransaction();
+      await blocker.release();
+      expect(await t.count('lot')).toBe(0);
+
+      startWorker();
+      const job = await waitFor('the job to complete', async () => {
+        const j = await queue.getJob('route-region-killed-worker');
+        return j && (await j.isCompleted()) ? j : null;
+      }, 90_000);
+      // The new worker's hourly route-all-regions schedule may route first; either way, exactly once.
+      expect(job.finishedOn).toBeDefined();
+      expect(await lotsPerDonation(t)).toEqual([1]);
+      expect(await t.dataSource.query(`SELECT sum(quantity)::int AS n FROM lot`)).toEqual([{ n: 3 }]);
+      await queue.obliterate({ force: true });
+    });
+  });
+
+  it('the system context may route any region (jobs run as the platform)', () => {
+    expect(RequestContext.system().isAdmin).toBe(true);
+  });
+});
+
+describe('the jobs query, for operators', () => {
+  let t: TestApp;
+  let net: NetworkFixture;
+
+  beforeAll(async () => {
+    t = await TestApp.start(jobConfig(`t${Date.now()}d`));
+    await t.reset();
+    net = await seedNetwork(t);
+  });
+  afterAll(() => t.close());
+
+  it('shows the queues and the outbox to staff, and to nobody else', async () => {
+    await t.ok(DECLARE, { input: input(1) }, net.ara.tokens.donor);
+    const q = `{ jobs { redisUp outboxPending queues { name waiting active delayed completed failed } recentFailures { queue name reason } } }`;
+    const data = (await t.ok(q, {}, net.ara.tokens.coordinator)).jobs;
+    expect(data.redisUp).toBe(true);
+    expect(data.outboxPending).toBe(1); // no worker in this app: the row waits
+    expect(data.queues.map((x: { name: string }) => x.name)).toEqual(['routing', 'logistics', 'matching', 'stock']);
+    for (const role of ['donor', 'refurbisher', 'partner'] as const) expect(await t.errorCode(q, {}, net.ara.tokens[role])).toBe('FORBIDDEN');
+  });
+});
