@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { RequestContext } from '@app/common';
 import { ExpireOffersJob } from '@app/donations/jobs/expire-offers.job';
 import { QueueName, QueueRegistry } from '@app/jobs';
+import { PickupRemindersJob } from '@app/logistics/jobs/pickup-reminders.job';
 import { RouteRegionJob } from '@app/routing/jobs/route-region.job';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { RedisProxy } from './support/redis-proxy';
@@ -57,6 +58,9 @@ describe('background jobs through the outbox', () => {
       const expired = await expire.handle();
       expect(expired.lotIds.length).toBeGreaterThan(0);
       expect(await expire.handle()).toEqual({ lotIds: [], regionIds: [] });
+      const reminders = t.app.get(PickupRemindersJob);
+      await reminders.handle();
+      expect(await reminders.handle()).toEqual({ reminded: 0, missed: 0 });
     });
 
     it('a burst of declarations in one debounce window makes one routing job', async () => {

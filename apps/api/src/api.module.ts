@@ -8,6 +8,7 @@ import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { DonationsModule } from '@app/donations';
+import { LogisticsModule } from '@app/logistics';
 import { NetworkModule } from '@app/network';
 import { RoutingModule } from '@app/routing';
 import { WorkerModule } from '../../worker/src/worker.module';
@@ -23,7 +24,7 @@ export interface ApiModuleOptions {
 }
 
 /** The domain modules the API serves. */
-export const DOMAIN_MODULES = [NetworkModule, DonationsModule, RoutingModule];
+export const DOMAIN_MODULES = [NetworkModule, DonationsModule, RoutingModule, LogisticsModule];
 
 @Module({})
 export class ApiModule {

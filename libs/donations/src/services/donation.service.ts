@@ -97,6 +97,8 @@ export class DonationService {
       if (late) throw new ConflictError(`Donation ${donation.reference} is already collected (lot ${late.reference})`);
       for (const lot of lots.filter((l) => WITHDRAWABLE.includes(l.status))) {
         await manager.update(Lot, { id: lot.id }, { status: LotStatus.CANCELLED, version: lot.version + 1 });
+        // The pickup (logistics) of a withdrawn lot is off too; same transaction, so nobody is sent to collect.
+        await manager.query(`UPDATE pickup SET status = 'CANCELLED' WHERE lot_id = $1 AND status = 'SCHEDULED'`, [lot.id]);
         const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
         await this.ledger.adjustLoad(manager, lot.refurbisherId, items, -1);
       }

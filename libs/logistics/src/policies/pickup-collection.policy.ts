@@ -1,0 +1,16 @@
+import { BadInputError } from '@app/common';
+
+/**
+ * What a completed pickup leaves behind: the declared quantity minus what was collected.
+ * Collecting nothing is not a pickup, and more than declared means the lot is wrong; both are
+ * refused. A shortfall is kept and shown (DESIGN.md), never dropped.
+ */
+export function shortfallOf(declaredQuantity: number, collectedQuantity: number): number {
+  if (!Number.isInteger(collectedQuantity) || collectedQuantity < 1 || collectedQuantity > declaredQuantity) {
+    throw new BadInputError(`collectedQuantity must be a whole number from 1 to the lot's ${declaredQuantity} (got ${collectedQuantity})`, {
+      field: 'collectedQuantity',
+      lotQuantity: declaredQuantity,
+    });
+  }
+  return declaredQuantity - collectedQuantity;
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { LOT_MACHINE, LotStatus } from '@app/donations/entities/lot-status';
+import { Lot } from '@app/donations/entities/lot.entity';
+import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { CompletePickupInput } from '../dto/pickup.inputs';
+import { PICKUP_MACHINE, PickupStatus } from '../entities/pickup-status';
+import { Pickup } from '../entities/pickup.entity';
+import { shortfallOf } from '../policies/pickup-collection.policy';
+
+/**
+ * The refurbisher says what it took away: the pickup is COMPLETED with that count (and the
+ * shortfall, if any), the lot COLLECTED, the donation's status re-derived, in one transaction.
+ */
+@Injectable()
+export class PickupCompletionService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: DonationLedger,
+  ) {}
+
+  complete(ctx: RequestContext, input: CompletePickupInput): Promise<Pickup> {
+    return this.tx.run(ctx, async (_, manager) => {
+      const repo = manager.getRepository(Pickup);
+      const found = await repo.findOne({ where: { id: input.pickupId }, select: { id: true, lotId: true } });
+      if (!found) throw new NotFoundError('Pickup', input.pickupId);
+      // The lot's lock is the one every pickup command takes first: no deadlock, no lost update.
+      const lot = await manager.getRepository(Lot).findOne({ where: { id: found.lotId }, lock: { mode: 'pessimistic_write' } });
+      if (!lot || lot.refurbisherId !== ctx.organizationId) throw new NotFoundError('Pickup', input.pickupId);
+      const pickup = await repo.findOneByOrFail({ id: found.id });
+      PICKUP_MACHINE.assertTransition(pickup.status, PickupStatus.COMPLETED);
+      LOT_MACHINE.assertTransition(lot.status, LotStatus.COLLECTED);
+      const shortfall = shortfallOf(lot.quantity, input.collectedQuantity);
+
+      // Conditional: the overdue sweep does not take the lot's lock and may have marked it MISSED meanwhile.
+      const result = await manager
+        .createQueryBuilder()
+        .update(Pickup)
+        .set({ status: PickupStatus.COMPLETED, collectedQuantity: input.collectedQuantity, shortfall, completedAt: () => 'now()' })
+        .where('id = :id AND status = :scheduled', { id: pickup.id, scheduled: PickupStatus.SCHEDULED })
+        .execute();
+      if (!result.affected) {
+        const current = await repo.findOneByOrFail({ id: pickup.id });
+        PICKUP_MACHINE.assertTransition(current.status, PickupStatus.COMPLETED);
+        throw new ConflictError(`Pickup ${pickup.id} changed meanwhile; try again`);
+      }
+      await manager.update(Lot, { id: lot.id }, { status: LotStatus.COLLECTED, version: lot.version + 1 });
+      await this.ledger.refreshStatuses(manager, [lot.donationId]);
+      return repo.findOneByOrFail({ id: pickup.id });
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, RequestContext } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { Donation } from '@app/donations/entities/donation.entity';
+import { LotStatus } from '@app/donations/entities/lot-status';
+import { Lot } from '@app/donations/entities/lot.entity';
+import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { SchedulePickupInput } from '../dto/pickup.inputs';
+import { PickupStatus } from '../entities/pickup-status';
+import { Pickup } from '../entities/pickup.entity';
+import { assertSchedulingDate, lotStepOnSchedule } from '../policies/pickup-scheduling.policy';
+import { PickupService } from './pickup.service';
+
+/**
+ * The refurbisher that claimed a lot sets the day it comes for it. The lot's row is locked
+ * (FOR UPDATE) for the whole command, so two concurrent schedules are serialized: the second
+ * sees the first's pickup and is refused. The partial unique index on live pickups backs this up.
+ */
+@Injectable()
+export class PickupSchedulingService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: DonationLedger,
+    private readonly pickups: PickupService,
+  ) {}
+
+  schedule(ctx: RequestContext, input: SchedulePickupInput): Promise<Pickup> {
+    const now = new Date();
+    return this.tx.run(ctx, async (_, manager) => {
+      const lot = await manager.getRepository(Lot).findOne({ where: { id: input.lotId }, lock: { mode: 'pessimistic_write' } });
+      if (!lot || lot.refurbisherId !== ctx.organizationId) throw new NotFoundError('Lot', input.lotId);
+      const [latest] = await this.pickups.latestOfLots(manager, [lot.id]);
+      const step = lotStepOnSchedule(lot, latest?.status ?? null);
+      const donation = await manager.getRepository(Donation).findOneOrFail({ where: { id: lot.donationId }, select: { id: true, availableFrom: true } });
+      assertSchedulingDate(input.scheduledAt, donation.availableFrom, now);
+
+      const repo = manager.getRepository(Pickup);
+      const pickup = await repo.save(
+        repo.create({ lotId: lot.id, scheduledAt: input.scheduledAt, status: PickupStatus.SCHEDULED, collectedQuantity: null, shortfall: null, completedAt: null, remindedAt: null }),
+      );
+      if (step === 'ADVANCE') {
+        await manager.update(Lot, { id: lot.id }, { status: LotStatus.PICKUP_SCHEDULED, version: lot.version + 1 });
+        await this.ledger.refreshStatuses(manager, [lot.donationId]);
+      }
+      return pickup;
+    });
+  }
+}
