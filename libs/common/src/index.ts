@@ -14,3 +14,4 @@ export * from './domain/address';
 export * from './domain/address-resolution';
 export * from './loaders/request-loader';
 export * from './errors/client-error';
+export * from './threads/solver-thread';

@@ -7,7 +7,8 @@ import { LotItem } from '@app/donations/entities/lot-item.entity';
 import { LotStatus } from '@app/donations/entities/lot-status';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { EntityManager } from 'typeorm';
-import { RoutingSink, RoutingSupply, solveRouting } from './solver';
+import { RoutingSolverRunner } from './routing-solver.runner';
+import { RoutingSink, RoutingSupply } from './solver';
 
 export interface RegionRoutingResult {
   routedQuantity: number;
@@ -44,6 +45,7 @@ export class RegionRoutingService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly solver: RoutingSolverRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,7 +73,7 @@ export class RegionRoutingService {
         const problemSinks: RoutingSink[] = sinks
           .filter((s) => s.category === category && s.remaining > 0)
           .map((s) => ({ id: s.organization_id, lat: s.lat, lon: s.lon, radiusKm: s.radius_km, capacity: s.remaining }));
-        const solution = solveRouting({ supplies: problemSupplies, sinks: problemSinks, forbidden });
+        const solution = await this.solver.solve({ supplies: problemSupplies, sinks: problemSinks, forbidden });
         routed += solution.routedQuantity;
         unrouted += solution.unroutedQuantity;
         for (const flow of solution.flows) {

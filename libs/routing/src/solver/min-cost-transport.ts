@@ -166,6 +166,9 @@ class LexicographicTransportSolver {
       amount = Math.min(amount, arcFlow[releasedArc]);
       sink = from;
     }
+    // Every path arc has positive residual capacity by construction; zero means corrupted state,
+    // and carrying on would loop for ever.
+    if (!(amount > 0)) throw new Error('routing solver: augmenting path with no capacity');
     for (const arc of released) {
       arcFlow[arc] -= amount;
       if (arcFlow[arc] === 0) this.exchanges.arcClosed(arc);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { RoutingProblem, solveRouting } from './index';
+import { denseRandomInstance } from './testing/dense-random-instance';
 import { routingProblemArbitrary } from './testing/routing-problem-arbitrary';
 import { RoutingLpReference } from './testing/routing-lp-reference';
 import { routingSolutionViolations, servedBySupply } from './testing/routing-solution-violations';
@@ -25,37 +26,12 @@ describe('solveRouting against the HiGHS LP optimum', () => {
     const size = { maxSupplies: 60, maxSinks: 8, maxQuantity: 12, maxCapacity: 40 };
     fc.assert(
       fc.property(routingProblemArbitrary(size), (problem) => expectLpOptimal(reference, problem)),
-      { numRuns: 150, seed: 20261123 },
+      // Shrinking would re-solve two LPs per step; the enumeration spec gives small counterexamples.
+      { numRuns: 150, seed: 20261123, endOnFailure: true },
     );
   });
 
   it.each([1, 2, 3])('matches on a 400 x 25 instance with 75 %% capacity (seed %i)', (seed) => {
-    expectLpOptimal(reference, denseInstance(seed, 400, 25, 0.75));
+    expectLpOptimal(reference, denseRandomInstance({ seed, supplyCount: 400, sinkCount: 25, capacityShare: 0.75, forbiddenCount: 40 }));
   });
 });
-
-/** Everything within ~60 km with 20-60 km radii, so sinks compete and exchanges chain. */
-function denseInstance(seed: number, supplyCount: number, sinkCount: number, capacityShare: number): RoutingProblem {
-  let state = seed;
-  const random = (): number => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const supplies = Array.from({ length: supplyCount }, (_, i) => ({
-    id: `d${i}`,
-    lat: 45 + random() * 0.5,
-    lon: 5 + random() * 0.7,
-    quantity: 1 + Math.floor(random() * 30),
-    age: Math.floor(random() * 50),
-  }));
-  const total = supplies.reduce((sum, s) => sum + s.quantity, 0);
-  const sinks = Array.from({ length: sinkCount }, (_, j) => ({
-    id: `r${j}`,
-    lat: 45 + random() * 0.5,
-    lon: 5 + random() * 0.7,
-    radiusKm: 20 + random() * 40,
-    capacity: Math.floor(((0.5 + random()) * total * capacityShare) / sinkCount),
-  }));
-  const forbidden = Array.from({ length: 40 }, () => [`d${Math.floor(random() * supplyCount)}`, `r${Math.floor(random() * sinkCount)}`] as const);
-  return { supplies, sinks, forbidden };
-}

@@ -18,12 +18,13 @@ export class SinkExchangeGraph {
   readonly takenArc: Int32Array;
 
   private readonly sinkCount: number;
-  private readonly heaps: number[][];
+  /** per pair, a binary min-heap kept as parallel arrays of keys and entry ids */
+  private readonly heapKeys: number[][];
+  private readonly heapEntries: number[][];
   private readonly arcEpoch: Int32Array;
-  private entryKey = new Float64Array(1024);
-  private entryReleased = new Int32Array(1024);
-  private entryTaken = new Int32Array(1024);
-  private entryEpoch = new Int32Array(1024);
+  private entryReleased: Int32Array = new Int32Array(1024);
+  private entryTaken: Int32Array = new Int32Array(1024);
+  private entryEpoch: Int32Array = new Int32Array(1024);
   private entryCount = 0;
 
   constructor(
@@ -37,7 +38,8 @@ export class SinkExchangeGraph {
     this.cost = new Float64Array(m * m).fill(Infinity);
     this.releasedArc = new Int32Array(m * m).fill(-1);
     this.takenArc = new Int32Array(m * m).fill(-1);
-    this.heaps = Array.from({ length: m * m }, () => []);
+    this.heapKeys = Array.from({ length: m * m }, () => []);
+    this.heapEntries = Array.from({ length: m * m }, () => []);
     this.arcEpoch = new Int32Array(network.arcSink.length);
   }
 
@@ -51,10 +53,12 @@ export class SinkExchangeGraph {
     for (let other = arcStart[supply]; other < arcStart[supply + 1]; other++) {
       const to = arcSink[other];
       if (other === arc || this.retired[to]) continue;
-      const entry = this.addEntry(arcDistanceKm[other] - arcDistanceKm[arc], arc, other);
+      const key = arcDistanceKm[other] - arcDistanceKm[arc];
+      const entry = this.addEntry(arc, other);
       const pair = rowStart + to;
-      this.push(this.heaps[pair], entry);
-      this.refreshTop(pair);
+      // The current top is available (stale tops are dropped at once), so only a cheaper key replaces it.
+      this.push(this.heapKeys[pair], this.heapEntries[pair], key, entry);
+      if (this.heapEntries[pair][0] === entry) this.setTop(pair, key, entry);
     }
   }
 
@@ -79,7 +83,8 @@ export class SinkExchangeGraph {
     const m = this.sinkCount;
     for (let other = 0; other < m; other++) {
       for (const pair of [sink * m + other, other * m + sink]) {
-        this.heaps[pair] = [];
+        this.heapKeys[pair] = [];
+        this.heapEntries[pair] = [];
         this.cost[pair] = Infinity;
         this.releasedArc[pair] = -1;
         this.takenArc[pair] = -1;
@@ -88,18 +93,22 @@ export class SinkExchangeGraph {
   }
 
   private refreshTop(pair: number): void {
-    const heap = this.heaps[pair];
-    while (heap.length > 0 && !this.isAvailable(heap[0])) this.pop(heap);
-    if (heap.length === 0) {
+    const keys = this.heapKeys[pair];
+    const entries = this.heapEntries[pair];
+    while (entries.length > 0 && !this.isAvailable(entries[0])) this.pop(keys, entries);
+    if (entries.length === 0) {
       this.cost[pair] = Infinity;
       this.releasedArc[pair] = -1;
       this.takenArc[pair] = -1;
       return;
     }
-    const top = heap[0];
-    this.cost[pair] = this.entryKey[top];
-    this.releasedArc[pair] = this.entryReleased[top];
-    this.takenArc[pair] = this.entryTaken[top];
+    this.setTop(pair, keys[0], entries[0]);
+  }
+
+  private setTop(pair: number, key: number, entry: number): void {
+    this.cost[pair] = key;
+    this.releasedArc[pair] = this.entryReleased[entry];
+    this.takenArc[pair] = this.entryTaken[entry];
   }
 
   private isAvailable(entry: number): boolean {
@@ -107,10 +116,9 @@ export class SinkExchangeGraph {
     return this.entryEpoch[entry] === this.arcEpoch[arc] && this.arcFlow[arc] > 0;
   }
 
-  private addEntry(key: number, releasedArc: number, takenArc: number): number {
-    if (this.entryCount === this.entryKey.length) this.growEntries();
+  private addEntry(releasedArc: number, takenArc: number): number {
+    if (this.entryCount === this.entryEpoch.length) this.growEntries();
     const entry = this.entryCount++;
-    this.entryKey[entry] = key;
     this.entryReleased[entry] = releasedArc;
     this.entryTaken[entry] = takenArc;
     this.entryEpoch[entry] = this.arcEpoch[releasedArc];
@@ -118,50 +126,49 @@ export class SinkExchangeGraph {
   }
 
   private growEntries(): void {
-    const size = this.entryKey.length * 2;
-    const grow = <A extends Float64Array | Int32Array>(old: A, fresh: A): A => {
+    const size = this.entryEpoch.length * 2;
+    const grow = (old: Int32Array): Int32Array => {
+      const fresh = new Int32Array(size);
       fresh.set(old);
       return fresh;
     };
-    this.entryKey = grow(this.entryKey, new Float64Array(size));
-    this.entryReleased = grow(this.entryReleased, new Int32Array(size));
-    this.entryTaken = grow(this.entryTaken, new Int32Array(size));
-    this.entryEpoch = grow(this.entryEpoch, new Int32Array(size));
+    this.entryReleased = grow(this.entryReleased);
+    this.entryTaken = grow(this.entryTaken);
+    this.entryEpoch = grow(this.entryEpoch);
   }
 
-  /** Entry ids break key ties so the heap order, and so the output, is deterministic. */
-  private less(a: number, b: number): boolean {
-    const ka = this.entryKey[a];
-    const kb = this.entryKey[b];
-    return ka < kb || (ka === kb && a < b);
-  }
-
-  private push(heap: number[], entry: number): void {
-    let at = heap.length;
-    heap.push(entry);
+  private push(keys: number[], entries: number[], key: number, entry: number): void {
+    let at = keys.length;
+    keys.push(key);
+    entries.push(entry);
     while (at > 0) {
       const parent = (at - 1) >> 1;
-      if (!this.less(entry, heap[parent])) break;
-      heap[at] = heap[parent];
+      if (keys[parent] <= key) break;
+      keys[at] = keys[parent];
+      entries[at] = entries[parent];
       at = parent;
     }
-    heap[at] = entry;
+    keys[at] = key;
+    entries[at] = entry;
   }
 
-  private pop(heap: number[]): void {
-    const last = heap.pop() as number;
-    if (heap.length === 0) return;
+  private pop(keys: number[], entries: number[]): void {
+    const lastKey = keys.pop() as number;
+    const lastEntry = entries.pop() as number;
+    const size = keys.length;
+    if (size === 0) return;
     let at = 0;
-    const size = heap.length;
     for (;;) {
       const left = 2 * at + 1;
       if (left >= size) break;
       const right = left + 1;
-      const child = right < size && this.less(heap[right], heap[left]) ? right : left;
-      if (!this.less(heap[child], last)) break;
-      heap[at] = heap[child];
+      const child = right < size && keys[right] < keys[left] ? right : left;
+      if (keys[child] >= lastKey) break;
+      keys[at] = keys[child];
+      entries[at] = entries[child];
       at = child;
     }
-    heap[at] = last;
+    keys[at] = lastKey;
+    entries[at] = lastEntry;
   }
 }

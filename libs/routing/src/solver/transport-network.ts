@@ -37,19 +37,22 @@ export function buildTransportNetwork(problem: RoutingProblem): TransportNetwork
   const arcSink: number[] = [];
   const arcDistanceKm: number[] = [];
   const arcStart = new Int32Array(supplies.length + 1);
-  supplies.forEach((supply, i) => {
+  const latitudeReachDegrees = sinks.map((sink) => (sink.radiusKm + LATITUDE_PREFILTER_SLACK_KM) / KM_PER_DEGREE_OF_LATITUDE);
+  for (let i = 0; i < supplies.length; i++) {
+    const supply = supplies[i];
     const forbiddenSinks = forbiddenSinksBySupply.get(supply.id);
-    sinks.forEach((sink, j) => {
-      if (forbiddenSinks?.has(sink.id)) return;
-      if (Math.abs(supply.lat - sink.lat) * KM_PER_DEGREE_OF_LATITUDE > sink.radiusKm + LATITUDE_PREFILTER_SLACK_KM) return;
+    for (let j = 0; j < sinks.length; j++) {
+      const sink = sinks[j];
+      if (Math.abs(supply.lat - sink.lat) > latitudeReachDegrees[j]) continue;
+      if (forbiddenSinks !== undefined && forbiddenSinks.has(sink.id)) continue;
       const distanceKm = greatCircleKm(supply, sink);
-      if (distanceKm > sink.radiusKm) return;
+      if (distanceKm > sink.radiusKm) continue;
       arcSupply.push(i);
       arcSink.push(j);
       arcDistanceKm.push(distanceKm);
-    });
+    }
     arcStart[i + 1] = arcSupply.length;
-  });
+  }
 
   return {
     supplies,

@@ -76,8 +76,6 @@ class ResidualGraph {
     const youngestReachable = new Int32Array(n + m).fill(-1);
     const servedByRankDescending = [...Array(n).keys()].filter((k) => this.served[k] > 0).sort((a, b) => this.rank[b] - this.rank[a]);
     for (const k of servedByRankDescending) {
-      const mark = new Uint8Array(0);
-      void mark;
       this.reverseSearchLabel(k, this.rank[k], youngestReachable);
     }
 
