@@ -1,6 +1,6 @@
 import { LotOfferService } from '@app/donations/services/lot-offer.service';
 import { RequestContext } from '@app/common';
-import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
+import { addGrenobleRefurbisher, NetworkFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 
 const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) {
@@ -31,23 +31,7 @@ describe('donations and routing', () => {
   beforeEach(async () => {
     await t.reset();
     net = await seedNetwork(t);
-    const created = await t.ok(
-      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-      {
-        input: {
-          kind: 'REFURBISHER',
-          name: 'Atelier Grenoble',
-          regionId: net.ara.id,
-          address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } },
-          serviceRadiusKm: 200,
-          capacities: [{ category: 'LAPTOP', weeklyCapacity: 50 }],
-        },
-      },
-      net.ara.tokens.coordinator,
-    );
-    const id = created.createOrganization.id as string;
-    await t.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email: 'atelier@grenoble.test', password: PASSWORD, role: 'REFURBISHER', organizationId: id } }, net.ara.tokens.coordinator);
-    second = { id, token: await t.login('atelier@grenoble.test', PASSWORD) };
+    second = await addGrenobleRefurbisher(t, net);
   });
 
   const declare = async (lines: unknown[], token = net.ara.tokens.donor, extra: Record<string, unknown> = {}) =>

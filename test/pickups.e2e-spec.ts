@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ForbiddenError, RequestContext, Role } from '@app/common';
 import { PickupReminderService } from '@app/logistics/services/pickup-reminder.service';
-import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
+import { addGrenobleRefurbisher, NetworkFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 
 const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
@@ -39,23 +39,7 @@ describe('pickups', () => {
   beforeEach(async () => {
     await t.reset();
     net = await seedNetwork(t);
-    const created = await t.ok(
-      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-      {
-        input: {
-          kind: 'REFURBISHER',
-          name: 'Atelier Grenoble',
-          regionId: net.ara.id,
-          address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } },
-          serviceRadiusKm: 200,
-          capacities: [{ category: 'LAPTOP', weeklyCapacity: 50 }],
-        },
-      },
-      net.ara.tokens.coordinator,
-    );
-    const id = created.createOrganization.id as string;
-    await t.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email: 'atelier@grenoble.test', password: PASSWORD, role: 'REFURBISHER', organizationId: id } }, net.ara.tokens.coordinator);
-    other = { id, token: await t.login('atelier@grenoble.test', PASSWORD) };
+    other = await addGrenobleRefurbisher(t, net);
   });
 
   /** Donations of these quantities, routed (all to the Lyon refurbisher, the nearest) and, unless told, claimed. */

@@ -69,3 +69,28 @@ export async function seedNetwork(t: TestApp): Promise<NetworkFixture> {
   const bfc = await region(t, 'BFC', 'Bourgogne-Franche-Comté', 'Dijon', 47.32, 5.04);
   return { adminToken: await t.login('admin@platform.test', PASSWORD), ara, bfc };
 }
+
+/** A second refurbisher in ARA (Grenoble, farther from Lyon), created through GraphQL, with its user's token. */
+export async function addGrenobleRefurbisher(t: TestApp, net: NetworkFixture): Promise<{ id: string; token: string }> {
+  const created = await t.ok(
+    `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+    {
+      input: {
+        kind: 'REFURBISHER',
+        name: 'Atelier Grenoble',
+        regionId: net.ara.id,
+        address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } },
+        serviceRadiusKm: 200,
+        capacities: [{ category: 'LAPTOP', weeklyCapacity: 50 }],
+      },
+    },
+    net.ara.tokens.coordinator,
+  );
+  const id = created.createOrganization.id as string;
+  await t.ok(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    { input: { email: 'atelier@grenoble.test', password: PASSWORD, role: 'REFURBISHER', organizationId: id } },
+    net.ara.tokens.coordinator,
+  );
+  return { id, token: await t.login('atelier@grenoble.test', PASSWORD) };
+}
