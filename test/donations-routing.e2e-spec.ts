@@ -227,5 +227,24 @@ describe('donations and routing', () => {
       expect(page3.pageInfo.hasNextPage).toBe(false);
       expect(await t.errorCode(DONATIONS, { first: 2, after: 'garbage' }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
     });
+
+    it('pages through lots made in one routing run (they share their creation time)', async () => {
+      for (let i = 0; i < 5; i++) await declare([{ category: 'LAPTOP', quantity: 1 }]);
+      const routed = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots.map((l: { id: string }) => l.id);
+      const PAGE = `query($after: String) { lots(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> } = (await t.ok(PAGE, { after }, net.ara.tokens.coordinator)).lots;
+        seen.push(...page.edges.map((e) => e.node.id));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(seen.sort()).toEqual([...routed].sort());
+    });
+
+    it('a page of 500 is an ordinary query, within the cost limit', async () => {
+      const res = await t.gql(`{ donations(first: 500) { totalCount edges { node { id reference status lines { category quantity } } } } }`, {}, net.ara.tokens.coordinator);
+      expect(res.errors).toBeUndefined();
+    });
   });
 });

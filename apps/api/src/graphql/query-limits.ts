@@ -4,10 +4,13 @@ import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLErr
 
 const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } });
 
-/** A page of `first: n` costs n times its children; other lists count as one page of 10. */
+/**
+ * A page of `first: n` costs n times its children; the page's own `edges` list is that page, so
+ * it does not multiply again; other lists count as 10 items.
+ */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
   const first = typeof args.first === 'number' ? args.first : null;
-  const isList = String(field.type).includes('[');
+  const isList = String(field.type).includes('[') && field.name !== 'edges';
   const multiplier = first ?? (isList ? 10 : 1);
   return 1 + childComplexity * Math.max(1, multiplier);
 };

@@ -50,7 +50,11 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-/** Keyset cursor over (createdAt, id): stable under inserts, no OFFSET scans. */
+/**
+ * Keyset cursor over (createdAt, id): stable under inserts, no OFFSET scans. A JS Date holds
+ * milliseconds, so a paginated created_at column must be timestamptz(3), or rows that share a
+ * millisecond would be skipped.
+ */
 export interface Cursor {
   createdAt: Date;
   id: string;

@@ -46,8 +46,9 @@ export class Donation {
   @Column('timestamptz')
   availableFrom!: Date;
 
+  /** millisecond precision: the pagination cursor carries milliseconds */
   @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 
   @Column('timestamptz', { nullable: true })

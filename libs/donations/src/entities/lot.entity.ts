@@ -63,7 +63,8 @@ export class Lot {
   @Column('int', { default: 1 })
   version!: number;
 
+  /** millisecond precision: the pagination cursor carries milliseconds */
   @Field()
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt!: Date;
 }
