@@ -2,7 +2,9 @@ import { Network1795426270271 } from './1795426270271-Network';
 import { Donations1795428949382 } from './1795428949382-Donations';
 import { Outbox1795429646794 } from './1795429646794-Outbox';
 import { Pickups1795429693691 } from './1795429693691-Pickups';
+import { Refurbishing1795430752192 } from './1795430752192-Refurbishing';
+import { Orders1795431405777 } from './1795431405777-Orders';
 import { MillisecondCursors1795432085922 } from './1795432085922-MillisecondCursors';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
-export const MIGRATIONS = [Network1795426270271, Donations1795428949382, Outbox1795429646794, Pickups1795429693691, MillisecondCursors1795432085922];
+export const MIGRATIONS = [Network1795426270271, Donations1795428949382, Outbox1795429646794, Pickups1795429693691, Refurbishing1795430752192, Orders1795431405777, MillisecondCursors1795432085922];

@@ -9,19 +9,6 @@ import { TestApp } from './support/test-app';
  * struck off, and anything missing that is not listed fails it too.
  */
 const PENDING: Record<string, string[]> = {
-  'refurbishing and custody (#5)': [
-    'DeviceStatus', 'Grade', 'ErasureMethod', 'DeviceSpecs', 'DeviceSpecsInput', 'ErasureRecord', 'CustodyEvent', 'Device',
-    'DeviceIntakeInput', 'ReceiveLotInput', 'RecordErasureInput', 'GradeDeviceInput', 'RecycleDeviceInput', 'StockLevel',
-    'DeviceEdge', 'DeviceConnection', 'Lot.devices',
-    'Query.devices', 'Query.device', 'Query.stockLevels',
-    'Mutation.receiveLot', 'Mutation.recordErasure', 'Mutation.gradeDevice', 'Mutation.recycleDevice',
-  ],
-  'orders and matching (#6)': [
-    'OrderStatus', 'BeneficiaryProfile', 'OrderLineInput', 'SubmitOrderInput', 'OrderLine', 'PartnerOrder', 'MatchingResult',
-    'ShipDevicesInput', 'ConfirmDeliveryInput', 'PartnerOrderEdge', 'PartnerOrderConnection',
-    'Query.orders', 'Query.order',
-    'Mutation.submitOrder', 'Mutation.cancelOrder', 'Mutation.matchOrders', 'Mutation.shipDevices', 'Mutation.confirmDelivery',
-  ],
   'reconciliation and reports (#7)': [
     'ReconciliationStatus', 'DiscrepancyKind', 'SubmitStockCountInput', 'Discrepancy', 'Reconciliation', 'CategoryImpact',
     'ProfileCount', 'DonorImpactReport', 'RefurbisherLoad', 'LeadTimes', 'WeeklyFlow', 'RegionDashboard',

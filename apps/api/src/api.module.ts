@@ -9,7 +9,10 @@ import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { DonationsModule } from '@app/donations';
 import { LogisticsModule } from '@app/logistics';
+import { MatchingModule } from '@app/matching';
 import { NetworkModule } from '@app/network';
+import { OrdersModule } from '@app/orders';
+import { RefurbishingModule } from '@app/refurbishing';
 import { RoutingModule } from '@app/routing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { mercuriusErrorFormatter } from './graphql/format-error';
@@ -24,7 +27,7 @@ export interface ApiModuleOptions {
 }
 
 /** The domain modules the API serves. */
-export const DOMAIN_MODULES = [NetworkModule, DonationsModule, RoutingModule, LogisticsModule];
+export const DOMAIN_MODULES = [NetworkModule, DonationsModule, RoutingModule, LogisticsModule, RefurbishingModule, OrdersModule, MatchingModule];
 
 @Module({})
 export class ApiModule {

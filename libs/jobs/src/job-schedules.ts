@@ -15,6 +15,8 @@ export const SCHEDULES: Schedule[] = [
   { id: 'route-all-regions-hourly', queue: QueueName.ROUTING, name: 'route-all-regions', every: 3600_000 },
   { id: 'expire-offers', queue: QueueName.ROUTING, name: 'expire-offers', every: 5 * 60_000 },
   { id: 'pickup-reminders-daily', queue: QueueName.LOGISTICS, name: 'pickup-reminders', pattern: '0 7 * * *' },
+  { id: 'match-all-regions-hourly', queue: QueueName.MATCHING, name: 'match-all-regions', every: 3600_000 },
+  { id: 'release-stale-reservations-daily', queue: QueueName.MATCHING, name: 'release-stale-reservations', pattern: '30 3 * * *' },
 ];
 
 /**

@@ -1,0 +1,7 @@
+export * from './matching.module';
+export * from './region-matching.service';
+export * from './stale-reservation.service';
+export * from './dto/matching-result';
+export * from './matching-cost.policy';
+export * from './jobs/match-region.request';
+export * from './solver';

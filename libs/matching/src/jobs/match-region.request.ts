@@ -1,0 +1,22 @@
+import { jobIdOf, JobRequest, QueueName } from '@app/jobs';
+
+export const MATCH_REGION_JOB = 'match-region';
+
+/** Used when the caller has no configuration at hand (MATCHING_DEBOUNCE_MS configures the orders side). */
+export const DEFAULT_MATCHING_DEBOUNCE_MS = 10_000;
+
+export interface MatchRegionJobData {
+  regionId: string;
+}
+
+/**
+ * Asks for matching of a region: after orders are submitted or cancelled, after reservations are
+ * released, and — for the refurbishing side to enqueue in the transaction that puts devices
+ * IN_STOCK — after stock arrives. Requests within one debounce window share a job id, so a burst
+ * of orders or graded devices matches once, after the window. No Nest or TypeORM import: any
+ * library may enqueue it without depending on the matching module.
+ */
+export function matchRegionRequest(regionId: string, debounceMs = DEFAULT_MATCHING_DEBOUNCE_MS, now = Date.now()): JobRequest<MatchRegionJobData> {
+  const window = Math.max(debounceMs, 1000);
+  return { queue: QueueName.MATCHING, name: MATCH_REGION_JOB, data: { regionId }, jobId: jobIdOf(MATCH_REGION_JOB, regionId, Math.floor(now / window)), delayMs: debounceMs };
+}

@@ -1,0 +1,107 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { DeviceCategory } from '@app/common';
+import { Grade } from '@app/refurbishing/entities/grade';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { BeneficiaryProfile } from '../entities/beneficiary-profile';
+
+@InputType()
+export class OrderLineInput {
+  @Field(() => DeviceCategory)
+  @IsEnum(DeviceCategory)
+  category!: DeviceCategory;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  quantity!: number;
+
+  @Field(() => BeneficiaryProfile)
+  @IsEnum(BeneficiaryProfile)
+  profile!: BeneficiaryProfile;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(4096)
+  minRamGb?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  minStorageGb?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  requireSsd?: boolean | null;
+
+  @Field(() => Grade, { nullable: true })
+  @IsOptional()
+  @IsEnum(Grade)
+  minGrade?: Grade | null;
+
+  @Field(() => Int, { nullable: true, description: 'higher is served first when stock is short; default 0' })
+  @IsOptional()
+  @IsInt()
+  @Min(-1000)
+  @Max(1000)
+  priority?: number | null;
+}
+
+@InputType()
+export class SubmitOrderInput {
+  @Field(() => ID, { nullable: true, description: "defaults to the caller's own organization; a coordinator may order for a partner" })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string | null;
+
+  @Field(() => [OrderLineInput])
+  @ArrayMinSize(1, { message: 'an order needs at least one line' })
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineInput)
+  lines!: OrderLineInput[];
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  neededBy?: Date | null;
+}
+
+@InputType()
+export class ShipDevicesInput {
+  @Field(() => ID)
+  @IsUUID()
+  orderId!: string;
+
+  @Field(() => [ID])
+  @ArrayMinSize(1, { message: 'ship at least one device' })
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  deviceIds!: string[];
+}
+
+@InputType()
+export class ConfirmDeliveryInput {
+  @Field(() => ID)
+  @IsUUID()
+  orderId!: string;
+
+  @Field(() => [ID])
+  @ArrayMinSize(1, { message: 'confirm at least one device' })
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  deviceIds!: string[];
+
+  @Field(() => [String], { nullable: true, description: "the partner's own pseudonymous references for the people equipped, one per device; no names" })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  beneficiaryRefs?: string[] | null;
+}

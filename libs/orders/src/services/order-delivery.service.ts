@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, ConflictError, NotFoundError, RequestContext, Role } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { DeviceStockService } from '@app/refurbishing/services/device-stock.service';
+import { ConfirmDeliveryInput } from '../dto/order.inputs';
+import { BeneficiaryReference } from '../entities/beneficiary-reference.entity';
+import { ORDER_MACHINE } from '../entities/order-status';
+import { PartnerOrder } from '../entities/partner-order.entity';
+import { beneficiaryReferenceProblems } from '../policies/beneficiary-reference';
+import { OrderLedger } from './order-ledger.service';
+import { assertDistinct } from './order-shipping.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The partner confirms that shipped devices arrived: SHIPPED -> DELIVERED, the lines count them,
+ * the order's status follows. The optional pseudonymous references (one per device) go to their
+ * own table, never onto the device or its custody events, which donors read.
+ */
+@Injectable()
+export class OrderDeliveryService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: OrderLedger,
+    private readonly stock: DeviceStockService,
+  ) {}
+
+  confirm(ctx: RequestContext, input: ConfirmDeliveryInput): Promise<PartnerOrder> {
+    assertDistinct(input.deviceIds);
+    const problems = beneficiaryReferenceProblems(input.deviceIds, input.beneficiaryRefs);
+    if (problems.length) throw new BadInputError(problems.join('; '), { field: 'beneficiaryRefs' });
+    return this.tx.run(ctx, async (inner, manager) => {
+      const order = await this.ledger.lockOrder(manager, input.orderId);
+      if (!order || !ctx.hasRole(Role.PARTNER) || order.partnerId !== ctx.user.organizationId) throw new NotFoundError('Order', input.orderId);
+      if (ORDER_MACHINE.isTerminal(order.status)) throw new ConflictError(`Order ${order.reference}: ${order.status} is final`);
+      await this.ledger.lockLines(manager, [order.id]);
+      const links = await this.ledger.lockLiveLinks(manager, order.id, input.deviceIds);
+      await this.stock.deliver(inner, links.map((l) => l.deviceId), 'delivery confirmed by the partner');
+      await this.ledger.markLinks(manager, links, 'delivered');
+      if (input.beneficiaryRefs) {
+        const lineOf = new Map(links.map((l) => [l.deviceId, l.orderLineId]));
+        const recordedBy = UUID.test(ctx.user.userId) ? ctx.user.userId : null;
+        await manager.getRepository(BeneficiaryReference).insert(
+          input.deviceIds.map((deviceId, i) => ({
+            deviceId,
+            partnerId: order.partnerId,
+            orderId: order.id,
+            orderLineId: lineOf.get(deviceId)!,
+            reference: input.beneficiaryRefs![i]!,
+            recordedBy,
+          })),
+        );
+      }
+      await this.ledger.refreshStatuses(manager, [order.id]);
+      return manager.getRepository(PartnerOrder).findOneByOrFail({ id: order.id });
+    });
+  }
+}

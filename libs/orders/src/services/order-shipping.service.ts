@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { DeviceStockService } from '@app/refurbishing/services/device-stock.service';
+import { EntityManager } from 'typeorm';
+import { ShipDevicesInput } from '../dto/order.inputs';
+import { ORDER_MACHINE } from '../entities/order-status';
+import { PartnerOrder } from '../entities/partner-order.entity';
+import { OrderLedger } from './order-ledger.service';
+
+/**
+ * The refurbisher holding reserved devices ships them to the order's partner: RESERVED -> SHIPPED
+ * (stock service: custody event, counters), the lines count them, the order's status follows.
+ * A refurbisher acts only on the devices it holds; any other id answers NOT_FOUND.
+ */
+@Injectable()
+export class OrderShippingService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: OrderLedger,
+    private readonly stock: DeviceStockService,
+  ) {}
+
+  ship(ctx: RequestContext, input: ShipDevicesInput): Promise<PartnerOrder> {
+    assertDistinct(input.deviceIds);
+    const refurbisherId = ctx.organizationId;
+    return this.tx.run(ctx, async (inner, manager) => {
+      const order = await this.ledger.lockOrder(manager, input.orderId);
+      if (!order || !(await this.hasHeldDevicesOf(manager, order.id, refurbisherId))) throw new NotFoundError('Order', input.orderId);
+      if (ORDER_MACHINE.isTerminal(order.status)) throw new ConflictError(`Order ${order.reference}: ${order.status} is final`);
+      await this.ledger.lockLines(manager, [order.id]);
+      const links = await this.ledger.lockLiveLinks(manager, order.id, input.deviceIds, refurbisherId);
+      await this.stock.ship(inner, links.map((l) => l.deviceId), 'shipped to the partner of an order');
+      await this.ledger.markLinks(manager, links, 'shipped');
+      await this.ledger.refreshStatuses(manager, [order.id]);
+      return manager.getRepository(PartnerOrder).findOneByOrFail({ id: order.id });
+    });
+  }
+
+  /** Was any device this refurbisher holds ever given to the order? Otherwise the order is not its business. */
+  private async hasHeldDevicesOf(manager: EntityManager, orderId: string, refurbisherId: string): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM order_line_device x JOIN device d ON d.id = x.device_id WHERE x.order_id = $1 AND d.refurbisher_id = $2 LIMIT 1`,
+      [orderId, refurbisherId],
+    );
+    return rows.length > 0;
+  }
+}
+
+export function assertDistinct(deviceIds: readonly string[]): void {
+  const seen = new Set<string>();
+  const twice = deviceIds.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+  if (twice.length) throw new BadInputError(`Devices given more than once: ${[...new Set(twice)].join(', ')}`, { field: 'deviceIds' });
+}

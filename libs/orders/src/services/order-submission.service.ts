@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BadInputError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { OutboxService } from '@app/jobs';
+import { AccessPolicy } from '@app/auth/access-policy';
+import { matchRegionRequest } from '@app/matching/jobs/match-region.request';
+import { OrganizationKind } from '@app/network/entities/organization-kind';
+import { Organization } from '@app/network/entities/organization.entity';
+import { EntityManager } from 'typeorm';
+import { SubmitOrderInput } from '../dto/order.inputs';
+import { OrderLine } from '../entities/order-line.entity';
+import { OrderStatus } from '../entities/order-status';
+import { PartnerOrder } from '../entities/partner-order.entity';
+import { ORDERS_CONFIG, OrdersConfig } from '../orders-config';
+import { resolveLineRequirements } from '../policies/profile-defaults';
+import { OrderLedger } from './order-ledger.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A partner orders devices for the people it supports (a coordinator may order for a partner of
+ * its region). Lines get their profile's default minimums, raised where the line asks for more;
+ * the order starts OPEN and its region is matched shortly after (debounced job).
+ */
+@Injectable()
+export class OrderSubmissionService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: OrderLedger,
+    private readonly outbox: OutboxService,
+    @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
+  ) {}
+
+  async submit(ctx: RequestContext, input: SubmitOrderInput): Promise<PartnerOrder> {
+    const problems: string[] = [];
+    const lines = input.lines.map((line, i) => {
+      const resolved = resolveLineRequirements(line.profile, line.category, line);
+      problems.push(...resolved.problems.map((p) => `lines[${i}]: ${p}`));
+      return { category: line.category, quantity: line.quantity, profile: line.profile, priority: line.priority ?? 0, ...resolved.requirements };
+    });
+    if (input.neededBy && input.neededBy.getTime() < Date.now()) problems.push('neededBy is in the past');
+    if (problems.length) throw new BadInputError(problems.join('; '), { problems });
+
+    return this.tx.run(ctx, async (_, manager) => {
+      const partner = await this.partnerFor(ctx, manager, input.partnerId ?? null);
+      const repo = manager.getRepository(PartnerOrder);
+      const order = await repo.save(
+        repo.create({
+          reference: await this.ledger.nextReference(manager),
+          partnerId: partner.id,
+          regionId: partner.regionId,
+          status: OrderStatus.OPEN,
+          neededBy: input.neededBy ?? null,
+          submittedBy: UUID.test(ctx.user.userId) ? ctx.user.userId : null,
+          cancelledAt: null,
+        }),
+      );
+      await manager.getRepository(OrderLine).insert(lines.map((l, position) => ({ ...l, orderId: order.id, regionId: order.regionId, position })));
+      await this.outbox.enqueue(manager, matchRegionRequest(order.regionId, this.config.matchingDebounceMs));
+      return order;
+    });
+  }
+
+  /** The partner an order is for: the caller's own organization, or one staff name. */
+  private async partnerFor(ctx: RequestContext, manager: EntityManager, partnerId: string | null): Promise<Organization> {
+    const caller = ctx.user;
+    if (caller.role === Role.PARTNER) {
+      if (partnerId && partnerId !== caller.organizationId) throw new ForbiddenError('A partner orders for its own organization');
+      return manager.getRepository(Organization).findOneByOrFail({ id: caller.organizationId! });
+    }
+    if (!partnerId) throw new BadInputError('partnerId is required when staff submit an order', { field: 'partnerId' });
+    const partner = await manager.getRepository(Organization).findOne({ where: { id: partnerId } });
+    if (!partner || !AccessPolicy.canSeeOrganization(ctx, partner)) throw new NotFoundError('Organization', partnerId);
+    if (partner.kind !== OrganizationKind.PARTNER) throw new BadInputError('partnerId must be a partner organization', { field: 'partnerId' });
+    return partner;
+  }
+}

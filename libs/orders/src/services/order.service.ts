@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { byKey, Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, Role, toConnection } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { Device } from '@app/refurbishing/entities/device.entity';
+import { In, IsNull } from 'typeorm';
+import { BeneficiaryReference } from '../entities/beneficiary-reference.entity';
+import { OrderLineDevice } from '../entities/order-line-device.entity';
+import { OrderLine } from '../entities/order-line.entity';
+import { OrderStatus } from '../entities/order-status';
+import { PartnerOrder } from '../entities/partner-order.entity';
+import { OrderAccess } from './order-access';
+
+export interface OrderFilter {
+  status?: OrderStatus | null;
+  partnerId?: string | null;
+}
+
+/**
+ * Reading orders, scoped per role (OrderAccess), and the per-request loaders behind their nested
+ * fields (lines, devices, Device.order): one query per field for a whole page, not one per row.
+ */
+@Injectable()
+export class OrderService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async list(ctx: RequestContext, filter: OrderFilter, first?: number | null, after?: string | null): Promise<Connection<PartnerOrder>> {
+    const limit = pageSize(first);
+    const qb = this.tx.manager(ctx).getRepository(PartnerOrder).createQueryBuilder('o');
+    OrderAccess.scope(ctx, qb, 'o');
+    if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
+    if (filter.partnerId) qb.andWhere('o.partner_id = :partnerId', { partnerId: filter.partnerId });
+    const total = await qb.clone().getCount();
+    if (after) {
+      const cursor = decodeCursor(after);
+      qb.andWhere('(o.created_at, o.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
+    }
+    const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').take(limit + 1).getMany();
+    return toConnection(rows, limit, total);
+  }
+
+  /** null when absent or not visible to the caller: ids are not probed. */
+  find(ctx: RequestContext, id: string): Promise<PartnerOrder | null> {
+    const qb = this.tx.manager(ctx).getRepository(PartnerOrder).createQueryBuilder('o').where('o.id = :id', { id });
+    return OrderAccess.scope(ctx, qb, 'o').getOne();
+  }
+
+  /** Batched load for nested fields; the parent the caller could see decides visibility. */
+  load(ctx: RequestContext, id: string): Promise<PartnerOrder | null> {
+    return requestLoader<string, PartnerOrder | null>(ctx, 'orders:order', async (ids) =>
+      byKey(ids, await this.tx.manager(ctx).getRepository(PartnerOrder).find({ where: { id: In([...ids]) } }), (o) => o.id),
+    ).load(id);
+  }
+
+  lines(ctx: RequestContext, orderId: string): Promise<OrderLine[]> {
+    return requestLoader<string, OrderLine[]>(ctx, 'orders:lines', async (ids) =>
+      groupedByKey(ids, await this.tx.manager(ctx).getRepository(OrderLine).find({ where: { orderId: In([...ids]) }, order: { position: 'ASC' } }), (l) => l.orderId),
+    ).load(orderId);
+  }
+
+  /**
+   * The devices reserved for, shipped or delivered to a line. The partner and staff see them all;
+   * a refurbisher, who reaches an order only through a device it holds, sees its own.
+   */
+  async lineDevices(ctx: RequestContext, lineId: string): Promise<Device[]> {
+    const devices = await requestLoader<string, Device[]>(ctx, 'orders:line-devices', async (ids) => {
+      const rows = await this.tx
+        .manager(ctx)
+        .getRepository(Device)
+        .createQueryBuilder('d')
+        .innerJoinAndMapOne('d.link', OrderLineDevice, 'x', 'x.device_id = d.id AND x.released_at IS NULL')
+        .where('x.order_line_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('d.serial_number', 'ASC')
+        .getMany();
+      return groupedByKey(ids, rows, (d) => (d as Device & { link: OrderLineDevice }).link.orderLineId);
+    }).load(lineId);
+    if (ctx.hasRole(Role.REFURBISHER)) return devices.filter((d) => d.refurbisherId === ctx.user.organizationId);
+    return devices;
+  }
+
+  /**
+   * The order a device is reserved for or was delivered to, when the caller may know it: staff
+   * of the order's region, its partner, or the refurbisher holding the device (to ship it).
+   * Donors never: the order says who the devices went to.
+   */
+  async orderOfDevice(ctx: RequestContext, device: Device): Promise<PartnerOrder | null> {
+    const orderId = await requestLoader<string, string | null>(ctx, 'orders:device-order', async (ids) => {
+      const live = await this.tx.manager(ctx).getRepository(OrderLineDevice).find({ where: { deviceId: In([...ids]), releasedAt: IsNull() } });
+      return byKey(ids, live, (l) => l.deviceId).map((l) => l?.orderId ?? null);
+    }).load(device.id);
+    if (!orderId) return null;
+    const order = await this.load(ctx, orderId);
+    if (!order) return null;
+    if (OrderAccess.isOwnerOrStaff(ctx, order)) return order;
+    if (ctx.hasRole(Role.REFURBISHER) && device.refurbisherId === ctx.user.organizationId) return order;
+    return null;
+  }
+
+  /** The partner's references of the people a line equipped: for the partner and staff only, null for anyone else. */
+  async beneficiaryRefs(ctx: RequestContext, line: OrderLine): Promise<string[] | null> {
+    const order = await this.load(ctx, line.orderId);
+    if (!order || !OrderAccess.isOwnerOrStaff(ctx, order)) return null;
+    const refs = await requestLoader<string, BeneficiaryReference[]>(ctx, 'orders:beneficiary-refs', async (ids) =>
+      groupedByKey(ids, await this.tx.manager(ctx).getRepository(BeneficiaryReference).find({ where: { orderLineId: In([...ids]) }, order: { reference: 'ASC' } }), (r) => r.orderLineId),
+    ).load(line.id);
+    return refs.map((r) => r.reference);
+  }
+}

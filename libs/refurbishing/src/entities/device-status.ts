@@ -1,0 +1,42 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { StateMachine } from '@app/common';
+
+export enum DeviceStatus {
+  RECEIVED = 'RECEIVED',
+  WIPED = 'WIPED',
+  IN_STOCK = 'IN_STOCK',
+  RESERVED = 'RESERVED',
+  SHIPPED = 'SHIPPED',
+  DELIVERED = 'DELIVERED',
+  RECYCLED = 'RECYCLED',
+  MISSING = 'MISSING',
+}
+
+registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
+
+/**
+ * The device's life, as data (DESIGN.md "The flow and its states"). RESERVED -> IN_STOCK is the
+ * way back of a released reservation (a cancelled order, a stale reservation); the erasure rule
+ * is a guard on top of this table (DeviceLedger), not a transition of its own.
+ */
+export const DEVICE_MACHINE = new StateMachine<DeviceStatus>('Device', {
+  RECEIVED: [DeviceStatus.WIPED, DeviceStatus.RECYCLED],
+  WIPED: [DeviceStatus.IN_STOCK, DeviceStatus.RECYCLED],
+  IN_STOCK: [DeviceStatus.RESERVED, DeviceStatus.MISSING],
+  RESERVED: [DeviceStatus.SHIPPED, DeviceStatus.IN_STOCK, DeviceStatus.MISSING],
+  SHIPPED: [DeviceStatus.DELIVERED],
+  DELIVERED: [],
+  RECYCLED: [],
+  MISSING: [],
+});
+
+/** Statuses a data-bearing device reaches only with a verified erasure record. */
+export const ERASURE_REQUIRED_FOR: ReadonlySet<DeviceStatus> = new Set([DeviceStatus.IN_STOCK, DeviceStatus.RECYCLED]);
+
+/** Still on the workbench: received, maybe wiped, not yet refurbished or recycled. */
+const OPEN_STATUSES: ReadonlySet<DeviceStatus> = new Set([DeviceStatus.RECEIVED, DeviceStatus.WIPED]);
+
+/** Processed: IN_STOCK or beyond, RECYCLED or MISSING. A lot closes when all its devices are. */
+export function isProcessed(status: DeviceStatus): boolean {
+  return !OPEN_STATUSES.has(status);
+}

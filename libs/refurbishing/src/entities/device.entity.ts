@@ -1,0 +1,116 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { DeviceCategory } from '@app/common';
+import { Donation } from '@app/donations/entities/donation.entity';
+import { Lot } from '@app/donations/entities/lot.entity';
+import { Organization } from '@app/network/entities/organization.entity';
+import { Region } from '@app/network/entities/region.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DeviceSpecs } from './device-specs';
+import { DeviceStatus } from './device-status';
+import { Grade } from './grade';
+
+/**
+ * One physical device, registered by serial number when its lot is received. Its donor,
+ * donation, region and holder are kept on the row so that every scoped listing filters on one
+ * indexed column, never through joins.
+ */
+@ObjectType()
+@Entity()
+@Index(['createdAt', 'id'])
+@Index(['regionId', 'createdAt'])
+@Index(['refurbisherId', 'createdAt'])
+@Index(['refurbisherId', 'status'])
+@Index(['donorId', 'createdAt'])
+@Index(['lotId'])
+@Index(['donationId'])
+export class Device {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** trimmed and upper-cased: unique across the network */
+  @Field()
+  @Column('varchar', { length: 100, unique: true })
+  serialNumber!: string;
+
+  @Field(() => DeviceCategory)
+  @Column({ type: 'enum', enum: DeviceCategory, enumName: 'device_category' })
+  category!: DeviceCategory;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 100, nullable: true })
+  brand!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 100, nullable: true })
+  model!: string | null;
+
+  @Field(() => DeviceSpecs, { nullable: true })
+  @Column(() => DeviceSpecs)
+  specs!: DeviceSpecs;
+
+  @Field(() => Grade, { nullable: true })
+  @Column({ type: 'enum', enum: Grade, enumName: 'device_grade', nullable: true })
+  grade!: Grade | null;
+
+  @Field(() => DeviceStatus)
+  @Column({ type: 'enum', enum: DeviceStatus, enumName: 'device_status', default: DeviceStatus.RECEIVED })
+  status!: DeviceStatus;
+
+  @Field({ description: "inherited from the donation's lines of its category: it must be erased before stock or recycling" })
+  @Column('boolean')
+  dataBearing!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'why it was recycled' })
+  @Column('varchar', { length: 500, nullable: true })
+  recycleReason!: string | null;
+
+  @Column('uuid')
+  lotId!: string;
+
+  @ManyToOne(() => Lot, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lot_id' })
+  lot?: Lot;
+
+  @Column('uuid')
+  donationId!: string;
+
+  @ManyToOne(() => Donation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'donation_id' })
+  donation?: Donation;
+
+  @Column('uuid')
+  donorId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'donor_id' })
+  donor?: Organization;
+
+  /** the refurbisher holding the device: the only organization that acts on it */
+  @Column('uuid')
+  refurbisherId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'refurbisher_id' })
+  refurbisher?: Organization;
+
+  @Column('uuid')
+  regionId!: string;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id' })
+  region?: Region;
+
+  /** bumped by every change */
+  @Column('int', { default: 1 })
+  version!: number;
+
+  /** milliseconds, as JavaScript holds them: the page cursor (created_at, id) then matches the row exactly */
+  @Field()
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @Field()
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,68 @@
+import { ConflictError } from '@app/common';
+import { DEVICE_ACTIONS, StatusChangingAction } from '../entities/device-action';
+import { DEVICE_MACHINE, DeviceStatus, isProcessed } from '../entities/device-status';
+import { stockCountOf, stockEffectOf } from './stock-effect';
+
+const S = DeviceStatus;
+const ALL = Object.values(DeviceStatus);
+
+/** The table of DESIGN.md, written out: every pair not here is refused. */
+const ALLOWED: Array<[DeviceStatus, DeviceStatus]> = [
+  [S.RECEIVED, S.WIPED],
+  [S.WIPED, S.IN_STOCK],
+  [S.IN_STOCK, S.RESERVED],
+  [S.RESERVED, S.SHIPPED],
+  [S.SHIPPED, S.DELIVERED],
+  [S.RECEIVED, S.RECYCLED],
+  [S.WIPED, S.RECYCLED],
+  [S.IN_STOCK, S.MISSING],
+  [S.RESERVED, S.MISSING],
+  [S.RESERVED, S.IN_STOCK],
+];
+
+describe('the device state machine', () => {
+  it.each(ALL.flatMap((from) => ALL.map((to) => [from, to] as const)))('%s -> %s', (from, to) => {
+    const allowed = ALLOWED.some(([f, t]) => f === from && t === to);
+    expect(DEVICE_MACHINE.canTransition(from, to)).toBe(allowed);
+    if (!allowed) expect(() => DEVICE_MACHINE.assertTransition(from, to)).toThrow(ConflictError);
+  });
+
+  it('DELIVERED, RECYCLED and MISSING are final', () => {
+    expect(ALL.filter((s) => DEVICE_MACHINE.isTerminal(s))).toEqual([S.DELIVERED, S.RECYCLED, S.MISSING]);
+    expect(() => DEVICE_MACHINE.assertTransition(S.RECYCLED, S.IN_STOCK)).toThrow(/RECYCLED is final/);
+  });
+
+  it('a device is processed from IN_STOCK on, or recycled, or missing', () => {
+    expect(ALL.filter(isProcessed)).toEqual([S.IN_STOCK, S.RESERVED, S.SHIPPED, S.DELIVERED, S.RECYCLED, S.MISSING]);
+  });
+
+  it('every allowed change moves the stock counters exactly as a recount would see it', () => {
+    for (const [from, to] of ALLOWED) {
+      const effect = stockEffectOf(from, to);
+      const delta = { available: stockCountOf(to).available - stockCountOf(from).available, reserved: stockCountOf(to).reserved - stockCountOf(from).reserved };
+      expect({ from, to, available: effect?.available ?? 0, reserved: effect?.reserved ?? 0 }).toEqual({ from, to, ...delta });
+    }
+  });
+
+  it('each action takes exactly its own ways through the machine', () => {
+    const taken = (Object.entries(DEVICE_ACTIONS) as Array<[StatusChangingAction, { to: DeviceStatus; from?: readonly DeviceStatus[] }]>).flatMap(([action, { to, from }]) =>
+      ALL.filter((s) => DEVICE_MACHINE.canTransition(s, to) && (!from || from.includes(s))).map((s) => `${s} -${action}-> ${to}`),
+    );
+    expect(taken.sort()).toEqual(
+      [
+        'RECEIVED -ERASED-> WIPED',
+        'WIPED -GRADED-> IN_STOCK',
+        'RESERVED -UNRESERVED-> IN_STOCK',
+        'RECEIVED -RECYCLED-> RECYCLED',
+        'WIPED -RECYCLED-> RECYCLED',
+        'IN_STOCK -RESERVED-> RESERVED',
+        'RESERVED -SHIPPED-> SHIPPED',
+        'SHIPPED -DELIVERED-> DELIVERED',
+        'IN_STOCK -MISSING-> MISSING',
+        'RESERVED -MISSING-> MISSING',
+      ].sort(),
+    );
+    // every transition of the machine is some action's
+    expect(taken).toHaveLength(ALLOWED.length);
+  });
+});

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DonationsModule } from '@app/donations';
+import { CustodyEvent } from './entities/custody-event.entity';
+import { Device } from './entities/device.entity';
+import { ErasureRecord } from './entities/erasure-record.entity';
+import { LotIntakeItem } from './entities/lot-intake-item.entity';
+import { LotIntake } from './entities/lot-intake.entity';
+import { StockLevel } from './entities/stock-level.entity';
+import { StockMovement } from './entities/stock-movement.entity';
+import { CustodyEventResolver } from './resolvers/custody-event.resolver';
+import { DeviceResolver } from './resolvers/device.resolver';
+import { DonationIntakeResolver } from './resolvers/donation-intake.resolver';
+import { LotDevicesResolver, LotIntakeResolver } from './resolvers/lot-devices.resolver';
+import { StockLevelResolver } from './resolvers/stock-level.resolver';
+import { DeviceErasureService } from './services/device-erasure.service';
+import { DeviceGradingService } from './services/device-grading.service';
+import { DeviceLedger } from './services/device-ledger.service';
+import { DeviceRecyclingService } from './services/device-recycling.service';
+import { DeviceStockService } from './services/device-stock.service';
+import { DeviceService } from './services/device.service';
+import { LotIntakeService } from './services/lot-intake.service';
+import { LotReceivingService } from './services/lot-receiving.service';
+import { StockLedger } from './services/stock-ledger.service';
+import { StockLevelService } from './services/stock-level.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Device, ErasureRecord, CustodyEvent, StockLevel, StockMovement, LotIntake, LotIntakeItem]), DonationsModule],
+  providers: [
+    StockLedger,
+    DeviceLedger,
+    DeviceService,
+    LotIntakeService,
+    StockLevelService,
+    LotReceivingService,
+    DeviceErasureService,
+    DeviceGradingService,
+    DeviceRecyclingService,
+    DeviceStockService,
+    DeviceResolver,
+    LotDevicesResolver,
+    LotIntakeResolver,
+    DonationIntakeResolver,
+    StockLevelResolver,
+    CustodyEventResolver,
+  ],
+  exports: [DeviceService, DeviceStockService, DeviceLedger, StockLevelService],
+})
+export class RefurbishingModule {}

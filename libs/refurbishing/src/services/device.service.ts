@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { byKey, Connection, decodeCursor, DeviceCategory, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { Lot } from '@app/donations/entities/lot.entity';
+import { In } from 'typeorm';
+import { CustodyEvent } from '../entities/custody-event.entity';
+import { DeviceStatus } from '../entities/device-status';
+import { Device } from '../entities/device.entity';
+import { ErasureRecord } from '../entities/erasure-record.entity';
+import { normalizeSerialNumber } from '../policies/serial-number';
+import { DeviceAccess } from './device-access';
+
+export interface DeviceFilter {
+  status?: DeviceStatus | null;
+  category?: DeviceCategory | null;
+  refurbisherId?: string | null;
+  donationId?: string | null;
+  serialNumber?: string | null;
+}
+
+/**
+ * Reading devices, scoped per role (DeviceAccess), and the per-request loaders behind their
+ * nested fields: a page of 500 devices with lot, donor, refurbisher, erasure and history costs
+ * one query per field, not one per device.
+ */
+@Injectable()
+export class DeviceService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  async list(ctx: RequestContext, filter: DeviceFilter, first?: number | null, after?: string | null): Promise<Connection<Device>> {
+    const limit = pageSize(first);
+    const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d');
+    DeviceAccess.scope(ctx, qb, 'd');
+    if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
+    if (filter.category) qb.andWhere('d.category = :category', { category: filter.category });
+    if (filter.refurbisherId) qb.andWhere('d.refurbisher_id = :refurbisherId', { refurbisherId: filter.refurbisherId });
+    if (filter.donationId) qb.andWhere('d.donation_id = :donationId', { donationId: filter.donationId });
+    if (filter.serialNumber) qb.andWhere('d.serial_number = :serial', { serial: normalizeSerialNumber(filter.serialNumber) });
+    const total = await qb.clone().getCount();
+    if (after) {
+      const cursor = decodeCursor(after);
+      qb.andWhere('(d.created_at, d.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
+    }
+    const rows = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').take(limit + 1).getMany();
+    return toConnection(rows, limit, total);
+  }
+
+  /** null when absent or not visible to the caller: ids are not probed. */
+  find(ctx: RequestContext, id: string): Promise<Device | null> {
+    const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d').where('d.id = :id', { id });
+    return DeviceAccess.scope(ctx, qb, 'd').getOne();
+  }
+
+  /** A lot's devices by serial number. The lot the caller could see decides visibility. */
+  ofLot(ctx: RequestContext, lotId: string): Promise<Device[]> {
+    return requestLoader<string, Device[]>(ctx, 'refurbishing:lot-devices', async (ids) =>
+      groupedByKey(ids, await this.tx.manager(ctx).getRepository(Device).find({ where: { lotId: In([...ids]) }, order: { serialNumber: 'ASC' } }), (d) => d.lotId),
+    ).load(lotId);
+  }
+
+  lot(ctx: RequestContext, lotId: string): Promise<Lot | null> {
+    return requestLoader<string, Lot | null>(ctx, 'refurbishing:lot', async (ids) =>
+      byKey(ids, await this.tx.manager(ctx).getRepository(Lot).find({ where: { id: In([...ids]) } }), (l) => l.id),
+    ).load(lotId);
+  }
+
+  /** The latest erasure record (the verified one, once there is one: none may follow it). */
+  erasure(ctx: RequestContext, deviceId: string): Promise<ErasureRecord | null> {
+    return requestLoader<string, ErasureRecord | null>(ctx, 'refurbishing:erasure', async (ids) => {
+      const rows = await this.tx
+        .manager(ctx)
+        .getRepository(ErasureRecord)
+        .createQueryBuilder('e')
+        .distinctOn(['e.device_id'])
+        .where('e.device_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('e.device_id')
+        .addOrderBy('e.performed_at', 'DESC')
+        .addOrderBy('e.certificate_number', 'DESC')
+        .getMany();
+      return byKey(ids, rows, (e) => e.deviceId);
+    }).load(deviceId);
+  }
+
+  /** The chain of custody, oldest first. */
+  history(ctx: RequestContext, deviceId: string): Promise<CustodyEvent[]> {
+    return requestLoader<string, CustodyEvent[]>(ctx, 'refurbishing:history', async (ids) =>
+      groupedByKey(ids, await this.tx.manager(ctx).getRepository(CustodyEvent).find({ where: { deviceId: In([...ids]) }, order: { id: 'ASC' } }), (e) => e.deviceId),
+    ).load(deviceId);
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { DonationLine } from '@app/donations/entities/donation-line.entity';
+import { Donation } from '@app/donations/entities/donation.entity';
+import { LotItem } from '@app/donations/entities/lot-item.entity';
+import { LOT_MACHINE, LotStatus } from '@app/donations/entities/lot-status';
+import { Lot } from '@app/donations/entities/lot.entity';
+import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { EntityManager } from 'typeorm';
+import { ReceiveLotInput } from '../dto/device.inputs';
+import { DeviceAction } from '../entities/device-action';
+import { DeviceStatus } from '../entities/device-status';
+import { Device } from '../entities/device.entity';
+import { LotIntakeItem } from '../entities/lot-intake-item.entity';
+import { LotIntake } from '../entities/lot-intake.entity';
+import { dataBearingByCategory } from '../policies/data-bearing.policy';
+import { emptySpecs, mergeSpecs } from '../policies/device-specs.policy';
+import { intakeCounts } from '../policies/intake-count.policy';
+import { duplicateSerialNumbers, normalizeSerialNumber } from '../policies/serial-number';
+import { actorUserIdOf } from './actor';
+import { chunks } from './chunks';
+import { DeviceLedger } from './device-ledger.service';
+
+/**
+ * Intake: the refurbisher holding a COLLECTED lot registers each device by serial number, in one
+ * transaction. The lot is RECEIVED and leaves the refurbisher's load; what arrived is kept
+ * against what was declared and collected (LotIntake), per category, however it differs.
+ */
+@Injectable()
+export class LotReceivingService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly ledger: DeviceLedger,
+    private readonly donations: DonationLedger,
+  ) {}
+
+  receive(ctx: RequestContext, input: ReceiveLotInput): Promise<Lot> {
+    const serials = input.devices.map((d) => normalizeSerialNumber(d.serialNumber));
+    if (serials.some((s) => !s)) throw new BadInputError('Every device needs a serial number', { field: 'serialNumber' });
+    const twice = duplicateSerialNumbers(serials);
+    if (twice.length) throw new ConflictError(`Serial numbers given more than once: ${twice.slice(0, 20).join(', ')}`, { serialNumbers: twice });
+
+    return this.tx.run(ctx, async (_, manager) => {
+      const lot = await manager.getRepository(Lot).findOne({ where: { id: input.lotId }, lock: { mode: 'pessimistic_write' } });
+      if (!lot || lot.refurbisherId !== ctx.organizationId) throw new NotFoundError('Lot', input.lotId);
+      LOT_MACHINE.assertTransition(lot.status, LotStatus.RECEIVED);
+
+      const taken: Array<{ serial_number: string }> = await manager.query(`SELECT serial_number FROM device WHERE serial_number = ANY($1::varchar[])`, [serials]);
+      if (taken.length) {
+        const list = taken.map((t) => t.serial_number);
+        throw new ConflictError(`Serial numbers already registered in the network: ${list.slice(0, 20).join(', ')}`, { serialNumbers: list });
+      }
+
+      const donation = await manager.getRepository(Donation).findOneByOrFail({ id: lot.donationId });
+      const lines = await manager.getRepository(DonationLine).find({ where: { donationId: donation.id } });
+      const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
+      const dataBearing = dataBearingByCategory(lines);
+
+      const rows = input.devices.map((d, i) => ({
+        serialNumber: serials[i]!,
+        category: d.category,
+        brand: d.brand?.trim() || null,
+        model: d.model?.trim() || null,
+        specs: mergeSpecs(emptySpecs(), d.specs),
+        grade: null,
+        status: DeviceStatus.RECEIVED,
+        dataBearing: dataBearing(d.category),
+        recycleReason: null,
+        lotId: lot.id,
+        donationId: donation.id,
+        donorId: donation.donorId,
+        refurbisherId: lot.refurbisherId,
+        regionId: lot.regionId,
+      }));
+      const ids: string[] = [];
+      for (const slice of chunks(rows, 500)) {
+        const result = await manager.createQueryBuilder().insert().into(Device).values(slice).returning(['id']).updateEntity(false).execute();
+        ids.push(...(result.raw as Array<{ id: string }>).map((r) => r.id));
+      }
+      await this.ledger.note(
+        ctx,
+        manager,
+        ids.map((deviceId) => ({ deviceId, action: DeviceAction.RECEIVED, fromStatus: null, toStatus: DeviceStatus.RECEIVED, detail: `lot ${lot.reference}` })),
+      );
+
+      await manager.getRepository(LotIntake).insert({
+        lotId: lot.id,
+        donationId: donation.id,
+        receivedBy: actorUserIdOf(ctx),
+        declaredQuantity: lot.quantity,
+        collectedQuantity: await this.collectedQuantity(manager, lot.id),
+        receivedQuantity: rows.length,
+        openQuantity: rows.length,
+      });
+      await manager.getRepository(LotIntakeItem).insert(
+        intakeCounts(
+          items,
+          rows.map((r) => r.category),
+        ).map((c) => ({ lotId: lot.id, ...c })),
+      );
+
+      await manager.update(Lot, { id: lot.id }, { status: LotStatus.RECEIVED, version: lot.version + 1 });
+      await this.donations.adjustLoad(manager, lot.refurbisherId, items, -1);
+      await this.donations.refreshStatuses(manager, [donation.id]);
+      return manager.getRepository(Lot).findOneByOrFail({ id: lot.id });
+    });
+  }
+
+  /**
+   * What the completed pickup said was collected, kept beside what arrived. Read as SQL so that
+   * refurbishing does not depend on logistics; a lot that reached COLLECTED without a pickup
+   * table or row (older data, a manual fix) has none.
+   */
+  private async collectedQuantity(manager: EntityManager, lotId: string): Promise<number | null> {
+    const [table]: Array<{ present: boolean }> = await manager.query(`SELECT to_regclass('public.pickup') IS NOT NULL AS present`);
+    if (!table?.present) return null;
+    const [row]: Array<{ collected_quantity: number | null }> = await manager.query(
+      `SELECT collected_quantity FROM pickup WHERE lot_id = $1 AND status = 'COMPLETED' ORDER BY completed_at DESC NULLS LAST LIMIT 1`,
+      [lotId],
+    );
+    return row?.collected_quantity ?? null;
+  }
+}
