@@ -1,0 +1,41 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Device } from '@app/refurbishing/entities/device.entity';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { DiscrepancyKind } from './discrepancy-kind';
+import { Reconciliation } from './reconciliation.entity';
+
+/**
+ * One serial number a count disagrees on: expected and not counted (MISSING), or counted and not
+ * expected there (UNEXPECTED). `deviceId` is the device that carried the serial when the count was
+ * recorded; null for a serial unknown to the network.
+ */
+@ObjectType()
+@Entity('reconciliation_discrepancy')
+@Index('UQ_reconciliation_discrepancy_serial', ['reconciliationId', 'serialNumber'], { unique: true })
+export class Discrepancy {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id!: string;
+
+  @Column('uuid')
+  reconciliationId!: string;
+
+  @ManyToOne(() => Reconciliation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'reconciliation_id' })
+  reconciliation?: Reconciliation;
+
+  @Field(() => DiscrepancyKind)
+  @Column({ type: 'enum', enum: DiscrepancyKind, enumName: 'discrepancy_kind' })
+  kind!: DiscrepancyKind;
+
+  /** normalized as devices store it */
+  @Field()
+  @Column('varchar', { length: 100 })
+  serialNumber!: string;
+
+  @Column('uuid', { nullable: true })
+  deviceId!: string | null;
+
+  @ManyToOne(() => Device, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'device_id' })
+  device?: Device;
+}

@@ -1,0 +1,67 @@
+import { normalizeSerialNumber } from '@app/refurbishing/policies/serial-number';
+
+/** What a count is compared with: a device that carries one of the serials, as the snapshot read it. */
+export interface CountedDevice {
+  id: string;
+  serialNumber: string;
+  /** IN_STOCK or RESERVED at the refurbisher being counted: expected on its shelves */
+  onShelf: boolean;
+}
+
+export type DiscrepancyKindName = 'MISSING' | 'UNEXPECTED';
+
+export interface CountDiscrepancy {
+  kind: DiscrepancyKindName;
+  serialNumber: string;
+  /** the device with that serial; null when the network knows no such serial */
+  deviceId: string | null;
+}
+
+export interface StockCountOutcome {
+  expectedQuantity: number;
+  countedQuantity: number;
+  /** MISSING first, then UNEXPECTED, each by serial number */
+  discrepancies: CountDiscrepancy[];
+}
+
+/**
+ * The serial numbers as counted: normalized exactly as devices store them (case, spaces), each
+ * once (a device scanned twice is one device). `blank` says how many were empty once trimmed.
+ */
+export function countedSerials(raw: readonly string[]): { serials: string[]; blank: number } {
+  const serials = new Set<string>();
+  let blank = 0;
+  for (const r of raw) {
+    const s = normalizeSerialNumber(r);
+    if (s) serials.add(s);
+    else blank += 1;
+  }
+  return { serials: [...serials], blank };
+}
+
+/**
+ * Compares a count with the devices. `devices` holds every device expected on the shelf and every
+ * device whose serial was counted (one snapshot, possibly overlapping). Expected and not counted
+ * is MISSING; counted and not expected is UNEXPECTED, whether the serial belongs to a device held
+ * elsewhere, to a device of this refurbisher in another status, or to no device at all.
+ */
+export function compareCount(devices: readonly CountedDevice[], counted: readonly string[]): StockCountOutcome {
+  const countedSet = new Set(counted);
+  const bySerial = new Map(devices.map((d) => [d.serialNumber, d]));
+  const expected = devices.filter((d) => d.onShelf);
+  const expectedSerials = new Set(expected.map((d) => d.serialNumber));
+
+  const missing: CountDiscrepancy[] = expected
+    .filter((d) => !countedSet.has(d.serialNumber))
+    .map((d) => ({ kind: 'MISSING', serialNumber: d.serialNumber, deviceId: d.id }));
+  const unexpected: CountDiscrepancy[] = [...countedSet]
+    .filter((s) => !expectedSerials.has(s))
+    .map((s) => ({ kind: 'UNEXPECTED', serialNumber: s, deviceId: bySerial.get(s)?.id ?? null }));
+  const bySerialNumber = (a: CountDiscrepancy, b: CountDiscrepancy) => (a.serialNumber < b.serialNumber ? -1 : a.serialNumber > b.serialNumber ? 1 : 0);
+
+  return {
+    expectedQuantity: expectedSerials.size,
+    countedQuantity: countedSet.size,
+    discrepancies: [...missing.sort(bySerialNumber), ...unexpected.sort(bySerialNumber)],
+  };
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrdersModule } from '@app/orders';
+import { RefurbishingModule } from '@app/refurbishing';
+import { Discrepancy } from './entities/discrepancy.entity';
+import { Reconciliation } from './entities/reconciliation.entity';
+import { StockDrift } from './entities/stock-drift.entity';
+import { ReconcileStockJob } from './jobs/reconcile-stock.job';
+import { DiscrepancyResolver } from './resolvers/discrepancy.resolver';
+import { ReconciliationResolver } from './resolvers/reconciliation.resolver';
+import { StockDriftResolver } from './resolvers/stock-drift.resolver';
+import { ReconciliationResolutionService } from './services/reconciliation-resolution.service';
+import { ReconciliationService } from './services/reconciliation.service';
+import { StockCountService } from './services/stock-count.service';
+import { StockRebuildService } from './services/stock-rebuild.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Reconciliation, Discrepancy, StockDrift]), RefurbishingModule, OrdersModule],
+  providers: [
+    ReconciliationService,
+    StockCountService,
+    ReconciliationResolutionService,
+    StockRebuildService,
+    ReconcileStockJob,
+    ReconciliationResolver,
+    DiscrepancyResolver,
+    StockDriftResolver,
+  ],
+  exports: [ReconciliationService, StockRebuildService],
+})
+export class ReconciliationModule {}

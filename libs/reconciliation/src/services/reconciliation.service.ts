@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { byKey, groupedByKey, RequestContext, requestLoader } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { Device } from '@app/refurbishing/entities/device.entity';
+import { DeviceAccess } from '@app/refurbishing/services/device-access';
+import { In } from 'typeorm';
+import { Discrepancy } from '../entities/discrepancy.entity';
+import { Reconciliation } from '../entities/reconciliation.entity';
+import { ReconciliationAccess } from './reconciliation-access';
+
+/**
+ * Reading stock counts, scoped per role (ReconciliationAccess), newest first, and the
+ * per-request loaders behind their nested fields: a list of counts with their discrepancies and
+ * devices costs one query per field, not one per row.
+ */
+@Injectable()
+export class ReconciliationService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  list(ctx: RequestContext, filter: { refurbisherId?: string | null }): Promise<Reconciliation[]> {
+    const qb = this.tx.manager(ctx).getRepository(Reconciliation).createQueryBuilder('r');
+    ReconciliationAccess.scope(ctx, qb, 'r', filter.refurbisherId);
+    return qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').getMany();
+  }
+
+  /** MISSING first, then UNEXPECTED, each by serial number. The count the caller could see decides visibility. */
+  discrepancies(ctx: RequestContext, reconciliationId: string): Promise<Discrepancy[]> {
+    return requestLoader<string, Discrepancy[]>(ctx, 'reconciliation:discrepancies', async (ids) =>
+      groupedByKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(Discrepancy)
+          .find({ where: { reconciliationId: In([...ids]) }, order: { kind: 'ASC', serialNumber: 'ASC' } }),
+        (d) => d.reconciliationId,
+      ),
+    ).load(reconciliationId);
+  }
+
+  /**
+   * The device behind a discrepancy, only when the caller may see that device (DeviceAccess): a
+   * refurbisher that counted another's device learns the serial is known, not whose it is.
+   */
+  device(ctx: RequestContext, deviceId: string): Promise<Device | null> {
+    return requestLoader<string, Device | null>(ctx, 'reconciliation:discrepancy-device', async (ids) => {
+      const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d').where('d.id IN (:...ids)', { ids: [...ids] });
+      return byKey(ids, await DeviceAccess.scope(ctx, qb, 'd').getMany(), (d) => d.id);
+    }).load(deviceId);
+  }
+}
