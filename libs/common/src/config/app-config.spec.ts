@@ -30,4 +30,45 @@ describe('loadAppConfig', () => {
     expect(message).toMatch(/SEED_DEMO must be true or false/);
     expect(message).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD go together/);
   });
+
+  it('links report files from PUBLIC_URL, by default this server on its port, for REPORT_LINK_TTL_HOURS (24 by default)', () => {
+    const dir = dataDir();
+    expect(loadAppConfig({ DATA_DIR: dir })).toMatchObject({ publicUrl: 'http://localhost:3000', reportLinkTtlHours: 24, co2eFactors: {} });
+    expect(loadAppConfig({ DATA_DIR: dir, PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    const behindProxy = loadAppConfig({ DATA_DIR: dir, PUBLIC_URL: ' https://reemploi.example.org/api/ ', REPORT_LINK_TTL_HOURS: '72' });
+    expect(behindProxy).toMatchObject({ publicUrl: 'https://reemploi.example.org/api', reportLinkTtlHours: 72 });
+    expect(loadAppConfig({ DATA_DIR: dir, PUBLIC_URL: 'https://reemploi.example.org' }).publicUrl).toBe('https://reemploi.example.org');
+  });
+
+  it('refuses a PUBLIC_URL that is not an http(s) address, and a link lifetime out of bounds', () => {
+    const dir = dataDir();
+    for (const url of ['reemploi.example.org', 'ftp://reemploi.example.org', 'https://reemploi.example.org/?x=1', 'https://user:pw@reemploi.example.org']) {
+      expect(() => loadAppConfig({ DATA_DIR: dir, PUBLIC_URL: url })).toThrow(/PUBLIC_URL must be/);
+    }
+    expect(() => loadAppConfig({ DATA_DIR: dir, REPORT_LINK_TTL_HOURS: '0' })).toThrow(/REPORT_LINK_TTL_HOURS must be a whole number from 1 to 2160/);
+    expect(() => loadAppConfig({ DATA_DIR: dir, REPORT_LINK_TTL_HOURS: '1.5' })).toThrow(/REPORT_LINK_TTL_HOURS/);
+  });
+
+  it('takes CO2E_FACTORS per category and refuses, at start, what is not a table of kg per known category', () => {
+    const dir = dataDir();
+    expect(loadAppConfig({ DATA_DIR: dir, CO2E_FACTORS: '{"LAPTOP": 200, "MONITOR": 0, "TABLET": 45.5}' }).co2eFactors).toEqual({ LAPTOP: 200, MONITOR: 0, TABLET: 45.5 });
+    const problems = (value: string) => {
+      try {
+        loadAppConfig({ DATA_DIR: dir, CO2E_FACTORS: value });
+      } catch (e) {
+        expect(e).toBeInstanceOf(ConfigError);
+        return (e as Error).message;
+      }
+      throw new Error(`CO2E_FACTORS=${value} was accepted`);
+    };
+    expect(problems('LAPTOP=200')).toMatch(/CO2E_FACTORS must be a JSON object .* not valid JSON/);
+    expect(problems('[156]')).toMatch(/CO2E_FACTORS must be a JSON object of category to kg CO2e/);
+    expect(problems('{"TOASTER": 3}')).toMatch(/CO2E_FACTORS: unknown category "TOASTER" \(known: LAPTOP, DESKTOP/);
+    expect(problems('{"LAPTOP": -1}')).toMatch(/CO2E_FACTORS: LAPTOP must be a number of kg CO2e from 0 to 5000 \(got -1\)/);
+    expect(problems('{"LAPTOP": "156"}')).toMatch(/LAPTOP must be a number/);
+    expect(problems('{"LAPTOP": 15600}')).toMatch(/LAPTOP must be a number of kg CO2e from 0 to 5000/);
+    const both = problems('{"TOASTER": 3, "PRINTER": null}');
+    expect(both).toMatch(/TOASTER/);
+    expect(both).toMatch(/PRINTER must be a number/);
+  });
 });

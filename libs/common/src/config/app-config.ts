@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { DeviceCategory } from '../domain/device-category';
 
 /** Every setting of the service, read from the environment once and validated at start. */
 export interface AppConfig {
@@ -34,6 +35,12 @@ export interface AppConfig {
   queuePrefix: string;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+  /** the address clients reach this server at, no trailing slash: absolute links (report files) start with it */
+  publicUrl: string;
+  /** how long a signed report link (PDF, CSV) works */
+  reportLinkTtlHours: number;
+  /** kg CO2e per device that replace the documented defaults (CO2E_FACTORS, JSON), per category */
+  co2eFactors: Partial<Record<DeviceCategory, number>>;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -76,6 +83,54 @@ function embeddedJwtSecret(dataDir: string): string {
   return secret;
 }
 
+function readPublicUrl(env: Env, port: number, problems: string[]): string {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute http(s) URL such as https://reemploi.example.org (got "${raw}")`);
+    return raw;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    problems.push(`PUBLIC_URL must be an http(s) URL without query, fragment or credentials (got "${raw}")`);
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/** The largest factor accepted: well above any device's manufacturing footprint, so a typo (15600 for 156) is caught. */
+const MAX_CO2E_KG_PER_DEVICE = 5000;
+
+function readCo2eFactors(env: Env, problems: string[]): Partial<Record<DeviceCategory, number>> {
+  const raw = env.CO2E_FACTORS?.trim();
+  if (!raw) return {};
+  const example = 'e.g. {"LAPTOP": 156, "MONITOR": 86} (kg CO2e per device)';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    problems.push(`CO2E_FACTORS must be a JSON object of category to kg CO2e, ${example}; it is not valid JSON`);
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    problems.push(`CO2E_FACTORS must be a JSON object of category to kg CO2e, ${example}`);
+    return {};
+  }
+  const categories = Object.values(DeviceCategory) as string[];
+  const factors: Partial<Record<DeviceCategory, number>> = {};
+  for (const [category, value] of Object.entries(parsed)) {
+    if (!categories.includes(category)) {
+      problems.push(`CO2E_FACTORS: unknown category "${category}" (known: ${categories.join(', ')})`);
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_CO2E_KG_PER_DEVICE) {
+      problems.push(`CO2E_FACTORS: ${category} must be a number of kg CO2e from 0 to ${MAX_CO2E_KG_PER_DEVICE} (got ${JSON.stringify(value)})`);
+    } else {
+      factors[category as DeviceCategory] = value;
+    }
+  }
+  return factors;
+}
+
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -99,8 +154,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     problems.push('JWT_SECRET must have at least 32 characters');
   }
 
+  const port = readInt(env, 'PORT', 3000, 0, 65535, problems);
   const config: AppConfig = {
-    port: readInt(env, 'PORT', 3000, 0, 65535, problems),
+    port,
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl,
     dataDir,
@@ -123,6 +179,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     queuePrefix: env.QUEUE_PREFIX?.trim() || 'reuse',
     maxQueryDepth: readInt(env, 'MAX_QUERY_DEPTH', 12, 2, 100, problems),
     maxQueryComplexity: readInt(env, 'MAX_QUERY_COMPLEXITY', 20000, 10, 10_000_000, problems),
+    publicUrl: readPublicUrl(env, port, problems),
+    reportLinkTtlHours: readInt(env, 'REPORT_LINK_TTL_HOURS', 24, 1, 24 * 90, problems),
+    co2eFactors: readCo2eFactors(env, problems),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');

@@ -13,6 +13,8 @@ import { DeviceStatus } from './device-status';
 @ObjectType()
 @Entity()
 @Index(['deviceId', 'id'])
+/** the donor report's "first reached IN_STOCK / RECYCLED in the period" (migration ImpactReportIndexes) */
+@Index('IDX_custody_event_device_to_status_at', ['deviceId', 'toStatus', 'at'])
 export class CustodyEvent {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;

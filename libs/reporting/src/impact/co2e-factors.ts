@@ -22,15 +22,24 @@ export const DEFAULT_CO2E_FACTORS: Record<DeviceCategory, Co2eFactor> = {
   [DeviceCategory.OTHER]: { kgPerDevice: 0, source: 'not counted: no common reference for miscellaneous equipment' },
 };
 
+const NETWORK_SOURCE = 'set by this network (CO2E_FACTORS)';
+
 /** The factors in force: the defaults, overridden per category by CO2E_FACTORS. */
 export function co2eFactors(overridesJson?: string): Record<DeviceCategory, Co2eFactor> {
-  const factors = { ...DEFAULT_CO2E_FACTORS };
-  if (!overridesJson) return factors;
+  if (!overridesJson) return { ...DEFAULT_CO2E_FACTORS };
   const overrides = JSON.parse(overridesJson) as Record<string, unknown>;
   for (const [category, value] of Object.entries(overrides)) {
-    if (!(category in factors)) throw new Error(`CO2E_FACTORS: unknown category ${category}`);
+    if (!(category in DEFAULT_CO2E_FACTORS)) throw new Error(`CO2E_FACTORS: unknown category ${category}`);
     if (typeof value !== 'number' || !(value >= 0)) throw new Error(`CO2E_FACTORS: ${category} must be a number of kg >= 0`);
-    factors[category as DeviceCategory] = { kgPerDevice: value, source: 'set by this network (CO2E_FACTORS)' };
+  }
+  return co2eFactorsWith(overrides as Partial<Record<DeviceCategory, number>>);
+}
+
+/** The same from overrides already validated (AppConfig.co2eFactors, checked at start). */
+export function co2eFactorsWith(overrides: Partial<Record<DeviceCategory, number>>): Record<DeviceCategory, Co2eFactor> {
+  const factors = { ...DEFAULT_CO2E_FACTORS };
+  for (const [category, kgPerDevice] of Object.entries(overrides) as Array<[DeviceCategory, number]>) {
+    factors[category] = { kgPerDevice, source: NETWORK_SOURCE };
   }
   return factors;
 }

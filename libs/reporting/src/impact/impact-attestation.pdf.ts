@@ -28,7 +28,7 @@ export interface ImpactAttestation {
   issuedAt: Date;
 }
 
-const CATEGORY_FR: Record<string, string> = {
+export const CATEGORY_FR: Record<string, string> = {
   LAPTOP: 'Ordinateurs portables',
   DESKTOP: 'Ordinateurs fixes',
   MONITOR: 'Écrans',

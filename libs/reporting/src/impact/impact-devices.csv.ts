@@ -5,7 +5,14 @@ export interface ImpactDeviceRow {
   model: string | null;
   donationReference: string;
   receivedAt: Date | null;
+  /** the device's status now */
+  status: string;
+  /** what the report counts it as (DeviceOutcome): REUSED, RECYCLED, IN_PROGRESS or MISSING */
   outcome: string;
+  /** its first event into IN_STOCK: when it counts as reused, if it is */
+  refurbishedAt: Date | null;
+  recycledAt: Date | null;
+  deliveredAt: Date | null;
   erasureCertificate: string | null;
   erasureMethod: string | null;
   erasedAt: Date | null;
@@ -18,7 +25,11 @@ const COLUMNS: Array<[keyof ImpactDeviceRow, string]> = [
   ['model', 'model'],
   ['donationReference', 'donation'],
   ['receivedAt', 'received_at'],
+  ['status', 'status'],
   ['outcome', 'outcome'],
+  ['refurbishedAt', 'refurbished_at'],
+  ['recycledAt', 'recycled_at'],
+  ['deliveredAt', 'delivered_at'],
   ['erasureCertificate', 'erasure_certificate'],
   ['erasureMethod', 'erasure_method'],
   ['erasedAt', 'erased_at'],

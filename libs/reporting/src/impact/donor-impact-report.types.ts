@@ -1,0 +1,101 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { DeviceCategory } from '@app/common';
+import { Organization } from '@app/network/entities/organization.entity';
+import { BeneficiaryProfile } from '@app/orders/entities/beneficiary-profile';
+
+@ObjectType({ description: "one category of a donor's devices over the report's period" })
+export class CategoryImpact {
+  @Field(() => DeviceCategory)
+  category!: DeviceCategory;
+
+  @Field(() => Int, { description: 'units of this category on the donation lines declared in the period (cancelled donations excluded)' })
+  declared!: number;
+
+  @Field(() => Int)
+  received!: number;
+
+  @Field(() => Int)
+  reused!: number;
+
+  @Field(() => Int)
+  recycled!: number;
+
+  @Field(() => Float)
+  co2eAvoidedKg!: number;
+}
+
+@ObjectType()
+export class ProfileCount {
+  @Field(() => BeneficiaryProfile)
+  profile!: BeneficiaryProfile;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: "the manufacturing footprint a reused device of a category avoids, and where the figure comes from" })
+export class Co2eFactorUsed {
+  @Field(() => DeviceCategory)
+  category!: DeviceCategory;
+
+  @Field(() => Float)
+  kgPerDevice!: number;
+
+  @Field()
+  source!: string;
+}
+
+/** The contract's DonorImpactReport; docs/reports.md defines every figure. */
+@ObjectType()
+export class DonorImpactReport {
+  @Field(() => Organization)
+  donor!: Organization;
+
+  @Field()
+  from!: Date;
+
+  @Field()
+  to!: Date;
+
+  @Field(() => Int)
+  devicesDeclared!: number;
+
+  @Field(() => Int)
+  devicesReceived!: number;
+
+  @Field(() => Int, { description: 'refurbished and delivered, or refurbished and in stock' })
+  devicesReused!: number;
+
+  @Field(() => Int)
+  devicesRecycled!: number;
+
+  @Field(() => Int)
+  peopleEquipped!: number;
+
+  @Field(() => Int, { description: 'devices with an ErasureRecord' })
+  erasureCertificates!: number;
+
+  @Field(() => Float)
+  co2eAvoidedKg!: number;
+
+  @Field(() => [CategoryImpact])
+  byCategory!: CategoryImpact[];
+
+  @Field(() => [ProfileCount])
+  beneficiaryProfiles!: ProfileCount[];
+
+  @Field(() => [Co2eFactorUsed], { description: 'the factor of every category in byCategory, with its source' })
+  co2eFactors!: Co2eFactorUsed[];
+
+  @Field({ description: 'printed on the PDF attestation: the network recomputes it from the same figures to confirm a document' })
+  verificationCode!: string;
+
+  @Field({ description: 'a link to the same report as a signed PDF attestation' })
+  pdfUrl!: string;
+
+  @Field({ description: 'a link to the per-device CSV (serial, category, outcome, erasure certificate)' })
+  csvUrl!: string;
+
+  @Field({ description: 'when pdfUrl and csvUrl stop working (REPORT_LINK_TTL_HOURS after the report was asked for)' })
+  linksExpireAt!: Date;
+}

@@ -1,0 +1,240 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, DeviceCategory } from '@app/common';
+import { Organization } from '@app/network/entities/organization.entity';
+import { OrganizationKind } from '@app/network/entities/organization-kind';
+import { BeneficiaryProfile } from '@app/orders/entities/beneficiary-profile';
+import { countPeopleEquipped } from '@app/orders/services/people-equipped';
+import { DeviceStatus } from '@app/refurbishing/entities/device-status';
+import { EntityManager } from 'typeorm';
+import { Co2eFactor, co2eFactorsWith } from './co2e-factors';
+import { outcomeOf, REFURBISHED_STATUSES, REUSED_STATUSES } from './device-outcome';
+import { ImpactDeviceRow } from './impact-devices.csv';
+import { ReportPeriod } from './report-period';
+import { verificationCode, VerifiedFigures } from './verification-code';
+
+export interface DonorOfReport {
+  organization: Organization;
+  regionName: string;
+}
+
+export interface CategoryFigures {
+  category: DeviceCategory;
+  declared: number;
+  received: number;
+  reused: number;
+  recycled: number;
+  co2eAvoidedKg: number;
+}
+
+export interface DonorImpactFigures extends VerifiedFigures {
+  byCategory: CategoryFigures[];
+  beneficiaryProfiles: Array<{ profile: BeneficiaryProfile; count: number }>;
+  /** the factor of every category in byCategory */
+  co2eFactors: Array<{ category: DeviceCategory } & Co2eFactor>;
+  verificationCode: string;
+}
+
+export interface ErasureCertificate {
+  number: string;
+  serialNumber: string;
+  method: string;
+  performedAt: Date;
+}
+
+/**
+ * The donor's devices received before the period's end, each with the dates the report reads
+ * from its chain of custody: `refurbished_at`, its first event into IN_STOCK (grading), for a
+ * device that went through stock; `recycled_at`, its event into RECYCLED. Each is one probe of
+ * custody_event (device_id, to_status, at), an index-only scan, skipped (one-time filter) when
+ * the device's status makes it pointless. Parameters: $1 donor, $3 end of the period, $4 the
+ * statuses that went through IN_STOCK.
+ */
+const DONOR_DEVICES = `
+  donor_device AS (
+    SELECT d.id, d.serial_number, d.category, d.brand, d.model, d.status, d.donation_id, d.created_at AS received_at,
+           stocked.at AS refurbished_at, recycled.at AS recycled_at
+      FROM device d
+      LEFT JOIN LATERAL (SELECT min(ce.at) AS at FROM custody_event ce
+                          WHERE d.status = ANY($4::device_status[]) AND ce.device_id = d.id AND ce.to_status = 'IN_STOCK') stocked ON true
+      LEFT JOIN LATERAL (SELECT min(ce.at) AS at FROM custody_event ce
+                          WHERE d.status = 'RECYCLED' AND ce.device_id = d.id AND ce.to_status = 'RECYCLED') recycled ON true
+     WHERE d.donor_id = $1 AND d.created_at < $3
+  )`;
+
+/** Rounded to the gram: sums of float factors would otherwise print 935.9999999. */
+const kg = (value: number) => Math.round(value * 1000) / 1000;
+
+function inOrder<T extends string>(values: Record<string, T>, present: Iterable<T>): T[] {
+  const set = new Set(present);
+  return Object.values(values).filter((v) => set.has(v));
+}
+
+/**
+ * Reads a donor's impact over a period with a few aggregate queries, inside the snapshot the
+ * caller opened (readSnapshot). Definitions: docs/reports.md, "Donor impact report". It does
+ * not authorize: the resolver's service checks the caller, the file service the signed link.
+ */
+@Injectable()
+export class ImpactFiguresService {
+  private readonly factors: Record<DeviceCategory, Co2eFactor>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.factors = co2eFactorsWith(config.co2eFactors ?? {});
+  }
+
+  /** The donor organization and its region's name; null when the id is no donor. */
+  async donor(manager: EntityManager, donorId: string): Promise<DonorOfReport | null> {
+    const organization = await manager.getRepository(Organization).findOne({ where: { id: donorId, kind: OrganizationKind.DONOR }, relations: { region: true } });
+    return organization ? { organization, regionName: organization.region?.name ?? '' } : null;
+  }
+
+  async figures(manager: EntityManager, donorId: string, { from, to }: ReportPeriod): Promise<DonorImpactFigures> {
+    const declared: Array<{ category: DeviceCategory; declared: number }> = await manager.query(
+      `SELECT l.category, sum(l.quantity)::int AS declared
+         FROM donation dn JOIN donation_line l ON l.donation_id = dn.id
+        WHERE dn.donor_id = $1 AND dn.created_at >= $2 AND dn.created_at < $3 AND dn.status <> 'CANCELLED'
+        GROUP BY l.category`,
+      [donorId, from, to],
+    );
+    const devices: Array<{ category: DeviceCategory; received: number; reused: number; recycled: number }> = await manager.query(
+      `WITH ${DONOR_DEVICES}
+       SELECT category,
+              count(*) FILTER (WHERE received_at >= $2)::int AS received,
+              count(*) FILTER (WHERE status = ANY($5::device_status[]) AND refurbished_at >= $2 AND refurbished_at < $3)::int AS reused,
+              count(*) FILTER (WHERE recycled_at >= $2 AND recycled_at < $3)::int AS recycled
+         FROM donor_device GROUP BY category`,
+      [donorId, from, to, REFURBISHED_STATUSES, REUSED_STATUSES],
+    );
+    const [erasures]: Array<{ count: number; digest: string }> = await manager.query(
+      `SELECT count(*)::int AS count, COALESCE(md5(string_agg(c.certificate_number, ',' ORDER BY c.certificate_number)), '') AS digest
+         FROM (${this.certificatesSql()}) c`,
+      [donorId, from, to],
+    );
+    const profiles: Array<{ profile: BeneficiaryProfile; count: number }> = await manager.query(
+      `SELECT l.profile, count(*)::int AS count
+         FROM device d
+         JOIN order_line_device x ON x.device_id = d.id AND x.released_at IS NULL
+         JOIN order_line l ON l.id = x.order_line_id
+        WHERE d.donor_id = $1 AND d.status = 'DELIVERED' AND d.created_at < $3 AND x.delivered_at >= $2 AND x.delivered_at < $3
+        GROUP BY l.profile`,
+      [donorId, from, to],
+    );
+    const peopleEquipped = await countPeopleEquipped(manager, donorId, from, to);
+
+    const byCategory = inOrder(DeviceCategory, [...declared.map((r) => r.category), ...devices.map((r) => r.category)])
+      .map((category): CategoryFigures => {
+        const d = devices.find((r) => r.category === category);
+        const reused = d?.reused ?? 0;
+        return {
+          category,
+          declared: declared.find((r) => r.category === category)?.declared ?? 0,
+          received: d?.received ?? 0,
+          reused,
+          recycled: d?.recycled ?? 0,
+          co2eAvoidedKg: kg(reused * this.factors[category].kgPerDevice),
+        };
+      })
+      .filter((c) => c.declared || c.received || c.reused || c.recycled);
+    const sum = (key: 'declared' | 'received' | 'reused' | 'recycled') => byCategory.reduce((total, c) => total + c[key], 0);
+    const beneficiaryProfiles = inOrder(BeneficiaryProfile, profiles.map((p) => p.profile)).map((profile) => ({
+      profile,
+      count: profiles.find((p) => p.profile === profile)!.count,
+    }));
+
+    const figures: VerifiedFigures = {
+      donorId,
+      from,
+      to,
+      devicesDeclared: sum('declared'),
+      devicesReceived: sum('received'),
+      devicesReused: sum('reused'),
+      devicesRecycled: sum('recycled'),
+      peopleEquipped,
+      erasureCertificates: erasures?.count ?? 0,
+      certificatesDigest: erasures?.digest ?? '',
+      co2eAvoidedKg: kg(byCategory.reduce((total, c) => total + c.co2eAvoidedKg, 0)),
+      byCategory,
+      beneficiaryProfiles,
+    };
+    return {
+      ...figures,
+      byCategory,
+      beneficiaryProfiles,
+      co2eFactors: byCategory.map((c) => ({ category: c.category, ...this.factors[c.category] })),
+      verificationCode: verificationCode(this.config.jwtSecret, figures),
+    };
+  }
+
+  /** The erasure certificates the report counts, by number. */
+  async certificates(manager: EntityManager, donorId: string, { from, to }: ReportPeriod): Promise<ErasureCertificate[]> {
+    const rows: Array<{ certificate_number: string; serial_number: string; method: string; performed_at: Date }> = await manager.query(
+      `SELECT c.* FROM (${this.certificatesSql()}) c ORDER BY c.certificate_number`,
+      [donorId, from, to],
+    );
+    return rows.map((r) => ({ number: r.certificate_number, serialNumber: r.serial_number, method: r.method, performedAt: r.performed_at }));
+  }
+
+  /**
+   * One row per device of the donor received in the period, with its outcome as the figures
+   * count it and the dates they read. Nothing about who received it: no partner, no order, no
+   * beneficiary reference.
+   */
+  async deviceRows(manager: EntityManager, donorId: string, { from, to }: ReportPeriod): Promise<ImpactDeviceRow[]> {
+    const rows: Array<{
+      serial_number: string;
+      category: string;
+      brand: string | null;
+      model: string | null;
+      donation: string;
+      received_at: Date;
+      status: DeviceStatus;
+      refurbished_at: Date | null;
+      recycled_at: Date | null;
+      delivered_at: Date | null;
+      certificate_number: string | null;
+      method: string | null;
+      performed_at: Date | null;
+    }> = await manager.query(
+      `WITH ${DONOR_DEVICES}
+       SELECT dd.serial_number, dd.category, dd.brand, dd.model, dn.reference AS donation, dd.received_at, dd.status,
+              dd.refurbished_at, dd.recycled_at, dl.delivered_at, e.certificate_number, e.method, e.performed_at
+         FROM donor_device dd
+         JOIN donation dn ON dn.id = dd.donation_id
+         LEFT JOIN LATERAL (SELECT x.delivered_at FROM order_line_device x
+                             WHERE dd.status = 'DELIVERED' AND x.device_id = dd.id AND x.released_at IS NULL) dl ON true
+         LEFT JOIN LATERAL (SELECT er.certificate_number, er.method, er.performed_at FROM erasure_record er
+                             WHERE er.device_id = dd.id AND er.verified ORDER BY er.performed_at DESC LIMIT 1) e ON true
+        WHERE dd.received_at >= $2
+        ORDER BY dd.received_at, dd.serial_number`,
+      [donorId, from, to, REFURBISHED_STATUSES],
+    );
+    return rows.map((r) => ({
+      serialNumber: r.serial_number,
+      category: r.category,
+      brand: r.brand,
+      model: r.model,
+      donationReference: r.donation,
+      receivedAt: r.received_at,
+      status: r.status,
+      outcome: outcomeOf(r.status),
+      refurbishedAt: r.refurbished_at,
+      recycledAt: r.recycled_at,
+      deliveredAt: r.delivered_at,
+      erasureCertificate: r.certificate_number,
+      erasureMethod: r.method,
+      erasedAt: r.performed_at,
+    }));
+  }
+
+  /**
+   * The verified erasure of each device of the donor received in the period ($1 donor, $2 and
+   * $3 the period). A device is erased once (RECEIVED -> WIPED); DISTINCT ON keeps that true
+   * even if it were not.
+   */
+  private certificatesSql(): string {
+    return `SELECT DISTINCT ON (e.device_id) e.certificate_number, d.serial_number, e.method, e.performed_at
+              FROM device d JOIN erasure_record e ON e.device_id = d.id AND e.verified
+             WHERE d.donor_id = $1 AND d.created_at >= $2 AND d.created_at < $3
+             ORDER BY e.device_id, e.performed_at DESC`;
+  }
+}
