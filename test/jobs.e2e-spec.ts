@@ -200,7 +200,7 @@ describe('the jobs query, for operators', () => {
     const data = (await t.ok(q, {}, net.ara.tokens.coordinator)).jobs;
     expect(data.redisUp).toBe(true);
     expect(data.outboxPending).toBe(1); // no worker in this app: the row waits
-    expect(data.queues.map((x: { name: string }) => x.name)).toEqual(['routing', 'logistics', 'matching', 'stock']);
+    expect(data.queues.map((x: { name: string }) => x.name)).toEqual(['routing', 'logistics', 'matching', 'stock', 'reporting']);
     for (const role of ['donor', 'refurbisher', 'partner'] as const) expect(await t.errorCode(q, {}, net.ara.tokens[role])).toBe('FORBIDDEN');
   });
 });

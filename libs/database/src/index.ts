@@ -3,3 +3,4 @@ export * from './database-url.provider';
 export * from './transaction-runner';
 export * from './snake-naming.strategy';
 export * from './embedded-postgres';
+export * from './before-commit';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RegionFlowsModule } from '@app/reporting/flows/region-flows.module';
 import { DonationLine } from './entities/donation-line.entity';
 import { Donation } from './entities/donation.entity';
 import { LotItem } from './entities/lot-item.entity';
@@ -14,7 +15,7 @@ import { LotOfferService } from './services/lot-offer.service';
 import { LotService } from './services/lot.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal])],
+  imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal]), RegionFlowsModule],
   providers: [DonationLedger, DonationService, LotService, LotOfferService, DonationResolver, LotResolver, ExpireOffersJob],
   exports: [DonationLedger, DonationService, LotService, LotOfferService],
 })

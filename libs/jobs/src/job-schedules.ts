@@ -17,6 +17,8 @@ export const SCHEDULES: Schedule[] = [
   { id: 'pickup-reminders-daily', queue: QueueName.LOGISTICS, name: 'pickup-reminders', pattern: '0 7 * * *' },
   { id: 'match-all-regions-hourly', queue: QueueName.MATCHING, name: 'match-all-regions', every: 3600_000 },
   { id: 'release-stale-reservations-daily', queue: QueueName.MATCHING, name: 'release-stale-reservations', pattern: '30 3 * * *' },
+  { id: 'reconcile-stock-nightly', queue: QueueName.STOCK, name: 'reconcile-stock', pattern: '0 4 * * *' },
+  { id: 'recount-dashboards-nightly', queue: QueueName.REPORTING, name: 'recount-dashboards', pattern: '15 2 * * *' },
 ];
 
 /**

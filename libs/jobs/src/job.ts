@@ -6,6 +6,7 @@ export enum QueueName {
   LOGISTICS = 'logistics',
   MATCHING = 'matching',
   STOCK = 'stock',
+  REPORTING = 'reporting',
 }
 
 export interface JobDefinition {

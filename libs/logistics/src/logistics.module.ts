@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DonationsModule } from '@app/donations';
+import { RegionFlowsModule } from '@app/reporting/flows/region-flows.module';
 import { Pickup } from './entities/pickup.entity';
 import { PickupRemindersJob } from './jobs/pickup-reminders.job';
 import { LotPickupResolver } from './resolvers/lot-pickup.resolver';
@@ -11,7 +12,7 @@ import { PickupSchedulingService } from './services/pickup-scheduling.service';
 import { PickupService } from './services/pickup.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Pickup]), DonationsModule],
+  imports: [TypeOrmModule.forFeature([Pickup]), DonationsModule, RegionFlowsModule],
   providers: [PickupService, PickupSchedulingService, PickupCompletionService, PickupReminderService, PickupResolver, LotPickupResolver, PickupRemindersJob],
   exports: [PickupService, PickupSchedulingService, PickupCompletionService, PickupReminderService],
 })

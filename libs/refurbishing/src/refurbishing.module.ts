@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DonationsModule } from '@app/donations';
+import { RegionFlowsModule } from '@app/reporting/flows/region-flows.module';
 import { CustodyEvent } from './entities/custody-event.entity';
 import { Device } from './entities/device.entity';
 import { ErasureRecord } from './entities/erasure-record.entity';
@@ -25,7 +26,7 @@ import { StockLedger } from './services/stock-ledger.service';
 import { StockLevelService } from './services/stock-level.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Device, ErasureRecord, CustodyEvent, StockLevel, StockMovement, LotIntake, LotIntakeItem]), DonationsModule],
+  imports: [TypeOrmModule.forFeature([Device, ErasureRecord, CustodyEvent, StockLevel, StockMovement, LotIntake, LotIntakeItem]), DonationsModule, RegionFlowsModule],
   providers: [
     StockLedger,
     DeviceLedger,

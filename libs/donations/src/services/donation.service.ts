@@ -19,6 +19,7 @@ import {
 } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
+import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
 import { AccessPolicy } from '@app/auth/access-policy';
 import { Organization } from '@app/network/entities/organization.entity';
 import { OrganizationKind } from '@app/network/entities/organization-kind';
@@ -47,6 +48,7 @@ export class DonationService {
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
     private readonly outbox: OutboxService,
+    private readonly flows: RegionFlowLedger,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -82,6 +84,7 @@ export class DonationService {
         }),
       );
       await manager.getRepository(DonationLine).insert(lines.map((l, position) => ({ ...l, donationId: donation.id, position })));
+      await this.flows.donations(manager, [donation.id], 1);
       await this.outbox.enqueue(manager, routeRegionRequest(donation.regionId, this.config.routingDebounceMs));
       return donation;
     });
@@ -104,6 +107,7 @@ export class DonationService {
       }
       await manager.update(Donation, { id }, { cancelledAt: new Date() });
       await this.ledger.refreshStatuses(manager, [id]);
+      await this.flows.donations(manager, [id], -1);
       return manager.getRepository(Donation).findOneByOrFail({ id });
     });
   }

@@ -4,6 +4,7 @@ import { TransactionRunner } from '@app/database';
 import { LOT_MACHINE, LotStatus } from '@app/donations/entities/lot-status';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
 import { CompletePickupInput } from '../dto/pickup.inputs';
 import { PICKUP_MACHINE, PickupStatus } from '../entities/pickup-status';
 import { Pickup } from '../entities/pickup.entity';
@@ -18,6 +19,7 @@ export class PickupCompletionService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly flows: RegionFlowLedger,
   ) {}
 
   complete(ctx: RequestContext, input: CompletePickupInput): Promise<Pickup> {
@@ -47,6 +49,7 @@ export class PickupCompletionService {
       }
       await manager.update(Lot, { id: lot.id }, { status: LotStatus.COLLECTED, version: lot.version + 1 });
       await this.ledger.refreshStatuses(manager, [lot.donationId]);
+      await this.flows.pickupsCompleted(manager, [pickup.id]);
       return repo.findOneByOrFail({ id: pickup.id });
     });
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
+import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
 import { OutboxService } from '@app/jobs';
 import { matchRegionRequest } from '@app/matching/jobs/match-region.request';
 import { OrderLineDevice } from '../entities/order-line-device.entity';
@@ -21,6 +22,7 @@ export class OrderCancellationService {
     private readonly tx: TransactionRunner,
     private readonly ledger: OrderLedger,
     private readonly outbox: OutboxService,
+    private readonly flows: RegionFlowLedger,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
   ) {}
 
@@ -43,6 +45,7 @@ export class OrderCancellationService {
       await this.ledger.release(inner, manager, links, 'CANCELLED', 'its order was cancelled');
       await manager.update(PartnerOrder, { id: order.id }, { cancelledAt: new Date() });
       await this.ledger.refreshStatuses(manager, [order.id]);
+      await this.flows.orders(manager, [order.id], -1);
       if (links.length) await this.outbox.enqueue(manager, matchRegionRequest(order.regionId, this.config.matchingDebounceMs));
       return manager.getRepository(PartnerOrder).findOneByOrFail({ id: order.id });
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { DeviceStockService } from '@app/refurbishing/services/device-stock.service';
+import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
 import { EntityManager, In } from 'typeorm';
 import { ORDER_MACHINE } from '../entities/order-status';
 import { OrderLineDevice } from '../entities/order-line-device.entity';
@@ -38,7 +39,10 @@ const SLICE = 1000;
  */
 @Injectable()
 export class OrderLedger {
-  constructor(private readonly stock: DeviceStockService) {}
+  constructor(
+    private readonly stock: DeviceStockService,
+    private readonly flows: RegionFlowLedger,
+  ) {}
 
   async nextReference(manager: EntityManager): Promise<string> {
     const [row] = await manager.query(`SELECT nextval('partner_order_reference_seq') AS n`);
@@ -148,6 +152,7 @@ export class OrderLedger {
       [ids, deltas],
     );
     if (affected !== ids.length) throw new ConflictError(`An order line's ${column.replace('_', ' ')} would leave its bounds; nothing was changed`);
+    if (column === 'allocated_quantity') await this.flows.allocations(manager, new Map(ids.map((id, i) => [id, deltas[i]])));
   }
 
   /** Re-derives these orders' statuses from their lines and writes those that changed, through the machine. */

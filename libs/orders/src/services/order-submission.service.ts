@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadInputError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
 import { TransactionRunner } from '@app/database';
+import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
 import { OutboxService } from '@app/jobs';
 import { AccessPolicy } from '@app/auth/access-policy';
 import { matchRegionRequest } from '@app/matching/jobs/match-region.request';
@@ -28,6 +29,7 @@ export class OrderSubmissionService {
     private readonly tx: TransactionRunner,
     private readonly ledger: OrderLedger,
     private readonly outbox: OutboxService,
+    private readonly flows: RegionFlowLedger,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
   ) {}
 
@@ -56,6 +58,7 @@ export class OrderSubmissionService {
         }),
       );
       await manager.getRepository(OrderLine).insert(lines.map((l, position) => ({ ...l, orderId: order.id, regionId: order.regionId, position })));
+      await this.flows.orders(manager, [order.id], 1);
       await this.outbox.enqueue(manager, matchRegionRequest(order.regionId, this.config.matchingDebounceMs));
       return order;
     });

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { LOT_MACHINE, LotStatus } from '@app/donations/entities/lot-status';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
 import { EntityManager } from 'typeorm';
 import { CustodyEvent } from '../entities/custody-event.entity';
 import { DEVICE_ACTIONS, DeviceAction, StatusChangingAction } from '../entities/device-action';
@@ -42,6 +43,7 @@ export class DeviceLedger {
   constructor(
     private readonly stock: StockLedger,
     private readonly donations: DonationLedger,
+    private readonly flows: RegionFlowLedger,
   ) {}
 
   /** Locks these devices in id order (two commands on overlapping sets cannot deadlock). */
@@ -82,13 +84,15 @@ export class DeviceLedger {
       await manager.update(Device, { id: c.device.id }, { ...c.set, status: c.to, version: c.device.version + 1 });
     }
 
-    await this.note(
+    const eventIds = await this.note(
       ctx,
       manager,
       targets.map((c) => ({ deviceId: c.device.id, action: c.action, fromStatus: c.device.status, toStatus: c.to, detail: c.detail ?? null })),
     );
     await this.stock.apply(ctx, manager, this.stockChanges(targets));
     await this.closeFinishedLots(manager, targets);
+    // the region's dashboard counters come last: every command takes stock rows before them
+    await this.flows.deviceEvents(manager, eventIds.filter((_, i) => countsInFlows(targets[i].device.status, targets[i].to)));
   }
 
   /** The device machine first (a final status says so), then the statuses this action starts from. */
@@ -105,12 +109,13 @@ export class DeviceLedger {
     return to;
   }
 
-  /** Appends custody events: the only way anything is written to custody_event. */
-  async note(ctx: RequestContext, manager: EntityManager, notes: readonly CustodyNote[]): Promise<void> {
+  /** Appends custody events: the only way anything is written to custody_event. Returns their ids, in order. */
+  async note(ctx: RequestContext, manager: EntityManager, notes: readonly CustodyNote[]): Promise<string[]> {
     const caller = ctx.user;
     const actorUserId = actorUserIdOf(ctx);
+    const ids: string[] = [];
     for (const slice of chunks(notes)) {
-      await manager.getRepository(CustodyEvent).insert(
+      const result = await manager.getRepository(CustodyEvent).insert(
         slice.map((n) => ({
           deviceId: n.deviceId,
           action: n.action,
@@ -122,7 +127,9 @@ export class DeviceLedger {
           detail: n.detail?.slice(0, 500) ?? null,
         })),
       );
+      ids.push(...result.identifiers.map((row) => String(row.id)));
     }
+    return ids;
   }
 
   /** A data-bearing device reaches IN_STOCK or RECYCLED only with a verified erasure record. */
@@ -181,4 +188,10 @@ export class DeviceLedger {
     }
     await this.donations.refreshStatuses(manager, donationIds);
   }
+}
+
+/** The changes the dashboard counts: a first arrival in stock, a delivery, a recycling. */
+function countsInFlows(from: DeviceStatus, to: DeviceStatus): boolean {
+  if (to === DeviceStatus.IN_STOCK) return from === DeviceStatus.RECEIVED || from === DeviceStatus.WIPED;
+  return to === DeviceStatus.DELIVERED || to === DeviceStatus.RECYCLED;
 }

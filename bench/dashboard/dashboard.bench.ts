@@ -1,0 +1,155 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { RegionFlowRebuild } from '@app/reporting/flows/region-flow-rebuild.service';
+import { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { FLOOR_SQL, SCAN_SQL, seedRegion } from './seed-region';
+
+/**
+ * Region dashboard bench: one region of 1,000,000 devices and 101,000 donations (two years of
+ * a large network), generated in SQL in bulk, then `regionDashboard` through GraphQL over HTTP
+ * (the real API: JWT, guards, Mercurius, one statement on the daily counters), 50 calls per
+ * period, against
+ *  - the floor: the same figures read by one hand-written SQL query on the same aggregates,
+ *    over a direct pg connection, 50 calls (what the API cannot beat);
+ *  - the scan: the flow figures recounted from the domain tables (what pre-aggregation avoids),
+ *    3 calls.
+ *
+ *   npm run bench:dashboard      (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/reuse_bench_dashboard,
+ *                                 is dropped and recreated; REDIS_URL as the app's)
+ *
+ * Goal (issue #7): p95 under 100 ms, and within 2× of the floor.
+ */
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/reuse_bench_dashboard';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/14';
+const CALLS = 50;
+const WARMUP = 5;
+const ADMIN = { email: 'bench-admin@reuse.test', password: 'bench-password-0123' };
+
+const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const percentile = (values: readonly number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+};
+
+async function recreateDatabase(): Promise<void> {
+  const name = new URL(DATABASE_URL).pathname.slice(1);
+  const admin = new Client({ connectionString: DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
+  await admin.connect();
+  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+}
+
+async function time(run: () => Promise<unknown>, calls: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const started = process.hrtime.bigint();
+    await run();
+    out.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  console.log(`Region dashboard bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  await recreateDatabase();
+  const app: NestFastifyApplication = await createApiApplication({
+    withWorker: false,
+    config: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123', seedDemo: false, adminEmail: ADMIN.email, adminPassword: ADMIN.password, logLevel: 'warn', maxQueryComplexity: 100_000 },
+  });
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+  const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  };
+  const login = async (email: string, password: string) =>
+    (await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password })).login.accessToken as string;
+
+  try {
+    const adminToken = await login(ADMIN.email, ADMIN.password);
+    const region = (await gql(`mutation { createRegion(input: { code: "BEN", name: "Bench" }) { id } }`, {}, adminToken)).createRegion.id as string;
+    const coordinatorOrg = (
+      await gql(
+        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
+        { input: { kind: 'COORDINATOR', name: 'Coordination Bench', regionId: region, address: { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } } } },
+        adminToken,
+      )
+    ).createOrganization.id as string;
+    await gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { email: 'coordination@bench.test', password: ADMIN.password, role: 'COORDINATOR', organizationId: coordinatorOrg } },
+      adminToken,
+    );
+    const token = await login('coordination@bench.test', ADMIN.password);
+
+    const dataSource = app.get(DataSource);
+    let started = Date.now();
+    const seeded = await seedRegion(dataSource, region);
+    console.log(`seeded in ${fmt((Date.now() - started) / 1000)} s: ${seeded.devices.toLocaleString('en-US')} devices, ${seeded.donations.toLocaleString('en-US')} donations, ${seeded.custodyEvents.toLocaleString('en-US')} custody events, ${seeded.orders.toLocaleString('en-US')} orders`);
+    started = Date.now();
+    const drift = await app.get(RegionFlowRebuild).correct(region);
+    console.log(`daily counters built by the nightly recount in ${fmt((Date.now() - started) / 1000)} s (${drift.flowRows} day rows, ${drift.reuseRows} reuse rows, ${drift.leadTimeRows} histogram rows)`);
+    await dataSource.query('VACUUM ANALYZE');
+
+    const floorClient = new Client({ connectionString: DATABASE_URL });
+    await floorClient.connect();
+    const query = `query($r: ID!, $from: DateTime!, $to: DateTime!) { regionDashboard(regionId: $r, from: $from, to: $to) {
+      devicesDeclared devicesCollected devicesRefurbished devicesDelivered devicesRecycled openDemand fillRate co2eAvoidedKg
+      stock { refurbisher { id name } category grade available reserved }
+      refurbishers { refurbisher { id name } weeklyCapacity load utilization inStock }
+      leadTimes { declarationToPickupDays pickupToStockDays orderToDeliveryDays }
+      weekly { weekStart declared collected refurbished delivered recycled } } }`;
+
+    const rows: string[] = [];
+    let verdictOk = true;
+    for (const days of [90, 365, 730]) {
+      const to = new Date();
+      const from = new Date(to.getTime() - days * 86400_000);
+      const vars = { r: region, from: from.toISOString(), to: to.toISOString() };
+      const api = () => gql(query, vars, token);
+      const floor = () => floorClient.query(FLOOR_SQL, [region, from, to]);
+      // the two must agree, or the comparison means nothing
+      const a = (await api()).regionDashboard;
+      const f = (await floor()).rows[0];
+      for (const k of ['declared', 'collected', 'refurbished', 'delivered', 'recycled'] as const) {
+        const mine = a[`devices${k[0]!.toUpperCase()}${k.slice(1)}`];
+        if (mine !== f[k]) throw new Error(`${days} days: ${k} ${mine} through GraphQL, ${f[k]} by the floor query`);
+      }
+      await time(api, WARMUP);
+      await time(floor, WARMUP);
+      const apiMs = await time(api, CALLS);
+      const floorMs = await time(floor, CALLS);
+      const scanMs = await time(() => floorClient.query(SCAN_SQL, [region, from, to]), 3);
+      const p95 = percentile(apiMs, 0.95);
+      const ratio = p95 / percentile(floorMs, 0.95);
+      const ok = p95 < 100 && ratio <= 2;
+      verdictOk &&= ok;
+      rows.push(
+        `| ${days} days | ${a.devicesRefurbished.toLocaleString('en-US')} | ${fmt(percentile(apiMs, 0.5))} | ${fmt(p95)} | ${fmt(percentile(floorMs, 0.5))} | ${fmt(percentile(floorMs, 0.95))} | ${fmt(ratio, 2)}× | ${fmt(percentile(scanMs, 0.5), 0)} (${fmt(percentile(scanMs, 0.5) / percentile(apiMs, 0.5), 0)}×) | ${ok ? 'yes' : 'NO'} |`,
+      );
+    }
+    await floorClient.end();
+    console.log('');
+    console.log(`| period | refurbished in it | API p50 ms | API p95 ms | floor p50 ms | floor p95 ms | API p95 / floor p95 | scan p50 ms (× API p50) | goal met |`);
+    console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---|`);
+    for (const row of rows) console.log(row);
+    console.log('');
+    console.log(`Goal — p95 under 100 ms and within 2× of the floor: ${verdictOk ? 'met' : 'NOT met'}`);
+    process.exitCode = verdictOk ? 0 : 1;
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

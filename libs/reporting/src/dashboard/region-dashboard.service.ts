@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BadInputError, DeviceCategory, RequestContext } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { AccessPolicy } from '@app/auth/access-policy';
+import { OrganizationService } from '@app/network/services/organization.service';
+import { RegionService } from '@app/network/services/region.service';
+import { Grade } from '@app/refurbishing/entities/grade';
+import { StockLevel } from '@app/refurbishing/entities/stock-level.entity';
+import { Co2eFactor } from '../impact/co2e-factors';
+import { LeadTimeKind } from '../flows/lead-time';
+import { REGION_DASHBOARD_SQL, RegionDashboardRow } from './region-dashboard.query';
+import { RegionDashboard } from './region-dashboard.types';
+
+export const DASHBOARD_CO2E_FACTORS = Symbol('DASHBOARD_CO2E_FACTORS');
+
+/** Ten years: a dashboard reads a row per day, so the span bounds its cost. */
+const MAX_SPAN_MS = 3653 * 24 * 3600_000;
+
+/**
+ * A region's dashboard for its coordinator (or an administrator), read from the daily
+ * counters in one statement: never a scan of devices, however large the region.
+ */
+@Injectable()
+export class RegionDashboardService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly regions: RegionService,
+    private readonly organizations: OrganizationService,
+    @Inject(DASHBOARD_CO2E_FACTORS) private readonly factors: Record<DeviceCategory, Co2eFactor>,
+  ) {}
+
+  async dashboard(ctx: RequestContext, regionId: string, from: Date, to: Date): Promise<RegionDashboard> {
+    if (!(from.getTime() < to.getTime())) throw new BadInputError('from must be before to', { field: 'from' });
+    if (to.getTime() - from.getTime() > MAX_SPAN_MS) throw new BadInputError('A dashboard covers at most ten years', { field: 'to' });
+    AccessPolicy.assertCanAdministerRegion(ctx, regionId);
+    const [region, [row]] = await Promise.all([
+      this.regions.get(ctx, regionId),
+      this.tx.manager(ctx).query(REGION_DASHBOARD_SQL, [regionId, from, to]) as Promise<RegionDashboardRow[]>,
+    ]);
+    // one query for every refurbisher named below, before GraphQL asks for them row by row
+    await Promise.all(row.loads.map((l) => this.organizations.load(ctx, l.refurbisher_id)));
+    const { totals } = row;
+    const medians = row.medians ?? {};
+    return {
+      region,
+      from,
+      to,
+      devicesDeclared: totals.declared,
+      devicesCollected: totals.collected,
+      devicesRefurbished: totals.refurbished,
+      devicesDelivered: totals.delivered,
+      devicesRecycled: totals.recycled,
+      openDemand: row.open_demand,
+      fillRate: totals.ordered ? totals.allocated / totals.ordered : 0,
+      co2eAvoidedKg: row.reuse.reduce((sum, r) => sum + r.refurbished * (this.factors[r.category as DeviceCategory]?.kgPerDevice ?? 0), 0),
+      stock: row.stock.map((s) =>
+        Object.assign(new StockLevel(), { refurbisherId: s.refurbisher_id, regionId, category: s.category as DeviceCategory, grade: s.grade as Grade, available: s.available, reserved: s.reserved }),
+      ),
+      refurbishers: row.loads.map((l) => ({
+        refurbisherId: l.refurbisher_id,
+        weeklyCapacity: l.weekly_capacity,
+        load: l.load,
+        utilization: l.weekly_capacity ? l.load / l.weekly_capacity : 0,
+        inStock: l.in_stock,
+      })),
+      leadTimes: {
+        declarationToPickupDays: medians[LeadTimeKind.DECLARATION_TO_PICKUP] ?? null,
+        pickupToStockDays: medians[LeadTimeKind.PICKUP_TO_STOCK] ?? null,
+        orderToDeliveryDays: medians[LeadTimeKind.ORDER_TO_DELIVERY] ?? null,
+      },
+      weekly: row.weekly.map((w) => ({ ...w, weekStart: new Date(w.week_start) })),
+    };
+  }
+}
