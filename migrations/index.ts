@@ -5,6 +5,9 @@ import { Pickups1795429693691 } from './1795429693691-Pickups';
 import { Refurbishing1795430752192 } from './1795430752192-Refurbishing';
 import { Orders1795431405777 } from './1795431405777-Orders';
 import { MillisecondCursors1795432085922 } from './1795432085922-MillisecondCursors';
+import { Reconciliation1795433000000 } from './1795433000000-Reconciliation';
+import { ImpactReportIndexes1795433100000 } from './1795433100000-ImpactReportIndexes';
+import { RegionFlows1795433200000 } from './1795433200000-RegionFlows';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
-export const MIGRATIONS = [Network1795426270271, Donations1795428949382, Outbox1795429646794, Pickups1795429693691, Refurbishing1795430752192, Orders1795431405777, MillisecondCursors1795432085922];
+export const MIGRATIONS = [Network1795426270271, Donations1795428949382, Outbox1795429646794, Pickups1795429693691, Refurbishing1795430752192, Orders1795431405777, MillisecondCursors1795432085922, Reconciliation1795433000000, ImpactReportIndexes1795433100000, RegionFlows1795433200000];

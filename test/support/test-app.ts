@@ -65,12 +65,15 @@ export class TestApp {
     return data.login.accessToken;
   }
 
-  /** Empties every table but the migrations' own. */
+  /** Empties every table but the migrations' own, and restarts every sequence. */
   async reset(): Promise<void> {
     const tables: Array<{ tablename: string }> = await this.dataSource.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
     );
     if (tables.length) await this.dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    // sequences no column owns (reference numbers) are not restarted by TRUNCATE
+    const sequences: Array<{ name: string }> = await this.dataSource.query(`SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' AND sequencename NOT LIKE 'migrations%'`);
+    for (const { name } of sequences) await this.dataSource.query(`ALTER SEQUENCE "${name}" RESTART`);
   }
 
   async count(table: string): Promise<number> {

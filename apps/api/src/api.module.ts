@@ -12,7 +12,10 @@ import { LogisticsModule } from '@app/logistics';
 import { MatchingModule } from '@app/matching';
 import { NetworkModule } from '@app/network';
 import { OrdersModule } from '@app/orders';
+import { ReconciliationModule } from '@app/reconciliation';
 import { RefurbishingModule } from '@app/refurbishing';
+import { RegionDashboardModule } from '@app/reporting/dashboard/region-dashboard.module';
+import { ImpactReportModule } from '@app/reporting/impact/impact-report.module';
 import { RoutingModule } from '@app/routing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { mercuriusErrorFormatter } from './graphql/format-error';
@@ -27,7 +30,7 @@ export interface ApiModuleOptions {
 }
 
 /** The domain modules the API serves. */
-export const DOMAIN_MODULES = [NetworkModule, DonationsModule, RoutingModule, LogisticsModule, RefurbishingModule, OrdersModule, MatchingModule];
+export const DOMAIN_MODULES = [NetworkModule, DonationsModule, RoutingModule, LogisticsModule, RefurbishingModule, OrdersModule, MatchingModule, RegionDashboardModule, ReconciliationModule, ImpactReportModule];
 
 @Module({})
 export class ApiModule {
