@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Check, Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Organization } from '@app/network/entities/organization.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Grade } from './grade';
 
 /**
@@ -15,6 +16,15 @@ import { Grade } from './grade';
 export class StockLevel {
   @PrimaryColumn('uuid')
   refurbisherId!: string;
+
+  /**
+   * Loaded with the levels (a join), not by a field resolver per row: a list of levels is long,
+   * and a resolver call per row cost more than the query. No foreign key (none was declared).
+   */
+  @Field(() => Organization)
+  @ManyToOne(() => Organization, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'refurbisher_id' })
+  refurbisher?: Organization;
 
   @Field(() => DeviceCategory)
   @PrimaryColumn({ type: 'enum', enum: DeviceCategory, enumName: 'device_category' })

@@ -13,7 +13,10 @@ export class StockLevelService {
   constructor(private readonly tx: TransactionRunner) {}
 
   levels(ctx: RequestContext, filter: { regionId?: string | null; refurbisherId?: string | null }): Promise<StockLevel[]> {
-    const qb = this.tx.manager(ctx).getRepository(StockLevel).createQueryBuilder('s').where('(s.available > 0 OR s.reserved > 0)');
+    const qb = this.tx.manager(ctx).getRepository(StockLevel)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.refurbisher', 'refurbisher')
+      .where('(s.available > 0 OR s.reserved > 0)');
     if (ctx.hasRole(Role.REFURBISHER)) {
       if (filter.refurbisherId && filter.refurbisherId !== ctx.organizationId) throw new ForbiddenError('A refurbisher reads its own stock');
       if (filter.regionId && filter.regionId !== ctx.user.regionId) throw new ForbiddenError('A refurbisher reads its own stock');

@@ -4,7 +4,7 @@ import { RefurbishingModule } from '@app/refurbishing';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { co2eFactorsWith } from '../impact/co2e-factors';
 import { RegionFlowsModule } from '../flows/region-flows.module';
-import { RefurbisherLoadResolver, RegionDashboardResolver } from './region-dashboard.resolver';
+import { RegionDashboardResolver } from './region-dashboard.resolver';
 import { DASHBOARD_CO2E_FACTORS, RegionDashboardService } from './region-dashboard.service';
 
 @Module({
@@ -13,7 +13,6 @@ import { DASHBOARD_CO2E_FACTORS, RegionDashboardService } from './region-dashboa
     { provide: DASHBOARD_CO2E_FACTORS, useFactory: (config: AppConfig) => co2eFactorsWith(config.co2eFactors), inject: [APP_CONFIG] },
     RegionDashboardService,
     RegionDashboardResolver,
-    RefurbisherLoadResolver,
   ],
 })
 export class RegionDashboardModule {}

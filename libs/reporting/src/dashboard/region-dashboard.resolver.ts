@@ -1,10 +1,8 @@
-import { Args, GraphQLISODateTime, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
 import { Allow, Ctx } from '@app/auth';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationService } from '@app/network/services/organization.service';
 import { RegionDashboardService } from './region-dashboard.service';
-import { RefurbisherLoad, RegionDashboard } from './region-dashboard.types';
+import { RegionDashboard } from './region-dashboard.types';
 
 @Resolver(() => RegionDashboard)
 export class RegionDashboardResolver {
@@ -19,15 +17,5 @@ export class RegionDashboardResolver {
     @Args('to', { type: () => GraphQLISODateTime }) to: Date,
   ): Promise<RegionDashboard> {
     return this.dashboards.dashboard(ctx, regionId, from, to);
-  }
-}
-
-@Resolver(() => RefurbisherLoad)
-export class RefurbisherLoadResolver {
-  constructor(private readonly organizations: OrganizationService) {}
-
-  @ResolveField(() => Organization)
-  refurbisher(@Ctx() ctx: RequestContext, @Parent() load: RefurbisherLoad): Promise<Organization | null> {
-    return this.organizations.load(ctx, load.refurbisherId);
   }
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BadInputError, DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth/access-policy';
-import { OrganizationService } from '@app/network/services/organization.service';
+import { OrganizationKind } from '@app/network/entities/organization-kind';
+import { Organization } from '@app/network/entities/organization.entity';
 import { RegionService } from '@app/network/services/region.service';
 import { Grade } from '@app/refurbishing/entities/grade';
 import { StockLevel } from '@app/refurbishing/entities/stock-level.entity';
@@ -25,7 +26,6 @@ export class RegionDashboardService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly regions: RegionService,
-    private readonly organizations: OrganizationService,
     @Inject(DASHBOARD_CO2E_FACTORS) private readonly factors: Record<DeviceCategory, Co2eFactor>,
   ) {}
 
@@ -33,12 +33,14 @@ export class RegionDashboardService {
     if (!(from.getTime() < to.getTime())) throw new BadInputError('from must be before to', { field: 'from' });
     if (to.getTime() - from.getTime() > MAX_SPAN_MS) throw new BadInputError('A dashboard covers at most ten years', { field: 'to' });
     AccessPolicy.assertCanAdministerRegion(ctx, regionId);
-    const [region, [row]] = await Promise.all([
+    const manager = this.tx.manager(ctx);
+    // side by side: the figures, the region, and the refurbishers the stock and loads name
+    const [region, [row], refurbishers] = await Promise.all([
       this.regions.get(ctx, regionId),
-      this.tx.manager(ctx).query(REGION_DASHBOARD_SQL, [regionId, from, to]) as Promise<RegionDashboardRow[]>,
+      manager.query(REGION_DASHBOARD_SQL, [regionId, from, to]) as Promise<RegionDashboardRow[]>,
+      manager.getRepository(Organization).find({ where: { regionId, kind: OrganizationKind.REFURBISHER } }),
     ]);
-    // one query for every refurbisher named below, before GraphQL asks for them row by row
-    await Promise.all(row.loads.map((l) => this.organizations.load(ctx, l.refurbisher_id)));
+    const refurbisher = new Map(refurbishers.map((o) => [o.id, o]));
     const { totals } = row;
     const medians = row.medians ?? {};
     return {
@@ -53,16 +55,19 @@ export class RegionDashboardService {
       openDemand: row.open_demand,
       fillRate: totals.ordered ? totals.allocated / totals.ordered : 0,
       co2eAvoidedKg: row.reuse.reduce((sum, r) => sum + r.refurbished * (this.factors[r.category as DeviceCategory]?.kgPerDevice ?? 0), 0),
-      stock: row.stock.map((s) =>
-        Object.assign(new StockLevel(), { refurbisherId: s.refurbisher_id, regionId, category: s.category as DeviceCategory, grade: s.grade as Grade, available: s.available, reserved: s.reserved }),
-      ),
-      refurbishers: row.loads.map((l) => ({
-        refurbisherId: l.refurbisher_id,
-        weeklyCapacity: l.weekly_capacity,
-        load: l.load,
-        utilization: l.weekly_capacity ? l.load / l.weekly_capacity : 0,
-        inStock: l.in_stock,
-      })),
+      // a refurbisher created between the reads is shown next time
+      stock: row.stock.flatMap((s) => {
+        const organization = refurbisher.get(s.refurbisher_id);
+        if (!organization) return [];
+        const level = { refurbisherId: s.refurbisher_id, refurbisher: organization, regionId, category: s.category as DeviceCategory, grade: s.grade as Grade };
+        return [Object.assign(new StockLevel(), level, { available: s.available, reserved: s.reserved })];
+      }),
+      refurbishers: row.loads.flatMap((l) => {
+        const organization = refurbisher.get(l.refurbisher_id);
+        if (!organization) return [];
+        const utilization = l.weekly_capacity ? l.load / l.weekly_capacity : 0;
+        return [{ refurbisherId: l.refurbisher_id, refurbisher: organization, weeklyCapacity: l.weekly_capacity, load: l.load, utilization, inStock: l.in_stock }];
+      }),
       leadTimes: {
         declarationToPickupDays: medians[LeadTimeKind.DECLARATION_TO_PICKUP] ?? null,
         pickupToStockDays: medians[LeadTimeKind.PICKUP_TO_STOCK] ?? null,

@@ -8,7 +8,7 @@ export class RefurbisherLoad {
   refurbisherId!: string;
 
   @Field(() => Organization)
-  refurbisher?: Organization;
+  refurbisher!: Organization;
 
   @Field(() => Int, { description: 'devices it takes in per week, all categories' })
   weeklyCapacity!: number;
