@@ -1,7 +1,7 @@
-import { ArgumentsHost, Catch, HttpServer } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpServer, ValidationPipe } from '@nestjs/common';
 import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { BadInputError, InputValidationPipe } from '@app/common';
+import { BadInputError } from '@app/common';
 import { Logger } from 'nestjs-pino';
 import { loadAppConfig } from '@app/common';
 import { ApiModule, ApiModuleOptions } from './api.module';
@@ -32,7 +32,7 @@ export async function createApiApplication(options: ApiModuleOptions = {}): Prom
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
-    new InputValidationPipe({
+    new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

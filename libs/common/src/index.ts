@@ -5,7 +5,6 @@ export * from './context/role';
 export * from './context/request-context';
 export * from './pagination/connection';
 export * from './validation/siret';
-export * from './validation/input-validation.pipe';
 export * from './geo/great-circle';
 export * from './geo/french-geocoder';
 export * from './config/app-config';

@@ -7,12 +7,10 @@ import { Organization } from '@app/network/entities/organization.entity';
 import { RegionService } from '@app/network/services/region.service';
 import { Grade } from '@app/refurbishing/entities/grade';
 import { StockLevel } from '@app/refurbishing/entities/stock-level.entity';
-import { Co2eFactor } from '../impact/co2e-factors';
+import { CO2E_FACTORS, Co2eFactor } from '../impact/co2e-factors';
 import { LeadTimeKind } from '../flows/lead-time';
 import { REGION_DASHBOARD_SQL, RegionDashboardRow } from './region-dashboard.query';
 import { RegionDashboard } from './region-dashboard.types';
-
-export const DASHBOARD_CO2E_FACTORS = Symbol('DASHBOARD_CO2E_FACTORS');
 
 /** Ten years: a dashboard reads a row per day, so the span bounds its cost. */
 const MAX_SPAN_MS = 3653 * 24 * 3600_000;
@@ -26,7 +24,7 @@ export class RegionDashboardService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly regions: RegionService,
-    @Inject(DASHBOARD_CO2E_FACTORS) private readonly factors: Record<DeviceCategory, Co2eFactor>,
+    @Inject(CO2E_FACTORS) private readonly factors: Record<DeviceCategory, Co2eFactor>,
   ) {}
 
   async dashboard(ctx: RequestContext, regionId: string, from: Date, to: Date): Promise<RegionDashboard> {

@@ -67,6 +67,7 @@ export class RegionFlowLedger {
   }
 
   private async add(manager: EntityManager, table: FlowTable, sql: string, params: unknown[], sign: Sign = 1): Promise<void> {
+    // the day again as text, last, so it wins over the date column: pg makes a date a local-midnight Date
     const rows: FlowRow[] = await manager.query(`SELECT s.*, s.day::text AS day FROM (${sql}) s`, params);
     if (!rows.length) return;
     let tables = this.pending.get(manager);

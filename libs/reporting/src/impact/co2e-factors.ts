@@ -1,4 +1,5 @@
-import { DeviceCategory } from '@app/common';
+import { Provider } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, DeviceCategory } from '@app/common';
 
 export interface Co2eFactor {
   /** kg CO2e of manufacturing (and distribution) one new device of the category */
@@ -24,18 +25,7 @@ export const DEFAULT_CO2E_FACTORS: Record<DeviceCategory, Co2eFactor> = {
 
 const NETWORK_SOURCE = 'set by this network (CO2E_FACTORS)';
 
-/** The factors in force: the defaults, overridden per category by CO2E_FACTORS. */
-export function co2eFactors(overridesJson?: string): Record<DeviceCategory, Co2eFactor> {
-  if (!overridesJson) return { ...DEFAULT_CO2E_FACTORS };
-  const overrides = JSON.parse(overridesJson) as Record<string, unknown>;
-  for (const [category, value] of Object.entries(overrides)) {
-    if (!(category in DEFAULT_CO2E_FACTORS)) throw new Error(`CO2E_FACTORS: unknown category ${category}`);
-    if (typeof value !== 'number' || !(value >= 0)) throw new Error(`CO2E_FACTORS: ${category} must be a number of kg >= 0`);
-  }
-  return co2eFactorsWith(overrides as Partial<Record<DeviceCategory, number>>);
-}
-
-/** The same from overrides already validated (AppConfig.co2eFactors, checked at start). */
+/** The factors in force: the defaults, overridden per category by AppConfig.co2eFactors (CO2E_FACTORS, validated at start). */
 export function co2eFactorsWith(overrides: Partial<Record<DeviceCategory, number>>): Record<DeviceCategory, Co2eFactor> {
   const factors = { ...DEFAULT_CO2E_FACTORS };
   for (const [category, kgPerDevice] of Object.entries(overrides) as Array<[DeviceCategory, number]>) {
@@ -43,3 +33,11 @@ export function co2eFactorsWith(overrides: Partial<Record<DeviceCategory, number
   }
   return factors;
 }
+
+/** The factors in force, for the reports that need them (the donor report, the dashboard). */
+export const CO2E_FACTORS = Symbol('CO2E_FACTORS');
+export const co2eFactorsProvider: Provider = {
+  provide: CO2E_FACTORS,
+  useFactory: (config: AppConfig) => co2eFactorsWith(config.co2eFactors),
+  inject: [APP_CONFIG],
+};

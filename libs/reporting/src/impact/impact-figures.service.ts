@@ -6,7 +6,7 @@ import { BeneficiaryProfile } from '@app/orders/entities/beneficiary-profile';
 import { countPeopleEquipped } from '@app/orders/services/people-equipped';
 import { DeviceStatus } from '@app/refurbishing/entities/device-status';
 import { EntityManager } from 'typeorm';
-import { Co2eFactor, co2eFactorsWith } from './co2e-factors';
+import { CO2E_FACTORS, Co2eFactor } from './co2e-factors';
 import { outcomeOf, REFURBISHED_STATUSES, REUSED_STATUSES } from './device-outcome';
 import { ImpactDeviceRow } from './impact-devices.csv';
 import { ReportPeriod } from './report-period';
@@ -76,11 +76,10 @@ function inOrder<T extends string>(values: Record<string, T>, present: Iterable<
  */
 @Injectable()
 export class ImpactFiguresService {
-  private readonly factors: Record<DeviceCategory, Co2eFactor>;
-
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.factors = co2eFactorsWith(config.co2eFactors ?? {});
-  }
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CO2E_FACTORS) private readonly factors: Record<DeviceCategory, Co2eFactor>,
+  ) {}
 
   /** The donor organization and its region's name; null when the id is no donor. */
   async donor(manager: EntityManager, donorId: string): Promise<DonorOfReport | null> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { co2eFactorsProvider } from './co2e-factors';
 import { DonorImpactResolver } from './donor-impact.resolver';
 import { DonorImpactService } from './donor-impact.service';
 import { ImpactFiguresService } from './impact-figures.service';
@@ -13,6 +14,6 @@ import { ImpactLinks } from './impact-links.service';
  */
 @Module({
   controllers: [ImpactFilesController],
-  providers: [ImpactFiguresService, ImpactLinks, DonorImpactService, ImpactFilesService, DonorImpactResolver],
+  providers: [co2eFactorsProvider, ImpactFiguresService, ImpactLinks, DonorImpactService, ImpactFilesService, DonorImpactResolver],
 })
 export class ImpactReportModule {}
