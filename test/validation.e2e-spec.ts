@@ -73,4 +73,12 @@ describe('bad input is refused clearly and writes nothing', () => {
     const aliases = Array.from({ length: 300 }, (_, i) => `o${i}: organizations { id name capacities { category load } }`).join(' ');
     expect(await t.errorCode(`{ ${aliases} }`, {}, net.adminToken)).toBe('QUERY_TOO_COMPLEX');
   });
+
+  it('the cost is weighed on every request: a known query with a larger page is refused too', async () => {
+    const page = `query($n: Int) { devices(first: $n) { edges { cursor } pageInfo { hasNextPage endCursor } totalCount } }`;
+    expect((await t.gql(page, { n: 10 }, net.adminToken)).errors).toBeUndefined();
+    // the same text again (parsed and validated once, then cached), now with a page of 500 (3,000 over a budget of 2,000)
+    expect(await t.errorCode(page, { n: 500 }, net.adminToken)).toBe('QUERY_TOO_COMPLEX');
+    expect((await t.gql(page, { n: 10 }, net.adminToken)).errors).toBeUndefined();
+  });
 });

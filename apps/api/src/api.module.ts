@@ -55,7 +55,7 @@ export class ApiModule {
             context: (request: unknown) => ({ req: request }),
             errorFormatter: mercuriusErrorFormatter,
             validationRules: [depthLimitRule(config.maxQueryDepth)],
-            hooks: { preValidation: complexityLimitHook(config.maxQueryComplexity) },
+            hooks: { preExecution: complexityLimitHook(config.maxQueryComplexity) },
           }),
         }),
         ...DOMAIN_MODULES,

@@ -49,25 +49,42 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
   };
 }
 
+/** The variables that can change an operation's cost: page sizes (`first: $n`) and `@include(if: $b)` / `@skip`. */
+function costKey(operationName: string | undefined, variables: Record<string, unknown> | undefined): string {
+  let key = operationName ?? '';
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    if (value === null || typeof value === 'number' || typeof value === 'boolean') key += `\u0000${name}=${String(value)}`;
+  }
+  return key;
+}
+
 /**
- * Refuses operations whose estimated cost exceeds the limit. It runs as a Mercurius
- * preValidation hook (it needs the request's variables, and static validation rules keep
- * Mercurius' query cache).
+ * Refuses operations whose estimated cost exceeds the limit. It runs before every execution (a
+ * Mercurius preExecution hook): Mercurius parses and validates a query text once and then serves
+ * it from its cache, while the cost follows the variables of each request. A document's cost for
+ * given page sizes and flags is remembered, so a known query is not weighed again.
  */
 export function complexityLimitHook(maximumComplexity: number) {
-  return async (schema: GraphQLSchema, document: DocumentNode, context: { reply?: { request?: { body?: unknown } } }): Promise<void> => {
-    const body = context.reply?.request?.body as { variables?: Record<string, unknown>; operationName?: string } | undefined;
-    let cost: number;
-    try {
-      cost = getComplexity({
-        schema,
-        query: document,
-        variables: body?.variables ?? {},
-        operationName: body?.operationName,
-        estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-      });
-    } catch {
-      return; // an invalid operation: validation will say why
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
+  return async (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    context: { reply?: { request?: { body?: unknown; query?: unknown } } },
+    variables?: Record<string, unknown>,
+  ): Promise<void> => {
+    const request = context.reply?.request;
+    const operationName = ((request?.body ?? request?.query) as { operationName?: string } | undefined)?.operationName;
+    const key = costKey(operationName, variables);
+    let known = costs.get(document);
+    let cost = known?.get(key);
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({ schema, query: document, variables: variables ?? {}, operationName, estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })] });
+      } catch {
+        return; // no such operation, or variables that do not fit: execution will say why
+      }
+      if (!known || known.size >= 64) costs.set(document, (known = new Map()));
+      known.set(key, cost);
     }
     if (cost > maximumComplexity) throw tooComplex(`Query cost ${cost} exceeds the limit of ${maximumComplexity}`);
   };
