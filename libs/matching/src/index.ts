@@ -1,5 +1,6 @@
 export * from './matching.module';
 export * from './region-matching.service';
+export * from './region-matching.lock';
 export * from './stale-reservation.service';
 export * from './dto/matching-result';
 export * from './matching-cost.policy';

@@ -9,6 +9,7 @@ import { MatchingResult } from './dto/matching-result';
 import { MATCHING_COST_POLICY, MatchingCostPolicy } from './matching-cost.policy';
 import { MatchingSolverRunner } from './matching-solver.runner';
 import type { MatchDevice, MatchGrade, MatchLine } from './solver';
+import { lockRegionMatching } from './region-matching.lock';
 
 interface LineRow {
   id: string;
@@ -64,7 +65,7 @@ export class RegionMatchingService {
     AccessPolicy.assertCanAdministerRegion(ctx, regionId);
     return this.tx.run(ctx, async (inner, manager) => {
       if (!(await manager.getRepository(Region).exists({ where: { id: regionId } }))) throw new NotFoundError('Region', regionId);
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('match-region:' || $1))`, [regionId]);
+      await lockRegionMatching(manager, regionId);
       const orders: Array<{ id: string }> = await manager.query(
         `SELECT id FROM partner_order WHERE region_id = $1 AND status = 'OPEN' ORDER BY id FOR UPDATE`,
         [regionId],

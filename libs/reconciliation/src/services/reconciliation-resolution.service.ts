@@ -3,6 +3,7 @@ import { NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
 import { matchRegionRequest } from '@app/matching/jobs/match-region.request';
+import { lockRegionMatching } from '@app/matching/region-matching.lock';
 import { OrderLineDevice } from '@app/orders/entities/order-line-device.entity';
 import { ORDERS_CONFIG, OrdersConfig } from '@app/orders/orders-config';
 import { OrderLedger } from '@app/orders/services/order-ledger.service';
@@ -46,8 +47,8 @@ export class ReconciliationResolutionService {
     return this.tx.run(ctx, async (inner, manager) => {
       const seen = await manager.getRepository(Reconciliation).findOne({ where: { id } });
       if (!seen || !ReconciliationAccess.canReview(ctx, seen)) throw new NotFoundError('Reconciliation', id);
-      // The key RegionMatchingService takes: matchers of the region wait until this is done.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('match-region:' || $1))`, [seen.regionId]);
+      // matchers of the region wait until this is done
+      await lockRegionMatching(manager, seen.regionId);
       const reconciliation = await manager.getRepository(Reconciliation).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
       RECONCILIATION_MACHINE.assertTransition(reconciliation.status, ReconciliationStatus.RESOLVED);
 
