@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, Caller, RateLimitedError, Role, UnauthenticatedError } from '@app/common';
+import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { User } from '@app/network/entities/user.entity';
 import { LoginFailure } from './login-attempt.entity';
@@ -15,12 +16,16 @@ import { hashPassword, verifyPassword } from './password-hasher';
 @Injectable()
 export class AuthService {
   private dummyHash?: Promise<string>;
+  /** Callers by user id, read at most once per AUTH_CACHE_SECONDS: a database round trip less per request. */
+  private readonly callers?: LRUCache<string, Caller>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    if (config.authCacheSeconds > 0) this.callers = new LRUCache({ max: 10_000, ttl: config.authCacheSeconds * 1000 });
+  }
 
   async verifyCredentials(emailInput: string, password: string, ip: string): Promise<User> {
     const email = emailInput.trim().toLowerCase();
@@ -42,8 +47,14 @@ export class AuthService {
     return this.jwt.sign(payload);
   }
 
-  /** The caller of a token: one indexed query, so a removed user or a role change takes effect at once. */
+  /**
+   * The caller of a token, from the database (a removed user is refused), then from memory for
+   * AUTH_CACHE_SECONDS. Users and their organizations do not change today; whatever comes to
+   * change them must evict the entry here, and other API processes will see it within that time.
+   */
   async callerOf(payload: JwtPayload): Promise<Caller | null> {
+    const known = this.callers?.get(payload.sub);
+    if (known) return known;
     const rows: Array<{ id: string; email: string; role: Role; organization_id: string | null; region_id: string | null }> =
       await this.dataSource.query(
         `SELECT u.id, u.email, u.role, u.organization_id, o.region_id
@@ -53,7 +64,9 @@ export class AuthService {
       );
     const row = rows[0];
     if (!row) return null;
-    return { userId: row.id, email: row.email, role: row.role, organizationId: row.organization_id, regionId: row.region_id };
+    const caller: Caller = Object.freeze({ userId: row.id, email: row.email, role: row.role, organizationId: row.organization_id, regionId: row.region_id });
+    this.callers?.set(caller.userId, caller);
+    return caller;
   }
 
   private async refuseWhenThrottled(email: string, ip: string): Promise<void> {

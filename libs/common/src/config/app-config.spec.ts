@@ -31,6 +31,13 @@ describe('loadAppConfig', () => {
     expect(message).toMatch(/ADMIN_EMAIL and ADMIN_PASSWORD go together/);
   });
 
+  it('keeps a caller in memory for AUTH_CACHE_SECONDS (30 by default, 0 to read it on every request, at most an hour)', () => {
+    const dir = dataDir();
+    expect(loadAppConfig({ DATA_DIR: dir }).authCacheSeconds).toBe(30);
+    expect(loadAppConfig({ DATA_DIR: dir, AUTH_CACHE_SECONDS: '0' }).authCacheSeconds).toBe(0);
+    expect(() => loadAppConfig({ DATA_DIR: dir, AUTH_CACHE_SECONDS: '7200' })).toThrow(/AUTH_CACHE_SECONDS/);
+  });
+
   it('links report files from PUBLIC_URL, by default this server on its port, for REPORT_LINK_TTL_HOURS (24 by default)', () => {
     const dir = dataDir();
     expect(loadAppConfig({ DATA_DIR: dir })).toMatchObject({ publicUrl: 'http://localhost:3000', reportLinkTtlHours: 24, co2eFactors: {} });

@@ -17,6 +17,8 @@ export interface AppConfig {
   seedDemo: boolean | null;
   jwtSecret: string;
   jwtTtlSeconds: number;
+  /** how long a token's caller (role, organization, region), once read, serves its requests; 0: read on each */
+  authCacheSeconds: number;
   offerTtlHours: number;
   runWorker: boolean;
   /** behind a reverse proxy: take the client address from X-Forwarded-For */
@@ -166,6 +168,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     seedDemo: readBool(env, 'SEED_DEMO', problems),
     jwtSecret,
     jwtTtlSeconds: readInt(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600, problems),
+    authCacheSeconds: readInt(env, 'AUTH_CACHE_SECONDS', 30, 0, 3600, problems),
     offerTtlHours: readInt(env, 'OFFER_TTL_HOURS', 48, 1, 24 * 30, problems),
     runWorker: readBool(env, 'RUN_WORKER', problems) ?? true,
     trustProxy: readBool(env, 'TRUST_PROXY', problems) ?? false,
