@@ -32,10 +32,11 @@ export class RegionDashboardService {
     if (to.getTime() - from.getTime() > MAX_SPAN_MS) throw new BadInputError('A dashboard covers at most ten years', { field: 'to' });
     AccessPolicy.assertCanAdministerRegion(ctx, regionId);
     const manager = this.tx.manager(ctx);
-    // side by side: the figures, the region, and the refurbishers the stock and loads name
-    const [region, [row], refurbishers] = await Promise.all([
-      this.regions.get(ctx, regionId),
+    // side by side: the figures (sent first, the longest), the region, and the refurbishers the
+    // stock and loads name, read while the database computes the figures
+    const [[row], region, refurbishers] = await Promise.all([
       manager.query(REGION_DASHBOARD_SQL, [regionId, from, to]) as Promise<RegionDashboardRow[]>,
+      this.regions.get(ctx, regionId),
       manager.getRepository(Organization).find({ where: { regionId, kind: OrganizationKind.REFURBISHER } }),
     ]);
     const refurbisher = new Map(refurbishers.map((o) => [o.id, o]));
