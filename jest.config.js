@@ -18,6 +18,7 @@ const common = {
 
 module.exports = {
   testTimeout: 60000,
+  globalTeardown: '<rootDir>/test/setup/report-open-handles.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
