@@ -8,8 +8,8 @@ import { EntityManager } from 'typeorm';
 import { MatchingResult } from './dto/matching-result';
 import { MATCHING_COST_POLICY, MatchingCostPolicy } from './matching-cost.policy';
 import { MatchingSolverRunner } from './matching-solver.runner';
-import type { MatchDevice, MatchGrade, MatchLine } from './solver';
 import { lockRegionMatching } from './region-matching.lock';
+import type { MatchDevice, MatchGrade, MatchLine } from './solver';
 
 interface LineRow {
   id: string;
