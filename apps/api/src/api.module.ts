@@ -19,6 +19,7 @@ import { ImpactReportModule } from '@app/reporting/impact/impact-report.module';
 import { RoutingModule } from '@app/routing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { mercuriusErrorFormatter } from './graphql/format-error';
+import { inputTextHook } from './graphql/input-text-rule';
 import { complexityLimitHook, depthLimitRule } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
 import { LoggingModule } from './logging.module';
@@ -55,7 +56,7 @@ export class ApiModule {
             context: (request: unknown) => ({ req: request }),
             errorFormatter: mercuriusErrorFormatter,
             validationRules: [depthLimitRule(config.maxQueryDepth)],
-            hooks: { preExecution: complexityLimitHook(config.maxQueryComplexity) },
+            hooks: { preExecution: [inputTextHook(), complexityLimitHook(config.maxQueryComplexity)] },
             // a query is compiled (graphql-jit) from its second run: the dashboard's answer is built in ~0.05 ms, not 0.65
             jit: 1,
           }),

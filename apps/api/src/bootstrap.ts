@@ -1,11 +1,12 @@
 import { ArgumentsHost, Catch, HttpServer, ValidationPipe } from '@nestjs/common';
 import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { BadInputError } from '@app/common';
+import { APP_CONFIG, AppConfig, BadInputError, loadAppConfig } from '@app/common';
 import { Logger } from 'nestjs-pino';
-import { loadAppConfig } from '@app/common';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
+import { registerHttpSurface } from './http/http-surface';
+import { registerRateLimit } from './http/rate-limit';
 
 /** GraphQL errors through the GraphQL filter; plain HTTP routes (health) keep Nest's own. */
 @Catch()
@@ -31,6 +32,9 @@ export async function createApiApplication(options: ApiModuleOptions = {}): Prom
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  await registerHttpSurface(app, config);
+  await registerRateLimit(app, config);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -21,13 +21,29 @@ export interface AppConfig {
   authCacheSeconds: number;
   offerTtlHours: number;
   runWorker: boolean;
-  /** behind a reverse proxy: take the client address from X-Forwarded-For */
-  trustProxy: boolean;
+  /**
+   * Which reverse proxies may say who the client is (X-Forwarded-For): false (none), a hop count,
+   * or a list of proxy addresses/CIDRs. Never a blanket true: anyone could then forge their address.
+   */
+  trustProxy: false | number | string[];
   logLevel: string;
-  /** failed logins allowed per account, and per address, in loginWindowMinutes */
-  loginFailuresPerAccount: number;
+  /** failed logins for one account from one address before that pair is refused, in loginWindowMinutes */
+  loginFailuresPerAccountAddress: number;
+  /** failed logins from one address, whatever the account, before that address is refused */
   loginFailuresPerAddress: number;
+  /** failed logins for one account from everywhere before each further try is slowed (never a lockout) */
+  loginFailuresPerAccount: number;
   loginWindowMinutes: number;
+  /** requests per minute per caller (user, or address when anonymous); 0: no limit */
+  rateLimitPerMinute: number;
+  /** introspection and "did you mean" suggestions (default: on outside production) */
+  graphqlIntrospection: boolean;
+  /** SIGTERM: how long the API and the worker may take to finish before they exit anyway */
+  shutdownTimeoutMs: number;
+  /** how long sent outbox messages are kept before the purge job deletes them */
+  outboxRetentionDays: number;
+  /** how long failed logins are kept before the purge job deletes them */
+  loginFailureRetentionDays: number;
   /** BullMQ: how long a worker holds a job before others may take it over (a dead worker's job) */
   jobLockMs: number;
   /** route-region runs once per window after declarations */
@@ -83,6 +99,26 @@ function embeddedJwtSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** TRUST_PROXY: false, a hop count, or a comma-separated list of proxy addresses or CIDRs. */
+function readTrustProxy(env: Env, problems: string[]): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) && raw !== '1') {
+    problems.push('TRUST_PROXY must name the proxies (addresses or CIDRs, comma-separated) or a hop count, not "true": with true any client could forge its address');
+    return false;
+  }
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) problems.push(`TRUST_PROXY as a hop count must be from 0 to 10 (got "${raw}")`);
+    return hops;
+  }
+  const entries = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/i;
+  const bad = entries.filter((e) => !address.test(e));
+  if (bad.length) problems.push(`TRUST_PROXY: not an address, CIDR or hop count: ${bad.join(', ')}`);
+  return entries;
 }
 
 function readPublicUrl(env: Env, port: number, problems: string[]): string {
@@ -171,11 +207,17 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     authCacheSeconds: readInt(env, 'AUTH_CACHE_SECONDS', 30, 0, 3600, problems),
     offerTtlHours: readInt(env, 'OFFER_TTL_HOURS', 48, 1, 24 * 30, problems),
     runWorker: readBool(env, 'RUN_WORKER', problems) ?? true,
-    trustProxy: readBool(env, 'TRUST_PROXY', problems) ?? false,
+    trustProxy: readTrustProxy(env, problems),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
-    loginFailuresPerAccount: readInt(env, 'LOGIN_FAILURES_PER_ACCOUNT', 5, 1, 1000, problems),
+    loginFailuresPerAccountAddress: readInt(env, 'LOGIN_FAILURES_PER_ACCOUNT_ADDRESS', 5, 1, 1000, problems),
     loginFailuresPerAddress: readInt(env, 'LOGIN_FAILURES_PER_ADDRESS', 30, 1, 100000, problems),
+    loginFailuresPerAccount: readInt(env, 'LOGIN_FAILURES_PER_ACCOUNT', 50, 1, 100000, problems),
     loginWindowMinutes: readInt(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60, problems),
+    rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000, problems),
+    graphqlIntrospection: readBool(env, 'GRAPHQL_INTROSPECTION', problems) ?? env.NODE_ENV !== 'production',
+    shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1000, 600_000, problems),
+    outboxRetentionDays: readInt(env, 'OUTBOX_RETENTION_DAYS', 7, 1, 3650, problems),
+    loginFailureRetentionDays: readInt(env, 'LOGIN_FAILURE_RETENTION_DAYS', 30, 1, 3650, problems),
     jobLockMs: readInt(env, 'JOB_LOCK_MS', 30_000, 500, 3_600_000, problems),
     routingDebounceMs: readInt(env, 'ROUTING_DEBOUNCE_MS', 10_000, 0, 3_600_000, problems),
     outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000, problems),
