@@ -78,4 +78,17 @@ describe('loadAppConfig', () => {
     expect(both).toMatch(/TOASTER/);
     expect(both).toMatch(/PRINTER must be a number/);
   });
+
+  it("refuses at start the README's example JWT_SECRET and ADMIN_PASSWORD, and an administrator password the policy refuses", () => {
+    const dir = dataDir();
+    const production = { DATA_DIR: dir, DATABASE_URL: 'postgres://reuse@db/reuse', ADMIN_EMAIL: 'admin@your-network.org' };
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'change-me-to-48-random-characters-change-me-please', ADMIN_PASSWORD: 'Vélo-Pluie-Tartine-42' })).toThrow(
+      /JWT_SECRET is the README's example/,
+    );
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'change-me-too' })).toThrow(/ADMIN_PASSWORD is the README's example/);
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'short-pw' })).toThrow(/ADMIN_PASSWORD must have at least 12 characters/);
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'Motdepasse2024!' })).toThrow(/ADMIN_PASSWORD is one of the most common passwords/);
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'admin-of-the-network' })).toThrow(/ADMIN_PASSWORD must not contain the e-mail address/);
+    expect(loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'Vélo-Pluie-Tartine-42' }).adminPassword).toBe('Vélo-Pluie-Tartine-42');
+  });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DeviceCategory } from '../domain/device-category';
+import { passwordWeakness } from '../security/password-policy';
 
 /** Every setting of the service, read from the environment once and validated at start. */
 export interface AppConfig {
@@ -169,6 +170,9 @@ function readCo2eFactors(env: Env, problems: string[]): Partial<Record<DeviceCat
   return factors;
 }
 
+const README_JWT_SECRET = 'change-me-to-48-random-characters-change-me-please';
+const README_ADMIN_PASSWORD = 'change-me-too';
+
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -182,7 +186,12 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const adminEmail = env.ADMIN_EMAIL?.trim().toLowerCase() || null;
   const adminPassword = env.ADMIN_PASSWORD || null;
   if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
-  if (adminPassword && adminPassword.length < 8) problems.push('ADMIN_PASSWORD must have at least 8 characters');
+  // The README's example values are public: an install that kept them has no secret at all.
+  if (adminPassword === README_ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is the README\'s example; choose your own');
+  else if (adminPassword) {
+    const weakness = passwordWeakness(adminPassword, adminEmail ?? undefined);
+    if (weakness) problems.push(`ADMIN_PASSWORD ${weakness.message}`);
+  }
 
   let jwtSecret = env.JWT_SECRET ?? '';
   if (!jwtSecret) {
@@ -190,6 +199,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     else jwtSecret = embeddedJwtSecret(dataDir);
   } else if (jwtSecret.length < 32) {
     problems.push('JWT_SECRET must have at least 32 characters');
+  } else if (jwtSecret === README_JWT_SECRET) {
+    problems.push('JWT_SECRET is the README\'s example; generate one, e.g. `openssl rand -base64 48`');
   }
 
   const port = readInt(env, 'PORT', 3000, 0, 65535, problems);
