@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../../migrations';
 import { DatabaseLocation } from './database-url.provider';
 import { MigrationRunner } from './migration-runner';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { SqlLogger } from './sql-logger';
 import { TransactionRunner } from './transaction-runner';
 
 @Module({ providers: [DatabaseLocation], exports: [DatabaseLocation] })
@@ -30,7 +31,9 @@ class DatabaseLocationModule {}
     installExtensions: false,
         // PGlite answers one client at a time; a real server gets a real pool.
         extra: location.isEmbedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 20 },
+        // failed queries are logged without their parameters (see SqlLogger)
         logging: ['error' as const],
+        logger: new SqlLogger(),
       }),
     }),
   ],

@@ -4,3 +4,4 @@ export * from './transaction-runner';
 export * from './snake-naming.strategy';
 export * from './embedded-postgres';
 export * from './before-commit';
+export * from './sql-logger';
