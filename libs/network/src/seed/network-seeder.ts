@@ -31,15 +31,22 @@ export class NetworkSeeder implements OnApplicationBootstrap {
 
   /** The demo logins, when the demo network is in this database (for the start banner). */
   async demoLogins(): Promise<string[]> {
+    // the ADMIN_EMAIL account has the operator's password, never the demo one: not listed
     const rows: Array<{ email: string; role: string }> = await this.dataSource.query(
-      `SELECT email, role FROM "user" WHERE email IN ('admin@demo.local','coordinator@demo.local','donor@demo.local','refurbisher@demo.local','partner@demo.local') ORDER BY role`,
+      `SELECT email, role FROM "user" WHERE email IN ('admin@demo.local','coordinator@demo.local','donor@demo.local','refurbisher@demo.local','partner@demo.local') AND email IS DISTINCT FROM $1 ORDER BY role`,
+      [this.config.adminEmail],
     );
     return rows.map((r) => `${r.role.padEnd(12)} ${r.email} / ${DEMO_PASSWORD}`);
   }
 
   private async ensureAdmin(email: string, password: string): Promise<void> {
     const repo = this.dataSource.getRepository(User);
-    if (await repo.exists({ where: { email } })) return;
+    const existing = await repo.findOne({ where: { email } });
+    if (existing) {
+      // never promoted: the account may be a demo login whose password is public
+      if (existing.role !== Role.ADMIN) this.logger.warn(`ADMIN_EMAIL ${email} is already a ${existing.role} account: left as it is, no administrator created; choose another address`);
+      return;
+    }
     await repo.save(repo.create({ email, passwordHash: await hashPassword(password), role: Role.ADMIN, organizationId: null }));
     this.logger.log(`created administrator ${email}`);
   }
@@ -47,8 +54,16 @@ export class NetworkSeeder implements OnApplicationBootstrap {
   private async seedDemo(): Promise<void> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await this.dataSource.transaction(async (manager) => {
+      // a demo login already taken (ADMIN_EMAIL set to one of them) keeps its account and its password
+      const wanted = ['admin@demo.local', ...DEMO_ORGANIZATIONS.map((o) => o.login)];
+      const rows: Array<{ email: string }> = await manager.query(`SELECT email FROM "user" WHERE email = ANY($1::text[])`, [wanted]);
+      const taken = new Set(rows.map((r) => r.email));
+      for (const email of taken) this.logger.warn(`demo login ${email} already exists: kept as it is, without the demo password`);
+      const saveUser = (email: string, role: Role, organizationId: string | null) =>
+        taken.has(email) ? undefined : this.saveUser(manager, email, passwordHash, role, organizationId);
+
       const region = await manager.getRepository(Region).save({ code: DEMO_REGION.code, name: DEMO_REGION.name });
-      await this.saveUser(manager, 'admin@demo.local', passwordHash, Role.ADMIN, null);
+      await saveUser('admin@demo.local', Role.ADMIN, null);
       let n = 0;
       for (const demo of DEMO_ORGANIZATIONS) {
         const location = geocodeFrenchCity(demo.city, demo.postalCode);
@@ -65,7 +80,7 @@ export class NetworkSeeder implements OnApplicationBootstrap {
         for (const [category, weeklyCapacity] of Object.entries(demo.capacities ?? {})) {
           await manager.getRepository(RefurbisherCapacity).insert({ organizationId: org.id, category: category as RefurbisherCapacity['category'], weeklyCapacity, load: 0 });
         }
-        await this.saveUser(manager, demo.login, passwordHash, ROLE_OF_KIND[demo.kind], org.id);
+        await saveUser(demo.login, ROLE_OF_KIND[demo.kind], org.id);
       }
     });
     this.logger.log(`seeded the demo network (${DEMO_REGION.name}: ${DEMO_ORGANIZATIONS.length} organizations)`);
