@@ -19,38 +19,73 @@ export const SCHEDULES: Schedule[] = [
   { id: 'release-stale-reservations-daily', queue: QueueName.MATCHING, name: 'release-stale-reservations', pattern: '30 3 * * *' },
   { id: 'reconcile-stock-nightly', queue: QueueName.STOCK, name: 'reconcile-stock', pattern: '0 4 * * *' },
   { id: 'recount-dashboards-nightly', queue: QueueName.REPORTING, name: 'recount-dashboards', pattern: '15 2 * * *' },
+  { id: 'purge-old-records-daily', queue: QueueName.REPORTING, name: 'purge-old-records', pattern: '45 3 * * *' },
 ];
 
 /**
- * Upserts the job schedulers at start (idempotent: BullMQ keeps one scheduler per id). If Redis
- * is away, it tries again until it is back.
+ * Keeps the job schedulers in Redis. They live only there: a Redis restarted without its data, a
+ * failover to an empty replica or a FLUSHDB loses them, and recurring jobs would silently stop.
+ * So at start, then every `checkEveryMs`, each scheduler is looked up and the missing ones are
+ * upserted (idempotent: BullMQ keeps one scheduler per id; present ones are left alone, so their
+ * next run is not moved). While Redis is away the check fails quietly and runs again later.
  */
 @Injectable()
 export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
+  /** How often the schedulers are checked; tests lower it before the application starts. */
+  static checkEveryMs = 30_000;
+
   private readonly logger = new Logger(JobSchedules.name);
-  private retry?: NodeJS.Timeout;
+  private timer?: NodeJS.Timeout;
+  private checking?: Promise<number>;
+  private failing = false;
+  private started = false;
 
   constructor(private readonly queues: QueueRegistry) {}
 
   onApplicationBootstrap(): void {
-    void this.upsertAll();
+    void this.ensure();
+    this.timer = setInterval(() => void this.ensure(), JobSchedules.checkEveryMs);
+    this.timer.unref();
   }
 
   onApplicationShutdown(): void {
-    clearTimeout(this.retry);
+    clearInterval(this.timer);
   }
 
-  async upsertAll(): Promise<boolean> {
+  /** Upserts the missing schedulers; returns how many were (re)created, or -1 if Redis did not answer. */
+  ensure(): Promise<number> {
+    if (this.checking) return this.checking;
+    // a check that hangs (a Redis half gone) must not block the next ones for ever
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<number>((resolve) => {
+      timer = setTimeout(() => resolve(-1), JobSchedules.checkEveryMs);
+      timer.unref();
+    });
+    this.checking = Promise.race([this.upsertMissing(), bound]).finally(() => {
+      clearTimeout(timer);
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  private async upsertMissing(): Promise<number> {
     try {
+      let created = 0;
       for (const s of SCHEDULES) {
-        await this.queues.get(s.queue).upsertJobScheduler(s.id, s.every ? { every: s.every } : { pattern: s.pattern, tz: 'Europe/Paris' }, { name: s.name, data: {} });
+        const queue = this.queues.get(s.queue);
+        if (await queue.getJobScheduler(s.id)) continue;
+        await queue.upsertJobScheduler(s.id, s.every ? { every: s.every } : { pattern: s.pattern, tz: 'Europe/Paris' }, { name: s.name, data: {} });
+        created += 1;
       }
-      return true;
+      if (created && this.started) this.logger.warn(`${created} job schedule(s) were missing from Redis (restarted empty or flushed): re-created`);
+      if (this.failing) this.logger.log('job schedules checked again: Redis answers');
+      this.started = true;
+      this.failing = false;
+      return created;
     } catch (error) {
-      this.logger.warn(`job schedules not set yet (${(error as Error).message}); retrying in 30 s`);
-      this.retry = setTimeout(() => void this.upsertAll(), 30_000);
-      this.retry.unref();
-      return false;
+      if (!this.failing) this.logger.warn(`job schedules not checked (${(error as Error).message}); trying again every ${JobSchedules.checkEveryMs / 1000} s`);
+      this.failing = true;
+      return -1;
     }
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsOverviewResolver } from './jobs-overview.resolver';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
+import { PurgeOldRecordsJob } from './purge-old-records.job';
 import { QueueRegistry } from './queue-registry';
 import { RedisStatus } from './redis-status';
 
@@ -10,7 +11,7 @@ import { RedisStatus } from './redis-status';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage])],
-  providers: [RedisStatus, QueueRegistry, OutboxService, JobsOverviewResolver],
+  providers: [RedisStatus, QueueRegistry, OutboxService, JobsOverviewResolver, PurgeOldRecordsJob],
   exports: [RedisStatus, QueueRegistry, OutboxService],
 })
 export class JobsModule {}
