@@ -11,7 +11,8 @@ import { LoggerModule } from 'nestjs-pino';
         pinoHttp: {
           level: config.logLevel,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
-          autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+          // the orchestrator's probes every few seconds would drown the log
+          autoLogging: { ignore: (req: { url?: string }) => /^\/health(\/|$)/.test(req.url ?? '') },
         },
       }),
     }),

@@ -1,17 +1,22 @@
 import 'reflect-metadata';
+import { AddressInfo } from 'node:net';
 import { ConfigError, loadAppConfig } from '@app/common';
 import { NetworkSeeder } from '@app/network';
+import { armShutdownDeadline } from '../../worker/src/shutdown-deadline';
 import { createApiApplication } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApiApplication({ withWorker: config.runWorker });
+  armShutdownDeadline(config.shutdownTimeoutMs);
   await app.listen(config.port, config.host);
-  const url = `http://localhost:${config.port}/graphql`;
+  // PORT=0 takes a free port: say which
+  const address = app.getHttpServer().address() as AddressInfo | null;
+  const base = `http://localhost:${address?.port ?? config.port}`;
   const logins = await app.get(NetworkSeeder).demoLogins();
   const lines = [
     '',
-    `  Reuse network API ready: ${url}  (GraphiQL: http://localhost:${config.port}/graphiql, health: http://localhost:${config.port}/health)`,
+    `  Reuse network API ready: ${base}/graphql  (GraphiQL: ${base}/graphiql, health: ${base}/health/live and ${base}/health/ready)`,
     `  Database: ${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}; worker ${config.runWorker ? 'in this process' : 'separate'}`,
     ...(logins.length ? ['  Demo logins:', ...logins.map((l) => `    ${l}`)] : []),
     '',

@@ -1,13 +1,19 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
-import { AppConfigModule, ConfigError } from '@app/common';
+import { APP_CONFIG, AppConfig, AppConfigModule, ConfigError } from '@app/common';
 import { DatabaseModule } from '@app/database';
-import { Logger, LoggerModule } from 'nestjs-pino';
+import { Logger } from 'nestjs-pino';
 import { DOMAIN_MODULES } from '../../api/src/api.module';
+import { LoggingModule } from '../../api/src/logging.module';
+import { armShutdownDeadline } from './shutdown-deadline';
+import { WorkerHealthServer } from './worker-health.server';
 import { WorkerModule } from './worker.module';
 
-@Module({ imports: [AppConfigModule.forRoot(), LoggerModule.forRoot(), DatabaseModule, WorkerModule, ...DOMAIN_MODULES] })
+@Module({
+  imports: [AppConfigModule.forRoot(), LoggingModule, DatabaseModule, WorkerModule, ...DOMAIN_MODULES],
+  providers: [WorkerHealthServer],
+})
 class StandaloneWorkerModule {}
 
 /** The worker alone, for production where API and workers scale apart. */
@@ -15,6 +21,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(StandaloneWorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  armShutdownDeadline(app.get<AppConfig>(APP_CONFIG).shutdownTimeoutMs);
   app.get(Logger).log('worker started');
 }
 

@@ -5,7 +5,17 @@ import { Job as BullJob, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { JOB_METADATA, JobDefinition, JobHandler, QueueName } from './job';
 
-const SHUTDOWN_BOUND_MS = 10_000;
+/** At shutdown, the share of SHUTDOWN_TIMEOUT_MS running jobs get to finish; the rest is for closing connections and the database pool. */
+const JOB_FINISH_SHARE = 0.6;
+const FORCED_CLOSE_SHARE = 0.2;
+
+function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Starts one BullMQ worker per queue that has handlers and dispatches each job to the class
@@ -66,13 +76,22 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     }
   }
 
-  /** Lets running jobs finish, within a bound; past it, their locks lapse and another worker resumes them. */
+  /** Whether every queue this process handles has a worker taking jobs (false once shutdown starts). */
+  get running(): boolean {
+    return this.workers.length > 0 && this.workers.every((w) => w.isRunning() && !w.closing);
+  }
+
+  /**
+   * Lets running jobs finish, within a share of SHUTDOWN_TIMEOUT_MS; past it, their locks lapse and
+   * another worker resumes them. Closing itself is bounded too: with Redis away, BullMQ's close
+   * waits for a connection that never comes, so the connections are then cut.
+   */
   async onApplicationShutdown(): Promise<void> {
-    const closing = Promise.all(this.workers.map((w) => w.close()));
-    const bound = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), SHUTDOWN_BOUND_MS).unref());
-    if ((await Promise.race([closing, bound])) === 'timeout') {
-      this.logger.warn('jobs still running at shutdown: left to be resumed by another worker');
-      await Promise.all(this.workers.map((w) => w.close(true)));
+    const timeout = this.config.shutdownTimeoutMs;
+    const closing = Promise.allSettled(this.workers.map((w) => w.close()));
+    if ((await within(closing, timeout * JOB_FINISH_SHARE)) === 'timeout') {
+      this.logger.warn('jobs still running at shutdown: left to be resumed by another worker once their lock lapses');
+      await within(Promise.allSettled(this.workers.map((w) => w.close(true))), timeout * FORCED_CLOSE_SHARE);
     }
     for (const c of this.connections) c.disconnect();
   }

@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { RedisStatus, WorkerHost } from '@app/jobs';
+import { DataSource } from 'typeorm';
+import { databaseAnswers, readiness } from '../../api/src/health/readiness';
+
+/** The standalone worker serves no API, so its health has a port of its own. */
+export const DEFAULT_WORKER_HEALTH_PORT = 3001;
+
+export function workerHealthPort(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.WORKER_HEALTH_PORT?.trim();
+  if (!raw) return DEFAULT_WORKER_HEALTH_PORT;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`WORKER_HEALTH_PORT must be a port number from 0 to 65535 (got "${raw}")`);
+  return port;
+}
+
+/**
+ * `/health/live`: the process answers. `/health/ready` (and `/health`): PostgreSQL answers and
+ * a BullMQ worker is taking jobs on every queue; Redis is reported (`degraded` while it is away:
+ * the workers reconnect by themselves, restarting the process would not help).
+ */
+@Injectable()
+export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WorkerHealth');
+  private server?: Server;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workers: WorkerHost,
+    private readonly redis: RedisStatus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const server = createServer((request, response) => {
+      void this.answer(request.method, request.url?.split('?', 1)[0]).then(({ status, body }) => {
+        response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+      });
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(workerHealthPort(), this.config.host, () => resolve());
+    });
+    this.logger.log(`worker health at http://${this.config.host}:${(server.address() as AddressInfo).port}/health/ready`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  private async answer(method: string | undefined, path: string | undefined): Promise<{ status: number; body: unknown }> {
+    if (method !== 'GET' && method !== 'HEAD') return { status: 405, body: { message: 'GET only' } };
+    if (path === '/health/live') return { status: 200, body: { status: 'ok' } };
+    if (path !== '/health/ready' && path !== '/health') return { status: 404, body: { message: 'not found' } };
+    const [database, redis] = await Promise.all([databaseAnswers(this.dataSource), this.redis.ping()]);
+    const report = readiness({
+      database: database ? { status: 'up' } : { status: 'down', message: 'PostgreSQL does not answer' },
+      workers: this.workers.running ? { status: 'up' } : { status: 'down', message: 'no BullMQ worker is taking jobs' },
+      redis: redis ? { status: 'up' } : { status: 'degraded', message: 'unreachable; the workers reconnect when it is back' },
+    });
+    return { status: report.status === 'error' ? 503 : 200, body: report };
+  }
+}
