@@ -12,6 +12,10 @@ export interface ClientError {
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
+function isKnownCode(code: unknown): boolean {
+  return typeof code === 'string' && KNOWN_CODES.has(code);
+}
+
 /** PostgreSQL error codes that are the caller's doing, not ours. */
 const PG_CODES: Record<string, ClientError> = {
   '23505': { code: ErrorCode.CONFLICT, message: 'This already exists' },
@@ -21,6 +25,13 @@ const PG_CODES: Record<string, ClientError> = {
   '22P02': { code: ErrorCode.BAD_USER_INPUT, message: 'Invalid identifier or value' },
   '22001': { code: ErrorCode.BAD_USER_INPUT, message: 'A value is too long' },
   '22003': { code: ErrorCode.BAD_USER_INPUT, message: 'A number is out of range' },
+  // The input rule refuses NUL and the DateTime scalar impossible dates before any SQL; these are the last line.
+  '22021': { code: ErrorCode.BAD_USER_INPUT, message: 'A text holds a character that cannot be stored (NUL or invalid UTF-8)' },
+  '22P05': { code: ErrorCode.BAD_USER_INPUT, message: 'A text holds a character that cannot be stored' },
+  '22007': { code: ErrorCode.BAD_USER_INPUT, message: 'Invalid date or time' },
+  '22008': { code: ErrorCode.BAD_USER_INPUT, message: 'A date or time is out of range' },
+  '22023': { code: ErrorCode.BAD_USER_INPUT, message: 'Invalid value' },
+  '23514': { code: ErrorCode.BAD_USER_INPUT, message: 'A value is out of its allowed range' },
 };
 
 function fromHttpException(error: HttpException): ClientError {
@@ -55,9 +66,13 @@ export function toClientError(error: unknown): ClientError {
   }
   if (error instanceof GraphQLError) {
     const original = error.originalError;
+    // A scalar refusing a variable: graphql-js wraps it with the variable and path, worth keeping.
+    if (original instanceof GraphQLError && !original.originalError && isKnownCode(original.extensions?.code)) {
+      return { code: original.extensions.code as ErrorCode, message: error.message };
+    }
     if (original && original !== error) return toClientError(original);
     const code = error.extensions?.code;
-    if (typeof code === 'string' && KNOWN_CODES.has(code)) return { code: code as ErrorCode, message: error.message };
+    if (isKnownCode(code)) return { code: code as ErrorCode, message: error.message };
     // Errors graphql-js raises itself (unknown field, wrong enum, missing argument) are bad input.
     if (!original) return { code: ErrorCode.BAD_USER_INPUT, message: error.message };
   }

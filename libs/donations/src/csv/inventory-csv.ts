@@ -1,4 +1,4 @@
-import { DeviceCategory } from '@app/common';
+import { DeviceCategory, findForbiddenCharacter } from '@app/common';
 
 export interface InventoryRow {
   category: DeviceCategory;
@@ -11,6 +11,8 @@ export interface InventoryRow {
 
 export interface InventoryRowError {
   line: number;
+  /** the columns at fault, by header name */
+  columns?: string[];
   message: string;
 }
 
@@ -40,6 +42,21 @@ function splitRecord(line: string, separator: string): string[] {
   return cells;
 }
 
+/**
+ * A whole number as a person types it in a spreadsheet: decimal digits only. `Number()` would
+ * also take 1e3, 0x10, 0b11, Infinity and an empty cell (0); none is a count of devices.
+ */
+function parseWholeNumber(value: string): number | undefined {
+  return /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+}
+
+/** A spreadsheet's name for the column at this index: A, B, ... Z, AA. */
+function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
 function parseBoolean(value: string): boolean | null | undefined {
   const v = value.trim().toLowerCase();
   if (v === '') return null;
@@ -50,8 +67,8 @@ function parseBoolean(value: string): boolean | null | undefined {
 
 /**
  * Reads a donor's asset list: header `category,quantity,brand,model,year,dataBearing` (any case,
- * any order, `,` or `;`, with or without a BOM). Every bad row is reported with its line number;
- * the caller saves nothing unless there are none.
+ * any order, `,` or `;`, with or without a BOM). Every bad row is reported with its line number
+ * and the columns at fault; the caller saves nothing unless there are none.
  */
 export function parseInventoryCsv(text: string): { rows: InventoryRow[]; errors: InventoryRowError[] } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
@@ -59,7 +76,8 @@ export function parseInventoryCsv(text: string): { rows: InventoryRow[]; errors:
   if (headerIndex < 0) return { rows: [], errors: [{ line: 1, message: 'the inventory is empty' }] };
   const headerLine = lines[headerIndex]!;
   const separator = (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-  const header = splitRecord(headerLine, separator).map((h) => h.toLowerCase().replace(/[^a-z]/g, ''));
+  const headerCells = splitRecord(headerLine, separator);
+  const header = headerCells.map((h) => h.toLowerCase().replace(/[^a-z]/g, ''));
   const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
   const errors: InventoryRowError[] = [];
   if (index.category < 0 || index.quantity < 0) {
@@ -76,21 +94,30 @@ export function parseInventoryCsv(text: string): { rows: InventoryRow[]; errors:
     }
     const cells = splitRecord(raw, separator);
     const cell = (name: (typeof COLUMNS)[number]) => (index[name] >= 0 ? (cells[index[name]] ?? '') : '');
-    const problems: string[] = [];
+    const problems: Array<{ column: string; message: string }> = [];
+    const problem = (name: (typeof COLUMNS)[number], message: string) => {
+      const column = headerCells[index[name]] || name;
+      problems.push({ column, message: `column ${column} (${columnLetter(index[name])}): ${message}` });
+    };
+    for (const name of COLUMNS) {
+      const bad = index[name] >= 0 ? findForbiddenCharacter(cell(name)) : null;
+      if (bad) problem(name, `holds a control, zero-width or bidirectional character (${bad.codePoint})`);
+    }
     const category = cell('category').toUpperCase() as DeviceCategory;
-    if (!Object.values(DeviceCategory).includes(category)) problems.push(`unknown category "${cell('category')}"`);
-    const quantity = Number(cell('quantity'));
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10_000) problems.push(`quantity must be a whole number from 1 to 10000 (got "${cell('quantity')}")`);
+    if (!Object.values(DeviceCategory).includes(category)) problem('category', `unknown category "${cell('category')}"`);
+    const quantity = parseWholeNumber(cell('quantity'));
+    if (quantity === undefined || quantity < 1 || quantity > 10_000) problem('quantity', `must be a whole number from 1 to 10000, in digits only (got "${cell('quantity')}")`);
     const yearText = cell('year');
-    const year = yearText === '' ? null : Number(yearText);
-    if (year !== null && (!Number.isInteger(year) || year < 1980 || year > 2100)) problems.push(`year must be between 1980 and 2100 (got "${yearText}")`);
+    const year = yearText === '' ? null : parseWholeNumber(yearText);
+    if (year !== null && (year === undefined || year < 1980 || year > 2100)) problem('year', `must be a year from 1980 to 2100, in digits only (got "${yearText}")`);
     const dataBearing = parseBoolean(cell('databearing'));
-    if (dataBearing === undefined) problems.push(`dataBearing must be true or false (got "${cell('databearing')}")`);
+    if (dataBearing === undefined) problem('databearing', `must be true or false (got "${cell('databearing')}")`);
     const brand = cell('brand');
     const model = cell('model');
-    if (brand.length > 100 || model.length > 100) problems.push('brand and model have at most 100 characters');
-    if (problems.length) {
-      errors.push({ line, message: problems.join('; ') });
+    if (brand.length > 100) problem('brand', 'has at most 100 characters');
+    if (model.length > 100) problem('model', 'has at most 100 characters');
+    if (problems.length || quantity === undefined || year === undefined) {
+      errors.push({ line, columns: [...new Set(problems.map((p) => p.column))], message: problems.map((p) => p.message).join('; ') });
       continue;
     }
     rows.push({ category, quantity, brand: brand || null, model: model || null, year, dataBearing: dataBearing ?? null });
