@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth/access-policy';
-import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { DonationLedger, LoadChange } from '@app/donations/services/donation-ledger.service';
+import { lockRegionRouting } from '@app/donations/services/region-routing.lock';
 import { LotItem } from '@app/donations/entities/lot-item.entity';
 import { LotStatus } from '@app/donations/entities/lot-status';
 import { Lot } from '@app/donations/entities/lot.entity';
@@ -52,9 +53,12 @@ export class RegionRoutingService {
   routeRegion(ctx: RequestContext, regionId: string): Promise<RegionRoutingResult> {
     AccessPolicy.assertCanAdministerRegion(ctx, regionId);
     return this.tx.run(ctx, async (_, manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('route-region:' || $1))`, [regionId]);
+      // Cancellation takes this lock too: the donations read below stay routable until we commit.
+      await lockRegionRouting(manager, regionId);
       const supplies = await this.unroutedSupplies(manager, regionId);
       if (!supplies.length) return { routedQuantity: 0, unroutedQuantity: 0, totalDeviceKm: 0, lots: [] };
+      // Counters (key order) before the donations' rows, which are locked only when their status
+      // is written: the order of decline, expiry and receiving too, so none deadlocks a router.
       const sinks = await this.remainingCapacities(manager, regionId);
       const refusals: Array<{ donation_id: string; refurbisher_id: string }> = await manager.query(
         `SELECT donation_id, refurbisher_id FROM lot_refusal WHERE donation_id = ANY($1::uuid[])`,
@@ -86,6 +90,7 @@ export class RegionRoutingService {
 
       const offerExpiresAt = new Date(Date.now() + this.config.offerTtlHours * 3600_000);
       const lots: Lot[] = [];
+      const loadChanges: LoadChange[] = [];
       for (const pair of pairs.values()) {
         const items = [...pair.items].map(([category, quantity]) => ({ category, quantity }));
         const lot = await manager.getRepository(Lot).save(
@@ -103,9 +108,10 @@ export class RegionRoutingService {
           }),
         );
         await manager.getRepository(LotItem).insert(items.map((i) => ({ ...i, lotId: lot.id })));
-        await this.ledger.adjustLoad(manager, pair.refurbisherId, items, 1);
+        loadChanges.push(...items.map((i) => ({ refurbisherId: pair.refurbisherId, category: i.category, quantity: i.quantity })));
         lots.push(lot);
       }
+      await this.ledger.adjustLoads(manager, loadChanges);
       await this.ledger.refreshStatuses(manager, lots.map((l) => l.donationId));
       const totalDeviceKm = lots.reduce((s, l) => s + l.quantity * l.distanceKm, 0);
       return { routedQuantity: routed, unroutedQuantity: unrouted, totalDeviceKm, lots };
@@ -138,7 +144,7 @@ export class RegionRoutingService {
               o.address_location_lat AS lat, o.address_location_lon AS lon, o.service_radius_km AS radius_km
          FROM refurbisher_capacity rc JOIN organization o ON o.id = rc.organization_id
         WHERE o.region_id = $1 AND o.kind = 'REFURBISHER' AND o.service_radius_km IS NOT NULL
-        ORDER BY rc.organization_id, rc.category
+        ORDER BY rc.organization_id, rc.category::text COLLATE "C"
         FOR UPDATE OF rc`,
       [regionId],
     );

@@ -34,7 +34,8 @@ import { LotStatus } from '../entities/lot-status';
 import { Lot } from '../entities/lot.entity';
 import { DonationAccess } from './donation-access';
 import { routeRegionRequest } from '../jobs/route-region.request';
-import { DonationLedger } from './donation-ledger.service';
+import { DonationLedger, LoadChange } from './donation-ledger.service';
+import { lockRegionRouting } from './region-routing.lock';
 
 /** Categories whose devices hold data unless the donor says otherwise. */
 const DATA_BEARING_BY_DEFAULT = new Set<DeviceCategory>([DeviceCategory.LAPTOP, DeviceCategory.DESKTOP, DeviceCategory.TABLET, DeviceCategory.SMARTPHONE, DeviceCategory.OTHER]);
@@ -90,21 +91,34 @@ export class DonationService {
     });
   }
 
+  /**
+   * Withdraws the donation's lots that are not yet collected. Takes the region routing lock first,
+   * so no router can be between reading this donation as routable and writing its lots: either
+   * routing committed before (its lots are withdrawn here) or it runs after (it sees the
+   * cancellation). Then the lots (in id order), their pickups, the load counters, the donation:
+   * the order every command follows (docs/concurrency.md).
+   */
   cancel(ctx: RequestContext, id: string): Promise<Donation> {
     return this.tx.run(ctx, async (_, manager) => {
-      const donation = await manager.getRepository(Donation).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!donation || !this.canAct(ctx, donation)) throw new NotFoundError('Donation', id);
-      if (donation.status === DonationStatus.CANCELLED) throw new ConflictError('Donation: CANCELLED is final');
-      const lots = await manager.getRepository(Lot).find({ where: { donationId: id }, lock: { mode: 'pessimistic_write' } });
+      const found = await manager.getRepository(Donation).findOne({ where: { id } });
+      if (!found || !this.canAct(ctx, found)) throw new NotFoundError('Donation', id);
+      await lockRegionRouting(manager, found.regionId);
+      // read again under the lock: a concurrent cancellation may have committed while we waited
+      const donation = await manager.getRepository(Donation).findOneByOrFail({ id });
+      if (donation.status === DonationStatus.CANCELLED || donation.cancelledAt) throw new ConflictError('Donation: CANCELLED is final');
+      const lots = await manager.getRepository(Lot).find({ where: { donationId: id }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const late = lots.find((l) => [LotStatus.COLLECTED, LotStatus.RECEIVED, LotStatus.CLOSED].includes(l.status));
       if (late) throw new ConflictError(`Donation ${donation.reference} is already collected (lot ${late.reference})`);
-      for (const lot of lots.filter((l) => WITHDRAWABLE.includes(l.status))) {
+      const withdrawn = lots.filter((l) => WITHDRAWABLE.includes(l.status));
+      const loadChanges: LoadChange[] = [];
+      for (const lot of withdrawn) {
         await manager.update(Lot, { id: lot.id }, { status: LotStatus.CANCELLED, version: lot.version + 1 });
         // The pickup (logistics) of a withdrawn lot is off too; same transaction, so nobody is sent to collect.
         await manager.query(`UPDATE pickup SET status = 'CANCELLED' WHERE lot_id = $1 AND status = 'SCHEDULED'`, [lot.id]);
         const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
-        await this.ledger.adjustLoad(manager, lot.refurbisherId, items, -1);
+        loadChanges.push(...items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })));
       }
+      await this.ledger.adjustLoads(manager, loadChanges);
       await manager.update(Donation, { id }, { cancelledAt: new Date() });
       await this.ledger.refreshStatuses(manager, [id]);
       await this.flows.donations(manager, [id], -1);

@@ -8,7 +8,7 @@ import { LOT_MACHINE, LotStatus } from '../entities/lot-status';
 import { LotRefusal } from '../entities/lot-refusal.entity';
 import { Lot } from '../entities/lot.entity';
 import { routeRegionRequest } from '../jobs/route-region.request';
-import { DonationLedger } from './donation-ledger.service';
+import { DonationLedger, LoadChange } from './donation-ledger.service';
 
 export interface ReturnedToRouting {
   lotIds: string[];
@@ -83,11 +83,14 @@ export class LotOfferService {
    * its region is routed again (through the outbox, in this transaction).
    */
   private async returnToRouting(manager: EntityManager, lots: Lot[]): Promise<void> {
+    const loadChanges: LoadChange[] = [];
     for (const lot of lots) {
       await manager.createQueryBuilder().insert().into(LotRefusal).values({ donationId: lot.donationId, refurbisherId: lot.refurbisherId }).orIgnore().execute();
       const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
-      await this.ledger.adjustLoad(manager, lot.refurbisherId, items, -1);
+      loadChanges.push(...items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })));
     }
+    // all counters at once, in key order: an expiry sweep over many refurbishers cannot deadlock a decline
+    await this.ledger.adjustLoads(manager, loadChanges);
     await this.ledger.refreshStatuses(manager, lots.map((l) => l.donationId));
     const regions = [...new Set(lots.map((l) => l.regionId))];
     await this.outbox.enqueue(manager, ...regions.map((regionId) => routeRegionRequest(regionId, 0)));
