@@ -10,6 +10,7 @@ import { AuthorizationGuard } from './authorization.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginFailure } from './login-attempt.entity';
+import { LoginThrottle } from './login-throttle';
 
 @Global()
 @Module({
@@ -21,7 +22,7 @@ import { LoginFailure } from './login-attempt.entity';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
     }),
   ],
-  providers: [AuthService, LocalStrategy, JwtStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
+  providers: [AuthService, LoginThrottle, LocalStrategy, JwtStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig, Role } from '@app/common';
 import { DataSource } from 'typeorm';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 
 const USER = { id: 'u-1', email: 'coordination@ara.test', role: Role.COORDINATOR, organization_id: 'o-1', region_id: 'r-1' };
 
@@ -14,7 +15,7 @@ function service(authCacheSeconds: number, rows: Record<string, typeof USER>) {
       return Promise.resolve(rows[id] ? [rows[id]] : []);
     },
   } as unknown as DataSource;
-  const auth = new AuthService(dataSource, {} as JwtService, { authCacheSeconds } as AppConfig);
+  const auth = new AuthService(dataSource, {} as JwtService, { authCacheSeconds } as AppConfig, {} as LoginThrottle);
   return { auth, lookups };
 }
 

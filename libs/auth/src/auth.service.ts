@@ -1,18 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, Caller, RateLimitedError, Role, UnauthenticatedError } from '@app/common';
+import { APP_CONFIG, AppConfig, Caller, Role, UnauthenticatedError } from '@app/common';
 import { LRUCache } from 'lru-cache';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { User } from '@app/network/entities/user.entity';
-import { LoginFailure } from './login-attempt.entity';
 import { JwtPayload } from './jwt-payload';
+import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password-hasher';
 
-/**
- * Checks credentials and issues tokens. Brute force is refused per account and per address,
- * counting failures only: an office of many people behind one address logs in freely.
- */
+/** Checks credentials, behind the login throttle, and issues tokens. */
 @Injectable()
 export class AuthService {
   private dummyHash?: Promise<string>;
@@ -22,23 +20,24 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly throttle: LoginThrottle,
   ) {
     if (config.authCacheSeconds > 0) this.callers = new LRUCache({ max: 10_000, ttl: config.authCacheSeconds * 1000 });
   }
 
   async verifyCredentials(emailInput: string, password: string, ip: string): Promise<User> {
-    const email = emailInput.trim().toLowerCase();
-    await this.refuseWhenThrottled(email, ip);
+    const email = emailInput.trim().toLowerCase().slice(0, 254);
+    const attempt = await this.throttle.admit(email, ip.slice(0, 64));
+    if (attempt.delayMs > 0) await sleep(attempt.delayMs);
     const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
     // Hash something even for an unknown email, so timing does not tell which accounts exist.
     const valid = user
       ? await verifyPassword(user.passwordHash, password)
       : (await verifyPassword(await this.dummy(), password), false);
-    if (!user || !valid) {
-      await this.dataSource.getRepository(LoginFailure).insert({ email: email.slice(0, 254), ip: ip.slice(0, 64) });
-      throw new UnauthenticatedError('Invalid email or password');
-    }
+    // a wrong password keeps the failure the throttle recorded before the check
+    if (!user || !valid) throw new UnauthenticatedError('Invalid email or password');
+    await this.throttle.succeeded(attempt);
     return user;
   }
 
@@ -67,22 +66,6 @@ export class AuthService {
     const caller: Caller = Object.freeze({ userId: row.id, email: row.email, role: row.role, organizationId: row.organization_id, regionId: row.region_id });
     this.callers?.set(caller.userId, caller);
     return caller;
-  }
-
-  private async refuseWhenThrottled(email: string, ip: string): Promise<void> {
-    const since = new Date(Date.now() - this.config.loginWindowMinutes * 60_000);
-    const [counts]: Array<{ by_email: string; by_ip: string }> = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE email = $1) AS by_email, count(*) FILTER (WHERE ip = $2) AS by_ip
-         FROM login_failure WHERE at > $3 AND (email = $1 OR ip = $2)`,
-      [email, ip, since],
-    );
-    const retryAfter = this.config.loginWindowMinutes * 60;
-    if (Number(counts?.by_email ?? 0) >= this.config.loginFailuresPerAccount) {
-      throw new RateLimitedError('Too many failed logins for this account; try again later', retryAfter);
-    }
-    if (Number(counts?.by_ip ?? 0) >= this.config.loginFailuresPerAddress) {
-      throw new RateLimitedError('Too many failed logins from this address; try again later', retryAfter);
-    }
   }
 
   private dummy(): Promise<string> {
