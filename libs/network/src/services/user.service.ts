@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
+import { passwordWeakness } from '@app/common/security/password-policy';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth/access-policy';
 import { hashPassword } from '@app/auth/password-hasher';
@@ -27,6 +28,8 @@ export class UserService {
     } else if (!input.organizationId) {
       throw new BadInputError(`A ${input.role} user needs an organizationId`, { field: 'organizationId' });
     }
+    const weakness = passwordWeakness(input.password, email);
+    if (weakness) throw new BadInputError(`The password ${weakness.message}`, { field: 'password', reason: weakness.reason });
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(ctx, async (_, manager) => {
       if (input.organizationId) {
