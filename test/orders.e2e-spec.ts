@@ -168,8 +168,8 @@ describe('orders and matching', () => {
         { category: 'LAPTOP', quantity: 1, profile: 'SENIOR', minRamGb: 8, minStorageGb: null, requireSsd: true, minGrade: null, priority: 3, allocatedQuantity: 0, shippedQuantity: 0, deliveredQuantity: 0 },
         { category: 'MONITOR', quantity: 1, profile: 'JOB_SEEKER', minRamGb: null, minStorageGb: null, requireSsd: false, minGrade: 'B', priority: 0, allocatedQuantity: 0, shippedQuantity: 0, deliveredQuantity: 0 },
       ]);
-      const jobs = await t.dataSource.query(`SELECT name, payload, job_id FROM outbox_message WHERE queue = 'matching'`);
-      expect(jobs).toEqual([{ name: 'match-region', payload: { regionId: net.ara.id }, job_id: expect.stringMatching(/^match-region-/) }]);
+      const jobs = await t.dataSource.query(`SELECT name, payload, debounce_key FROM outbox_message WHERE queue = 'matching'`);
+      expect(jobs).toEqual([{ name: 'match-region', payload: { regionId: net.ara.id }, debounce_key: `match-region-${net.ara.id}` }]);
       expect((await submit([{ category: 'TABLET', quantity: 1, profile: 'PUPIL' }])).reference).toMatch(/-000002$/);
     });
 

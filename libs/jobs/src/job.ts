@@ -19,8 +19,14 @@ export interface JobRequest<T extends object = object> {
   queue: QueueName;
   name: string;
   data: T;
-  /** same id, same job: BullMQ keeps one */
+  /** same id, same job: BullMQ keeps one (for a job that must run once per id, ever) */
   jobId?: string;
+  /**
+   * Debouncing: requests with the same key are one run while that run waits (its delay), and a
+   * request that comes while it runs makes exactly one more run after it. Never a job id: a
+   * completed job keeps its id for a day, and a request reusing it would be dropped.
+   */
+  debounceKey?: string;
   delayMs?: number;
 }
 

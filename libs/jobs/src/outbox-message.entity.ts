@@ -24,6 +24,10 @@ export class OutboxMessage {
   @Column('varchar', { length: 200, nullable: true })
   jobId!: string | null;
 
+  /** requests with the same key are debounced into one run (JobRequest.debounceKey) */
+  @Column('varchar', { length: 200, nullable: true })
+  debounceKey!: string | null;
+
   @Column('int', { default: 0 })
   delayMs!: number;
 

@@ -12,7 +12,9 @@ const BATCH = 200;
  * Moves outbox rows to BullMQ. Rows are locked with SKIP LOCKED, so many relays share the work;
  * a row is marked sent in the same transaction that added its job, and the job id is stable
  * (the row's, or the one it asked for), so a relay that dies between the two re-adds a job
- * BullMQ already has, and BullMQ keeps one.
+ * BullMQ already has, and BullMQ keeps one. Debounced requests go through BullMQ deduplication
+ * (docs/concurrency.md "Debouncing"): while a run waits, the request joins it; while it runs, one
+ * more run is queued behind it; once it is done, the key is free again.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,7 +60,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             .setOnLocked('skip_locked')
             .getMany();
           for (const row of rows) {
-            await this.queues.get(row.queue as QueueName).add(row.name, row.payload, { jobId: row.jobId ?? `outbox-${row.id}`, delay: row.delayMs || undefined });
+            await this.queues.get(row.queue as QueueName).add(row.name, row.payload, {
+              jobId: row.jobId ?? `outbox-${row.id}`,
+              delay: row.delayMs || undefined,
+              // keepLastIfActive: a request that comes while the run is active is kept and runs after it
+              deduplication: row.debounceKey ? { id: row.debounceKey, keepLastIfActive: true } : undefined,
+            });
           }
           if (rows.length) await manager.query(`UPDATE outbox_message SET sent_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
           return rows.length;

@@ -7,10 +7,9 @@ export interface RouteRegionJobData {
 }
 
 /**
- * Asks for routing of a region. Requests within one debounce window share a job id, so a burst
- * of declarations routes once, after the window.
+ * Asks for routing of a region. Requests share a debounce key per region: a burst of declarations
+ * routes once, after the delay, and a request made while that run is going gets a run of its own.
  */
-export function routeRegionRequest(regionId: string, debounceMs: number, now = Date.now()): JobRequest<RouteRegionJobData> {
-  const window = Math.max(debounceMs, 1000);
-  return { queue: QueueName.ROUTING, name: ROUTE_REGION_JOB, data: { regionId }, jobId: jobIdOf(ROUTE_REGION_JOB, regionId, Math.floor(now / window)), delayMs: debounceMs };
+export function routeRegionRequest(regionId: string, debounceMs: number): JobRequest<RouteRegionJobData> {
+  return { queue: QueueName.ROUTING, name: ROUTE_REGION_JOB, data: { regionId }, debounceKey: jobIdOf(ROUTE_REGION_JOB, regionId), delayMs: debounceMs };
 }

@@ -12,11 +12,10 @@ export interface MatchRegionJobData {
 /**
  * Asks for matching of a region: after orders are submitted or cancelled, after reservations are
  * released, and — for the refurbishing side to enqueue in the transaction that puts devices
- * IN_STOCK — after stock arrives. Requests within one debounce window share a job id, so a burst
- * of orders or graded devices matches once, after the window. No Nest or TypeORM import: any
+ * IN_STOCK — after stock arrives. Requests share a debounce key per region (a burst of orders or
+ * graded devices matches once, after the delay; one made during the run gets a run of its own). No Nest or TypeORM import: any
  * library may enqueue it without depending on the matching module.
  */
-export function matchRegionRequest(regionId: string, debounceMs = DEFAULT_MATCHING_DEBOUNCE_MS, now = Date.now()): JobRequest<MatchRegionJobData> {
-  const window = Math.max(debounceMs, 1000);
-  return { queue: QueueName.MATCHING, name: MATCH_REGION_JOB, data: { regionId }, jobId: jobIdOf(MATCH_REGION_JOB, regionId, Math.floor(now / window)), delayMs: debounceMs };
+export function matchRegionRequest(regionId: string, debounceMs = DEFAULT_MATCHING_DEBOUNCE_MS): JobRequest<MatchRegionJobData> {
+  return { queue: QueueName.MATCHING, name: MATCH_REGION_JOB, data: { regionId }, debounceKey: jobIdOf(MATCH_REGION_JOB, regionId), delayMs: debounceMs };
 }

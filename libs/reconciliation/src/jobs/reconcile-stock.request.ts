@@ -10,14 +10,13 @@ export interface ReconcileStockJobData {
   refurbisherId?: string;
 }
 
-/** Asks for the stock counters of one refurbisher to be rebuilt from its devices. Requests within one debounce window share a job id. */
-export function reconcileStockRequest(refurbisherId: string, debounceMs = DEFAULT_RECONCILE_STOCK_DEBOUNCE_MS, now = Date.now()): JobRequest<ReconcileStockJobData> {
-  const window = Math.max(debounceMs, 1000);
+/** Asks for the stock counters of one refurbisher to be rebuilt from its devices. Requests share a debounce key per refurbisher. */
+export function reconcileStockRequest(refurbisherId: string, debounceMs = DEFAULT_RECONCILE_STOCK_DEBOUNCE_MS): JobRequest<ReconcileStockJobData> {
   return {
     queue: QueueName.STOCK,
     name: RECONCILE_STOCK_JOB,
     data: { refurbisherId },
-    jobId: jobIdOf(RECONCILE_STOCK_JOB, refurbisherId, Math.floor(now / window)),
+    debounceKey: jobIdOf(RECONCILE_STOCK_JOB, refurbisherId),
     delayMs: debounceMs,
   };
 }
