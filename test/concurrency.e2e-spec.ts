@@ -1,12 +1,17 @@
-import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { QueueName, QueueRegistry } from '@app/jobs';
+import { RouteAllRegionsJob } from '@app/routing/jobs/route-all-regions.job';
+import { addGrenobleRefurbisher, NetworkFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
+import { waitFor } from './support/wait-for';
 
 const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
 const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { routedQuantity } }`;
 const CANCEL = `mutation($id: ID!) { cancelDonation(id: $id) { id status } }`;
+const DECLINE = `mutation($id: ID!) { declineLot(lotId: $id, reason: "pas de place") { id status } }`;
 
 const lyon = { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
-const laptops = (quantity: number) => ({ pickupAddress: lyon, availableFrom: '2026-12-01T08:00:00.000Z', lines: [{ category: 'LAPTOP', quantity }] });
+const dijon = { postalCode: '21000', city: 'Dijon', location: { lat: 47.32, lon: 5.04 } };
+const laptops = (quantity: number, pickupAddress = lyon) => ({ pickupAddress, availableFrom: '2026-12-01T08:00:00.000Z', lines: [{ category: 'LAPTOP', quantity }] });
 
 /** Lots that still hold devices of a cancelled donation: the invariant says there are none. */
 async function liveLotsOfCancelledDonations(t: TestApp): Promise<number> {
@@ -66,5 +71,89 @@ describe('concurrency protocol', () => {
       expect(cancelled).toEqual([{ status: 'CANCELLED' }]);
       expect(await loadCountersOff(t)).toEqual([]);
     });
+  });
+
+  describe('load counters', () => {
+    const load = async (refurbisherId: string): Promise<number> =>
+      (await t.dataSource.query(`SELECT load FROM refurbisher_capacity WHERE organization_id = $1 AND category = 'LAPTOP'`, [refurbisherId]))[0].load;
+
+    it('a counter that would go below zero is not clamped; the recount sets it right and logs the drift', async () => {
+      const d = (await t.ok(DECLARE, { input: laptops(3) }, net.ara.tokens.donor)).declareDonation;
+      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      expect(await load(net.ara.refurbisher)).toBe(3);
+      await t.dataSource.query(`UPDATE refurbisher_capacity SET load = 0`); // a bug elsewhere lost the offer
+      await t.ok(CANCEL, { id: d.id }, net.ara.tokens.donor);
+      expect(await load(net.ara.refurbisher)).toBe(-3);
+
+      const job = t.app.get(RouteAllRegionsJob);
+      expect((await job.handle()).loadDrifts).toBe(1);
+      expect(await load(net.ara.refurbisher)).toBe(0);
+      expect(await t.dataSource.query(`SELECT region_id, refurbisher_id, category, load_before, load_after FROM refurbisher_load_drift`)).toEqual([
+        { region_id: net.ara.id, refurbisher_id: net.ara.refurbisher, category: 'LAPTOP', load_before: -3, load_after: 0 },
+      ]);
+    });
+
+    it('the hourly recount corrects a corrupted counter, records before and after, and a second run changes nothing', async () => {
+      await t.ok(DECLARE, { input: laptops(4) }, net.ara.tokens.donor);
+      await t.ok(DECLARE, { input: laptops(5, dijon) }, net.bfc.tokens.donor);
+      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      await t.ok(ROUTE, { regionId: net.bfc.id }, net.bfc.tokens.coordinator);
+      await t.dataSource.query(`UPDATE refurbisher_capacity SET load = load + 17 WHERE organization_id = $1`, [net.ara.refurbisher]);
+
+      const job = t.app.get(RouteAllRegionsJob);
+      expect(await job.handle()).toEqual({ regions: 2, routedQuantity: 0, loadDrifts: 1 });
+      expect(await load(net.ara.refurbisher)).toBe(4);
+      expect(await load(net.bfc.refurbisher)).toBe(5);
+      expect(await t.dataSource.query(`SELECT refurbisher_id, load_before, load_after FROM refurbisher_load_drift`)).toEqual([
+        { refurbisher_id: net.ara.refurbisher, load_before: 21, load_after: 4 },
+      ]);
+      expect(await job.handle()).toEqual({ regions: 2, routedQuantity: 0, loadDrifts: 0 });
+      expect(await t.count('refurbisher_load_drift')).toBe(1);
+    });
+  });
+});
+
+describe('debounced jobs', () => {
+  let t: TestApp;
+  let net: NetworkFixture;
+  let grenoble: { id: string; token: string };
+
+  beforeAll(async () => {
+    t = await TestApp.start({ queuePrefix: `concj${Date.now()}`, routingDebounceMs: 1000, outboxPollMs: 50, jobLockMs: 1500 }, { withWorker: true });
+  });
+  afterAll(() => t.close());
+
+  beforeEach(async () => {
+    await t.reset();
+    net = await seedNetwork(t);
+    grenoble = await addGrenobleRefurbisher(t, net);
+  });
+
+  const completedRuns = async (): Promise<number> => (await t.app.get(QueueRegistry).get(QueueName.ROUTING).getJobs(['completed'])).filter((j) => j.name === 'route-region').length;
+  const offeredTo = async (donationId: string, refurbisherId: string): Promise<string | undefined> =>
+    (await t.dataSource.query(`SELECT id FROM lot WHERE donation_id = $1 AND refurbisher_id = $2 AND status = 'OFFERED'`, [donationId, refurbisherId]))[0]?.id;
+
+  it('a burst of declarations within the delay is routed by one run', async () => {
+    const before = await completedRuns();
+    const ids = await Promise.all([2, 3, 4].map(async (q) => (await t.ok(DECLARE, { input: laptops(q) }, net.ara.tokens.donor)).declareDonation.id as string));
+    for (const id of ids) await waitFor('the burst to be routed', () => offeredTo(id, net.ara.refurbisher));
+    await waitFor('the run to be recorded', async () => (await completedRuns()) > before);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await completedRuns()) - before).toBe(1);
+  });
+
+  it('a second decline right after the run of the first is routed too (no completed job swallows it)', async () => {
+    const [d1, d2] = [
+      (await t.ok(DECLARE, { input: laptops(2) }, net.ara.tokens.donor)).declareDonation.id as string,
+      (await t.ok(DECLARE, { input: laptops(3) }, net.ara.tokens.donor)).declareDonation.id as string,
+    ];
+    const lot1 = await waitFor('d1 offered in Lyon', () => offeredTo(d1, net.ara.refurbisher));
+    const lot2 = await waitFor('d2 offered in Lyon', () => offeredTo(d2, net.ara.refurbisher));
+    // start at the top of a second: with job ids per one-second window, both declines shared one
+    await waitFor('the top of a second', async () => Date.now() % 1000 < 100, 2000, 5);
+    await t.ok(DECLINE, { id: lot1 }, net.ara.tokens.refurbisher);
+    await waitFor('d1 re-routed to Grenoble', () => offeredTo(d1, grenoble.id), 5000, 20);
+    await t.ok(DECLINE, { id: lot2 }, net.ara.tokens.refurbisher);
+    await waitFor('d2 re-routed to Grenoble', () => offeredTo(d2, grenoble.id), 8000, 20);
   });
 });
