@@ -5,8 +5,12 @@ import { Job as BullJob, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { JOB_METADATA, JobDefinition, JobHandler, QueueName } from './job';
 
-/** At shutdown, the share of SHUTDOWN_TIMEOUT_MS running jobs get to finish; the rest is for closing connections and the database pool. */
+/**
+ * Shares of SHUTDOWN_TIMEOUT_MS at shutdown: running jobs get most of it to finish; idle workers
+ * close at once unless Redis does not answer; the rest is for the database pool and the others.
+ */
 const JOB_FINISH_SHARE = 0.6;
+const IDLE_CLOSE_SHARE = 0.1;
 const FORCED_CLOSE_SHARE = 0.2;
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -27,6 +31,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly logger = new Logger('Worker');
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
+  /** jobs running in this process now */
+  private active = 0;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -58,7 +64,12 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         async (job: BullJob) => {
           const handler = jobs.get(job.name);
           if (!handler) throw new Error(`no handler for job ${job.name} on queue ${queue}`);
-          return handler.handle(job.data as object);
+          this.active += 1;
+          try {
+            return await handler.handle(job.data as object);
+          } finally {
+            this.active -= 1;
+          }
         },
         {
           connection,
@@ -88,10 +99,15 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
    */
   async onApplicationShutdown(): Promise<void> {
     const timeout = this.config.shutdownTimeoutMs;
+    const busy = this.active > 0;
     const closing = Promise.allSettled(this.workers.map((w) => w.close()));
-    if ((await within(closing, timeout * JOB_FINISH_SHARE)) === 'timeout') {
-      this.logger.warn('jobs still running at shutdown: left to be resumed by another worker once their lock lapses');
-      await within(Promise.allSettled(this.workers.map((w) => w.close(true))), timeout * FORCED_CLOSE_SHARE);
+    if ((await within(closing, timeout * (busy ? JOB_FINISH_SHARE : IDLE_CLOSE_SHARE))) === 'timeout') {
+      if (this.active > 0) {
+        this.logger.warn(`${this.active} job(s) still running at shutdown: left to be resumed by another worker once their lock lapses`);
+        await within(Promise.allSettled(this.workers.map((w) => w.close(true))), timeout * FORCED_CLOSE_SHARE);
+      } else {
+        this.logger.warn('workers did not close in time (Redis not answering): connections cut');
+      }
     }
     for (const c of this.connections) c.disconnect();
   }
