@@ -5,9 +5,9 @@ import { RecordErasureInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';
 import { DEVICE_MACHINE, DeviceStatus } from '../entities/device-status';
 import { Device } from '../entities/device.entity';
-import { ErasureMethod } from '../entities/erasure-method';
 import { ErasureRecord } from '../entities/erasure-record.entity';
 import { certificateNumber } from '../policies/erasure-certificate';
+import { assertErasureMethodFits } from '../policies/no-storage.policy';
 import { actorUserIdOf } from './actor';
 import { DeviceLedger } from './device-ledger.service';
 
@@ -32,9 +32,7 @@ export class DeviceErasureService {
       } catch (error) {
         throw new ConflictError(`Device ${device.serialNumber} cannot be erased now: ${(error as Error).message}`, { status: device.status });
       }
-      if (input.method === ErasureMethod.NO_STORAGE && (device.specs.storageGb ?? 0) > 0) {
-        throw new ConflictError(`Device ${device.serialNumber} has ${device.specs.storageGb} GB of storage: NO_STORAGE is for devices without any`);
-      }
+      assertErasureMethodFits(device, input.method);
       const [seq]: Array<{ n: string; at: Date }> = await manager.query(`SELECT nextval('erasure_certificate_seq') AS n, now() AS at`);
       const record = await manager.getRepository(ErasureRecord).save(
         manager.getRepository(ErasureRecord).create({
