@@ -1,11 +1,13 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Donation } from './donation.entity';
 
 @ObjectType()
 @Entity()
 @Index(['donationId', 'position'])
+@Check('CHK_donation_line_quantity', `"quantity" > 0`)
+@Check('CHK_donation_line_year', `"year" IS NULL OR "year" BETWEEN 1980 AND 2100`)
 export class DonationLine {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,10 +1,11 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Lot } from './lot.entity';
 
 @ObjectType()
 @Entity()
+@Check('CHK_lot_item_quantity', `"quantity" > 0`)
 export class LotItem {
   @PrimaryColumn('uuid')
   lotId!: string;

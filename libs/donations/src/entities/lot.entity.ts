@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Organization } from '@app/network/entities/organization.entity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Donation } from './donation.entity';
 import { LotStatus } from './lot-status';
 
@@ -10,6 +10,7 @@ import { LotStatus } from './lot-status';
 @Index(['donationId'])
 @Index(['status', 'offerExpiresAt'])
 @Index(['regionId', 'createdAt'])
+@Check('CHK_lot_quantity', `"quantity" > 0 AND "distance_km" >= 0`)
 export class Lot {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Lot } from '@app/donations/entities/lot.entity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PickupStatus } from './pickup-status';
 
 /**
@@ -12,6 +12,7 @@ import { PickupStatus } from './pickup-status';
 @Index('UQ_pickup_live_per_lot', ['lotId'], { unique: true, where: `"status" = 'SCHEDULED'` })
 @Index(['lotId', 'createdAt'])
 @Index('IDX_pickup_scheduled_due', ['scheduledAt'], { where: `"status" = 'SCHEDULED'` })
+@Check('CHK_pickup_quantities', `("collected_quantity" IS NULL OR "collected_quantity" > 0) AND ("shortfall" IS NULL OR "shortfall" >= 0)`)
 export class Pickup {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -1,12 +1,13 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Address } from '@app/common';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganizationKind } from './organization-kind';
 import { Region } from './region.entity';
 
 @ObjectType()
 @Entity()
 @Index(['regionId', 'kind'])
+@Check('CHK_organization_service_radius', `"service_radius_km" IS NULL OR ("service_radius_km" > 0 AND "service_radius_km" <= 20000)`)
 export class Organization {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { Organization } from './organization.entity';
 
 /**
@@ -9,6 +9,7 @@ import { Organization } from './organization.entity';
  */
 @ObjectType('CategoryCapacity')
 @Entity()
+@Check('CHK_refurbisher_capacity_weekly', `"weekly_capacity" >= 0`)
 export class RefurbisherCapacity {
   @PrimaryColumn('uuid')
   organizationId!: string;

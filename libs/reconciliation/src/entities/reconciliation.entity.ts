@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Organization } from '@app/network/entities/organization.entity';
 import { Region } from '@app/network/entities/region.entity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ReconciliationStatus } from './reconciliation-status';
 
 /**
@@ -14,6 +14,7 @@ import { ReconciliationStatus } from './reconciliation-status';
 @Index('IDX_reconciliation_refurbisher_created', ['refurbisherId', 'createdAt'])
 @Index('IDX_reconciliation_region_created', ['regionId', 'createdAt'])
 @Index('UQ_reconciliation_open', ['refurbisherId'], { unique: true, where: `"status" = 'OPEN'` })
+@Check('CHK_reconciliation_counts', `"expected_quantity" >= 0 AND "counted_quantity" >= 0 AND "missing_quantity" >= 0 AND "unexpected_quantity" >= 0`)
 export class Reconciliation {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

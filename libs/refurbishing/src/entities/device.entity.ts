@@ -4,7 +4,7 @@ import { Donation } from '@app/donations/entities/donation.entity';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { Organization } from '@app/network/entities/organization.entity';
 import { Region } from '@app/network/entities/region.entity';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DeviceSpecs } from './device-specs';
 import { DeviceStatus } from './device-status';
 import { Grade } from './grade';
@@ -23,6 +23,7 @@ import { Grade } from './grade';
 @Index(['donorId', 'createdAt'])
 @Index(['lotId'])
 @Index(['donationId'])
+@Check('CHK_device_specs', `("specs_ram_gb" IS NULL OR "specs_ram_gb" >= 0) AND ("specs_storage_gb" IS NULL OR "specs_storage_gb" >= 0) AND ("specs_screen_inches" IS NULL OR ("specs_screen_inches" > 0 AND "specs_screen_inches" <= 200))`)
 export class Device {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

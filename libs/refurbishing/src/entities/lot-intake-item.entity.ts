@@ -1,11 +1,12 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { LotIntake } from './lot-intake.entity';
 
 /** Declared against received for one category of a received lot (a category may appear on one side only). */
 @ObjectType()
 @Entity()
+@Check('CHK_lot_intake_item_quantities', `"declared_quantity" >= 0 AND "received_quantity" >= 0`)
 export class LotIntakeItem {
   @PrimaryColumn('uuid')
   lotId!: string;

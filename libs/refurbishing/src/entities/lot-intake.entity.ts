@@ -11,6 +11,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToOne, P
 @Entity()
 @Index(['donationId'])
 @Check('CHK_lot_intake_open_quantity', `"open_quantity" >= 0 AND "open_quantity" <= "received_quantity"`)
+@Check('CHK_lot_intake_quantities', `"declared_quantity" >= 0 AND "received_quantity" >= 0 AND ("collected_quantity" IS NULL OR "collected_quantity" >= 0)`)
 export class LotIntake {
   @PrimaryColumn('uuid')
   lotId!: string;
