@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { AddressInput, DeviceCategory } from '@app/common';
+import { AddressInput, DeviceCategory, IsDateWithinYears } from '@app/common';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -54,6 +54,7 @@ export class DeclareDonationInput {
 
   @Field()
   @IsDate()
+  @IsDateWithinYears()
   availableFrom!: Date;
 
   @Field(() => [DonationLineInput])

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsDateWithinYears } from '@app/common';
 import { IsDate, IsInt, IsUUID } from 'class-validator';
 
 @InputType()
@@ -9,6 +10,7 @@ export class SchedulePickupInput {
 
   @Field()
   @IsDate()
+  @IsDateWithinYears()
   scheduledAt!: Date;
 }
 

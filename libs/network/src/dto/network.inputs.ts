@@ -9,6 +9,7 @@ import {
   IsNotEmpty,
   IsNumber,
   IsOptional,
+  IsPositive,
   IsString,
   IsUUID,
   Matches,
@@ -82,7 +83,7 @@ export class CreateOrganizationInput {
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
+  @IsPositive({ message: 'serviceRadiusKm must be more than 0 km' })
   @Max(1000)
   serviceRadiusKm?: number | null;
 }

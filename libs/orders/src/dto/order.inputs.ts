@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { DeviceCategory } from '@app/common';
+import { DeviceCategory, IsDateWithinYears } from '@app/common';
 import { Grade } from '@app/refurbishing/entities/grade';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -70,6 +70,7 @@ export class SubmitOrderInput {
   @Field(() => Date, { nullable: true })
   @IsOptional()
   @IsDate()
+  @IsDateWithinYears()
   neededBy?: Date | null;
 }
 

@@ -34,7 +34,7 @@ export class DeviceSpecsInput {
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
-  @IsNumber()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(1)
   @Max(200)
   screenInches?: number | null;
