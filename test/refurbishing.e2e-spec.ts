@@ -610,7 +610,8 @@ describe('refurbishing and chain of custody', () => {
       if (o.op === 'grade' && m.status !== DeviceStatus.WIPED) return null;
       if (o.op === 'unreserve' && m.status !== DeviceStatus.RESERVED) return null;
       if (o.op === 'erase') {
-        if (o.method === 'NO_STORAGE' && (m.storageGb ?? 0) > 0) return null;
+        // NO_STORAGE: never with storage; for a data-bearing device, only when its specs record none
+        if (o.method === 'NO_STORAGE' && ((m.storageGb ?? 0) > 0 || (m.dataBearing && m.storageGb !== 0))) return null;
         return o.verified ? DeviceStatus.WIPED : m.status;
       }
       if ((to === DeviceStatus.IN_STOCK || to === DeviceStatus.RECYCLED) && m.dataBearing && !m.erased) return null;

@@ -3,7 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { TerminusModule } from '@nestjs/terminus';
 import { join } from 'node:path';
-import { APP_CONFIG, AppConfig, AppConfigModule } from '@app/common';
+import { APP_CONFIG, AppConfig, AppConfigModule, DateTimeScalar } from '@app/common';
 import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
@@ -52,6 +52,8 @@ export class ApiModule {
             path: '/graphql',
             autoSchemaFile: process.env.NODE_ENV === 'production' ? true : join(process.cwd(), 'schema.gql'),
             sortSchema: true,
+            // every Date argument and field through the strict scalar: 2026-02-30 is refused, not read as 2 March
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             graphiql: process.env.NODE_ENV !== 'production',
             context: (request: unknown) => ({ req: request }),
             errorFormatter: mercuriusErrorFormatter,

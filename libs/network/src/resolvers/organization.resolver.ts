@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKey, groupedByKey, RequestContext, Role, requestLoader } from '@app/common';
+import { byKey, DeviceCategory, EachItemValidationPipe, groupedByKey, RequestContext, Role, requestLoader } from '@app/common';
 import { Allow, ALL_ROLES, Ctx } from '@app/auth';
 import { CategoryCapacityInput, CreateOrganizationInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
@@ -43,7 +43,8 @@ export class OrganizationResolver {
   setRefurbisherCapacity(
     @Ctx() ctx: RequestContext,
     @Args('organizationId', { type: () => ID }) organizationId: string,
-    @Args('capacities', { type: () => [CategoryCapacityInput] }) capacities: CategoryCapacityInput[],
+    @Args('capacities', { type: () => [CategoryCapacityInput] }, new EachItemValidationPipe(CategoryCapacityInput, Object.keys(DeviceCategory).length))
+    capacities: CategoryCapacityInput[],
   ): Promise<Organization> {
     return this.organizationService.setCapacities(ctx, organizationId, capacities);
   }

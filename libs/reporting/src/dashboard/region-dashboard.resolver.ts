@@ -1,4 +1,4 @@
-import { Args, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
 import { Allow, Ctx } from '@app/auth';
 import { RegionDashboardService } from './region-dashboard.service';
@@ -13,8 +13,8 @@ export class RegionDashboardResolver {
   regionDashboard(
     @Ctx() ctx: RequestContext,
     @Args('regionId', { type: () => ID }) regionId: string,
-    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
-    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
   ): Promise<RegionDashboard> {
     return this.dashboards.dashboard(ctx, regionId, from, to);
   }
