@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, RequestContext, Role } from '@app/common';
-import { Allow, Ctx } from '@app/auth';
+import { AccessPolicy, Allow, Ctx } from '@app/auth';
 import { Organization } from '@app/network/entities/organization.entity';
 import { OrganizationService } from '@app/network/services/organization.service';
 import { DeclareDonationInput } from '../dto/donation.inputs';
@@ -51,8 +51,8 @@ export class DonationResolver {
   }
 
   @ResolveField(() => Organization)
-  donor(@Ctx() ctx: RequestContext, @Parent() donation: Donation): Promise<Organization | null> {
-    return this.organizationService.load(ctx, donation.donorId);
+  async donor(@Ctx() ctx: RequestContext, @Parent() donation: Donation): Promise<Organization> {
+    return AccessPolicy.readableOrRefuse(await this.organizationService.load(ctx, donation.donorId));
   }
 
   @ResolveField(() => [DonationLine])

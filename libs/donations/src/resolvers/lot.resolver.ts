@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, RequestContext, Role } from '@app/common';
-import { Allow, Ctx } from '@app/auth';
+import { AccessPolicy, Allow, Ctx } from '@app/auth';
 import { Organization } from '@app/network/entities/organization.entity';
 import { OrganizationService } from '@app/network/services/organization.service';
 import { LotConnection } from '../dto/donation.types';
@@ -52,13 +52,13 @@ export class LotResolver {
   }
 
   @ResolveField(() => Donation)
-  donation(@Ctx() ctx: RequestContext, @Parent() lot: Lot): Promise<Donation | null> {
-    return this.donationService.load(ctx, lot.donationId);
+  async donation(@Ctx() ctx: RequestContext, @Parent() lot: Lot): Promise<Donation> {
+    return AccessPolicy.readableOrRefuse(await this.donationService.load(ctx, lot.donationId));
   }
 
   @ResolveField(() => Organization)
-  refurbisher(@Ctx() ctx: RequestContext, @Parent() lot: Lot): Promise<Organization | null> {
-    return this.organizationService.load(ctx, lot.refurbisherId);
+  async refurbisher(@Ctx() ctx: RequestContext, @Parent() lot: Lot): Promise<Organization> {
+    return AccessPolicy.readableOrRefuse(await this.organizationService.load(ctx, lot.refurbisherId));
   }
 
   @ResolveField(() => [LotItem])

@@ -3,6 +3,7 @@ import {
   APP_CONFIG,
   AppConfig,
   BadInputError,
+  byKey,
   ConflictError,
   Connection,
   decodeCursor,
@@ -164,10 +165,11 @@ export class DonationService {
     }).load(donationId);
   }
 
+  /** Lot.donation: null when the caller may not read that donation, by the rule of the root query. */
   load(ctx: RequestContext, id: string): Promise<Donation | null> {
     return requestLoader<string, Donation | null>(ctx, 'donation', async (ids) => {
-      const rows = await this.tx.manager(ctx).getRepository(Donation).find({ where: { id: In([...ids]) } });
-      return ids.map((i) => rows.find((r) => r.id === i) ?? null);
+      const qb = this.tx.manager(ctx).getRepository(Donation).createQueryBuilder('d').where('d.id IN (:...ids)', { ids: [...ids] });
+      return byKey(ids, await DonationAccess.scopeDonations(ctx, qb, 'd').getMany(), (d) => d.id);
     }).load(id);
   }
 

@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
-import { Allow, Ctx } from '@app/auth';
+import { AccessPolicy, Allow, Ctx } from '@app/auth';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { CompletePickupInput, SchedulePickupInput } from '../dto/pickup.inputs';
 import { Pickup } from '../entities/pickup.entity';
@@ -29,7 +29,7 @@ export class PickupResolver {
   }
 
   @ResolveField(() => Lot)
-  lot(@Ctx() ctx: RequestContext, @Parent() pickup: Pickup): Promise<Lot | null> {
-    return this.pickupService.lotOf(ctx, pickup.lotId);
+  async lot(@Ctx() ctx: RequestContext, @Parent() pickup: Pickup): Promise<Lot> {
+    return AccessPolicy.readableOrRefuse(await this.pickupService.lotOf(ctx, pickup.lotId));
   }
 }

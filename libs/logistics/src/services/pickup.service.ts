@@ -3,7 +3,7 @@ import { byKey, RequestContext, requestLoader } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { DonationAccess } from '@app/donations/services/donation-access';
-import { EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Pickup } from '../entities/pickup.entity';
 
 /** Reading pickups. A pickup is seen through its lot, so it follows the lot's scoping. */
@@ -17,6 +17,10 @@ export class PickupService {
    */
   async latestOfLots(manager: EntityManager, lotIds: readonly string[]): Promise<Pickup[]> {
     if (!lotIds.length) return [];
+    return this.latestOfLotsQuery(manager, lotIds).getMany();
+  }
+
+  private latestOfLotsQuery(manager: EntityManager, lotIds: readonly string[]): SelectQueryBuilder<Pickup> {
     return manager
       .getRepository(Pickup)
       .createQueryBuilder('p')
@@ -25,13 +29,15 @@ export class PickupService {
       .orderBy('p.lot_id')
       .addOrderBy(`(p.status = 'SCHEDULED')`, 'DESC')
       .addOrderBy('p.created_at', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .getMany();
+      .addOrderBy('p.id', 'DESC');
   }
 
-  /** Lot.pickup: the parent lot was already visible to the caller, so its pickup is too. */
+  /** Lot.pickup, scoped as every pickup read is (through its lot's rule), whoever reached the lot. */
   ofLot(ctx: RequestContext, lotId: string): Promise<Pickup | null> {
-    return requestLoader<string, Pickup | null>(ctx, 'lot-pickup', async (ids) => byKey(ids, await this.latestOfLots(this.tx.manager(ctx), ids), (p) => p.lotId)).load(lotId);
+    return requestLoader<string, Pickup | null>(ctx, 'lot-pickup', async (ids) => {
+      const latest = this.latestOfLotsQuery(this.tx.manager(ctx), ids);
+      return byKey(ids, await DonationAccess.scopePickups(ctx, latest, 'p').getMany(), (p) => p.lotId);
+    }).load(lotId);
   }
 
   /** Pickup.lot, scoped as every lot read is. */

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { byKey, DeviceCategory, EachItemValidationPipe, groupedByKey, RequestContext, Role, requestLoader } from '@app/common';
-import { Allow, ALL_ROLES, Ctx } from '@app/auth';
+import { AccessPolicy, Allow, ALL_ROLES, Ctx } from '@app/auth';
 import { CategoryCapacityInput, CreateOrganizationInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
 import { OrganizationKind } from '../entities/organization-kind';
@@ -50,10 +50,11 @@ export class OrganizationResolver {
   }
 
   @ResolveField(() => Region)
-  region(@Ctx() ctx: RequestContext, @Parent() org: Organization): Promise<Region | null> {
-    return requestLoader<string, Region | null>(ctx, 'region', async (ids) => byKey(ids, await this.regionService.findByIds(ctx, ids), (r) => r.id)).load(
-      org.regionId,
-    );
+  async region(@Ctx() ctx: RequestContext, @Parent() org: Organization): Promise<Region> {
+    const region = await requestLoader<string, Region | null>(ctx, 'region', async (ids) =>
+      byKey(ids, (await this.regionService.findByIds(ctx, ids)).filter((r) => AccessPolicy.canReadRegion(ctx, r.id)), (r) => r.id),
+    ).load(org.regionId);
+    return AccessPolicy.readableOrRefuse(region);
   }
 
   @ResolveField(() => [RefurbisherCapacity], { description: 'refurbishers only; empty for others' })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, byKey, ConflictError, isValidSiret, NotFoundError, RequestContext, requestLoader, resolveAddress } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth/access-policy';
+import { AccessPolicy, ReadScope } from '@app/auth/access-policy';
 import { EntityManager, In } from 'typeorm';
 import { CategoryCapacityInput, CreateOrganizationInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
@@ -13,20 +13,22 @@ import { Region } from '../entities/region.entity';
 export class OrganizationService {
   constructor(private readonly tx: TransactionRunner) {}
 
-  /** Staff list their region (ADMIN: any); everybody else sees its own organization. */
+  /**
+   * The organizations the caller may read (READ_RULES): staff their region (ADMIN: any); everybody
+   * else its own and those it works with (a donor the refurbishers of its lots, a refurbisher the
+   * donors it collects from and the partners it ships to, a partner the refurbishers that ship to it).
+   */
   list(ctx: RequestContext, filter: { kind?: OrganizationKind | null; regionId?: string | null }): Promise<Organization[]> {
     const qb = this.tx.manager(ctx).getRepository(Organization).createQueryBuilder('o').orderBy('o.name', 'ASC');
     if (filter.kind) qb.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.regionId) qb.andWhere('o.region_id = :regionId', { regionId: filter.regionId });
-    if (ctx.isCoordinator) qb.andWhere('o.region_id = :own', { own: ctx.user.regionId });
-    else if (!ctx.isAdmin) qb.andWhere('o.id = :id', { id: ctx.organizationId });
-    return qb.getMany();
+    return ReadScope.apply(ctx, qb, 'Organization', 'o').getMany();
   }
 
-  /** null when absent or not visible to the caller: ids are not probed. */
-  async find(ctx: RequestContext, id: string): Promise<Organization | null> {
-    const org = await this.tx.manager(ctx).getRepository(Organization).findOne({ where: { id } });
-    return org && AccessPolicy.canSeeOrganization(ctx, org) ? org : null;
+  /** null when absent or not readable by the caller: ids are not probed. */
+  find(ctx: RequestContext, id: string): Promise<Organization | null> {
+    const qb = this.tx.manager(ctx).getRepository(Organization).createQueryBuilder('o').where('o.id = :id', { id });
+    return ReadScope.apply(ctx, qb, 'Organization', 'o').getOne();
   }
 
   async getForUpdate(manager: EntityManager, id: string): Promise<Organization> {
@@ -36,13 +38,15 @@ export class OrganizationService {
   }
 
   /**
-   * Batched, per-request load for nested fields (Lot.refurbisher, Donation.donor, ...). It does
-   * not check visibility: the parent the caller could see decides that.
+   * Batched, per-request load for the edges that lead to an organization (Lot.refurbisher,
+   * Donation.donor, CustodyEvent.organization, ...): null when the caller may not read it, by the
+   * same rule as the root queries, whatever parent it was reached from.
    */
   load(ctx: RequestContext, id: string): Promise<Organization | null> {
-    return requestLoader<string, Organization | null>(ctx, 'organization', async (ids) =>
-      byKey(ids, await this.tx.manager(ctx).getRepository(Organization).find({ where: { id: In([...ids]) } }), (o) => o.id),
-    ).load(id);
+    return requestLoader<string, Organization | null>(ctx, 'organization', async (ids) => {
+      const qb = this.tx.manager(ctx).getRepository(Organization).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [...ids] });
+      return byKey(ids, await ReadScope.apply(ctx, qb, 'Organization', 'o').getMany(), (o) => o.id);
+    }).load(id);
   }
 
   capacitiesOf(ctx: RequestContext, organizationIds: readonly string[]): Promise<RefurbisherCapacity[]> {
@@ -69,7 +73,8 @@ export class OrganizationService {
     return this.tx.run(ctx, async (_, manager) => {
       if (!(await manager.getRepository(Region).exists({ where: { id: input.regionId } }))) throw new NotFoundError('Region', input.regionId);
       if (input.siret && (await manager.getRepository(Organization).exists({ where: { siret: input.siret } }))) {
-        throw new ConflictError(`An organization with SIRET ${input.siret} exists already`);
+        // the same answer wherever that organization is: a coordinator learns nothing of other regions
+        throw new ConflictError('This SIRET cannot be used for a new organization', { field: 'siret' });
       }
       const repo = manager.getRepository(Organization);
       const org = await repo.save(

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, RequestContext, Role } from '@app/common';
-import { Allow, Ctx } from '@app/auth';
+import { AccessPolicy, Allow, Ctx } from '@app/auth';
 import { Organization } from '@app/network/entities/organization.entity';
 import { OrganizationService } from '@app/network/services/organization.service';
 import { ConfirmDeliveryInput, ShipDevicesInput, SubmitOrderInput } from '../dto/order.inputs';
@@ -68,8 +68,8 @@ export class OrderResolver {
   }
 
   @ResolveField(() => Organization)
-  partner(@Ctx() ctx: RequestContext, @Parent() order: PartnerOrder): Promise<Organization | null> {
-    return this.organizationService.load(ctx, order.partnerId);
+  async partner(@Ctx() ctx: RequestContext, @Parent() order: PartnerOrder): Promise<Organization> {
+    return AccessPolicy.readableOrRefuse(await this.organizationService.load(ctx, order.partnerId));
   }
 
   @ResolveField(() => [OrderLine])

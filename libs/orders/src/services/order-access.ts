@@ -1,5 +1,6 @@
 import { RequestContext, Role } from '@app/common';
-import { SelectQueryBuilder } from 'typeorm';
+import { ReadScope } from '@app/auth/access-policy';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /** The columns of an order that decide who may see it. */
 export interface OrderScope {
@@ -9,22 +10,12 @@ export interface OrderScope {
 
 /**
  * Who sees which orders (DESIGN.md roles): staff their region (ADMIN: all), a partner its own
- * orders. Donors and refurbishers see none through the order queries; a refurbisher reaches the
- * order of a device it holds through Device.order (DeviceOrderResolver), to ship it.
+ * orders. Donors never. A refurbisher, refused by the order queries, reaches through Device.order
+ * the orders its devices are reserved for, to ship them (the rule is declared in READ_RULES).
  */
 export const OrderAccess = {
-  scope<T extends object>(ctx: RequestContext, qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-    const caller = ctx.user;
-    switch (caller.role) {
-      case Role.ADMIN:
-        return qb;
-      case Role.COORDINATOR:
-        return qb.andWhere(`${alias}.region_id = :scopeRegion`, { scopeRegion: caller.regionId });
-      case Role.PARTNER:
-        return qb.andWhere(`${alias}.partner_id = :scopeOrg`, { scopeOrg: caller.organizationId });
-      default:
-        return qb.andWhere('false');
-    }
+  scope<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return ReadScope.apply(ctx, qb, 'PartnerOrder', alias);
   },
 
   /** The partner that placed it, or staff of its region: they read and cancel it, and see its beneficiary references. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { byKey, Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, Role, toConnection } from '@app/common';
+import { byKey, Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { Device } from '@app/refurbishing/entities/device.entity';
+import { DeviceAccess } from '@app/refurbishing/services/device-access';
 import { In, IsNull } from 'typeorm';
 import { BeneficiaryReference } from '../entities/beneficiary-reference.entity';
 import { OrderLineDevice } from '../entities/order-line-device.entity';
@@ -58,29 +59,26 @@ export class OrderService {
   }
 
   /**
-   * The devices reserved for, shipped or delivered to a line. The partner and staff see them all;
-   * a refurbisher, who reaches an order only through a device it holds, sees its own.
+   * OrderLine.devices: the devices reserved for, shipped or delivered to a line that the caller
+   * may read (DeviceAccess): the partner and staff all, a refurbisher the ones it holds.
    */
-  async lineDevices(ctx: RequestContext, lineId: string): Promise<Device[]> {
-    const devices = await requestLoader<string, Device[]>(ctx, 'orders:line-devices', async (ids) => {
-      const rows = await this.tx
+  lineDevices(ctx: RequestContext, lineId: string): Promise<Device[]> {
+    return requestLoader<string, Device[]>(ctx, 'orders:line-devices', async (ids) => {
+      const qb = this.tx
         .manager(ctx)
         .getRepository(Device)
         .createQueryBuilder('d')
         .innerJoinAndMapOne('d.link', OrderLineDevice, 'x', 'x.device_id = d.id AND x.released_at IS NULL')
-        .where('x.order_line_id IN (:...ids)', { ids: [...ids] })
-        .orderBy('d.serial_number', 'ASC')
-        .getMany();
+        .where('x.order_line_id IN (:...ids)', { ids: [...ids] });
+      const rows = await DeviceAccess.scope(ctx, qb, 'd').orderBy('d.serial_number', 'ASC').getMany();
       return groupedByKey(ids, rows, (d) => (d as Device & { link: OrderLineDevice }).link.orderLineId);
     }).load(lineId);
-    if (ctx.hasRole(Role.REFURBISHER)) return devices.filter((d) => d.refurbisherId === ctx.user.organizationId);
-    return devices;
   }
 
   /**
-   * The order a device is reserved for or was delivered to, when the caller may know it: staff
-   * of the order's region, its partner, or the refurbisher holding the device (to ship it).
-   * Donors never: the order says who the devices went to.
+   * Device.order: the order a device is reserved for or was delivered to, when the caller may
+   * read it (OrderAccess): staff of its region, its partner, or the refurbisher holding the
+   * device (to ship it). Donors never: the order says who the devices went to.
    */
   async orderOfDevice(ctx: RequestContext, device: Device): Promise<PartnerOrder | null> {
     const orderId = await requestLoader<string, string | null>(ctx, 'orders:device-order', async (ids) => {
@@ -88,11 +86,10 @@ export class OrderService {
       return byKey(ids, live, (l) => l.deviceId).map((l) => l?.orderId ?? null);
     }).load(device.id);
     if (!orderId) return null;
-    const order = await this.load(ctx, orderId);
-    if (!order) return null;
-    if (OrderAccess.isOwnerOrStaff(ctx, order)) return order;
-    if (ctx.hasRole(Role.REFURBISHER) && device.refurbisherId === ctx.user.organizationId) return order;
-    return null;
+    return requestLoader<string, PartnerOrder | null>(ctx, 'orders:readable-order', async (ids) => {
+      const qb = this.tx.manager(ctx).getRepository(PartnerOrder).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [...ids] });
+      return byKey(ids, await OrderAccess.scope(ctx, qb, 'o').getMany(), (o) => o.id);
+    }).load(orderId);
   }
 
   /** The partner's references of the people a line equipped: for the partner and staff only, null for anyone else. */

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
-import { Allow, Ctx } from '@app/auth';
+import { AccessPolicy, Allow, Ctx } from '@app/auth';
 import { Organization } from '@app/network/entities/organization.entity';
 import { OrganizationService } from '@app/network/services/organization.service';
 import { SubmitStockCountInput } from '../dto/stock-count.inputs';
@@ -40,8 +40,8 @@ export class ReconciliationResolver {
   }
 
   @ResolveField(() => Organization)
-  refurbisher(@Ctx() ctx: RequestContext, @Parent() reconciliation: Reconciliation): Promise<Organization | null> {
-    return this.organizationService.load(ctx, reconciliation.refurbisherId);
+  async refurbisher(@Ctx() ctx: RequestContext, @Parent() reconciliation: Reconciliation): Promise<Organization> {
+    return AccessPolicy.readableOrRefuse(await this.organizationService.load(ctx, reconciliation.refurbisherId));
   }
 
   @ResolveField(() => [Discrepancy])

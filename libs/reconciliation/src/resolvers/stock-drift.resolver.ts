@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
-import { Allow, Ctx } from '@app/auth';
+import { AccessPolicy, Allow, Ctx } from '@app/auth';
 import { Organization } from '@app/network/entities/organization.entity';
 import { OrganizationService } from '@app/network/services/organization.service';
 import { StockDrift } from '../entities/stock-drift.entity';
@@ -20,7 +20,7 @@ export class StockDriftResolver {
   }
 
   @ResolveField(() => Organization)
-  refurbisher(@Ctx() ctx: RequestContext, @Parent() drift: StockDrift): Promise<Organization | null> {
-    return this.organizationService.load(ctx, drift.refurbisherId);
+  async refurbisher(@Ctx() ctx: RequestContext, @Parent() drift: StockDrift): Promise<Organization> {
+    return AccessPolicy.readableOrRefuse(await this.organizationService.load(ctx, drift.refurbisherId));
   }
 }

@@ -1,8 +1,8 @@
 import { BadInputError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
-import { AccessPolicy } from '@app/auth/access-policy';
+import { AccessPolicy, ReadScope } from '@app/auth/access-policy';
 import { OrganizationKind } from '@app/network/entities/organization-kind';
 import { Organization } from '@app/network/entities/organization.entity';
-import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * Who counts, reads and resolves whose stock (DESIGN.md roles), as stock levels do: a refurbisher
@@ -10,21 +10,13 @@ import { EntityManager, SelectQueryBuilder } from 'typeorm';
  * resolvers' rules before they get here.
  */
 export const ReconciliationAccess = {
-  /** Listings: a refurbisher its own counts, a coordinator its region's, ADMIN all. */
-  scope<T extends object>(ctx: RequestContext, qb: SelectQueryBuilder<T>, alias: string, refurbisherId?: string | null): SelectQueryBuilder<T> {
-    const caller = ctx.user;
-    if (refurbisherId) qb.andWhere(`${alias}.refurbisher_id = :refurbisherId`, { refurbisherId });
-    switch (caller.role) {
-      case Role.ADMIN:
-        return qb;
-      case Role.COORDINATOR:
-        return qb.andWhere(`${alias}.region_id = :scopeRegion`, { scopeRegion: caller.regionId });
-      case Role.REFURBISHER:
-        if (refurbisherId && refurbisherId !== caller.organizationId) throw new ForbiddenError('A refurbisher reads its own stock counts');
-        return qb.andWhere(`${alias}.refurbisher_id = :scopeOrg`, { scopeOrg: caller.organizationId });
-      default:
-        return qb.andWhere('false');
+  /** Listings: a refurbisher its own counts, a coordinator its region's, ADMIN all (READ_RULES). */
+  scope<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>, alias: string, refurbisherId?: string | null): SelectQueryBuilder<T> {
+    if (refurbisherId) {
+      if (ctx.hasRole(Role.REFURBISHER) && refurbisherId !== ctx.user.organizationId) throw new ForbiddenError('A refurbisher reads its own stock counts');
+      qb.andWhere(`${alias}.refurbisher_id = :refurbisherId`, { refurbisherId });
     }
+    return ReadScope.apply(ctx, qb, 'Reconciliation', alias);
   },
 
   /** Resolving is a review: staff of the refurbisher's region, or ADMIN. */

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, DeviceCategory, RequestContext, Role } from '@app/common';
-import { ALL_ROLES, Allow, Ctx } from '@app/auth';
+import { AccessPolicy, ALL_ROLES, Allow, Ctx } from '@app/auth';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { Organization } from '@app/network/entities/organization.entity';
 import { OrganizationService } from '@app/network/services/organization.service';
@@ -64,24 +64,32 @@ export class DeviceResolver {
     return this.recycling.recycle(ctx, input);
   }
 
-  @ResolveField(() => Lot)
-  lot(@Ctx() ctx: RequestContext, @Parent() device: Device): Promise<Lot | null> {
-    return this.deviceService.lot(ctx, device.lotId);
+  // Each edge applies the rule of the resource it leads to (READ_RULES), whoever the parent was
+  // reached by: a partner holding a device does not reach its lot, its donor or the lot's other devices.
+  @ResolveField(() => Lot, { description: 'refused (FORBIDDEN) to a partner: the lot belongs to the donor and the refurbisher' })
+  async lot(@Ctx() ctx: RequestContext, @Parent() device: Device): Promise<Lot> {
+    return AccessPolicy.readableOrRefuse(await this.deviceService.lot(ctx, device.lotId));
+  }
+
+  @ResolveField(() => Organization, { description: 'refused (FORBIDDEN) to a partner: it never learns who gave the device' })
+  async donor(@Ctx() ctx: RequestContext, @Parent() device: Device): Promise<Organization> {
+    return AccessPolicy.readableOrRefuse(await this.organizationService.load(ctx, device.donorId));
   }
 
   @ResolveField(() => Organization)
-  donor(@Ctx() ctx: RequestContext, @Parent() device: Device): Promise<Organization | null> {
-    return this.organizationService.load(ctx, device.donorId);
+  async refurbisher(@Ctx() ctx: RequestContext, @Parent() device: Device): Promise<Organization> {
+    return AccessPolicy.readableOrRefuse(await this.organizationService.load(ctx, device.refurbisherId));
   }
 
-  @ResolveField(() => Organization)
-  refurbisher(@Ctx() ctx: RequestContext, @Parent() device: Device): Promise<Organization | null> {
-    return this.organizationService.load(ctx, device.refurbisherId);
-  }
-
-  @ResolveField(() => ErasureRecord, { nullable: true })
+  @ResolveField(() => ErasureRecord, { nullable: true, description: 'for the donor, the refurbisher and staff; null for a partner, who reads `erased`' })
   erasure(@Ctx() ctx: RequestContext, @Parent() device: Device): Promise<ErasureRecord | null> {
+    if (!AccessPolicy.mayReadErasureRecord(ctx)) return Promise.resolve(null);
     return this.deviceService.erasure(ctx, device.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'a verified erasure record exists: the fact, for everyone who sees the device, without the certificate' })
+  async erased(@Ctx() ctx: RequestContext, @Parent() device: Device): Promise<boolean> {
+    return (await this.deviceService.erasure(ctx, device.id))?.verified ?? false;
   }
 
   @ResolveField(() => [CustodyEvent], { description: 'every change of custody or status, oldest first' })

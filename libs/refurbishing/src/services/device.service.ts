@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { byKey, Connection, decodeCursor, DeviceCategory, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
+import { ReadScope } from '@app/auth/access-policy';
 import { TransactionRunner } from '@app/database';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { In } from 'typeorm';
@@ -51,17 +52,21 @@ export class DeviceService {
     return DeviceAccess.scope(ctx, qb, 'd').getOne();
   }
 
-  /** A lot's devices by serial number. The lot the caller could see decides visibility. */
+  /** Lot.devices: the devices of a lot that the caller may read (a partner none, a refurbisher those it holds). */
   ofLot(ctx: RequestContext, lotId: string): Promise<Device[]> {
-    return requestLoader<string, Device[]>(ctx, 'refurbishing:lot-devices', async (ids) =>
-      groupedByKey(ids, await this.tx.manager(ctx).getRepository(Device).find({ where: { lotId: In([...ids]) }, order: { serialNumber: 'ASC' } }), (d) => d.lotId),
-    ).load(lotId);
+    return requestLoader<string, Device[]>(ctx, 'refurbishing:lot-devices', async (ids) => {
+      const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d').where('d.lot_id IN (:...ids)', { ids: [...ids] });
+      DeviceAccess.scope(ctx, qb, 'd');
+      return groupedByKey(ids, await qb.orderBy('d.serial_number', 'ASC').getMany(), (d) => d.lotId);
+    }).load(lotId);
   }
 
+  /** Device.lot: null when the caller may not read that lot (a partner never does). */
   lot(ctx: RequestContext, lotId: string): Promise<Lot | null> {
-    return requestLoader<string, Lot | null>(ctx, 'refurbishing:lot', async (ids) =>
-      byKey(ids, await this.tx.manager(ctx).getRepository(Lot).find({ where: { id: In([...ids]) } }), (l) => l.id),
-    ).load(lotId);
+    return requestLoader<string, Lot | null>(ctx, 'refurbishing:lot', async (ids) => {
+      const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l').where('l.id IN (:...ids)', { ids: [...ids] });
+      return byKey(ids, await ReadScope.apply(ctx, qb, 'Lot', 'l').getMany(), (l) => l.id);
+    }).load(lotId);
   }
 
   /** The latest erasure record (the verified one, once there is one: none may follow it). */
