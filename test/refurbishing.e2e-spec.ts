@@ -204,10 +204,11 @@ describe('refurbishing and chain of custody', () => {
       const seen = await device(laptop1!.id, net.ara.tokens.donor);
       expect(seen).toMatchObject({ serialNumber: 'PF1ABC01', status: 'IN_STOCK', lot: { id: lot.lotId }, donor: { id: net.ara.donor }, refurbisher: { id: lot.refurbisherId } });
       expect(seen.erasure.certificateNumber).toBe(erased.erasure.certificateNumber);
+      // the workshop that took it, but not its staff's e-mails (test/edge-scope.e2e-spec.ts)
       expect(seen.history.map((e: any) => [e.action, e.fromStatus, e.toStatus, e.actor, e.organization?.id])).toEqual([
-        ['RECEIVED', null, 'RECEIVED', 'refurbisher@ara.test', lot.refurbisherId],
-        ['ERASED', 'RECEIVED', 'WIPED', 'refurbisher@ara.test', lot.refurbisherId],
-        ['GRADED', 'WIPED', 'IN_STOCK', 'refurbisher@ara.test', lot.refurbisherId],
+        ['RECEIVED', null, 'RECEIVED', null, lot.refurbisherId],
+        ['ERASED', 'RECEIVED', 'WIPED', null, lot.refurbisherId],
+        ['GRADED', 'WIPED', 'IN_STOCK', null, lot.refurbisherId],
       ]);
       expect(seen.history[1].detail).toContain(erased.erasure.certificateNumber);
       const times = seen.history.map((e: { at: string }) => new Date(e.at).getTime());
