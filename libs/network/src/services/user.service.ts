@@ -41,7 +41,10 @@ export class UserService {
         }
       }
       const repo = manager.getRepository(User);
-      if (await repo.exists({ where: { email } })) throw new ConflictError(`A user with email ${email} exists already`);
+      // E-mails are unique across the network, so the address must be refused; the answer is the
+      // same wherever that account lives and says neither where nor whose it is, so a coordinator
+      // learns nothing about the users of other regions.
+      if (await repo.exists({ where: { email } })) throw new ConflictError('This e-mail address cannot be used for a new account', { field: 'email' });
       return repo.save(repo.create({ email, passwordHash, role: input.role, organizationId: input.organizationId ?? null }));
     });
   }
