@@ -63,7 +63,11 @@ export class JobsOverview {
   recentFailures!: FailedJob[];
 }
 
-/** What Bull Board would show, as a query, for ADMIN and COORDINATOR. */
+/**
+ * What Bull Board would show, as a query, for ADMIN only: the queues and the outbox are shared by
+ * every region, and a failure's reason may name another region's work, so a coordinator would
+ * learn about regions it does not run.
+ */
 @Resolver()
 export class JobsOverviewResolver {
   constructor(
@@ -72,8 +76,8 @@ export class JobsOverviewResolver {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
-  @Query(() => JobsOverview)
+  @Allow(Role.ADMIN)
+  @Query(() => JobsOverview, { description: 'the background work of the whole platform: ADMIN only' })
   async jobs(): Promise<JobsOverview> {
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL`);
     const redisUp = await this.redis.ping();
