@@ -73,6 +73,33 @@ describe('concurrency protocol', () => {
     });
   });
 
+  describe('capacity share', () => {
+    const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id status } }`;
+    const offered = async (donationId: string): Promise<Array<{ refurbisher_id: string; quantity: number; status: string }>> =>
+      t.dataSource.query(`SELECT refurbisher_id, quantity, status FROM lot WHERE donation_id = $1 ORDER BY created_at, refurbisher_id`, [donationId]);
+
+    it('one declaration holds at most half of each refurbisher week in unclaimed offers; the others are still routed', async () => {
+      const grenoble = await addGrenobleRefurbisher(t, net);
+      await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 40`);
+      const huge = (await t.ok(DECLARE, { input: laptops(500) }, net.ara.tokens.donor)).declareDonation.id;
+      const small = (await t.ok(DECLARE, { input: laptops(10) }, net.ara.tokens.donor)).declareDonation.id;
+      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(50);
+      expect(await offered(huge)).toEqual([
+        { refurbisher_id: net.ara.refurbisher, quantity: 20, status: 'OFFERED' },
+        { refurbisher_id: grenoble.id, quantity: 20, status: 'OFFERED' },
+      ].sort((a, b) => (a.refurbisher_id < b.refurbisher_id ? -1 : 1)));
+      expect((await offered(small)).reduce((n, l) => n + l.quantity, 0)).toBe(10);
+
+      // a later run offers nothing more of it while its offers wait for a claim
+      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(0);
+      // once Lyon claims, the donation may be offered more of Lyon's remaining week
+      const lyonLot = (await t.dataSource.query(`SELECT id FROM lot WHERE donation_id = $1 AND refurbisher_id = $2`, [huge, net.ara.refurbisher]))[0].id;
+      await t.ok(CLAIM, { id: lyonLot }, net.ara.tokens.refurbisher);
+      const remaining = (await t.dataSource.query(`SELECT weekly_capacity - load AS n FROM refurbisher_capacity WHERE organization_id = $1`, [net.ara.refurbisher]))[0].n;
+      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(Math.min(remaining, 20));
+    });
+  });
+
   describe('load counters', () => {
     const load = async (refurbisherId: string): Promise<number> =>
       (await t.dataSource.query(`SELECT load FROM refurbisher_capacity WHERE organization_id = $1 AND category = 'LAPTOP'`, [refurbisherId]))[0].load;

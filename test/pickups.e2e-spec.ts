@@ -182,7 +182,8 @@ describe('pickups', () => {
     });
 
     it('the donation is COLLECTED only once every one of its lots is', async () => {
-      await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 4 WHERE organization_id = $1`, [net.ara.refurbisher]);
+      // 8 a week: one donation may hold half of it in offers (4), the rest goes to the other workshop
+      await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 8 WHERE organization_id = $1`, [net.ara.refurbisher]);
       const input = { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 6 }] };
       const donationId = (await t.ok(DECLARE, { input }, net.ara.tokens.donor)).declareDonation.id;
       const routed: Array<{ id: string; refurbisher: { id: string } }> = (await t.ok(ROUTE_BY_REFURBISHER, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots;

@@ -8,6 +8,7 @@ import { LotItem } from '@app/donations/entities/lot-item.entity';
 import { LotStatus } from '@app/donations/entities/lot-status';
 import { Lot } from '@app/donations/entities/lot.entity';
 import { EntityManager } from 'typeorm';
+import { donationOfferCap } from './donation-offer-share';
 import { RoutingSolverRunner } from './routing-solver.runner';
 import { RoutingSink, RoutingSupply } from './solver';
 
@@ -31,6 +32,7 @@ interface SinkRow {
   organization_id: string;
   category: DeviceCategory;
   remaining: number;
+  weekly_capacity: number;
   lat: number;
   lon: number;
   radius_km: number;
@@ -39,7 +41,10 @@ interface SinkRow {
 /**
  * Routes every unrouted device of a region (DESIGN.md "Routing"): one exact transportation
  * problem per category, then one OFFERED lot per (donation, refurbisher) with flow. Runs in one
- * transaction under a per-region advisory lock, so two routers never offer the same devices.
+ * transaction under the region routing lock (cancellation takes it too), so two routers never
+ * offer the same devices and no router offers a cancelled donation. One donation holds at most
+ * DONATION_OFFER_SHARE of a refurbisher's weekly capacity in unclaimed offers: an arc capacity,
+ * so the solve stays exact.
  */
 @Injectable()
 export class RegionRoutingService {
@@ -65,6 +70,7 @@ export class RegionRoutingService {
         [[...new Set(supplies.map((s) => s.donation_id))]],
       );
       const forbidden = refusals.map((r) => [r.donation_id, r.refurbisher_id] as const);
+      const offered = await this.unclaimedOffers(manager, [...new Set(supplies.map((s) => s.donation_id))]);
 
       // (donation, refurbisher) -> its items and distance
       const pairs = new Map<string, { donationId: string; refurbisherId: string; distanceKm: number; items: Map<DeviceCategory, number> }>();
@@ -74,10 +80,21 @@ export class RegionRoutingService {
         const problemSupplies: RoutingSupply[] = supplies
           .filter((s) => s.category === category)
           .map((s) => ({ id: s.donation_id, lat: s.lat, lon: s.lon, quantity: s.quantity, age: Number(s.created_ms) }));
-        const problemSinks: RoutingSink[] = sinks
-          .filter((s) => s.category === category && s.remaining > 0)
-          .map((s) => ({ id: s.organization_id, lat: s.lat, lon: s.lon, radiusKm: s.radius_km, capacity: s.remaining }));
-        const solution = await this.solver.solve({ supplies: problemSupplies, sinks: problemSinks, forbidden });
+        const categorySinks = sinks.filter((s) => s.category === category && s.remaining > 0);
+        const problemSinks: RoutingSink[] = categorySinks.map((s) => ({
+          id: s.organization_id,
+          lat: s.lat,
+          lon: s.lon,
+          radiusKm: s.radius_km,
+          capacity: s.remaining,
+          maxPerSupply: donationOfferCap(s.weekly_capacity),
+        }));
+        // what a donation already holds in unclaimed offers there counts against its share
+        const capByRefurbisher = new Map(categorySinks.map((s) => [s.organization_id, donationOfferCap(s.weekly_capacity)]));
+        const pairCapacities = offered
+          .filter((o) => o.category === category && capByRefurbisher.has(o.refurbisher_id))
+          .map((o) => [o.donation_id, o.refurbisher_id, Math.max(0, capByRefurbisher.get(o.refurbisher_id)! - o.quantity)] as const);
+        const solution = await this.solver.solve({ supplies: problemSupplies, sinks: problemSinks, forbidden, pairCapacities });
         routed += solution.routedQuantity;
         unrouted += solution.unroutedQuantity;
         for (const flow of solution.flows) {
@@ -137,10 +154,21 @@ export class RegionRoutingService {
     });
   }
 
+  /** Devices per (donation, refurbisher, category) in OFFERED lots: offered, not yet confirmed by a claim. */
+  private unclaimedOffers(manager: EntityManager, donationIds: string[]): Promise<Array<{ donation_id: string; refurbisher_id: string; category: DeviceCategory; quantity: number }>> {
+    return manager.query(
+      `SELECT l.donation_id, l.refurbisher_id, li.category, SUM(li.quantity)::int AS quantity
+         FROM lot l JOIN lot_item li ON li.lot_id = l.id
+        WHERE l.donation_id = ANY($1::uuid[]) AND l.status = 'OFFERED'
+        GROUP BY l.donation_id, l.refurbisher_id, li.category`,
+      [donationIds],
+    );
+  }
+
   /** Weekly capacity minus load, per refurbisher and category; rows locked for this transaction. */
   private remainingCapacities(manager: EntityManager, regionId: string): Promise<SinkRow[]> {
     return manager.query(
-      `SELECT rc.organization_id, rc.category, (rc.weekly_capacity - rc.load)::int AS remaining,
+      `SELECT rc.organization_id, rc.category, (rc.weekly_capacity - rc.load)::int AS remaining, rc.weekly_capacity,
               o.address_location_lat AS lat, o.address_location_lon AS lon, o.service_radius_km AS radius_km
          FROM refurbisher_capacity rc JOIN organization o ON o.id = rc.organization_id
         WHERE o.region_id = $1 AND o.kind = 'REFURBISHER' AND o.service_radius_km IS NOT NULL

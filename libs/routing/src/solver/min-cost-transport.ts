@@ -15,6 +15,12 @@ import { TransportNetwork } from './transport-network';
  *
  * Shortest paths run on the small sink exchange graph with Johnson potentials (p(T) pinned to 0),
  * so Dijkstra is a dense O(m^2) scan that usually stops after a few pops.
+ *
+ * Arc capacities (a sink's maxPerSupply) are residual capacities like any other: an arc at its
+ * bound offers no entry and no exchange into it, and the bottleneck of a path counts them. Both
+ * arguments above hold for any capacitated network. Only the retirement of sinks does not: with
+ * bounded arcs, an exchange out of a full set of sinks can reopen when a later path lowers the
+ * flow on its target arc, so sinks are never retired then (the searches just scan them again).
  */
 export function solveMinCostTransport(network: TransportNetwork): Float64Array {
   return new LexicographicTransportSolver(network).solve();
@@ -62,7 +68,7 @@ class LexicographicTransportSolver {
       let remaining = supplyQuantity[supply];
       while (remaining > 0 && this.hasLiveArc(supply)) {
         if (!this.findShortestPath(supply)) {
-          this.retireReachedSinks();
+          if (!this.network.hasArcCapacities) this.retireReachedSinks();
           break;
         }
         this.updatePotentials();
@@ -74,8 +80,9 @@ class LexicographicTransportSolver {
 
   private hasLiveArc(supply: number): boolean {
     const { arcStart, arcSink } = this.network;
+    const { arcCapacity } = this.network;
     for (let arc = arcStart[supply]; arc < arcStart[supply + 1]; arc++) {
-      if (!this.retired[arcSink[arc]]) return true;
+      if (!this.retired[arcSink[arc]] && this.arcFlow[arc] < arcCapacity[arc]) return true;
     }
     return false;
   }
@@ -83,13 +90,13 @@ class LexicographicTransportSolver {
   /** Reduced costs are >= 0 up to rounding; a settled node is never reopened, so rounding cannot loop. */
   private findShortestPath(supply: number): boolean {
     const { m, label, settled, predecessor, potential, room, load, retired } = this;
-    const { arcStart, arcSink, arcDistanceKm } = this.network;
+    const { arcStart, arcSink, arcDistanceKm, arcCapacity } = this.network;
     const cost = this.exchanges.cost;
     label.fill(Infinity);
     settled.fill(0);
     for (let arc = arcStart[supply]; arc < arcStart[supply + 1]; arc++) {
       const sink = arcSink[arc];
-      if (retired[sink]) continue;
+      if (retired[sink] || this.arcFlow[arc] >= arcCapacity[arc]) continue;
       label[sink] = arcDistanceKm[arc] - potential[sink];
       predecessor[sink] = -1;
       this.entryArc[sink] = arc;
@@ -146,6 +153,7 @@ class LexicographicTransportSolver {
   /** Pushes the bottleneck amount along the path found and returns it. */
   private augment(remaining: number): number {
     const { m, predecessor, arcFlow } = this;
+    const { arcCapacity } = this.network;
     const released = this.pathArcsReleased;
     const taken = this.pathArcsTaken;
     released.length = 0;
@@ -156,27 +164,33 @@ class LexicographicTransportSolver {
     for (;;) {
       const from = predecessor[sink];
       if (from === -1) {
-        taken.push(this.entryArc[sink]);
+        const entry = this.entryArc[sink];
+        taken.push(entry);
+        amount = Math.min(amount, arcCapacity[entry] - arcFlow[entry]);
         break;
       }
       const pair = from * m + sink;
       const releasedArc = this.exchanges.releasedArc[pair];
+      const takenArc = this.exchanges.takenArc[pair];
       released.push(releasedArc);
-      taken.push(this.exchanges.takenArc[pair]);
-      amount = Math.min(amount, arcFlow[releasedArc]);
+      taken.push(takenArc);
+      amount = Math.min(amount, arcFlow[releasedArc], arcCapacity[takenArc] - arcFlow[takenArc]);
       sink = from;
     }
     // Every path arc has positive residual capacity by construction; zero means corrupted state,
     // and carrying on would loop for ever.
     if (!(amount > 0)) throw new Error('routing solver: augmenting path with no capacity');
     for (const arc of released) {
+      const wasSaturated = arcFlow[arc] === arcCapacity[arc];
       arcFlow[arc] -= amount;
       if (arcFlow[arc] === 0) this.exchanges.arcClosed(arc);
+      if (wasSaturated) this.exchanges.arcDesaturated(arc);
     }
     for (const arc of taken) {
       const wasClosed = arcFlow[arc] === 0;
       arcFlow[arc] += amount;
       if (wasClosed) this.exchanges.arcOpened(arc);
+      if (arcFlow[arc] === arcCapacity[arc]) this.exchanges.arcSaturated(arc);
     }
     this.room[lastSink] -= amount;
     this.load[lastSink] += amount;

@@ -13,12 +13,14 @@ export function assertValidRoutingProblem(problem: RoutingProblem): void {
     assertCount(`supply ${s.id} quantity`, s.quantity);
     if (!Number.isFinite(s.age)) throw new RangeError(`supply ${s.id} age must be finite, got ${s.age}`);
   }
+  for (const [supplyId, sinkId, units] of problem.pairCapacities ?? []) assertCount(`pair (${supplyId}, ${sinkId}) capacity`, units);
   const sinkIds = new Set<string>();
   for (const s of problem.sinks) {
     if (sinkIds.has(s.id)) throw new RangeError(`duplicate sink id ${s.id}`);
     sinkIds.add(s.id);
     assertCoordinates(`sink ${s.id}`, s.lat, s.lon);
     assertCount(`sink ${s.id} capacity`, s.capacity);
+    if (s.maxPerSupply !== undefined) assertCount(`sink ${s.id} maxPerSupply`, s.maxPerSupply);
     if (Number.isNaN(s.radiusKm)) throw new RangeError(`sink ${s.id} radiusKm is NaN`);
   }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { RoutingProblem, solveRouting } from './index';
 import { denseRandomInstance } from './testing/dense-random-instance';
-import { routingProblemArbitrary } from './testing/routing-problem-arbitrary';
+import { routingProblemArbitrary, routingProblemWithSharesArbitrary } from './testing/routing-problem-arbitrary';
 import { RoutingLpReference } from './testing/routing-lp-reference';
 import { routingSolutionViolations, servedBySupply } from './testing/routing-solution-violations';
 
@@ -29,6 +29,19 @@ describe('solveRouting against the HiGHS LP optimum', () => {
       // Shrinking would re-solve two LPs per step; the enumeration spec gives small counterexamples.
       { numRuns: 150, seed: 20261123, endOnFailure: true },
     );
+  });
+
+  it('matches on random medium instances where sinks bound what one supply sends (maxPerSupply)', () => {
+    const size = { maxSupplies: 60, maxSinks: 8, maxQuantity: 12, maxCapacity: 40, maxPerSupply: 10 };
+    fc.assert(
+      fc.property(routingProblemWithSharesArbitrary(size), (problem) => expectLpOptimal(reference, problem)),
+      { numRuns: 150, seed: 20261124, endOnFailure: true },
+    );
+  });
+
+  it.each([1, 2, 3])('matches on a 400 x 25 instance where every sink takes at most 8 from one supply (seed %i)', (seed) => {
+    const problem = denseRandomInstance({ seed, supplyCount: 400, sinkCount: 25, capacityShare: 0.75, forbiddenCount: 40 });
+    expectLpOptimal(reference, { ...problem, sinks: problem.sinks.map((s) => ({ ...s, maxPerSupply: 8 })) });
   });
 
   it.each([1, 2, 3])('matches on a 400 x 25 instance with 75 %% capacity (seed %i)', (seed) => {

@@ -8,7 +8,9 @@ import { TransportNetwork } from './transport-network';
  * An exchange's cost never changes, only whether it is available (x(i, j) > 0), so each pair (j, j')
  * keeps a lazy min-heap of candidate exchanges; entries are invalidated by bumping an epoch on the
  * arc (i, j) when its flow drops to zero, and a stale top is popped at once, so `cost` always holds
- * the exact cheapest available exchange.
+ * the exact cheapest available exchange. With bounded arcs, an exchange also needs room on the
+ * arc (i, j') that takes the unit: entries are invalidated the same way, by a second epoch bumped
+ * when that arc reaches its bound, and added again when it drops below.
  */
 export class SinkExchangeGraph {
   /** cost[j * m + j'] of the cheapest available exchange from j to j', Infinity when there is none */
@@ -22,9 +24,12 @@ export class SinkExchangeGraph {
   private readonly heapKeys: number[][];
   private readonly heapEntries: number[][];
   private readonly arcEpoch: Int32Array;
+  /** bumped when the arc reaches its capacity: exchanges that take it are no longer available */
+  private readonly saturationEpoch: Int32Array;
   private entryReleased: Int32Array = new Int32Array(1024);
   private entryTaken: Int32Array = new Int32Array(1024);
   private entryEpoch: Int32Array = new Int32Array(1024);
+  private entryTakenEpoch: Int32Array = new Int32Array(1024);
   private entryCount = 0;
 
   constructor(
@@ -41,25 +46,56 @@ export class SinkExchangeGraph {
     this.heapKeys = Array.from({ length: m * m }, () => []);
     this.heapEntries = Array.from({ length: m * m }, () => []);
     this.arcEpoch = new Int32Array(network.arcSink.length);
+    this.saturationEpoch = new Int32Array(network.arcSink.length);
   }
 
   /** Call when x(arc) has just become positive. */
   arcOpened(arc: number): void {
-    const { arcStart, arcSupply, arcSink, arcDistanceKm } = this.network;
+    const { arcStart, arcSupply, arcSink, arcCapacity } = this.network;
     const from = arcSink[arc];
     if (this.retired[from]) return;
     const supply = arcSupply[arc];
-    const rowStart = from * this.sinkCount;
     for (let other = arcStart[supply]; other < arcStart[supply + 1]; other++) {
-      const to = arcSink[other];
-      if (other === arc || this.retired[to]) continue;
-      const key = arcDistanceKm[other] - arcDistanceKm[arc];
-      const entry = this.addEntry(arc, other);
-      const pair = rowStart + to;
-      // The current top is available (stale tops are dropped at once), so only a cheaper key replaces it.
-      this.push(this.heapKeys[pair], this.heapEntries[pair], key, entry);
-      if (this.heapEntries[pair][0] === entry) this.setTop(pair, key, entry);
+      if (other === arc || this.retired[arcSink[other]] || this.arcFlow[other] >= arcCapacity[other]) continue;
+      this.offer(arc, other);
     }
+  }
+
+  /** Call when x(arc) has just reached the arc's capacity. */
+  arcSaturated(arc: number): void {
+    this.saturationEpoch[arc]++;
+    const { arcStart, arcSupply, arcSink } = this.network;
+    const to = arcSink[arc];
+    if (this.retired[to]) return;
+    const supply = arcSupply[arc];
+    for (let other = arcStart[supply]; other < arcStart[supply + 1]; other++) {
+      const from = arcSink[other];
+      if (other === arc || this.retired[from]) continue;
+      const pair = from * this.sinkCount + to;
+      if (this.takenArc[pair] === arc) this.refreshTop(pair);
+    }
+  }
+
+  /** Call when x(arc) has just dropped below the arc's capacity. */
+  arcDesaturated(arc: number): void {
+    const { arcStart, arcSupply, arcSink } = this.network;
+    if (this.retired[arcSink[arc]]) return;
+    const supply = arcSupply[arc];
+    for (let other = arcStart[supply]; other < arcStart[supply + 1]; other++) {
+      if (other === arc || this.retired[arcSink[other]] || this.arcFlow[other] === 0) continue;
+      this.offer(other, arc);
+    }
+  }
+
+  /** Makes the exchange "one unit from arc released to arc taken" available. */
+  private offer(released: number, taken: number): void {
+    const { arcSink, arcDistanceKm } = this.network;
+    const key = arcDistanceKm[taken] - arcDistanceKm[released];
+    const entry = this.addEntry(released, taken);
+    const pair = arcSink[released] * this.sinkCount + arcSink[taken];
+    // The current top is available (stale tops are dropped at once), so only a cheaper key replaces it.
+    this.push(this.heapKeys[pair], this.heapEntries[pair], key, entry);
+    if (this.heapEntries[pair][0] === entry) this.setTop(pair, key, entry);
   }
 
   /** Call when x(arc) has just dropped to zero. */
@@ -113,7 +149,13 @@ export class SinkExchangeGraph {
 
   private isAvailable(entry: number): boolean {
     const arc = this.entryReleased[entry];
-    return this.entryEpoch[entry] === this.arcEpoch[arc] && this.arcFlow[arc] > 0;
+    const taken = this.entryTaken[entry];
+    return (
+      this.entryEpoch[entry] === this.arcEpoch[arc] &&
+      this.arcFlow[arc] > 0 &&
+      this.entryTakenEpoch[entry] === this.saturationEpoch[taken] &&
+      this.arcFlow[taken] < this.network.arcCapacity[taken]
+    );
   }
 
   private addEntry(releasedArc: number, takenArc: number): number {
@@ -122,6 +164,7 @@ export class SinkExchangeGraph {
     this.entryReleased[entry] = releasedArc;
     this.entryTaken[entry] = takenArc;
     this.entryEpoch[entry] = this.arcEpoch[releasedArc];
+    this.entryTakenEpoch[entry] = this.saturationEpoch[takenArc];
     return entry;
   }
 
@@ -135,6 +178,7 @@ export class SinkExchangeGraph {
     this.entryReleased = grow(this.entryReleased);
     this.entryTaken = grow(this.entryTaken);
     this.entryEpoch = grow(this.entryEpoch);
+    this.entryTakenEpoch = grow(this.entryTakenEpoch);
   }
 
   private push(keys: number[], entries: number[], key: number, entry: number): void {

@@ -16,6 +16,10 @@ export interface TransportNetwork {
   readonly arcSupply: Int32Array;
   readonly arcSink: Int32Array;
   readonly arcDistanceKm: Float64Array;
+  /** upper bound of each arc's flow: its sink's maxPerSupply or its pair capacity, Infinity if neither */
+  readonly arcCapacity: Float64Array;
+  /** whether any arc is bounded: the solver then keeps every sink searchable (see its retirement) */
+  readonly hasArcCapacities: boolean;
 }
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -32,10 +36,12 @@ export function buildTransportNetwork(problem: RoutingProblem): TransportNetwork
   const supplies = [...problem.supplies].sort(compareSupplyPriority);
   const sinks = [...problem.sinks].sort((a, b) => compareIds(a.id, b.id));
   const forbiddenSinksBySupply = indexForbiddenPairs(problem.forbidden ?? []);
+  const pairCapacities = indexPairCapacities(problem.pairCapacities ?? []);
 
   const arcSupply: number[] = [];
   const arcSink: number[] = [];
   const arcDistanceKm: number[] = [];
+  const arcCapacity: number[] = [];
   const arcStart = new Int32Array(supplies.length + 1);
   const latitudeReachDegrees = sinks.map((sink) => (sink.radiusKm + LATITUDE_PREFILTER_SLACK_KM) / KM_PER_DEGREE_OF_LATITUDE);
   for (let i = 0; i < supplies.length; i++) {
@@ -47,6 +53,9 @@ export function buildTransportNetwork(problem: RoutingProblem): TransportNetwork
       if (forbiddenSinks !== undefined && forbiddenSinks.has(sink.id)) continue;
       const distanceKm = greatCircleKm(supply, sink);
       if (distanceKm > sink.radiusKm) continue;
+      const capacity = Math.min(sink.maxPerSupply ?? Infinity, pairCapacities.get(supply.id)?.get(sink.id) ?? Infinity);
+      if (capacity === 0) continue;
+      arcCapacity.push(capacity);
       arcSupply.push(i);
       arcSink.push(j);
       arcDistanceKm.push(distanceKm);
@@ -63,7 +72,19 @@ export function buildTransportNetwork(problem: RoutingProblem): TransportNetwork
     arcSupply: Int32Array.from(arcSupply),
     arcSink: Int32Array.from(arcSink),
     arcDistanceKm: Float64Array.from(arcDistanceKm),
+    arcCapacity: Float64Array.from(arcCapacity),
+    hasArcCapacities: arcCapacity.some((c) => c !== Infinity),
   };
+}
+
+function indexPairCapacities(pairs: ReadonlyArray<readonly [string, string, number]>): Map<string, Map<string, number>> {
+  const bySupply = new Map<string, Map<string, number>>();
+  for (const [supplyId, sinkId, units] of pairs) {
+    const sinks = bySupply.get(supplyId) ?? new Map<string, number>();
+    sinks.set(sinkId, Math.min(units, sinks.get(sinkId) ?? Infinity));
+    bySupply.set(supplyId, sinks);
+  }
+  return bySupply;
 }
 
 function indexForbiddenPairs(pairs: ReadonlyArray<readonly [string, string]>): Map<string, Set<string>> {

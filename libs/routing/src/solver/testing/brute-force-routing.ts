@@ -1,5 +1,6 @@
 import { greatCircleKm } from '@app/common/geo/great-circle';
 import { RoutingProblem, RoutingSupply } from '../routing-types';
+import { pairBound } from './routing-solution-violations';
 
 export interface BruteForceOptimum {
   /** served quantity per supply id */
@@ -17,7 +18,7 @@ export function bruteForceRouting(problem: RoutingProblem): BruteForceOptimum {
   const forbidden = new Set((problem.forbidden ?? []).map((pair) => JSON.stringify(pair)));
   const arcs = supplies.map((supply) =>
     problem.sinks
-      .map((sink, j) => ({ sink: j, distanceKm: greatCircleKm(supply, sink), radiusKm: sink.radiusKm, id: sink.id }))
+      .map((sink, j) => ({ sink: j, distanceKm: greatCircleKm(supply, sink), radiusKm: sink.radiusKm, id: sink.id, bound: pairBound(problem, supply.id, sink) }))
       .filter((a) => a.distanceKm <= a.radiusKm && !forbidden.has(JSON.stringify([supply.id, a.id]))),
   );
   const room = problem.sinks.map((s) => s.capacity);
@@ -50,8 +51,8 @@ export function bruteForceRouting(problem: RoutingProblem): BruteForceOptimum {
       visitSupply(i + 1, cost);
       return;
     }
-    const { sink, distanceKm } = arcs[i][a];
-    for (let units = Math.min(left, room[sink]); units >= 0; units--) {
+    const { sink, distanceKm, bound } = arcs[i][a];
+    for (let units = Math.min(left, room[sink], bound); units >= 0; units--) {
       room[sink] -= units;
       served[i] += units;
       visitArc(i, a + 1, left - units, cost + units * distanceKm);

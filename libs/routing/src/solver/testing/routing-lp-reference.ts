@@ -1,6 +1,7 @@
 import loadHighs, { Highs, ModelData } from 'highs';
 import { greatCircleKm } from '@app/common/geo/great-circle';
 import { RoutingProblem, RoutingSupply } from '../routing-types';
+import { pairBound } from './routing-solution-violations';
 
 /**
  * Independent check of the solver with HiGHS, as two LPs over the arcs within radius (both are
@@ -81,6 +82,8 @@ interface LpArc {
   supply: number;
   sink: number;
   distanceKm: number;
+  /** the sink's maxPerSupply or the pair's capacity (Infinity when neither) */
+  bound: number;
 }
 
 /** Rows: one per supply (sum of its arcs), then one per sink (sum into it). */
@@ -93,7 +96,7 @@ class TransportLp {
       problem.sinks.forEach((sink, j) => {
         const distanceKm = greatCircleKm(supply, sink);
         if (distanceKm <= sink.radiusKm && !forbidden.has(JSON.stringify([supply.id, sink.id]))) {
-          this.arcs.push({ supply: i, sink: j, distanceKm });
+          this.arcs.push({ supply: i, sink: j, distanceKm, bound: pairBound(problem, supply.id, sink) });
         }
       }),
     );
@@ -113,7 +116,7 @@ class TransportLp {
       sense,
       colCost,
       colLower: new Float64Array(numCols),
-      colUpper: new Float64Array(numCols).fill(infinity),
+      colUpper: Float64Array.from(this.arcs, (arc) => (arc.bound === Infinity ? infinity : arc.bound)),
       rowLower,
       rowUpper,
       matrix: {

@@ -6,6 +6,8 @@ export interface ProblemSize {
   maxSinks: number;
   maxQuantity: number;
   maxCapacity: number;
+  /** when set, some sinks bound what one supply may send them (maxPerSupply, 0 .. this) */
+  maxPerSupply?: number;
 }
 
 /**
@@ -46,4 +48,22 @@ export function routingProblemArbitrary(size: ProblemSize): fc.Arbitrary<Routing
           : [];
       return { supplies: routingSupplies, sinks: routingSinks, forbidden: forbiddenPairs };
     });
+}
+
+/** The same problems, with a per-supply bound on about half the sinks, and a few pair capacities. */
+export function routingProblemWithSharesArbitrary(size: ProblemSize & { maxPerSupply: number }): fc.Arbitrary<RoutingProblem> {
+  return fc
+    .tuple(
+      routingProblemArbitrary(size),
+      fc.array(fc.option(fc.integer({ min: 0, max: size.maxPerSupply }), { freq: 2, nil: undefined }), { minLength: size.maxSinks, maxLength: size.maxSinks }),
+      fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: size.maxPerSupply })), { maxLength: 4 }),
+    )
+    .map(([problem, bounds, pairs]) => ({
+      ...problem,
+      sinks: problem.sinks.map((sink, j) => (bounds[j] === undefined ? sink : { ...sink, maxPerSupply: bounds[j] })),
+      pairCapacities:
+        problem.supplies.length > 0 && problem.sinks.length > 0
+          ? pairs.map(([i, j, units]) => [problem.supplies[i % problem.supplies.length].id, problem.sinks[j % problem.sinks.length].id, units] as const)
+          : [],
+    }));
 }

@@ -1,5 +1,12 @@
 import { greatCircleKm } from '@app/common/geo/great-circle';
-import { RoutingProblem, RoutingSolution } from '../routing-types';
+import { RoutingProblem, RoutingSink, RoutingSolution } from '../routing-types';
+
+/** What one supply may send one sink, read from the problem by definition (Infinity: no bound). */
+export function pairBound(problem: RoutingProblem, supplyId: string, sink: RoutingSink): number {
+  let bound = sink.maxPerSupply ?? Infinity;
+  for (const [s, j, units] of problem.pairCapacities ?? []) if (s === supplyId && j === sink.id) bound = Math.min(bound, units);
+  return bound;
+}
 
 /** Every rule a solution must obey whatever its optimality; an empty list means it is feasible. */
 export function routingSolutionViolations(problem: RoutingProblem, solution: RoutingSolution): string[] {
@@ -28,6 +35,8 @@ export function routingSolutionViolations(problem: RoutingProblem, solution: Rou
     const distanceKm = greatCircleKm(supply, sink);
     if (flow.distanceKm !== distanceKm) violations.push(`${pair} reports ${flow.distanceKm} km, not ${distanceKm}`);
     if (distanceKm > sink.radiusKm) violations.push(`${pair} is ${distanceKm} km away, beyond ${sink.radiusKm}`);
+    const bound = pairBound(problem, supply.id, sink);
+    if (flow.quantity > bound) violations.push(`${pair} carries ${flow.quantity}, beyond its bound ${bound}`);
     served.set(supply.id, (served.get(supply.id) ?? 0) + flow.quantity);
     received.set(sink.id, (received.get(sink.id) ?? 0) + flow.quantity);
     routed += flow.quantity;
