@@ -78,7 +78,9 @@ describe('input hardening', () => {
     it('variables nested absurdly deep are refused before anything reads them', async () => {
       let deep: unknown = 'x';
       for (let i = 0; i < 40; i++) deep = { a: deep };
-      expect(await t.errorCode(CREATE_ORG, { input: { ...validOrg, extra: deep } }, net.adminToken)).toBe('BAD_USER_INPUT');
+      const res = await t.gql(CREATE_ORG, { input: { ...validOrg, extra: deep } }, net.adminToken);
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toMatch(/nested more than 32 levels/);
     });
 
     it('accents, other scripts, emoji, TAB and line breaks are text like any other', async () => {
@@ -135,6 +137,16 @@ describe('input hardening', () => {
       const literal = await t.gql(`{ donorImpactReport(from: "2026-02-30", to: "2026-06-01") { from } }`, {}, net.ara.tokens.donor);
       expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(literal.errors?.[0]?.message).toMatch(/has no day 30/);
+    });
+
+    it('a page cursor handed back altered is read as strictly: an impossible date or a NUL is BAD_USER_INPUT', async () => {
+      const page = `query($after: String) { devices(first: 5, after: $after) { totalCount } }`;
+      const cursor = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+      const id = '00000000-0000-4000-8000-000000000000';
+      expect((await t.gql(page, { after: cursor(`2026-02-28T10:00:00.000Z|${id}`) }, net.ara.tokens.refurbisher)).errors).toBeUndefined();
+      for (const forged of [cursor(`2026-02-30T10:00:00.000Z|${id}`), cursor(`2026-02-28T10:00:00.000Z|${id}\u0000`), cursor('Feb 28 2026|x')]) {
+        expect(await t.errorCode(page, { after: forged }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+      }
     });
 
     it('a valid period with offsets is read as the instants it names', async () => {

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { BadInputError } from '../errors/domain-error';
+import { parseDateTime } from '../validation/date-time';
 
 @ObjectType()
 export class PageInfo {
@@ -64,10 +65,13 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(`${c.createdAt.toISOString()}|${c.id}`, 'utf8').toString('base64url');
 }
 
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function decodeCursor(value: string): Cursor {
   const [iso, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw new BadInputError('Invalid cursor');
+  // a cursor is ours, but comes back as the caller's text: read it as strictly as any input
+  const createdAt = parseDateTime(iso ?? '');
+  if (!id || !CURSOR_ID.test(id) || typeof createdAt === 'string') throw new BadInputError('Invalid cursor');
   return { createdAt, id };
 }
 
