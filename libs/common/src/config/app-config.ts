@@ -234,7 +234,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000, problems),
     queuePrefix: env.QUEUE_PREFIX?.trim() || 'reuse',
     maxQueryDepth: readInt(env, 'MAX_QUERY_DEPTH', 12, 2, 100, problems),
-    maxQueryComplexity: readInt(env, 'MAX_QUERY_COMPLEXITY', 20000, 10, 10_000_000, problems),
+    maxQueryComplexity: readInt(env, 'MAX_QUERY_COMPLEXITY', 50_000, 10, 10_000_000, problems),
     publicUrl: readPublicUrl(env, port, problems),
     reportLinkTtlHours: readInt(env, 'REPORT_LINK_TTL_HOURS', 24, 1, 24 * 90, problems),
     co2eFactors: readCo2eFactors(env, problems),
