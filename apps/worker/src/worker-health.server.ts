@@ -7,17 +7,6 @@ import { RedisStatus, WorkerHost } from '@app/jobs';
 import { DataSource } from 'typeorm';
 import { databaseAnswers, readiness } from '../../api/src/health/readiness';
 
-/** The standalone worker serves no API, so its health has a port of its own. */
-export const DEFAULT_WORKER_HEALTH_PORT = 3001;
-
-export function workerHealthPort(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.WORKER_HEALTH_PORT?.trim();
-  if (!raw) return DEFAULT_WORKER_HEALTH_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`WORKER_HEALTH_PORT must be a port number from 0 to 65535 (got "${raw}")`);
-  return port;
-}
-
 /**
  * `/health/live`: the process answers. `/health/ready` (and `/health`): PostgreSQL answers and
  * a BullMQ worker is taking jobs on every queue; Redis is reported (`degraded` while it is away:
@@ -44,7 +33,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     this.server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(workerHealthPort(), this.config.host, () => resolve());
+      server.listen(this.config.workerHealthPort, this.config.host, () => resolve());
     });
     this.logger.log(`worker health at http://${this.config.host}:${(server.address() as AddressInfo).port}/health/ready`);
   }

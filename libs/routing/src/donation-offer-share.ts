@@ -4,11 +4,10 @@
  * confirms them; without a bound, one large declaration (a mistake, or bad faith) would take every
  * refurbisher's whole week and leave the other donors waiting two days. Once the refurbisher claims
  * a lot it has confirmed it, and the next routing run may offer it more of the same donation.
- * 0.5: a single declaration never holds more than half of a region's unconfirmed capacity.
+ * The share is ROUTING_DONATION_OFFER_SHARE_PERCENT (default 50: a single declaration never holds
+ * more than half of a region's unconfirmed capacity).
  */
-export const DONATION_OFFER_SHARE = 0.5;
-
 /** Devices of one category one donation may have offered (unclaimed) to one refurbisher at once; at least 1. */
-export function donationOfferCap(weeklyCapacity: number, share = DONATION_OFFER_SHARE): number {
-  return Math.max(1, Math.ceil(share * weeklyCapacity));
+export function donationOfferCap(weeklyCapacity: number, sharePercent: number): number {
+  return Math.max(1, Math.ceil((sharePercent * weeklyCapacity) / 100));
 }

@@ -43,7 +43,7 @@ interface SinkRow {
  * problem per category, then one OFFERED lot per (donation, refurbisher) with flow. Runs in one
  * transaction under the region routing lock (cancellation takes it too), so two routers never
  * offer the same devices and no router offers a cancelled donation. One donation holds at most
- * DONATION_OFFER_SHARE of a refurbisher's weekly capacity in unclaimed offers: an arc capacity,
+ * ROUTING_DONATION_OFFER_SHARE_PERCENT of a refurbisher's weekly capacity in unclaimed offers: an arc capacity,
  * so the solve stays exact.
  */
 @Injectable()
@@ -87,10 +87,10 @@ export class RegionRoutingService {
           lon: s.lon,
           radiusKm: s.radius_km,
           capacity: s.remaining,
-          maxPerSupply: donationOfferCap(s.weekly_capacity),
+          maxPerSupply: donationOfferCap(s.weekly_capacity, this.config.routingDonationOfferSharePercent),
         }));
         // what a donation already holds in unclaimed offers there counts against its share
-        const capByRefurbisher = new Map(categorySinks.map((s) => [s.organization_id, donationOfferCap(s.weekly_capacity)]));
+        const capByRefurbisher = new Map(categorySinks.map((s) => [s.organization_id, donationOfferCap(s.weekly_capacity, this.config.routingDonationOfferSharePercent)]));
         const pairCapacities = offered
           .filter((o) => o.category === category && capByRefurbisher.has(o.refurbisher_id))
           .map((o) => [o.donation_id, o.refurbisher_id, Math.max(0, capByRefurbisher.get(o.refurbisher_id)! - o.quantity)] as const);

@@ -45,6 +45,10 @@ export interface AppConfig {
   outboxRetentionDays: number;
   /** how long failed logins are kept before the purge job deletes them */
   loginFailureRetentionDays: number;
+  /** the standalone worker's health endpoint (it serves no API) */
+  workerHealthPort: number;
+  /** percent of a refurbisher's weekly capacity, per category, one donation may hold in unclaimed offers */
+  routingDonationOfferSharePercent: number;
   /** BullMQ: how long a worker holds a job before others may take it over (a dead worker's job) */
   jobLockMs: number;
   /** route-region runs once per window after declarations */
@@ -229,6 +233,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     shutdownTimeoutMs: readInt(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 1000, 600_000, problems),
     outboxRetentionDays: readInt(env, 'OUTBOX_RETENTION_DAYS', 7, 1, 3650, problems),
     loginFailureRetentionDays: readInt(env, 'LOGIN_FAILURE_RETENTION_DAYS', 30, 1, 3650, problems),
+    workerHealthPort: readInt(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535, problems),
+    routingDonationOfferSharePercent: readInt(env, 'ROUTING_DONATION_OFFER_SHARE_PERCENT', 50, 1, 100, problems),
     jobLockMs: readInt(env, 'JOB_LOCK_MS', 30_000, 500, 3_600_000, problems),
     routingDebounceMs: readInt(env, 'ROUTING_DEBOUNCE_MS', 10_000, 0, 3_600_000, problems),
     outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000, problems),
