@@ -1,6 +1,9 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { RequestContext, UnauthenticatedError } from '@app/common';
 import { User } from '@app/network/entities/user.entity';
+import { JwtPayload } from './jwt-payload';
+import { GraphQLRequestState } from './request-context.decorator';
 import { Public } from './auth-rule.decorator';
 import { AuthService } from './auth.service';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -21,7 +24,18 @@ export class AuthResolver {
   @Public()
   @UseGuards(LocalAuthGuard)
   @Mutation(() => AuthPayload)
-  login(@Args('email') _email: string, @Args('password') _password: string, @Context() gql: { login: { user: User } }): AuthPayload {
-    return { accessToken: this.auth.issueToken(gql.login.user), user: gql.login.user };
+  async login(
+    @Args('email') _email: string,
+    @Args('password') _password: string,
+    @Context() gql: GraphQLRequestState & { login: { user: User; ip?: string } },
+  ): Promise<AuthPayload> {
+    const user = gql.login.user;
+    const payload: JwtPayload = { sub: user.id, role: user.role };
+    // What the answer selects below `user` (its organization, …) is read as the person who just
+    // proved who they are, under the same scopes as any later request of theirs.
+    const caller = await this.auth.callerOf(payload);
+    if (!caller) throw new UnauthenticatedError('Invalid email or password');
+    gql.ctx = new RequestContext(caller, gql.login.ip);
+    return { accessToken: this.auth.issueToken(user), user };
   }
 }
