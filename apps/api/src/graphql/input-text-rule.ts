@@ -1,5 +1,5 @@
 import { ErrorCode, findForbiddenCharacter, forbiddenCharacterMessage } from '@app/common';
-import { DocumentNode, getLocation, GraphQLError, GraphQLSchema, Kind, visit } from 'graphql';
+import { DocumentNode, getLocation, GraphQLError, GraphQLSchema, visit } from 'graphql';
 
 /** Deeper than any input type of the schema; JSON nested further is refused rather than walked. */
 const MAX_VARIABLE_DEPTH = 32;

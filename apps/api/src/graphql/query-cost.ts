@@ -1,4 +1,5 @@
 import {
+  DirectiveNode,
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
@@ -45,7 +46,7 @@ function argumentValue(node: FieldNode, name: string, variables: Variables): unk
 }
 
 /** `@skip(if: true)` or `@include(if: false)`, with literals or variables. */
-function isSkipped(node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: any }[] }[] }, variables: Variables): boolean {
+function isSkipped(node: { readonly directives?: readonly DirectiveNode[] }, variables: Variables): boolean {
   for (const directive of node.directives ?? []) {
     const name = directive.name.value;
     if (name !== 'skip' && name !== 'include') continue;

@@ -5,6 +5,7 @@
  * U+202A–U+202E, U+2066–U+2069) that make a text read otherwise than it is stored. PostgreSQL
  * refuses NUL in text outright.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 const BOM = 0xfeff;
