@@ -1,9 +1,11 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@app/common';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './test-database';
+import { sourceOf, VariablesFor } from './typed-client';
 
 export interface GqlResponse<T = Record<string, any>> {
   data: T | null;
@@ -57,6 +59,21 @@ export class TestApp {
   async errorCode(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<string | undefined> {
     const res = await this.gql(query, variables, token);
     return res.errors?.[0]?.extensions?.code;
+  }
+
+  /** The response to a typed document (test/generated/graphql.ts): its data typed by the operation. */
+  run<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: VariablesFor<TVariables>, token?: string): Promise<GqlResponse<TResult>> {
+    return this.gql<TResult>(sourceOf(document), variables as Record<string, unknown>, token);
+  }
+
+  /** The typed data of a document that must succeed; throws with the errors otherwise. */
+  runOk<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: VariablesFor<TVariables>, token?: string): Promise<TResult> {
+    return this.ok<TResult>(sourceOf(document), variables as Record<string, unknown>, token);
+  }
+
+  /** The error code of a typed document that must fail. */
+  runError<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: VariablesFor<TVariables>, token?: string): Promise<string | undefined> {
+    return this.errorCode(sourceOf(document), variables as Record<string, unknown>, token);
   }
 
   async login(email: string, password: string): Promise<string> {
