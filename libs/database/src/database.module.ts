@@ -6,6 +6,7 @@ import { DatabaseLocation } from './database-url.provider';
 import { MigrationRunner } from './migration-runner';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { SqlLogger } from './sql-logger';
+import { TransactionEvents } from './events/transaction-events';
 import { TransactionRunner } from './transaction-runner';
 
 @Module({ providers: [DatabaseLocation], exports: [DatabaseLocation] })
@@ -37,7 +38,7 @@ class DatabaseLocationModule {}
       }),
     }),
   ],
-  providers: [MigrationRunner, TransactionRunner],
-  exports: [TransactionRunner, DatabaseLocationModule],
+  providers: [MigrationRunner, TransactionRunner, TransactionEvents],
+  exports: [TransactionRunner, TransactionEvents, DatabaseLocationModule],
 })
 export class DatabaseModule {}
