@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { deferUntilCommit } from '@app/database/before-commit';
+import { deferUntilCommit } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { byMonth, FLOW_TABLE, FLOW_TABLES, FlowRow, FlowTable, incrementSql, LEAD_TIME_TABLE, mergeRows, MONTHLY_LEAD_TIME_TABLE, REUSE_TABLE } from './flow-tables';
 import { reportDaySql } from './report-calendar';
@@ -9,7 +9,7 @@ type Sign = 1 | -1;
 
 /**
  * The dashboard's daily counters, moved in the transaction of the command that changes what
- * they count. Each method restricts a definition of region-flow-sources.ts to the rows the
+ * they count (RegionFlowSubscriber calls it on the events the domains record). Each method restricts a definition of region-flow-sources.ts to the rows the
  * command just wrote (so what is added is exactly what a recount would find for them) and
  * reads it at once; the sums are written once, just before the commit, by one upsert per
  * table in key order. Those rows are shared by every command of a region and day: taken last

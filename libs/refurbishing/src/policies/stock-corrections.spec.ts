@@ -1,4 +1,4 @@
-import { stockCorrections } from './stock-drift';
+import { stockCorrections } from './stock-corrections';
 
 const c = (category: string, grade: string, available: number, reserved: number) => ({ category, grade, available, reserved });
 
