@@ -1,0 +1,178 @@
+import { Caller, Role } from '@app/common';
+
+/**
+ * The columns of a row that decide who may act on it, as the command loaded (and locked) it.
+ * A region is its own `regionId`; a pickup carries its lot's `refurbisherId`.
+ */
+export interface ActRow {
+  id: string;
+  regionId?: string | null;
+  donorId?: string | null;
+  refurbisherId?: string | null;
+  partnerId?: string | null;
+}
+
+/** One relation between a caller and a row, written twice: over a loaded row, and as SQL for conditional updates and batches. */
+export interface ActRule {
+  /** what the rule says, for people: the test names and docs/security.md use it */
+  readonly says: string;
+  /** absent when only the database can tell (a rule over other tables): use the SQL form */
+  readonly holds?: (caller: Caller, row: ActRow) => boolean;
+  /** on `alias` (bare columns when null); `:actOrg` and `:actRegion` are the caller's */
+  readonly sql: (alias: string | null) => string;
+}
+
+/** What the caller is told when a rule does not hold: NOT_FOUND where ids could be probed, FORBIDDEN where there is nothing to hide. */
+export type ActDenial = { code: 'NOT_FOUND' } | { code: 'FORBIDDEN'; message: string };
+
+export interface ActCell {
+  readonly rule: ActRule;
+  readonly denied: ActDenial;
+}
+
+const column = (alias: string | null, name: string): string => (alias ? `${alias}.${name}` : name);
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const EVERYTHING: ActRule = { says: 'all', holds: () => true, sql: () => 'true' };
+
+/** Staff of the row's region. */
+export const IN_OWN_REGION: ActRule = {
+  says: 'in its own region',
+  holds: (caller, row) => !!caller.regionId && row.regionId === caller.regionId,
+  sql: (a) => `${column(a, 'region_id')} = :actRegion`,
+};
+
+/** The region itself is the caller's. */
+export const OWN_REGION: ActRule = {
+  says: 'its own region',
+  holds: (caller, row) => !!caller.regionId && row.id === caller.regionId,
+  sql: (a) => `${column(a, 'id')} = :actRegion`,
+};
+
+/** The organization itself is the caller's. */
+export const OWN_ORGANIZATION: ActRule = {
+  says: 'its own organization',
+  holds: (caller, row) => !!caller.organizationId && row.id === caller.organizationId,
+  sql: (a) => `${column(a, 'id')} = :actOrg`,
+};
+
+/** The caller's organization is the row's donor, refurbisher or partner. */
+function ownedThrough(field: 'donorId' | 'refurbisherId' | 'partnerId', says: string): ActRule {
+  return {
+    says,
+    holds: (caller, row) => !!caller.organizationId && row[field] === caller.organizationId,
+    sql: (a) => `${column(a, snake(field))} = :actOrg`,
+  };
+}
+
+export const OWN_DONATION = ownedThrough('donorId', 'its own donations');
+/** A lot names one refurbisher from the offer on: offered to it, then claimed, collected and received by it. */
+export const LOT_OF_OWN_ORGANIZATION = ownedThrough('refurbisherId', 'offered to or claimed by its own organization');
+export const HELD_BY_OWN_ORGANIZATION = ownedThrough('refurbisherId', 'held by its own organization');
+export const OWN_ORDER = ownedThrough('partnerId', 'its own orders');
+
+/** A pickup is the lot's: the refurbisher of that lot. */
+export const PICKUP_OF_OWN_LOT: ActRule = {
+  says: 'of a lot of its own organization',
+  holds: (caller, row) => !!caller.organizationId && row.refurbisherId === caller.organizationId,
+  sql: (a) => `EXISTS (SELECT 1 FROM lot al WHERE al.id = ${column(a, 'lot_id')} AND al.refurbisher_id = :actOrg)`,
+};
+
+/** An order any of whose devices (ever given to it) the caller's organization holds: it ships them. */
+export const ORDER_OF_HELD_DEVICES: ActRule = {
+  says: 'an order given devices its own organization holds',
+  sql: (a) => `EXISTS (SELECT 1 FROM order_line_device ax JOIN device ad ON ad.id = ax.device_id WHERE ax.order_id = ${column(a, 'id')} AND ad.refurbisher_id = :actOrg)`,
+};
+
+/** Denied as if the row did not exist, so that ids cannot be probed. */
+export const hidden = (rule: ActRule): ActCell => ({ rule, denied: { code: 'NOT_FOUND' } });
+/** Denied openly: the caller names only itself, or nothing that could be probed. */
+export const refused = (rule: ActRule, message: string): ActCell => ({ rule, denied: { code: 'FORBIDDEN', message } });
+
+type Cells = Partial<Record<Role, ActCell>>;
+
+const STAFF_OF_REGION = 'Only the coordinator of this region may do this';
+/** Staff acting for an organization they name: hidden outside their region. */
+const staffFor = (): Cells => ({ [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(IN_OWN_REGION) });
+
+/**
+ * Who may do what, per resource, action and role: the write side of READ_RULES. A role left
+ * out of a cell may not do it at all (FORBIDDEN, as the resolver's Allow list already says); a
+ * rule that does not hold answers the cell's denial. State rules (an OFFERED lot, a terminal
+ * order) are the state machines', checked after these. DESIGN.md "Who does what".
+ */
+export const ACT_RULES = {
+  Region: {
+    create: { [Role.ADMIN]: refused(EVERYTHING, 'Only an administrator creates regions') },
+    /** route, match, report on it, create its organizations, read its stock */
+    administer: { [Role.ADMIN]: refused(EVERYTHING, STAFF_OF_REGION), [Role.COORDINATOR]: refused(OWN_REGION, STAFF_OF_REGION) },
+    /** the stock levels of a region named in a filter: a refurbisher only its own */
+    readStock: {
+      [Role.ADMIN]: refused(EVERYTHING, STAFF_OF_REGION),
+      [Role.COORDINATOR]: refused(OWN_REGION, STAFF_OF_REGION),
+      [Role.REFURBISHER]: refused(OWN_REGION, 'A refurbisher reads its own stock'),
+    },
+    /** the overdue pickup sweep acts on every region at once: the platform (background jobs) */
+    sweepPickups: { [Role.ADMIN]: refused(EVERYTHING, 'Only the platform runs the pickup sweep') },
+  },
+  Organization: {
+    /** its capacities, its users */
+    administer: staffFor(),
+    declareDonationFor: { ...staffFor(), [Role.DONOR]: refused(OWN_ORGANIZATION, 'A donor declares for its own organization') },
+    submitOrderFor: { ...staffFor(), [Role.PARTNER]: refused(OWN_ORGANIZATION, 'A partner orders for its own organization') },
+    countStockOf: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher counts its own stock') },
+    reportImpactOf: { ...staffFor(), [Role.DONOR]: hidden(OWN_ORGANIZATION) },
+    /** a refurbisher named in a stock filter: staff name any (the listing keeps to their region), a refurbisher itself */
+    filterStockBy: {
+      [Role.ADMIN]: hidden(EVERYTHING),
+      [Role.COORDINATOR]: hidden(EVERYTHING),
+      [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher reads its own stock'),
+    },
+  },
+  User: {
+    createAdministrator: { [Role.ADMIN]: refused(EVERYTHING, 'Only an administrator creates administrators') },
+  },
+  Donation: {
+    cancel: { ...staffFor(), [Role.DONOR]: hidden(OWN_DONATION) },
+  },
+  Lot: {
+    claim: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
+    decline: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
+    schedulePickup: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
+    receive: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
+  },
+  Pickup: {
+    complete: { [Role.REFURBISHER]: hidden(PICKUP_OF_OWN_LOT) },
+  },
+  Device: {
+    erase: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    grade: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    recycle: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+  },
+  PartnerOrder: {
+    cancel: { ...staffFor(), [Role.PARTNER]: hidden(OWN_ORDER) },
+    /** the references of the people it equipped; a read, answered null when denied */
+    readBeneficiaryRefs: { ...staffFor(), [Role.PARTNER]: hidden(OWN_ORDER) },
+    confirmDelivery: { [Role.PARTNER]: hidden(OWN_ORDER) },
+    ship: { [Role.REFURBISHER]: hidden(ORDER_OF_HELD_DEVICES) },
+  },
+  Reconciliation: {
+    /** a review: staff of the refurbisher's region */
+    resolve: staffFor(),
+  },
+} satisfies Record<string, Record<string, Cells>>;
+
+export type ActResource = keyof typeof ACT_RULES;
+export type ActAction<R extends ActResource> = keyof (typeof ACT_RULES)[R] & string;
+
+/** The cell of a caller's role, or undefined when the role may not do it at all. */
+export function actCell<R extends ActResource>(resource: R, action: ActAction<R>, role: Role): ActCell | undefined {
+  return ((ACT_RULES[resource] as Record<string, Cells>)[action] ?? {})[role];
+}
+
+/** The table for the generated tests and docs: every declared (resource, action). */
+export function actActions(): Array<{ resource: ActResource; action: string; cells: Cells }> {
+  return (Object.entries(ACT_RULES) as Array<[ActResource, Record<string, Cells>]>).flatMap(([resource, actions]) =>
+    Object.entries(actions).map(([action, cells]) => ({ resource, action, cells })),
+  );
+}
