@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { SnakeNamingStrategy } from '@app/database/snake-naming.strategy';
+import { SnakeNamingStrategy } from '@app/database';
 import { MIGRATIONS } from '../migrations';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { RegionFlowRebuild } from '@app/reporting/flows/region-flow-rebuild.service';
+import { RegionFlowRebuild } from '@app/reporting';
 import { ChildProcess, fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { AddressInfo } from 'node:net';

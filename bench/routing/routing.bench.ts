@@ -1,6 +1,5 @@
-import { RoutingProblem, RoutingSolution, solveRouting } from '@app/routing/solver';
-import { optimalityCertificateViolations } from '@app/routing/solver/testing/optimality-certificate';
-import { RoutingLpReference } from '@app/routing/solver/testing/routing-lp-reference';
+import { RoutingProblem, RoutingSolution, solveRouting } from '@app/routing';
+import { optimalityCertificateViolations, RoutingLpReference } from '@app/routing/testing';
 import { frenchInstance, citiesOfArea } from './french-instances';
 import { greedyNearestWithRoom } from './greedy-baseline';
 import { memoryDeltaMb, timeRuns } from './solver-measurements';

@@ -1,7 +1,8 @@
-export * from './auth.module';
-export * from './auth.service';
+// Decorators and policies first, services and the module last: libs that load this one while it loads still find them.
 export * from './auth-rule.decorator';
 export * from './request-context.decorator';
 export * from './access-policy';
 export * from './password-hasher';
 export * from './login-attempt.entity';
+export * from './auth.service';
+export * from './auth.module';

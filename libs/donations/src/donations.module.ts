@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RegionFlowsModule } from '@app/reporting/flows/region-flows.module';
+import { RegionFlowsModule } from '@app/reporting';
 import { DonationLine } from './entities/donation-line.entity';
 import { Donation } from './entities/donation.entity';
 import { LotItem } from './entities/lot-item.entity';

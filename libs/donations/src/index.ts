@@ -1,4 +1,3 @@
-export * from './donations.module';
 export * from './entities/donation.entity';
 export * from './entities/donation-line.entity';
 export * from './entities/donation-status';
@@ -9,3 +8,8 @@ export * from './services/donation-ledger.service';
 export * from './services/donation.service';
 export * from './services/lot.service';
 export * from './services/lot-offer.service';
+export * from './dto/donation.types';
+export * from './jobs/route-region.request';
+export * from './services/donation-access';
+export * from './services/region-routing.lock';
+export * from './donations.module';

@@ -1,4 +1,3 @@
-export * from './jobs.module';
 export * from './redis-status';
 export * from './job';
 export * from './outbox.service';
@@ -7,3 +6,4 @@ export * from './outbox-relay';
 export * from './queue-registry';
 export * from './worker-host';
 export * from './job-schedules';
+export * from './jobs.module';

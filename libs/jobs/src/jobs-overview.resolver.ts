@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role } from '@app/common';
-import { Allow } from '@app/auth/auth-rule.decorator';
+import { Allow } from '@app/auth';
 import { DataSource } from 'typeorm';
 import { QueueRegistry } from './queue-registry';
 import { RedisStatus } from './redis-status';

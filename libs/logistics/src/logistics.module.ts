@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DonationsModule } from '@app/donations';
-import { RegionFlowsModule } from '@app/reporting/flows/region-flows.module';
+import { RegionFlowsModule } from '@app/reporting';
 import { Pickup } from './entities/pickup.entity';
 import { PickupRemindersJob } from './jobs/pickup-reminders.job';
 import { LotPickupResolver } from './resolvers/lot-pickup.resolver';

@@ -1,4 +1,3 @@
-export * from './matching.module';
 export * from './region-matching.service';
 export * from './region-matching.lock';
 export * from './stale-reservation.service';
@@ -6,3 +5,4 @@ export * from './dto/matching-result';
 export * from './matching-cost.policy';
 export * from './jobs/match-region.request';
 export * from './solver';
+export * from './matching.module';

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
-import { SolverThread } from '@app/common/threads/solver-thread';
+import { SolverThread } from '@app/common';
 import type { MatchDevice, MatchingCostWeights, MatchingSolution, MatchLine } from './solver';
 
 export interface MatchingProblem {

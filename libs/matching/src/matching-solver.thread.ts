@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { serveSolver } from '@app/common/threads/solver-thread';
+import { serveSolver } from '@app/common';
 import { MatchingSolution, solveMatching } from './solver';
 import type { MatchingProblem } from './matching-solver.runner';
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth/access-policy';
-import { Region } from '@app/network/entities/region.entity';
-import { OrderLedger, Reservation } from '@app/orders/services/order-ledger.service';
+import { AccessPolicy } from '@app/auth';
+import { Region } from '@app/network';
+import { OrderLedger, Reservation } from '@app/orders';
 import { EntityManager } from 'typeorm';
 import { MatchingResult } from './dto/matching-result';
 import { MATCHING_COST_POLICY, MatchingCostPolicy } from './matching-cost.policy';

@@ -2,9 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
-import { OrderLineDevice } from '@app/orders/entities/order-line-device.entity';
-import { ORDERS_CONFIG, OrdersConfig } from '@app/orders/orders-config';
-import { OrderLedger } from '@app/orders/services/order-ledger.service';
+import { OrderLineDevice, ORDERS_CONFIG, OrdersConfig, OrderLedger } from '@app/orders';
 import { matchRegionRequest } from './jobs/match-region.request';
 
 export interface ReleasedReservations {

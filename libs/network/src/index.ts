@@ -1,4 +1,3 @@
-export * from './network.module';
 export * from './entities/region.entity';
 export * from './entities/organization.entity';
 export * from './entities/organization-kind';
@@ -8,3 +7,4 @@ export * from './services/organization.service';
 export * from './services/region.service';
 export * from './services/user.service';
 export * from './seed/network-seeder';
+export * from './network.module';

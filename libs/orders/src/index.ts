@@ -1,4 +1,3 @@
-export * from './orders.module';
 export * from './orders-config';
 export * from './entities/order-status';
 export * from './entities/beneficiary-profile';
@@ -11,3 +10,4 @@ export * from './policies/profile-defaults';
 export * from './services/order-ledger.service';
 export * from './services/order.service';
 export * from './services/people-equipped';
+export * from './orders.module';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RefurbishingModule } from '@app/refurbishing';
-import { RegionFlowsModule } from '@app/reporting/flows/region-flows.module';
+import { RegionFlowsModule } from '@app/reporting';
 import { BeneficiaryReference } from './entities/beneficiary-reference.entity';
 import { OrderLineDevice } from './entities/order-line-device.entity';
 import { OrderLine } from './entities/order-line.entity';

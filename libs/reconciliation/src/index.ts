@@ -1,4 +1,3 @@
-export * from './reconciliation.module';
 export * from './entities/reconciliation-status';
 export * from './entities/discrepancy-kind';
 export * from './entities/reconciliation.entity';
@@ -10,3 +9,4 @@ export * from './jobs/reconcile-stock.request';
 export * from './jobs/reconcile-stock.job';
 export * from './services/reconciliation.service';
 export * from './services/stock-rebuild.service';
+export * from './reconciliation.module';

@@ -1,4 +1,3 @@
-export * from './refurbishing.module';
 export * from './entities/device.entity';
 export * from './entities/device-specs';
 export * from './entities/device-status';
@@ -16,3 +15,8 @@ export * from './services/device.service';
 export * from './services/device-stock.service';
 export * from './services/device-ledger.service';
 export * from './services/stock-level.service';
+export * from './policies/serial-number';
+export * from './services/actor';
+export * from './services/chunks';
+export * from './services/device-access';
+export * from './refurbishing.module';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DonationsModule } from '@app/donations';
-import { RegionFlowsModule } from '@app/reporting/flows/region-flows.module';
+import { RegionFlowsModule } from '@app/reporting';
 import { CustodyEvent } from './entities/custody-event.entity';
 import { Device } from './entities/device.entity';
 import { ErasureRecord } from './entities/erasure-record.entity';

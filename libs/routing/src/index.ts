@@ -1,3 +1,3 @@
-export * from './routing.module';
 export * from './region-routing.service';
 export * from './solver';
+export * from './routing.module';

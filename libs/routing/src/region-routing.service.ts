@@ -1,12 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth/access-policy';
-import { DonationLedger, LoadChange } from '@app/donations/services/donation-ledger.service';
-import { lockRegionRouting } from '@app/donations/services/region-routing.lock';
-import { LotItem } from '@app/donations/entities/lot-item.entity';
-import { LotStatus } from '@app/donations/entities/lot-status';
-import { Lot } from '@app/donations/entities/lot.entity';
+import { AccessPolicy } from '@app/auth';
+import { DonationLedger, LoadChange, lockRegionRouting, LotItem, LotStatus, Lot } from '@app/donations';
 import { EntityManager } from 'typeorm';
 import { donationOfferCap } from './donation-offer-share';
 import { RoutingSolverRunner } from './routing-solver.runner';

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
-import { SolverThread } from '@app/common/threads/solver-thread';
+import { SolverThread } from '@app/common';
 import { RoutingProblem, RoutingSolution } from './solver';
 
 /** The routing solver in its own thread (CPU-heavy solves stay off the API's event loop). */

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
 import { Allow, Ctx } from '@app/auth';
-import { RoutingResult } from '@app/donations/dto/donation.types';
+import { RoutingResult } from '@app/donations';
 import { RegionRoutingService } from './region-routing.service';
 
 @Resolver()

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Address } from '@app/common';
-import { Organization } from '@app/network/entities/organization.entity';
-import { Region } from '@app/network/entities/region.entity';
+import { Organization, Region } from '@app/network';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DonationStatus } from './donation-status';
 

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Organization } from '@app/network/entities/organization.entity';
+import { Organization } from '@app/network';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Donation } from './donation.entity';
 import { LotStatus } from './lot-status';

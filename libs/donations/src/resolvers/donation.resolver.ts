@@ -1,8 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, RequestContext, Role } from '@app/common';
 import { AccessPolicy, Allow, Ctx } from '@app/auth';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationService } from '@app/network/services/organization.service';
+import { Organization, OrganizationService } from '@app/network';
 import { DeclareDonationInput } from '../dto/donation.inputs';
 import { DonationConnection } from '../dto/donation.types';
 import { DonationLine } from '../entities/donation-line.entity';

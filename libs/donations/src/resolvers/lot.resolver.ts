@@ -1,8 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, RequestContext, Role } from '@app/common';
 import { AccessPolicy, Allow, Ctx } from '@app/auth';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationService } from '@app/network/services/organization.service';
+import { Organization, OrganizationService } from '@app/network';
 import { LotConnection } from '../dto/donation.types';
 import { Donation } from '../entities/donation.entity';
 import { LotItem } from '../entities/lot-item.entity';

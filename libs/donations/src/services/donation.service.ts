@@ -20,10 +20,9 @@ import {
 } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
-import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
-import { AccessPolicy } from '@app/auth/access-policy';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationKind } from '@app/network/entities/organization-kind';
+import { RegionFlowLedger } from '@app/reporting';
+import { AccessPolicy } from '@app/auth';
+import { Organization, OrganizationKind } from '@app/network';
 import { EntityManager, In } from 'typeorm';
 import { parseInventoryCsv } from '../csv/inventory-csv';
 import { DeclareDonationInput } from '../dto/donation.inputs';

@@ -1,5 +1,5 @@
 import { BadInputError, ConflictError } from '@app/common';
-import { LotStatus } from '@app/donations/entities/lot-status';
+import { LotStatus } from '@app/donations';
 import { PickupStatus } from '../entities/pickup-status';
 import { assertSchedulingDate, lotStepOnSchedule } from './pickup-scheduling.policy';
 

@@ -1,5 +1,5 @@
 import { BadInputError, ConflictError } from '@app/common';
-import { LOT_MACHINE, LotStatus } from '@app/donations/entities/lot-status';
+import { LOT_MACHINE, LotStatus } from '@app/donations';
 import { PickupStatus } from '../entities/pickup-status';
 
 /** What scheduling does to the lot: a claimed lot advances; a lot whose pickup was missed keeps its status. */

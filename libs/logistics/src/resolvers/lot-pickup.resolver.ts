@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@app/common';
 import { Ctx } from '@app/auth';
-import { Lot } from '@app/donations/entities/lot.entity';
+import { Lot } from '@app/donations';
 import { Pickup } from '../entities/pickup.entity';
 import { PickupService } from '../services/pickup.service';
 

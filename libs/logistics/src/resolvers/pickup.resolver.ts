@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
 import { AccessPolicy, Allow, Ctx } from '@app/auth';
-import { Lot } from '@app/donations/entities/lot.entity';
+import { Lot } from '@app/donations';
 import { CompletePickupInput, SchedulePickupInput } from '../dto/pickup.inputs';
 import { Pickup } from '../entities/pickup.entity';
 import { PickupCompletionService } from '../services/pickup-completion.service';

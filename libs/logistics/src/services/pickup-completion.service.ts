@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { LOT_MACHINE, LotStatus } from '@app/donations/entities/lot-status';
-import { Lot } from '@app/donations/entities/lot.entity';
-import { DonationLedger } from '@app/donations/services/donation-ledger.service';
-import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
+import { LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
+import { RegionFlowLedger } from '@app/reporting';
 import { CompletePickupInput } from '../dto/pickup.inputs';
 import { PICKUP_MACHINE, PickupStatus } from '../entities/pickup-status';
 import { Pickup } from '../entities/pickup.entity';

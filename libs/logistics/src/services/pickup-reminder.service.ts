@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ForbiddenError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { LotStatus } from '@app/donations/entities/lot-status';
-import { Lot } from '@app/donations/entities/lot.entity';
+import { LotStatus, Lot } from '@app/donations';
 import { EntityManager, In } from 'typeorm';
 import { PickupStatus } from '../entities/pickup-status';
 import { Pickup } from '../entities/pickup.entity';

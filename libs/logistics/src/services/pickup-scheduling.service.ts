@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Donation } from '@app/donations/entities/donation.entity';
-import { LotStatus } from '@app/donations/entities/lot-status';
-import { Lot } from '@app/donations/entities/lot.entity';
-import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { Donation, LotStatus, Lot, DonationLedger } from '@app/donations';
 import { SchedulePickupInput } from '../dto/pickup.inputs';
 import { PickupStatus } from '../entities/pickup-status';
 import { Pickup } from '../entities/pickup.entity';

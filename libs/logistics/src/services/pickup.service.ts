@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { byKey, RequestContext, requestLoader } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Lot } from '@app/donations/entities/lot.entity';
-import { DonationAccess } from '@app/donations/services/donation-access';
+import { Lot, DonationAccess } from '@app/donations';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Pickup } from '../entities/pickup.entity';
 

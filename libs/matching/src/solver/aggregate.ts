@@ -1,4 +1,4 @@
-import type { LatLon } from '@app/common/geo/great-circle';
+import type { LatLon } from '@app/common';
 import { specMeetsRequirements, type DeviceSpec, type LineRequirements } from './fit';
 import type { MatchDevice, MatchLine } from './types';
 

@@ -1,4 +1,4 @@
-import { greatCircleKm } from '@app/common/geo/great-circle';
+import { greatCircleKm } from '@app/common';
 import { overQualification, resolveCostWeights } from './cost';
 import { assignmentCost, DEFAULT_MATCHING_COST_WEIGHTS, type MatchDevice, type MatchLine } from './index';
 

@@ -1,4 +1,4 @@
-import { greatCircleKm } from '@app/common/geo/great-circle';
+import { greatCircleKm } from '@app/common';
 import { GRADE_RANK, type DeviceSpec, type LineRequirements } from './fit';
 import type { MatchDevice, MatchLine } from './types';
 

@@ -1,4 +1,4 @@
-import { greatCircleKm } from '@app/common/geo/great-circle';
+import { greatCircleKm } from '@app/common';
 import { aggregate, type MatchingAggregation } from './aggregate';
 import {
   assignmentCost,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, geocodeFrenchCity, Role, withSiretCheckDigit } from '@app/common';
 import { DatabaseLocation } from '@app/database';
-import { hashPassword } from '@app/auth/password-hasher';
+import { hashPassword } from '@app/auth';
 import { DataSource, EntityManager } from 'typeorm';
 import { Organization } from '../entities/organization.entity';
 import { ROLE_OF_KIND } from '../entities/organization-kind';

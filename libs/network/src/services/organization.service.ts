@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, byKey, ConflictError, isValidSiret, NotFoundError, RequestContext, requestLoader, resolveAddress } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy, ReadScope } from '@app/auth/access-policy';
+import { AccessPolicy, ReadScope } from '@app/auth';
 import { EntityManager, In } from 'typeorm';
 import { CategoryCapacityInput, CreateOrganizationInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth/access-policy';
+import { AccessPolicy } from '@app/auth';
 import { In } from 'typeorm';
 import { CreateRegionInput } from '../dto/network.inputs';
 import { Region } from '../entities/region.entity';

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
-import { passwordWeakness } from '@app/common/security/password-policy';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError, RequestContext, Role, passwordWeakness } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth/access-policy';
-import { hashPassword } from '@app/auth/password-hasher';
+import { AccessPolicy, hashPassword } from '@app/auth';
 import { CreateUserInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
 import { ROLE_OF_KIND } from '../entities/organization-kind';

@@ -1,5 +1,5 @@
-import { Device } from '@app/refurbishing/entities/device.entity';
-import { Organization } from '@app/network/entities/organization.entity';
+import { Device } from '@app/refurbishing';
+import { Organization } from '@app/network';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrderLine } from './order-line.entity';
 import { PartnerOrder } from './partner-order.entity';

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Grade } from '@app/refurbishing/entities/grade';
+import { Grade } from '@app/refurbishing';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BeneficiaryProfile } from './beneficiary-profile';
 import { PartnerOrder } from './partner-order.entity';

@@ -1,5 +1,5 @@
 import { DeviceCategory } from '@app/common';
-import { Grade } from '@app/refurbishing/entities/grade';
+import { Grade } from '@app/refurbishing';
 import { BeneficiaryProfile } from '../entities/beneficiary-profile';
 import { PROFILE_DEFAULTS, profileFloor, resolveLineRequirements } from './profile-defaults';
 

@@ -1,5 +1,5 @@
 import { DeviceCategory } from '@app/common';
-import { Grade } from '@app/refurbishing/entities/grade';
+import { Grade } from '@app/refurbishing';
 import { BeneficiaryProfile } from '../entities/beneficiary-profile';
 
 /** What a line asks of a device, once the profile's defaults are applied. */

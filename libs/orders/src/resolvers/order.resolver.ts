@@ -1,8 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, RequestContext, Role } from '@app/common';
 import { AccessPolicy, Allow, Ctx } from '@app/auth';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationService } from '@app/network/services/organization.service';
+import { Organization, OrganizationService } from '@app/network';
 import { ConfirmDeliveryInput, ShipDevicesInput, SubmitOrderInput } from '../dto/order.inputs';
 import { PartnerOrderConnection } from '../dto/order.types';
 import { OrderLine } from '../entities/order-line.entity';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
+import { RegionFlowLedger } from '@app/reporting';
 import { OutboxService } from '@app/jobs';
-import { matchRegionRequest } from '@app/matching/jobs/match-region.request';
+import { matchRegionRequest } from '@app/matching';
 import { OrderLineDevice } from '../entities/order-line-device.entity';
 import { ORDER_MACHINE, OrderStatus } from '../entities/order-status';
 import { PartnerOrder } from '../entities/partner-order.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext, Role } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { DeviceStockService } from '@app/refurbishing/services/device-stock.service';
+import { DeviceStockService } from '@app/refurbishing';
 import { ConfirmDeliveryInput } from '../dto/order.inputs';
 import { BeneficiaryReference } from '../entities/beneficiary-reference.entity';
 import { ORDER_MACHINE } from '../entities/order-status';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
-import { DeviceStockService } from '@app/refurbishing/services/device-stock.service';
-import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
+import { DeviceStockService } from '@app/refurbishing';
+import { RegionFlowLedger } from '@app/reporting';
 import { EntityManager, In } from 'typeorm';
 import { ORDER_MACHINE } from '../entities/order-status';
 import { OrderLineDevice } from '../entities/order-line-device.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { DeviceStockService } from '@app/refurbishing/services/device-stock.service';
+import { DeviceStockService } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { ShipDevicesInput } from '../dto/order.inputs';
 import { ORDER_MACHINE } from '../entities/order-status';

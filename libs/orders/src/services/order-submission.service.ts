@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadInputError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
+import { RegionFlowLedger } from '@app/reporting';
 import { OutboxService } from '@app/jobs';
-import { AccessPolicy } from '@app/auth/access-policy';
-import { matchRegionRequest } from '@app/matching/jobs/match-region.request';
-import { OrganizationKind } from '@app/network/entities/organization-kind';
-import { Organization } from '@app/network/entities/organization.entity';
+import { AccessPolicy } from '@app/auth';
+import { matchRegionRequest } from '@app/matching';
+import { OrganizationKind, Organization } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { SubmitOrderInput } from '../dto/order.inputs';
 import { OrderLine } from '../entities/order-line.entity';

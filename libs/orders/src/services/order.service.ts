@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { byKey, Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Device } from '@app/refurbishing/entities/device.entity';
-import { DeviceAccess } from '@app/refurbishing/services/device-access';
+import { Device, DeviceAccess } from '@app/refurbishing';
 import { In, IsNull } from 'typeorm';
 import { BeneficiaryReference } from '../entities/beneficiary-reference.entity';
 import { OrderLineDevice } from '../entities/order-line-device.entity';

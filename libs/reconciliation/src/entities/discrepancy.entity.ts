@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Device } from '@app/refurbishing/entities/device.entity';
+import { Device } from '@app/refurbishing';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DiscrepancyKind } from './discrepancy-kind';
 import { Reconciliation } from './reconciliation.entity';

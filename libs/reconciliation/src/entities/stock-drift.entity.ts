@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Organization } from '@app/network/entities/organization.entity';
-import { Grade } from '@app/refurbishing/entities/grade';
+import { Organization } from '@app/network';
+import { Grade } from '@app/refurbishing';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**

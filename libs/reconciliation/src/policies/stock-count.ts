@@ -1,4 +1,4 @@
-import { normalizeSerialNumber } from '@app/refurbishing/policies/serial-number';
+import { normalizeSerialNumber } from '@app/refurbishing';
 
 /** What a count is compared with: a device that carries one of the serials, as the snapshot read it. */
 export interface CountedDevice {

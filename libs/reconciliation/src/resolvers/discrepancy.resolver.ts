@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@app/common';
 import { Ctx } from '@app/auth';
-import { Device } from '@app/refurbishing/entities/device.entity';
+import { Device } from '@app/refurbishing';
 import { Discrepancy } from '../entities/discrepancy.entity';
 import { ReconciliationService } from '../services/reconciliation.service';
 

@@ -1,8 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
 import { AccessPolicy, Allow, Ctx } from '@app/auth';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationService } from '@app/network/services/organization.service';
+import { Organization, OrganizationService } from '@app/network';
 import { SubmitStockCountInput } from '../dto/stock-count.inputs';
 import { Discrepancy } from '../entities/discrepancy.entity';
 import { Reconciliation } from '../entities/reconciliation.entity';

@@ -1,8 +1,7 @@
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
 import { AccessPolicy, Allow, Ctx } from '@app/auth';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationService } from '@app/network/services/organization.service';
+import { Organization, OrganizationService } from '@app/network';
 import { StockDrift } from '../entities/stock-drift.entity';
 import { StockRebuildService } from '../services/stock-rebuild.service';
 

@@ -1,7 +1,6 @@
 import { BadInputError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
-import { AccessPolicy, ReadScope } from '@app/auth/access-policy';
-import { OrganizationKind } from '@app/network/entities/organization-kind';
-import { Organization } from '@app/network/entities/organization.entity';
+import { AccessPolicy, ReadScope } from '@app/auth';
+import { OrganizationKind, Organization } from '@app/network';
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**

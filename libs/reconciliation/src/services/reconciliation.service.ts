@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { byKey, groupedByKey, RequestContext, requestLoader } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Device } from '@app/refurbishing/entities/device.entity';
-import { DeviceAccess } from '@app/refurbishing/services/device-access';
+import { Device, DeviceAccess } from '@app/refurbishing';
 import { In } from 'typeorm';
 import { Discrepancy } from '../entities/discrepancy.entity';
 import { Reconciliation } from '../entities/reconciliation.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadInputError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
-import { actorUserIdOf } from '@app/refurbishing/services/actor';
+import { actorUserIdOf } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { SubmitStockCountInput } from '../dto/stock-count.inputs';
 import { RECONCILIATION_MACHINE, ReconciliationStatus } from '../entities/reconciliation-status';

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Organization } from '@app/network/entities/organization.entity';
-import { Grade } from '@app/refurbishing/entities/grade';
+import { Organization } from '@app/network';
+import { Grade } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { StockDrift } from '../entities/stock-drift.entity';
 import { byStockKey, StockCounter, stockCorrections, stockKey } from '../policies/stock-drift';

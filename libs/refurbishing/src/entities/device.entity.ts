@@ -1,9 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Donation } from '@app/donations/entities/donation.entity';
-import { Lot } from '@app/donations/entities/lot.entity';
-import { Organization } from '@app/network/entities/organization.entity';
-import { Region } from '@app/network/entities/region.entity';
+import { Donation, Lot } from '@app/donations';
+import { Organization, Region } from '@app/network';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { DeviceSpecs } from './device-specs';
 import { DeviceStatus } from './device-status';

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Organization } from '@app/network/entities/organization.entity';
+import { Organization } from '@app/network';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Grade } from './grade';
 

@@ -1,9 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Connection, DeviceCategory, RequestContext, Role } from '@app/common';
 import { AccessPolicy, ALL_ROLES, Allow, Ctx } from '@app/auth';
-import { Lot } from '@app/donations/entities/lot.entity';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationService } from '@app/network/services/organization.service';
+import { Lot } from '@app/donations';
+import { Organization, OrganizationService } from '@app/network';
 import { GradeDeviceInput, RecordErasureInput, RecycleDeviceInput } from '../dto/device.inputs';
 import { DeviceConnection } from '../dto/device.types';
 import { CustodyEvent } from '../entities/custody-event.entity';

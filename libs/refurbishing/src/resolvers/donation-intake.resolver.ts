@@ -1,7 +1,7 @@
 import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext } from '@app/common';
 import { Ctx } from '@app/auth';
-import { Donation } from '@app/donations/entities/donation.entity';
+import { Donation } from '@app/donations';
 import { LotIntakeService } from '../services/lot-intake.service';
 
 /** Donation fields of intake: what its received lots counted against what they declared. */

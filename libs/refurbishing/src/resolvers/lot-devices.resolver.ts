@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
 import { Allow, Ctx } from '@app/auth';
-import { Lot } from '@app/donations/entities/lot.entity';
+import { Lot } from '@app/donations';
 import { ReceiveLotInput } from '../dto/device.inputs';
 import { Device } from '../entities/device.entity';
 import { LotIntakeItem } from '../entities/lot-intake-item.entity';

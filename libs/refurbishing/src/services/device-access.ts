@@ -1,5 +1,5 @@
 import { RequestContext } from '@app/common';
-import { ReadScope } from '@app/auth/access-policy';
+import { ReadScope } from '@app/auth';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**

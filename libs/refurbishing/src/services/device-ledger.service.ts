@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
-import { LOT_MACHINE, LotStatus } from '@app/donations/entities/lot-status';
-import { Lot } from '@app/donations/entities/lot.entity';
-import { DonationLedger } from '@app/donations/services/donation-ledger.service';
-import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
+import { LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
+import { RegionFlowLedger } from '@app/reporting';
 import { EntityManager } from 'typeorm';
 import { CustodyEvent } from '../entities/custody-event.entity';
 import { DEVICE_ACTIONS, DeviceAction, StatusChangingAction } from '../entities/device-action';

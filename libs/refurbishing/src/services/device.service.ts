@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { byKey, Connection, decodeCursor, DeviceCategory, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
-import { ReadScope } from '@app/auth/access-policy';
+import { ReadScope } from '@app/auth';
 import { TransactionRunner } from '@app/database';
-import { Lot } from '@app/donations/entities/lot.entity';
+import { Lot } from '@app/donations';
 import { In } from 'typeorm';
 import { CustodyEvent } from '../entities/custody-event.entity';
 import { DeviceStatus } from '../entities/device-status';

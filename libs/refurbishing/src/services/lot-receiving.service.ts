@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { DonationLine } from '@app/donations/entities/donation-line.entity';
-import { Donation } from '@app/donations/entities/donation.entity';
-import { LotItem } from '@app/donations/entities/lot-item.entity';
-import { LOT_MACHINE, LotStatus } from '@app/donations/entities/lot-status';
-import { Lot } from '@app/donations/entities/lot.entity';
-import { DonationLedger } from '@app/donations/services/donation-ledger.service';
+import { DonationLine, Donation, LotItem, LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
 import { EntityManager } from 'typeorm';
 import { ReceiveLotInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError, RequestContext, Role } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth/access-policy';
+import { AccessPolicy } from '@app/auth';
 import { StockLevel } from '../entities/stock-level.entity';
 
 /**

@@ -1,12 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadInputError, DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth/access-policy';
-import { OrganizationKind } from '@app/network/entities/organization-kind';
-import { Organization } from '@app/network/entities/organization.entity';
-import { RegionService } from '@app/network/services/region.service';
-import { Grade } from '@app/refurbishing/entities/grade';
-import { StockLevel } from '@app/refurbishing/entities/stock-level.entity';
+import { AccessPolicy } from '@app/auth';
+import { OrganizationKind, Organization, RegionService } from '@app/network';
+import { Grade, StockLevel } from '@app/refurbishing';
 import { CO2E_FACTORS, Co2eFactor } from '../impact/co2e-factors';
 import { LeadTimeKind } from '../flows/lead-time';
 import { REGION_DASHBOARD_SQL, RegionDashboardRow } from './region-dashboard.query';

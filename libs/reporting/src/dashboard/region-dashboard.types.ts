@@ -1,7 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { Organization } from '@app/network/entities/organization.entity';
-import { Region } from '@app/network/entities/region.entity';
-import { StockLevel } from '@app/refurbishing/entities/stock-level.entity';
+import { Organization, Region } from '@app/network';
+import { StockLevel } from '@app/refurbishing';
 
 @ObjectType()
 export class RefurbisherLoad {

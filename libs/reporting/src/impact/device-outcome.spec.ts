@@ -1,4 +1,4 @@
-import { DEVICE_MACHINE, DeviceStatus } from '@app/refurbishing/entities/device-status';
+import { DEVICE_MACHINE, DeviceStatus } from '@app/refurbishing';
 import { DeviceOutcome, outcomeOf, REFURBISHED_STATUSES, REUSED_STATUSES } from './device-outcome';
 
 describe('device outcome', () => {

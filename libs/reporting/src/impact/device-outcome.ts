@@ -1,4 +1,4 @@
-import { DeviceStatus } from '@app/refurbishing/entities/device-status';
+import { DeviceStatus } from '@app/refurbishing';
 
 /**
  * What became of a donor's device, as the report counts it. REUSED is "refurbished and

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DeviceCategory } from '@app/common';
-import { Organization } from '@app/network/entities/organization.entity';
-import { BeneficiaryProfile } from '@app/orders/entities/beneficiary-profile';
+import { Organization } from '@app/network';
+import { BeneficiaryProfile } from '@app/orders';
 
 @ObjectType({ description: "one category of a donor's devices over the report's period" })
 export class CategoryImpact {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, NotFoundError, RequestContext, Role } from '@app/common';
-import { AccessPolicy } from '@app/auth/access-policy';
+import { AccessPolicy } from '@app/auth';
 import { DataSource } from 'typeorm';
 import { DonorImpactReport } from './donor-impact-report.types';
 import { ImpactFiguresService } from './impact-figures.service';

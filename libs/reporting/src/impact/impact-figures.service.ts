@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory } from '@app/common';
-import { Organization } from '@app/network/entities/organization.entity';
-import { OrganizationKind } from '@app/network/entities/organization-kind';
-import { BeneficiaryProfile } from '@app/orders/entities/beneficiary-profile';
-import { countPeopleEquipped } from '@app/orders/services/people-equipped';
-import { DeviceStatus } from '@app/refurbishing/entities/device-status';
+import { Organization, OrganizationKind } from '@app/network';
+import { BeneficiaryProfile, countPeopleEquipped } from '@app/orders';
+import { DeviceStatus } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { CO2E_FACTORS, Co2eFactor } from './co2e-factors';
 import { outcomeOf, REFURBISHED_STATUSES, REUSED_STATUSES } from './device-outcome';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@app/common';
 import { Job, JobHandler, QueueName } from '@app/jobs';
-import { ROUTE_REGION_JOB, RouteRegionJobData } from '@app/donations/jobs/route-region.request';
+import { ROUTE_REGION_JOB, RouteRegionJobData } from '@app/donations';
 import { RegionRoutingService } from '../region-routing.service';
 
 /** Routes a region's unrouted devices. Idempotent: a second run finds nothing left to route. */

@@ -1,5 +1,5 @@
 import { DeviceCategory } from '@app/common';
-import { Organization } from '@app/network/entities/organization.entity';
+import { Organization } from '@app/network';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /**

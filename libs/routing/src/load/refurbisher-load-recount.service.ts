@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { LOAD_LOT_STATUSES } from '@app/donations/entities/lot-status';
+import { LOAD_LOT_STATUSES } from '@app/donations';
 import { RefurbisherLoadDrift } from './refurbisher-load-drift.entity';
 
 export interface LoadDrift {

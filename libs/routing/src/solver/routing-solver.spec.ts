@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_KM } from '@app/common/geo/great-circle';
+import { EARTH_RADIUS_KM } from '@app/common';
 import { RoutingProblem, RoutingSink, RoutingSupply, solveRouting } from './index';
 import { routingSolutionViolations, servedBySupply } from './testing/routing-solution-violations';
 

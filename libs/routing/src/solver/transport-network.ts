@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_KM, greatCircleKm } from '@app/common/geo/great-circle';
+import { EARTH_RADIUS_KM, greatCircleKm } from '@app/common';
 import { RoutingProblem, RoutingSink, RoutingSupply } from './routing-types';
 
 /**

@@ -1,4 +1,4 @@
-import { greatCircleKm } from '@app/common/geo/great-circle';
+import { greatCircleKm } from '@app/common';
 import { RoutingProblem, RoutingSupply } from '../routing-types';
 import { pairBound } from './routing-solution-violations';
 

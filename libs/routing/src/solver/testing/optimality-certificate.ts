@@ -1,4 +1,4 @@
-import { greatCircleKm } from '@app/common/geo/great-circle';
+import { greatCircleKm } from '@app/common';
 import { RoutingProblem, RoutingSolution, RoutingSupply } from '../routing-types';
 
 /**

@@ -1,5 +1,5 @@
 import loadHighs, { Highs, ModelData } from 'highs';
-import { greatCircleKm } from '@app/common/geo/great-circle';
+import { greatCircleKm } from '@app/common';
 import { RoutingProblem, RoutingSupply } from '../routing-types';
 import { pairBound } from './routing-solution-violations';
 

@@ -1,4 +1,4 @@
-import { greatCircleKm } from '@app/common/geo/great-circle';
+import { greatCircleKm } from '@app/common';
 import { RoutingProblem, RoutingSink, RoutingSolution } from '../routing-types';
 
 /** What one supply may send one sink, read from the problem by definition (Infinity: no bound). */

@@ -1,0 +1,6 @@
+// The flow ledger first: it needs only plumbing, and the libs that record flows load it early.
+export * from './flows/region-flow-ledger.service';
+export * from './flows/region-flow-rebuild.service';
+export * from './flows/region-flows.module';
+export * from './dashboard/region-dashboard.module';
+export * from './impact/impact-report.module';
