@@ -5,36 +5,39 @@ import { OrderLedger } from '@app/orders/services/order-ledger.service';
 import { countPeopleEquipped } from '@app/orders/services/people-equipped';
 import { TransactionRunner } from '@app/database';
 import { DeviceStockService } from '@app/refurbishing/services/device-stock.service';
-import { NetworkFixture, PASSWORD, RegionFixture, seedNetwork } from './support/network-fixture';
-import { TestApp } from './support/test-app';
-
-const LINE_FIELDS = `id category quantity profile minRamGb minStorageGb requireSsd minGrade priority allocatedQuantity shippedQuantity deliveredQuantity
-  devices { id serialNumber status grade specs { ramGb storageGb ssd } }`;
-const ORDER_FIELDS = `id reference status neededBy createdAt partner { id } lines { ${LINE_FIELDS} }`;
-const SUBMIT = `mutation($input: SubmitOrderInput!) { submitOrder(input: $input) { ${ORDER_FIELDS} } }`;
-const CANCEL = `mutation($id: ID!) { cancelOrder(id: $id) { ${ORDER_FIELDS} } }`;
-const MATCH = `mutation($regionId: ID!) { matchOrders(regionId: $regionId) { allocatedQuantity unfilledQuantity } }`;
-const SHIP = `mutation($input: ShipDevicesInput!) { shipDevices(input: $input) { ${ORDER_FIELDS} } }`;
-const CONFIRM = `mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input: $input) { ${ORDER_FIELDS} lines { id beneficiaryRefs } } }`;
-const ORDER = `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} lines { id beneficiaryRefs } } }`;
-const ORDERS = `query($status: OrderStatus, $partnerId: ID, $first: Int, $after: String) {
-  orders(status: $status, partnerId: $partnerId, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id reference status partner { id } } } } }`;
-const DEVICE = `query($id: ID!) { device(id: $id) { id status order { id reference partner { id } lines { id beneficiaryRefs devices { id } } } history { action fromStatus toStatus detail } } }`;
-const DEVICES = `{ devices(first: 20) { edges { node { id serialNumber status order { id reference } history { action detail } } } } }`;
-const STOCK = `query($regionId: ID) { stockLevels(regionId: $regionId) { refurbisher { id } category grade available reserved } }`;
-
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { lots { id donation { id } refurbisher { id } } } }`;
-const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id } }`;
-const RECEIVE = `mutation($input: ReceiveLotInput!) { receiveLot(input: $input) { devices { id serialNumber } } }`;
-const ERASE = `mutation($input: RecordErasureInput!) { recordErasure(input: $input) { id status } }`;
-const GRADE = `mutation($input: GradeDeviceInput!) { gradeDevice(input: $input) { id status } }`;
+import {
+  CancelOrderDocument,
+  ConfirmDeliveryInput,
+  ConfirmOrderDeliveryDocument,
+  DeviceCategory,
+  DeviceOrderDocument,
+  DevicesBeneficiaryRefsDocument,
+  DevicesWithOrdersDocument,
+  MatchOrdersDocument,
+  MatchOrdersMutation,
+  OrderFieldsFragment,
+  OrderInFullDocument,
+  OrderInFullQuery,
+  OrderLineInput,
+  OrdersPageDocument,
+  OrdersPageQueryVariables,
+  ShipOrderDevicesDocument,
+  StockLevelsOfRegionDocument,
+  SubmitOrderInFullDocument,
+  SubmitOrderInput,
+} from './generated/graphql';
+import { claimLot, declareAndRoute, eraseAndGrade, inIntakeOrder, markCollected, receiveLot } from './support/donation-flow';
+import { NetworkFixture, RegionFixture, seedNetwork } from './support/network-fixture';
+import { matchOrders } from './support/order-flow';
+import { addOrganization } from './support/organization-fixture';
+import { GqlResponse, TestApp } from './support/test-app';
+import { uncheckedVariables } from './support/typed-client';
 
 const DAY = 24 * 3600_000;
 const FUTURE = new Date(Date.now() + 30 * DAY).toISOString();
 
 interface Spec {
-  category?: string;
+  category?: DeviceCategory;
   ramGb: number;
   storageGb: number;
   ssd: boolean;
@@ -47,14 +50,8 @@ const BASE: Spec = { ramGb: 4, storageGb: 128, ssd: false, grade: 'C' };
 /** a student laptop (8 GB, 256 GB SSD, grade B) */
 const MID: Spec = { ramGb: 8, storageGb: 256, ssd: true, grade: 'B' };
 
-type Line = Record<string, unknown>;
-type Order = {
-  id: string;
-  reference: string;
-  status: string;
-  partner: { id: string };
-  lines: Array<{ id: string; profile: string; quantity: number; allocatedQuantity: number; shippedQuantity: number; deliveredQuantity: number; devices: Array<{ id: string; status: string; specs: { ramGb: number; ssd: boolean } }> } & Record<string, unknown>>;
-};
+type Order = OrderFieldsFragment;
+type OrderInFull = NonNullable<OrderInFullQuery['order']>;
 
 let serialCounter = 0;
 
@@ -72,14 +69,12 @@ describe('orders and matching', () => {
   beforeEach(async () => {
     await t.reset();
     net = await seedNetwork(t);
-    const created = await t.ok(
-      `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-      { input: { kind: 'PARTNER', name: 'CCAS de Bron', regionId: net.ara.id, address: { postalCode: '69500', city: 'Bron', location: { lat: 45.73, lon: 4.91 } } } },
+    partner2 = await addOrganization(
+      t,
+      { kind: 'PARTNER', name: 'CCAS de Bron', regionId: net.ara.id, address: { postalCode: '69500', city: 'Bron', location: { lat: 45.73, lon: 4.91 } } },
+      { email: 'anne@ccas-bron.test', role: 'PARTNER' },
       net.ara.tokens.coordinator,
     );
-    const id = created.createOrganization.id as string;
-    await t.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email: 'anne@ccas-bron.test', password: PASSWORD, role: 'PARTNER', organizationId: id } }, net.ara.tokens.coordinator);
-    partner2 = { id, token: await t.login('anne@ccas-bron.test', PASSWORD) };
   });
 
   /**
@@ -96,27 +91,20 @@ describe('orders and matching', () => {
       [region.refurbisher, categories],
     );
     const lines = categories.map((category) => ({ category, quantity: specs.filter((s) => (s.category ?? 'LAPTOP') === category).length }));
-    const input = { pickupAddress: { postalCode: '69002', city: 'Lyon', location: region.code === 'ARA' ? { lat: 45.75, lon: 4.83 } : { lat: 47.32, lon: 5.04 } }, availableFrom: FUTURE, lines };
-    const donationId = (await t.ok(DECLARE, { input }, region.tokens.donor)).declareDonation.id;
-    const lots = (await t.ok(ROUTE, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string } }>;
-    const lot = lots.find((l) => l.donation.id === donationId)!;
-    await t.ok(CLAIM, { id: lot.id }, token);
-    await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED', version = version + 1 WHERE id = $1`, [lot.id]);
+    const pickupAddress = { postalCode: '69002', city: 'Lyon', location: region.code === 'ARA' ? { lat: 45.75, lon: 4.83 } : { lat: 47.32, lon: 5.04 } };
+    const lot = await declareAndRoute(t, region, lines, { pickupAddress, availableFrom: FUTURE });
+    await claimLot(t, lot.id, token);
+    await markCollected(t, lot.id);
     const intake = specs.map((s) => ({ serialNumber: `ORD-SN-${++serialCounter}`, category: s.category ?? 'LAPTOP', specs: { ramGb: s.ramGb, storageGb: s.storageGb, ssd: s.ssd } }));
-    const received = (await t.ok(RECEIVE, { input: { lotId: lot.id, devices: intake } }, token)).receiveLot.devices as Array<{ id: string; serialNumber: string }>;
-    const ids = intake.map((i) => received.find((d) => d.serialNumber === i.serialNumber)!.id);
-    for (const [i, id] of ids.entries()) {
-      await t.ok(ERASE, { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, token);
-      expect((await t.ok(GRADE, { input: { deviceId: id, grade: specs[i]!.grade } }, token)).gradeDevice.status).toBe('IN_STOCK');
-    }
+    const ids = inIntakeOrder(intake, await receiveLot(t, lot.id, intake, token)).map((d) => d.id);
+    for (const [i, id] of ids.entries()) await eraseAndGrade(t, id, token, specs[i]!.grade);
     return ids;
   };
 
-  const submit = async (lines: Line[], token = net.ara.tokens.partner, extra: Record<string, unknown> = {}): Promise<Order> =>
-    (await t.ok(SUBMIT, { input: { lines, ...extra } }, token)).submitOrder;
-  const match = async (region = net.ara): Promise<{ allocatedQuantity: number; unfilledQuantity: number }> =>
-    (await t.ok(MATCH, { regionId: region.id }, region.tokens.coordinator)).matchOrders;
-  const order = async (id: string, token = net.ara.tokens.partner): Promise<Order> => (await t.ok(ORDER, { id }, token)).order;
+  const submit = async (lines: OrderLineInput[], token = net.ara.tokens.partner, extra: Omit<SubmitOrderInput, 'lines'> = {}): Promise<Order> =>
+    (await t.runOk(SubmitOrderInFullDocument, { input: { lines, ...extra } }, token)).submitOrder;
+  const match = (region = net.ara) => matchOrders(t, region);
+  const order = async (id: string, token = net.ara.tokens.partner): Promise<OrderInFull> => (await t.runOk(OrderInFullDocument, { id }, token)).order!;
   const deviceIdsOf = (o: Order) => o.lines.flatMap((l) => l.devices.map((d) => d.id));
   const statusOf = async (deviceId: string) => (await t.dataSource.query(`SELECT status FROM device WHERE id = $1`, [deviceId]))[0].status as string;
   const counts = async () => ({
@@ -176,12 +164,12 @@ describe('orders and matching', () => {
     it('a coordinator orders for a partner of its region, never elsewhere; others may not order for someone else', async () => {
       const o = await submit([{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }], net.ara.tokens.coordinator, { partnerId: partner2.id });
       expect(o.partner.id).toBe(partner2.id);
-      const line = [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }];
-      expect(await t.errorCode(SUBMIT, { input: { lines: line } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(SUBMIT, { input: { lines: line, partnerId: net.bfc.partner } }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
-      expect(await t.errorCode(SUBMIT, { input: { lines: line, partnerId: net.ara.donor } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(SUBMIT, { input: { lines: line, partnerId: partner2.id } }, net.ara.tokens.partner)).toBe('FORBIDDEN');
-      for (const role of ['donor', 'refurbisher'] as const) expect(await t.errorCode(SUBMIT, { input: { lines: line } }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      const line: OrderLineInput[] = [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }];
+      expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line, partnerId: net.bfc.partner } }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
+      expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line, partnerId: net.ara.donor } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line, partnerId: partner2.id } }, net.ara.tokens.partner)).toBe('FORBIDDEN');
+      for (const role of ['donor', 'refurbisher'] as const) expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line } }, net.ara.tokens[role])).toBe('FORBIDDEN');
       expect(await t.count('partner_order')).toBe(1);
     });
 
@@ -202,10 +190,10 @@ describe('orders and matching', () => {
         { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }, { category: 'LAPTOP', quantity: 2, profile: 'STUDENT', requireSsd: false }] },
       ];
       for (const input of bad) {
-        const res = await t.gql(SUBMIT, { input }, net.ara.tokens.partner);
+        const res = await t.run(SubmitOrderInFullDocument, uncheckedVariables({ input }), net.ara.tokens.partner);
         expect([JSON.stringify(input), res.errors?.[0]?.extensions?.code]).toEqual([JSON.stringify(input), 'BAD_USER_INPUT']);
       }
-      const lowered = await t.gql(SUBMIT, { input: bad[3] }, net.ara.tokens.partner);
+      const lowered = await t.run(SubmitOrderInFullDocument, uncheckedVariables({ input: bad[3] }), net.ara.tokens.partner);
       expect(lowered.errors?.[0]?.message).toMatch(/lines\[0\]: minRamGb 8 is below the DESIGN_STUDENT minimum of 16/);
       expect(await counts()).toEqual(before);
     });
@@ -228,37 +216,37 @@ describe('orders and matching', () => {
       expect(d.lines[0]!.allocatedQuantity).toBe(2);
 
       // reserved in the stock counters and in each device's chain of custody
-      const levels = (await t.ok(STOCK, { regionId: net.ara.id }, net.ara.tokens.coordinator)).stockLevels;
-      expect(levels.map((l: { grade: string; available: number; reserved: number }) => [l.grade, l.available, l.reserved]).sort()).toEqual([
+      const levels = (await t.runOk(StockLevelsOfRegionDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).stockLevels;
+      expect(levels.map((l) => [l.grade, l.available, l.reserved]).sort()).toEqual([
         ['A', 0, 2],
         ['C', 0, 3],
       ]);
-      const device = (await t.ok(DEVICE, { id: high1 }, net.ara.tokens.refurbisher)).device;
+      const device = (await t.runOk(DeviceOrderDocument, { id: high1 }, net.ara.tokens.refurbisher)).device!;
       expect(device.order).toMatchObject({ id: design.id, reference: design.reference, partner: { id: net.ara.partner } });
       expect(device.history.at(-1)).toMatchObject({ action: 'RESERVED', fromStatus: 'IN_STOCK', toStatus: 'RESERVED' });
       // a second run has nothing left to do
       expect(await match()).toEqual({ allocatedQuantity: 0, unfilledQuantity: 0 });
 
       // The refurbisher ships one, then the other: the order stays ALLOCATED until both left.
-      let shipped = (await t.ok(SHIP, { input: { orderId: design.id, deviceIds: [high1] } }, net.ara.tokens.refurbisher)).shipDevices as Order;
+      let shipped = (await t.runOk(ShipOrderDevicesDocument, { input: { orderId: design.id, deviceIds: [high1] } }, net.ara.tokens.refurbisher)).shipDevices;
       expect(shipped.status).toBe('ALLOCATED');
       expect(shipped.lines[0]).toMatchObject({ allocatedQuantity: 2, shippedQuantity: 1, deliveredQuantity: 0 });
-      expect(await t.errorCode(SHIP, { input: { orderId: design.id, deviceIds: [high1] } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
-      shipped = (await t.ok(SHIP, { input: { orderId: design.id, deviceIds: [high2] } }, net.ara.tokens.refurbisher)).shipDevices;
+      expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: design.id, deviceIds: [high1] } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      shipped = (await t.runOk(ShipOrderDevicesDocument, { input: { orderId: design.id, deviceIds: [high2] } }, net.ara.tokens.refurbisher)).shipDevices;
       expect(shipped.status).toBe('SHIPPED');
       expect(shipped.lines[0]!.devices.map((x) => x.status)).toEqual(['SHIPPED', 'SHIPPED']);
 
       // The partner confirms delivery, with its own pseudonymous references.
-      let delivered = (await t.ok(CONFIRM, { input: { orderId: design.id, deviceIds: [high1], beneficiaryRefs: ['BRON-2026-017'] } }, net.ara.tokens.partner)).confirmDelivery;
+      let delivered = (await t.runOk(ConfirmOrderDeliveryDocument, { input: { orderId: design.id, deviceIds: [high1], beneficiaryRefs: ['BRON-2026-017'] } }, net.ara.tokens.partner)).confirmDelivery;
       expect(delivered.status).toBe('SHIPPED');
-      delivered = (await t.ok(CONFIRM, { input: { orderId: design.id, deviceIds: [high2], beneficiaryRefs: ['BRON-2026-018'] } }, net.ara.tokens.partner)).confirmDelivery;
+      delivered = (await t.runOk(ConfirmOrderDeliveryDocument, { input: { orderId: design.id, deviceIds: [high2], beneficiaryRefs: ['BRON-2026-018'] } }, net.ara.tokens.partner)).confirmDelivery;
       expect(delivered.status).toBe('DELIVERED');
       expect(delivered.lines[0]).toMatchObject({ allocatedQuantity: 2, shippedQuantity: 2, deliveredQuantity: 2, beneficiaryRefs: ['BRON-2026-017', 'BRON-2026-018'] });
-      expect(delivered.lines[0].devices.map((x: { status: string }) => x.status)).toEqual(['DELIVERED', 'DELIVERED']);
-      expect((await t.ok(DEVICE, { id: high2 }, net.ara.tokens.coordinator)).device.history.map((h: { action: string }) => h.action).slice(-3)).toEqual(['RESERVED', 'SHIPPED', 'DELIVERED']);
+      expect(delivered.lines[0]!.devices.map((x) => x.status)).toEqual(['DELIVERED', 'DELIVERED']);
+      expect((await t.runOk(DeviceOrderDocument, { id: high2 }, net.ara.tokens.coordinator)).device!.history.map((h) => h.action).slice(-3)).toEqual(['RESERVED', 'SHIPPED', 'DELIVERED']);
       // a delivered order refuses every change
-      expect(await t.errorCode(CANCEL, { id: design.id }, net.ara.tokens.partner)).toBe('CONFLICT');
-      expect(await t.errorCode(CONFIRM, { input: { orderId: design.id, deviceIds: [high1] } }, net.ara.tokens.partner)).toBe('CONFLICT');
+      expect(await t.runError(CancelOrderDocument, { id: design.id }, net.ara.tokens.partner)).toBe('CONFLICT');
+      expect(await t.runError(ConfirmOrderDeliveryDocument, { input: { orderId: design.id, deviceIds: [high1] } }, net.ara.tokens.partner)).toBe('CONFLICT');
 
       // Two distinct people equipped from the donor's devices; only the count leaves the database.
       expect(await countPeopleEquipped(t.dataSource.manager, net.ara.donor, new Date(Date.now() - DAY), new Date(Date.now() + DAY))).toBe(2);
@@ -301,18 +289,21 @@ describe('orders and matching', () => {
       for (let i = 0; i < 4; i++) early.push(await submit([{ category: 'LAPTOP', quantity: 3, profile: i % 2 ? 'STUDENT' : 'SENIOR' }], i % 2 ? partner2.token : net.ara.tokens.partner));
       expect(await match()).toEqual({ allocatedQuantity: 12, unfilledQuantity: 0 });
 
-      const work: Array<Promise<{ data: Record<string, any> | null; errors?: unknown[] }>> = [];
+      const work: Array<Promise<GqlResponse<unknown>>> = [];
+      const matches: Array<Promise<GqlResponse<MatchOrdersMutation>>> = [];
       for (let i = 0; i < 12; i++) {
-        work.push(t.gql(MATCH, { regionId: net.ara.id }, i % 2 ? net.ara.tokens.coordinator : net.adminToken));
-        const profile = ['STUDENT', 'SENIOR', 'DESIGN_STUDENT'][i % 3];
-        work.push(t.gql(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 1 + (i % 3), profile, priority: i % 4 }] } }, i % 2 ? partner2.token : net.ara.tokens.partner));
+        const matched = t.run(MatchOrdersDocument, { regionId: net.ara.id }, i % 2 ? net.ara.tokens.coordinator : net.adminToken);
+        matches.push(matched);
+        work.push(matched);
+        const profile = (['STUDENT', 'SENIOR', 'DESIGN_STUDENT'] as const)[i % 3]!;
+        work.push(t.run(SubmitOrderInFullDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 1 + (i % 3), profile, priority: i % 4 }] } }, i % 2 ? partner2.token : net.ara.tokens.partner));
       }
       // two allocated orders are cancelled meanwhile: their six devices go back to stock, for the matchers to take
-      work.push(t.gql(CANCEL, { id: early[0]!.id }, net.ara.tokens.partner));
-      work.push(t.gql(CANCEL, { id: early[1]!.id }, partner2.token));
+      work.push(t.run(CancelOrderDocument, { id: early[0]!.id }, net.ara.tokens.partner));
+      work.push(t.run(CancelOrderDocument, { id: early[1]!.id }, partner2.token));
       const results = await Promise.all(work);
       expect(results.filter((r) => r.errors?.length)).toEqual([]);
-      const allocated = results.reduce((s, r) => s + (r.data?.matchOrders?.allocatedQuantity ?? 0), 0);
+      const allocated = (await Promise.all(matches)).reduce((s, r) => s + (r.data?.matchOrders.allocatedQuantity ?? 0), 0);
       await assertConsistent();
       const [{ n: links }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM order_line_device WHERE released_at IS NULL`);
       expect(links).toBe(12 - 6 + allocated);
@@ -346,10 +337,10 @@ describe('orders and matching', () => {
     });
 
     it('matchOrders is for staff of the region', async () => {
-      expect(await t.errorCode(MATCH, { regionId: net.bfc.id }, net.ara.tokens.coordinator)).toBe('FORBIDDEN');
-      for (const role of ['donor', 'refurbisher', 'partner'] as const) expect(await t.errorCode(MATCH, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
-      expect(await t.errorCode(MATCH, { regionId: '00000000-0000-4000-8000-000000000000' }, net.adminToken)).toBe('NOT_FOUND');
-      expect((await t.ok(MATCH, { regionId: net.bfc.id }, net.adminToken)).matchOrders).toEqual({ allocatedQuantity: 0, unfilledQuantity: 0 });
+      expect(await t.runError(MatchOrdersDocument, { regionId: net.bfc.id }, net.ara.tokens.coordinator)).toBe('FORBIDDEN');
+      for (const role of ['donor', 'refurbisher', 'partner'] as const) expect(await t.runError(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(MatchOrdersDocument, { regionId: '00000000-0000-4000-8000-000000000000' }, net.adminToken)).toBe('NOT_FOUND');
+      expect((await t.runOk(MatchOrdersDocument, { regionId: net.bfc.id }, net.adminToken)).matchOrders).toEqual({ allocatedQuantity: 0, unfilledQuantity: 0 });
     });
 
     it('the match-region job does the same, idempotently', async () => {
@@ -368,28 +359,28 @@ describe('orders and matching', () => {
       const second = await submit([{ category: 'LAPTOP', quantity: 2, profile: 'STUDENT' }], partner2.token);
       await match();
       expect((await order(first.id)).status).toBe('ALLOCATED');
-      expect(await t.errorCode(CANCEL, { id: first.id }, partner2.token)).toBe('NOT_FOUND');
-      expect(await t.errorCode(CANCEL, { id: first.id }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
-      for (const role of ['donor', 'refurbisher'] as const) expect(await t.errorCode(CANCEL, { id: first.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(CancelOrderDocument, { id: first.id }, partner2.token)).toBe('NOT_FOUND');
+      expect(await t.runError(CancelOrderDocument, { id: first.id }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
+      for (const role of ['donor', 'refurbisher'] as const) expect(await t.runError(CancelOrderDocument, { id: first.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
       await t.dataSource.query(`DELETE FROM outbox_message`);
 
-      const cancelled = (await t.ok(CANCEL, { id: first.id }, net.ara.tokens.partner)).cancelOrder as Order;
+      const cancelled = (await t.runOk(CancelOrderDocument, { id: first.id }, net.ara.tokens.partner)).cancelOrder;
       expect(cancelled.status).toBe('CANCELLED');
       expect(cancelled.lines[0]).toMatchObject({ allocatedQuantity: 0, devices: [] });
       expect(await Promise.all(ids.map(statusOf))).toEqual(['IN_STOCK', 'IN_STOCK']);
-      const history = (await t.ok(DEVICE, { id: ids[0] }, net.ara.tokens.coordinator)).device.history;
+      const history = (await t.runOk(DeviceOrderDocument, { id: ids[0]! }, net.ara.tokens.coordinator)).device!.history;
       expect(history.at(-1)).toMatchObject({ action: 'UNRESERVED', fromStatus: 'RESERVED', toStatus: 'IN_STOCK' });
       expect(await t.dataSource.query(`SELECT name FROM outbox_message`)).toEqual([{ name: 'match-region' }]);
       await assertConsistent();
-      expect(await t.errorCode(CANCEL, { id: first.id }, net.ara.tokens.partner)).toBe('CONFLICT');
+      expect(await t.runError(CancelOrderDocument, { id: first.id }, net.ara.tokens.partner)).toBe('CONFLICT');
 
       expect(await match()).toEqual({ allocatedQuantity: 2, unfilledQuantity: 0 });
       expect(deviceIdsOf(await order(second.id, partner2.token)).sort()).toEqual([...ids].sort());
       // staff cancel too; but once a device has left the refurbisher it is too late
-      await t.ok(SHIP, { input: { orderId: second.id, deviceIds: [ids[0]] } }, net.ara.tokens.refurbisher);
-      expect(await t.errorCode(CANCEL, { id: second.id }, net.ara.tokens.coordinator)).toBe('CONFLICT');
+      await t.runOk(ShipOrderDevicesDocument, { input: { orderId: second.id, deviceIds: [ids[0]] } }, net.ara.tokens.refurbisher);
+      expect(await t.runError(CancelOrderDocument, { id: second.id }, net.ara.tokens.coordinator)).toBe('CONFLICT');
       const open = await submit([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], partner2.token);
-      expect((await t.ok(CANCEL, { id: open.id }, net.ara.tokens.coordinator)).cancelOrder.status).toBe('CANCELLED');
+      expect((await t.runOk(CancelOrderDocument, { id: open.id }, net.ara.tokens.coordinator)).cancelOrder.status).toBe('CANCELLED');
       await assertConsistent();
     });
   });
@@ -399,29 +390,28 @@ describe('orders and matching', () => {
       const [a, b] = await stockDevices([MID, MID]);
       const o = await submit([{ category: 'LAPTOP', quantity: 2, profile: 'STUDENT' }]);
       await match();
-      const grenoble = await t.ok(
-        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-        { input: { kind: 'REFURBISHER', name: 'Atelier Grenoble', regionId: net.ara.id, address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } }, serviceRadiusKm: 200 } },
+      const { token: otherRefurbisher } = await addOrganization(
+        t,
+        { kind: 'REFURBISHER', name: 'Atelier Grenoble', regionId: net.ara.id, address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } }, serviceRadiusKm: 200 },
+        { email: 'atelier@grenoble.test', role: 'REFURBISHER' },
         net.ara.tokens.coordinator,
       );
-      await t.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email: 'atelier@grenoble.test', password: PASSWORD, role: 'REFURBISHER', organizationId: grenoble.createOrganization.id } }, net.ara.tokens.coordinator);
-      const otherRefurbisher = await t.login('atelier@grenoble.test', PASSWORD);
 
-      expect(await t.errorCode(SHIP, { input: { orderId: o.id, deviceIds: [a] } }, otherRefurbisher)).toBe('NOT_FOUND');
-      expect(await t.errorCode(SHIP, { input: { orderId: o.id, deviceIds: [a] } }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
-      for (const role of ['partner', 'coordinator', 'donor'] as const) expect(await t.errorCode(SHIP, { input: { orderId: o.id, deviceIds: [a] } }, net.ara.tokens[role])).toBe('FORBIDDEN');
-      expect(await t.errorCode(SHIP, { input: { orderId: o.id, deviceIds: [a, a] } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(SHIP, { input: { orderId: o.id, deviceIds: [] } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a] } }, otherRefurbisher)).toBe('NOT_FOUND');
+      expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a] } }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
+      for (const role of ['partner', 'coordinator', 'donor'] as const) expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a] } }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a, a] } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [] } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
       // a device in stock but not on this order
       const [loose] = await stockDevices([BASE]);
-      expect(await t.errorCode(SHIP, { input: { orderId: o.id, deviceIds: [a, loose] } }, net.ara.tokens.refurbisher)).toBe('NOT_FOUND');
+      expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a, loose] } }, net.ara.tokens.refurbisher)).toBe('NOT_FOUND');
       expect(await Promise.all([a!, b!].map(statusOf))).toEqual(['RESERVED', 'RESERVED']);
 
       // not shipped yet: nothing to confirm
-      expect(await t.errorCode(CONFIRM, { input: { orderId: o.id, deviceIds: [a] } }, net.ara.tokens.partner)).toBe('CONFLICT');
-      await t.ok(SHIP, { input: { orderId: o.id, deviceIds: [a, b] } }, net.ara.tokens.refurbisher);
+      expect(await t.runError(ConfirmOrderDeliveryDocument, { input: { orderId: o.id, deviceIds: [a] } }, net.ara.tokens.partner)).toBe('CONFLICT');
+      await t.runOk(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a, b] } }, net.ara.tokens.refurbisher);
       const before = await counts();
-      const confirm = (input: Record<string, unknown>, token = net.ara.tokens.partner) => t.errorCode(CONFIRM, { input: { orderId: o.id, ...input } }, token);
+      const confirm = (input: Omit<ConfirmDeliveryInput, 'orderId'>, token = net.ara.tokens.partner) => t.runError(ConfirmOrderDeliveryDocument, { input: { orderId: o.id, ...input } }, token);
       expect(await confirm({ deviceIds: [a] }, partner2.token)).toBe('NOT_FOUND');
       expect(await confirm({ deviceIds: [a] }, net.ara.tokens.coordinator)).toBe('FORBIDDEN');
       expect(await confirm({ deviceIds: [a, b], beneficiaryRefs: ['X-1'] })).toBe('BAD_USER_INPUT');
@@ -432,7 +422,7 @@ describe('orders and matching', () => {
       expect(await Promise.all([a!, b!].map(statusOf))).toEqual(['SHIPPED', 'SHIPPED']);
 
       // without references, a delivery is still confirmed
-      const done = (await t.ok(CONFIRM, { input: { orderId: o.id, deviceIds: [b, a] } }, net.ara.tokens.partner)).confirmDelivery;
+      const done = (await t.runOk(ConfirmOrderDeliveryDocument, { input: { orderId: o.id, deviceIds: [b, a] } }, net.ara.tokens.partner)).confirmDelivery;
       expect(done).toMatchObject({ status: 'DELIVERED', lines: [{ deliveredQuantity: 2, beneficiaryRefs: [] }] });
       await assertConsistent();
     });
@@ -443,7 +433,7 @@ describe('orders and matching', () => {
       const [a, b] = await stockDevices([MID, MID]);
       const o = await submit([{ category: 'LAPTOP', quantity: 2, profile: 'STUDENT' }]);
       await match();
-      await t.ok(SHIP, { input: { orderId: o.id, deviceIds: [b] } }, net.ara.tokens.refurbisher);
+      await t.runOk(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [b] } }, net.ara.tokens.refurbisher);
       await t.dataSource.query(`UPDATE order_line_device SET reserved_at = now() - interval '15 days'`);
       const job = t.app.get(ReleaseStaleReservationsJob);
       expect(await job.handle()).toEqual({ released: 1, orderIds: [o.id] });
@@ -474,8 +464,7 @@ describe('orders and matching', () => {
       const mine = await submit([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }]);
       const theirs = await submit([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], partner2.token);
       const bfc = await submit([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], net.bfc.tokens.partner);
-      const list = async (token: string, variables: Record<string, unknown> = {}) =>
-        ((await t.ok(ORDERS, variables, token)).orders.edges as Array<{ node: { id: string } }>).map((e) => e.node.id).sort();
+      const list = async (token: string, variables: OrdersPageQueryVariables = {}) => (await t.runOk(OrdersPageDocument, variables, token)).orders.edges.map((e) => e.node.id).sort();
 
       expect(await list(net.ara.tokens.partner)).toEqual([mine.id]);
       expect(await list(net.ara.tokens.partner, { partnerId: partner2.id })).toEqual([]);
@@ -484,35 +473,35 @@ describe('orders and matching', () => {
       expect(await list(net.ara.tokens.coordinator, { partnerId: partner2.id })).toEqual([theirs.id]);
       expect(await list(net.bfc.tokens.coordinator)).toEqual([bfc.id]);
       expect(await list(net.adminToken)).toEqual([mine.id, theirs.id, bfc.id].sort());
-      expect((await t.ok(ORDER, { id: theirs.id }, net.ara.tokens.partner)).order).toBeNull();
-      expect((await t.ok(ORDER, { id: mine.id }, net.bfc.tokens.coordinator)).order).toBeNull();
-      expect((await t.ok(ORDER, { id: mine.id }, net.ara.tokens.coordinator)).order.id).toBe(mine.id);
+      expect((await t.runOk(OrderInFullDocument, { id: theirs.id }, net.ara.tokens.partner)).order).toBeNull();
+      expect((await t.runOk(OrderInFullDocument, { id: mine.id }, net.bfc.tokens.coordinator)).order).toBeNull();
+      expect((await t.runOk(OrderInFullDocument, { id: mine.id }, net.ara.tokens.coordinator)).order?.id).toBe(mine.id);
       for (const role of ['donor', 'refurbisher'] as const) {
-        expect(await t.errorCode(ORDERS, {}, net.ara.tokens[role])).toBe('FORBIDDEN');
-        expect(await t.errorCode(ORDER, { id: mine.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+        expect(await t.runError(OrdersPageDocument, {}, net.ara.tokens[role])).toBe('FORBIDDEN');
+        expect(await t.runError(OrderInFullDocument, { id: mine.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
       }
-      await t.ok(CANCEL, { id: theirs.id }, partner2.token);
+      await t.runOk(CancelOrderDocument, { id: theirs.id }, partner2.token);
       expect(await list(net.ara.tokens.coordinator, { status: 'CANCELLED' })).toEqual([theirs.id]);
     });
 
     it('pages with a cursor, newest first', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push((await submit([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }])).id);
-      const page1 = (await t.ok(ORDERS, { first: 2 }, net.ara.tokens.partner)).orders;
+      const page1 = (await t.runOk(OrdersPageDocument, { first: 2 }, net.ara.tokens.partner)).orders;
       expect(page1.totalCount).toBe(5);
       expect(page1.pageInfo.hasNextPage).toBe(true);
-      const page2 = (await t.ok(ORDERS, { first: 2, after: page1.pageInfo.endCursor }, net.ara.tokens.partner)).orders;
-      const page3 = (await t.ok(ORDERS, { first: 2, after: page2.pageInfo.endCursor }, net.ara.tokens.partner)).orders;
+      const page2 = (await t.runOk(OrdersPageDocument, { first: 2, after: page1.pageInfo.endCursor }, net.ara.tokens.partner)).orders;
+      const page3 = (await t.runOk(OrdersPageDocument, { first: 2, after: page2.pageInfo.endCursor }, net.ara.tokens.partner)).orders;
       expect(page3.pageInfo.hasNextPage).toBe(false);
-      expect([...page1.edges, ...page2.edges, ...page3.edges].map((e: { node: { id: string } }) => e.node.id)).toEqual([...ids].reverse());
-      expect(await t.errorCode(ORDERS, { after: 'garbage' }, net.ara.tokens.partner)).toBe('BAD_USER_INPUT');
+      expect([...page1.edges, ...page2.edges, ...page3.edges].map((e) => e.node.id)).toEqual([...ids].reverse());
+      expect(await t.runError(OrdersPageDocument, { after: 'garbage' }, net.ara.tokens.partner)).toBe('BAD_USER_INPUT');
 
       // orders made within one millisecond (a burst of submissions) are neither skipped nor repeated
       await t.dataSource.query(`UPDATE partner_order SET created_at = '2026-03-01T10:00:00.123456Z'`);
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const page: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } = (await t.ok(ORDERS, { first: 2, after }, net.ara.tokens.partner)).orders;
+        const page = (await t.runOk(OrdersPageDocument, { first: 2, after }, net.ara.tokens.partner)).orders;
         seen.push(...page.edges.map((e) => e.node.id));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
@@ -527,32 +516,32 @@ describe('orders and matching', () => {
       const myDevice = deviceIdsOf(await order(mine.id))[0]!;
       const theirDevice = deviceIdsOf(await order(theirs.id, partner2.token))[0]!;
       expect([myDevice, theirDevice].sort()).toEqual([a, b].sort());
-      await t.ok(SHIP, { input: { orderId: mine.id, deviceIds: [myDevice] } }, net.ara.tokens.refurbisher);
-      await t.ok(CONFIRM, { input: { orderId: mine.id, deviceIds: [myDevice], beneficiaryRefs: ['SECRET-REF-42'] } }, net.ara.tokens.partner);
+      await t.runOk(ShipOrderDevicesDocument, { input: { orderId: mine.id, deviceIds: [myDevice] } }, net.ara.tokens.refurbisher);
+      await t.runOk(ConfirmOrderDeliveryDocument, { input: { orderId: mine.id, deviceIds: [myDevice], beneficiaryRefs: ['SECRET-REF-42'] } }, net.ara.tokens.partner);
 
       // the partner reaches its devices through its order, never the other partner's
       const seen = JSON.stringify(await order(mine.id));
       expect(seen).toContain(myDevice);
       expect(seen).not.toContain(theirDevice);
-      expect((await t.ok(DEVICE, { id: theirDevice }, net.ara.tokens.partner)).device).toBeNull();
-      expect((await t.ok(ORDER, { id: theirs.id }, net.ara.tokens.partner)).order).toBeNull();
+      expect((await t.runOk(DeviceOrderDocument, { id: theirDevice }, net.ara.tokens.partner)).device).toBeNull();
+      expect((await t.runOk(OrderInFullDocument, { id: theirs.id }, net.ara.tokens.partner)).order).toBeNull();
 
       // the donor reads its devices (status, history) but not whom they went to
-      const donorView = (await t.ok(DEVICES, {}, net.ara.tokens.donor)).devices.edges.map((e: { node: unknown }) => e.node);
-      expect(donorView.map((d: { id: string }) => d.id).sort()).toEqual([a, b].sort());
-      expect(donorView.every((d: { order: unknown }) => d.order === null)).toBe(true);
+      const donorView = (await t.runOk(DevicesWithOrdersDocument, {}, net.ara.tokens.donor)).devices.edges.map((e) => e.node);
+      expect(donorView.map((d) => d.id).sort()).toEqual([a, b].sort());
+      expect(donorView.every((d) => d.order === null)).toBe(true);
       expect(JSON.stringify(donorView)).not.toContain('SECRET-REF-42');
       expect(JSON.stringify(donorView)).not.toContain(mine.reference);
-      expect(JSON.stringify(await t.gql(`{ devices { edges { node { order { lines { beneficiaryRefs } } } } } }`, {}, net.ara.tokens.donor))).not.toContain('SECRET-REF-42');
+      expect(JSON.stringify(await t.run(DevicesBeneficiaryRefsDocument, {}, net.ara.tokens.donor))).not.toContain('SECRET-REF-42');
 
       // the refurbisher sees the order of a device it holds (to ship it), not the references
-      const refurbisherView = (await t.ok(DEVICE, { id: myDevice }, net.ara.tokens.refurbisher)).device;
-      expect(refurbisherView.order.id).toBe(mine.id);
-      expect(refurbisherView.order.lines[0].beneficiaryRefs).toBeNull();
+      const refurbisherView = (await t.runOk(DeviceOrderDocument, { id: myDevice }, net.ara.tokens.refurbisher)).device!;
+      expect(refurbisherView.order?.id).toBe(mine.id);
+      expect(refurbisherView.order?.lines[0]!.beneficiaryRefs).toBeNull();
       // the partner and staff do
       expect((await order(mine.id)).lines[0]!.beneficiaryRefs).toEqual(['SECRET-REF-42']);
       expect((await order(mine.id, net.ara.tokens.coordinator)).lines[0]!.beneficiaryRefs).toEqual(['SECRET-REF-42']);
-      expect((await t.ok(DEVICE, { id: myDevice }, net.bfc.tokens.coordinator)).device).toBeNull();
+      expect((await t.runOk(DeviceOrderDocument, { id: myDevice }, net.bfc.tokens.coordinator)).device).toBeNull();
     });
   });
 });
