@@ -6,4 +6,5 @@ export * from './outbox-relay';
 export * from './queue-registry';
 export * from './worker-host';
 export * from './job-schedules';
+export * from './requests/match-region.request';
 export * from './jobs.module';

@@ -3,6 +3,5 @@ export * from './region-matching.lock';
 export * from './stale-reservation.service';
 export * from './dto/matching-result';
 export * from './matching-cost.policy';
-export * from './jobs/match-region.request';
 export * from './solver';
 export * from './matching.module';

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { OutboxService } from '@app/jobs';
+import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { OrderLineDevice, ORDERS_CONFIG, OrdersConfig, OrderLedger } from '@app/orders';
-import { matchRegionRequest } from './jobs/match-region.request';
 
 export interface ReleasedReservations {
   /** links ended: devices back IN_STOCK, plus links whose device had gone (MISSING) */

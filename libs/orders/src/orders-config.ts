@@ -1,5 +1,5 @@
 import { ConfigError } from '@app/common';
-import { DEFAULT_MATCHING_DEBOUNCE_MS } from '@app/matching';
+import { DEFAULT_MATCHING_DEBOUNCE_MS } from '@app/jobs';
 
 /** The settings of orders and matching, read from the environment once and validated at start. */
 export interface OrdersConfig {

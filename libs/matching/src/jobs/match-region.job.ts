@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@app/common';
-import { Job, JobHandler, QueueName } from '@app/jobs';
+import { Job, JobHandler, MATCH_REGION_JOB, MatchRegionJobData, QueueName } from '@app/jobs';
 import { MatchingResult } from '../dto/matching-result';
 import { RegionMatchingService } from '../region-matching.service';
-import { MATCH_REGION_JOB, MatchRegionJobData } from './match-region.request';
 
 /** Matches a region's stock to its open lines. Idempotent: a second run finds nothing left to match. */
 @Injectable()

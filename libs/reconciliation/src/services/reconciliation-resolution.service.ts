@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { OutboxService } from '@app/jobs';
-import { matchRegionRequest, lockRegionMatching } from '@app/matching';
+import { matchRegionRequest, OutboxService } from '@app/jobs';
+import { lockRegionMatching } from '@app/matching';
 import { OrderLineDevice, ORDERS_CONFIG, OrdersConfig, OrderLedger } from '@app/orders';
 import { DeviceAction, DeviceStatus, Device, actorUserIdOf, chunks, DeviceLedger } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';

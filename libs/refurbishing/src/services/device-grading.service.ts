@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { OutboxService } from '@app/jobs';
-import { matchRegionRequest } from '@app/matching';
+import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { EntityManager } from 'typeorm';
 import { GradeDeviceInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';
