@@ -1,7 +1,7 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { RequestContext, UnauthenticatedError } from '@app/common';
-import { User } from '@app/network';
+import { User } from './user.entity';
 import { JwtPayload } from './jwt-payload';
 import { GraphQLRequestState } from './request-context.decorator';
 import { Public } from './auth-rule.decorator';

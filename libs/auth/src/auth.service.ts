@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig, Caller, Role, UnauthenticatedError } from '@app/
 import { LRUCache } from 'lru-cache';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { User } from '@app/network';
+import { User } from './user.entity';
 import { JwtPayload } from './jwt-payload';
 import { LoginThrottle } from './login-throttle';
 import { hashPassword, verifyPassword } from './password-hasher';

@@ -4,5 +4,6 @@ export * from './request-context.decorator';
 export * from './access-policy';
 export * from './password-hasher';
 export * from './login-attempt.entity';
+export * from './user.entity';
 export * from './auth.service';
 export * from './auth.module';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
-import { User } from '@app/network';
+import { User } from './user.entity';
 import { AuthService } from './auth.service';
 
 @Injectable()

@@ -2,7 +2,6 @@ export * from './entities/region.entity';
 export * from './entities/organization.entity';
 export * from './entities/organization-kind';
 export * from './entities/refurbisher-capacity.entity';
-export * from './entities/user.entity';
 export * from './services/organization.service';
 export * from './services/region.service';
 export * from './services/user.service';

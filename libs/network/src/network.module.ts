@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Organization } from './entities/organization.entity';
 import { RefurbisherCapacity } from './entities/refurbisher-capacity.entity';
 import { Region } from './entities/region.entity';
-import { User } from './entities/user.entity';
+import { User } from '@app/auth';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { RegionResolver } from './resolvers/region.resolver';
 import { UserResolver } from './resolvers/user.resolver';

@@ -1,9 +1,8 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
-import { Allow, ALL_ROLES, Ctx } from '@app/auth';
+import { Allow, ALL_ROLES, Ctx, User } from '@app/auth';
 import { CreateUserInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
-import { User } from '../entities/user.entity';
 import { OrganizationService } from '../services/organization.service';
 import { UserService } from '../services/user.service';
 

@@ -2,13 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, geocodeFrenchCity, Role, withSiretCheckDigit } from '@app/common';
 import { DatabaseLocation } from '@app/database';
-import { hashPassword } from '@app/auth';
+import { hashPassword, User } from '@app/auth';
 import { DataSource, EntityManager } from 'typeorm';
 import { Organization } from '../entities/organization.entity';
 import { ROLE_OF_KIND } from '../entities/organization-kind';
 import { RefurbisherCapacity } from '../entities/refurbisher-capacity.entity';
 import { Region } from '../entities/region.entity';
-import { User } from '../entities/user.entity';
 import { DEMO_ORGANIZATIONS, DEMO_PASSWORD, DEMO_REGION } from './demo-network';
 
 /** At start: the platform administrator from ADMIN_EMAIL, and the demo network when asked for. */

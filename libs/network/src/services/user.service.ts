@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError, RequestContext, Role, passwordWeakness } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy, hashPassword } from '@app/auth';
+import { AccessPolicy, hashPassword, User } from '@app/auth';
 import { CreateUserInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
 import { ROLE_OF_KIND } from '../entities/organization-kind';
-import { User } from '../entities/user.entity';
 
 @Injectable()
 export class UserService {

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '@app/common';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Organization } from './organization.entity';
 
 @ObjectType()
 @Entity()
@@ -26,9 +25,13 @@ export class User {
   @Column('uuid', { nullable: true })
   organizationId!: string | null;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  /**
+   * Named, not imported: organizations belong to the network lib, which sits above this one. The relation stays
+   * so the foreign key stays declared; the GraphQL field is resolved by the network lib from organizationId.
+   */
+  @ManyToOne('Organization', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id' })
-  organization?: Organization;
+  organization?: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
