@@ -20,11 +20,11 @@ const config: CodegenConfig = {
         onlyOperationTypes: true,
         skipTypename: true,
         useTypeImports: true,
-        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+        // a nullable field of a result is there, as null: only variables and inputs may be left out
+        avoidOptionals: { field: true },
       },
     },
   },
-  hooks: {},
 };
 
 export default config;

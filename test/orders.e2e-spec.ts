@@ -20,6 +20,7 @@ import {
   OrderInFullQuery,
   OrderLineInput,
   OrdersPageDocument,
+  OrdersPageQuery,
   OrdersPageQueryVariables,
   ShipOrderDevicesDocument,
   StockLevelsOfRegionDocument,
@@ -212,7 +213,7 @@ describe('orders and matching', () => {
       expect([s.status, d.status]).toEqual(['ALLOCATED', 'ALLOCATED']);
       expect(deviceIdsOf(d).sort()).toEqual([high1, high2].sort());
       expect(deviceIdsOf(s).sort()).toEqual([base1, base2, base3].sort());
-      expect(d.lines[0]!.devices.every((x) => x.status === 'RESERVED' && x.specs.ramGb === 16 && x.specs.ssd)).toBe(true);
+      expect(d.lines[0]!.devices.every((x) => x.status === 'RESERVED' && x.specs?.ramGb === 16 && x.specs.ssd)).toBe(true);
       expect(d.lines[0]!.allocatedQuantity).toBe(2);
 
       // reserved in the stock counters and in each device's chain of custody
@@ -501,7 +502,7 @@ describe('orders and matching', () => {
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const page = (await t.runOk(OrdersPageDocument, { first: 2, after }, net.ara.tokens.partner)).orders;
+        const page: OrdersPageQuery['orders'] = (await t.runOk(OrdersPageDocument, { first: 2, after }, net.ara.tokens.partner)).orders;
         seen.push(...page.edges.map((e) => e.node.id));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);

@@ -1,29 +1,24 @@
 import { ReconcileStockJob } from '@app/reconciliation/jobs/reconcile-stock.job';
 import { MAX_SERIALS_PER_COUNT } from '@app/reconciliation/dto/stock-count.inputs';
 import { addGrenobleRefurbisher, NetworkFixture, RegionFixture, seedNetwork } from './support/network-fixture';
+import {
+  DeviceCustodyDocument,
+  MatchOrdersDocument,
+  OrderAllocationDocument,
+  ReconcileStockDocument,
+  ReconciliationFieldsFragment,
+  ReconciliationsDocument,
+  ResolveReconciliationDocument,
+  ShipDevicesDocument,
+  StockLevelsOfRefurbisherDocument,
+  SubmitOrderDocument,
+  SubmitStockCountDocument,
+  SubmitStockCountTotalsDocument,
+} from './generated/graphql';
+import { claimLot, declareAndRoute, eraseAndGrade, eraseDevice, markCollected, receiveLot } from './support/donation-flow';
 import { TestApp } from './support/test-app';
+import { uncheckedVariables } from './support/typed-client';
 import { waitFor } from './support/wait-for';
-
-const RECONCILIATION_FIELDS = `id status createdAt expectedQuantity countedQuantity missingQuantity unexpectedQuantity submittedBy resolvedAt resolvedBy markedMissingQuantity
-  refurbisher { id } discrepancies { kind serialNumber device { id status } }`;
-const SUBMIT_COUNT = `mutation($input: SubmitStockCountInput!) { submitStockCount(input: $input) { ${RECONCILIATION_FIELDS} } }`;
-const RECONCILIATIONS = `query($refurbisherId: ID) { reconciliations(refurbisherId: $refurbisherId) { ${RECONCILIATION_FIELDS} } }`;
-const RESOLVE = `mutation($id: ID!) { resolveReconciliation(id: $id) { ${RECONCILIATION_FIELDS} } }`;
-const RECONCILE_STOCK = `mutation($refurbisherId: ID!) { reconcileStock(refurbisherId: $refurbisherId) {
-  refurbisher { id } category grade availableBefore availableAfter reservedBefore reservedAfter correctedAt } }`;
-
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { lots { id donation { id } refurbisher { id } } } }`;
-const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id } }`;
-const RECEIVE = `mutation($input: ReceiveLotInput!) { receiveLot(input: $input) { devices { id serialNumber } } }`;
-const ERASE = `mutation($input: RecordErasureInput!) { recordErasure(input: $input) { id status } }`;
-const GRADE = `mutation($input: GradeDeviceInput!) { gradeDevice(input: $input) { id status } }`;
-const SUBMIT_ORDER = `mutation($input: SubmitOrderInput!) { submitOrder(input: $input) { id } }`;
-const MATCH = `mutation($regionId: ID!) { matchOrders(regionId: $regionId) { allocatedQuantity unfilledQuantity } }`;
-const SHIP = `mutation($input: ShipDevicesInput!) { shipDevices(input: $input) { id } }`;
-const ORDER = `query($id: ID!) { order(id: $id) { id status lines { allocatedQuantity shippedQuantity devices { id } } } }`;
-const DEVICE = `query($id: ID!) { device(id: $id) { id status history { action fromStatus toStatus actor detail } } }`;
-const STOCK = `query($refurbisherId: ID) { stockLevels(refurbisherId: $refurbisherId) { refurbisher { id } category grade available reserved } }`;
 
 const FUTURE = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
 const PLACES: Record<string, { postalCode: string; city: string; location: { lat: number; lon: number } }> = {
@@ -31,21 +26,7 @@ const PLACES: Record<string, { postalCode: string; city: string; location: { lat
   BFC: { postalCode: '21000', city: 'Dijon', location: { lat: 47.32, lon: 5.04 } },
 };
 
-type Reconciliation = {
-  id: string;
-  status: string;
-  createdAt: string;
-  expectedQuantity: number;
-  countedQuantity: number;
-  missingQuantity: number;
-  unexpectedQuantity: number;
-  submittedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-  markedMissingQuantity: number | null;
-  refurbisher: { id: string };
-  discrepancies: Array<{ kind: string; serialNumber: string; device: { id: string; status: string } | null }>;
-};
+type Reconciliation = ReconciliationFieldsFragment;
 type Level = { refurbisher: { id: string }; category: string; grade: string; available: number; reserved: number };
 
 describe('stock reconciliation', () => {
@@ -78,19 +59,16 @@ describe('stock reconciliation', () => {
     );
     await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = CASE WHEN organization_id = $1 THEN 1000 ELSE 0 END`, [refurbisher.id]);
     const all = [...serials, ...wipedOnly];
-    const input = { pickupAddress: PLACES[region.code], availableFrom: FUTURE, lines: [{ category: 'LAPTOP', quantity: all.length }] };
-    const donationId = (await t.ok(DECLARE, { input }, region.tokens.donor)).declareDonation.id;
-    const lots = (await t.ok(ROUTE, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string }; refurbisher: { id: string } }>;
-    const lot = lots.find((l) => l.donation.id === donationId)!;
-    expect(lot.refurbisher.id).toBe(refurbisher.id);
-    await t.ok(CLAIM, { id: lot.id }, refurbisher.token);
-    await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED', version = version + 1 WHERE id = $1`, [lot.id]);
-    const devices = all.map((serialNumber) => ({ serialNumber, category: 'LAPTOP', specs: { ramGb: 8, storageGb: 256, ssd: true } }));
-    const received = (await t.ok(RECEIVE, { input: { lotId: lot.id, devices } }, refurbisher.token)).receiveLot.devices as Array<{ id: string; serialNumber: string }>;
+    const lot = await declareAndRoute(t, region, [{ category: 'LAPTOP', quantity: all.length }], { pickupAddress: PLACES[region.code]!, availableFrom: FUTURE });
+    expect(lot.refurbisherId).toBe(refurbisher.id);
+    await claimLot(t, lot.id, refurbisher.token);
+    await markCollected(t, lot.id);
+    const devices = all.map((serialNumber) => ({ serialNumber, category: 'LAPTOP' as const, specs: { ramGb: 8, storageGb: 256, ssd: true } }));
+    const received = await receiveLot(t, lot.id, devices, refurbisher.token);
     const ids = Object.fromEntries(received.map((d) => [d.serialNumber, d.id]));
     for (const serial of all) {
-      await t.ok(ERASE, { input: { deviceId: ids[serial], method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, refurbisher.token);
-      if (!wipedOnly.includes(serial)) expect((await t.ok(GRADE, { input: { deviceId: ids[serial], grade: 'B' } }, refurbisher.token)).gradeDevice.status).toBe('IN_STOCK');
+      if (wipedOnly.includes(serial)) await eraseDevice(t, ids[serial]!, refurbisher.token);
+      else await eraseAndGrade(t, ids[serial]!, refurbisher.token, 'B');
     }
     return ids;
   };
@@ -98,9 +76,9 @@ describe('stock reconciliation', () => {
   const ara = () => ({ id: net.ara.refurbisher, token: net.ara.tokens.refurbisher });
   const bfc = () => ({ id: net.bfc.refurbisher, token: net.bfc.tokens.refurbisher });
   const submitCount = async (serialNumbers: string[], token = net.ara.tokens.refurbisher, refurbisherId?: string): Promise<Reconciliation> =>
-    (await t.ok(SUBMIT_COUNT, { input: { serialNumbers, ...(refurbisherId ? { refurbisherId } : {}) } }, token)).submitStockCount;
-  const list = async (token: string, refurbisherId?: string): Promise<Reconciliation[]> => (await t.ok(RECONCILIATIONS, { refurbisherId }, token)).reconciliations;
-  const resolve = (id: string, token = net.ara.tokens.coordinator) => t.gql<{ resolveReconciliation: Reconciliation }>(RESOLVE, { id }, token);
+    (await t.runOk(SubmitStockCountDocument, { input: { serialNumbers, ...(refurbisherId ? { refurbisherId } : {}) } }, token)).submitStockCount;
+  const list = async (token: string, refurbisherId?: string): Promise<Reconciliation[]> => (await t.runOk(ReconciliationsDocument, { refurbisherId }, token)).reconciliations;
+  const resolve = (id: string, token = net.ara.tokens.coordinator) => t.run(ResolveReconciliationDocument, { id }, token);
   const statusOf = async (deviceId: string) => (await t.dataSource.query(`SELECT status FROM device WHERE id = $1`, [deviceId]))[0].status as string;
   const rows = async () => ({
     reconciliations: await t.count('reconciliation'),
@@ -116,7 +94,7 @@ describe('stock reconciliation', () => {
       )
     ).map((r: any) => ({ refurbisher: { id: r.refurbisher_id }, category: r.category, grade: r.grade, available: r.available, reserved: r.reserved }));
   const sorted = (levels: Level[]) => [...levels].sort((a, b) => `${a.refurbisher.id}${a.category}${a.grade}`.localeCompare(`${b.refurbisher.id}${b.category}${b.grade}`));
-  const counters = async (): Promise<Level[]> => sorted((await t.ok(STOCK, {}, net.adminToken)).stockLevels);
+  const counters = async (): Promise<Level[]> => sorted((await t.runOk(StockLevelsOfRefurbisherDocument, {}, net.adminToken)).stockLevels);
 
   /**
    * Five student laptops in stock at the ARA refurbisher, two of them reserved by a partner's
@@ -124,9 +102,9 @@ describe('stock reconciliation', () => {
    */
   const shelves = async () => {
     const main = await stockAt(net.ara, ara(), ['ARA-1', 'ARA-2', 'ARA-3', 'ARA-4', 'ARA-5'], ['ARA-W']);
-    const orderId = (await t.ok(SUBMIT_ORDER, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'STUDENT' }] } }, net.ara.tokens.partner)).submitOrder.id as string;
-    expect((await t.ok(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({ allocatedQuantity: 2, unfilledQuantity: 0 });
-    const reserved = (await t.ok(ORDER, { id: orderId }, net.ara.tokens.partner)).order.lines[0].devices.map((d: { id: string }) => d.id) as string[];
+    const orderId = (await t.runOk(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'STUDENT' }] } }, net.ara.tokens.partner)).submitOrder.id;
+    expect((await t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({ allocatedQuantity: 2, unfilledQuantity: 0 });
+    const reserved = (await t.runOk(OrderAllocationDocument, { id: orderId }, net.ara.tokens.partner)).order!.lines[0]!.devices.map((d) => d.id);
     const serialOf = (id: string) => Object.keys(main).find((s) => main[s] === id)!;
     const [kept, missed] = reserved.map(serialOf).sort();
     const inStock = ['ARA-1', 'ARA-2', 'ARA-3', 'ARA-4', 'ARA-5'].filter((s) => !reserved.includes(main[s]!));
@@ -238,16 +216,16 @@ describe('stock reconciliation', () => {
         {},
       ];
       for (const input of cases) {
-        const res = await t.gql(SUBMIT_COUNT, { input }, net.ara.tokens.refurbisher);
+        const res = await t.run(SubmitStockCountDocument, uncheckedVariables({ input }), net.ara.tokens.refurbisher);
         expect([JSON.stringify(input).slice(0, 60), res.errors?.[0]?.extensions?.code]).toEqual([JSON.stringify(input).slice(0, 60), 'BAD_USER_INPUT']);
       }
       // staff must say for whom; only a refurbisher is counted
-      expect(await t.errorCode(SUBMIT_COUNT, { input: { serialNumbers: ['OK-1'] } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(SUBMIT_COUNT, { input: { serialNumbers: ['OK-1'], refurbisherId: net.ara.donor } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['OK-1'] } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['OK-1'], refurbisherId: net.ara.donor } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
       expect(await rows()).toEqual(before);
 
       const big = Array.from({ length: MAX_SERIALS_PER_COUNT }, (_, i) => `BIG-${i}`);
-      const res = await t.ok(`mutation($input: SubmitStockCountInput!) { submitStockCount(input: $input) { countedQuantity unexpectedQuantity } }`, { input: { serialNumbers: big } }, net.ara.tokens.refurbisher);
+      const res = await t.runOk(SubmitStockCountTotalsDocument, { input: { serialNumbers: big } }, net.ara.tokens.refurbisher);
       expect(res.submitStockCount).toEqual({ countedQuantity: MAX_SERIALS_PER_COUNT, unexpectedQuantity: MAX_SERIALS_PER_COUNT });
       expect(await t.count('reconciliation_discrepancy')).toBe(MAX_SERIALS_PER_COUNT);
     });
@@ -257,7 +235,7 @@ describe('stock reconciliation', () => {
     it('declares the missing devices MISSING through the ledger: custody events, stock levels, the reserved one released from its order line', async () => {
       const s = await shelves();
       const { reconciliation, missedInStock } = await countShelves(s);
-      expect((await t.ok(ORDER, { id: s.orderId }, net.ara.tokens.partner)).order).toMatchObject({ status: 'ALLOCATED', lines: [{ allocatedQuantity: 2 }] });
+      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order).toMatchObject({ status: 'ALLOCATED', lines: [{ allocatedQuantity: 2 }] });
       await t.dataSource.query(`DELETE FROM outbox_message`);
 
       // two reviewers at once: one resolves, the other is told it is done
@@ -272,7 +250,7 @@ describe('stock reconciliation', () => {
         [missedInStock, 'IN_STOCK'],
         [s.reservedMissed, 'RESERVED'],
       ] as const) {
-        const device = (await t.ok(DEVICE, { id: s.main[serial] }, net.ara.tokens.coordinator)).device;
+        const device = (await t.runOk(DeviceCustodyDocument, { id: s.main[serial]! }, net.ara.tokens.coordinator)).device!;
         expect(device.status).toBe('MISSING');
         expect(device.history.filter((h: { action: string }) => h.action === 'MISSING')).toEqual([
           { action: 'MISSING', fromStatus: from, toStatus: 'MISSING', actor: 'coordinator@ara.test', detail: expect.stringMatching(/^not found by the stock count of \d{4}-\d{2}-\d{2}$/) },
@@ -284,7 +262,7 @@ describe('stock reconciliation', () => {
       expect(await statusOf(s.main[s.reservedKept]!)).toBe('RESERVED');
 
       // the counters followed, in the same transaction, and still equal a recount
-      const levels = (await t.ok(STOCK, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.refurbisher)).stockLevels;
+      const levels = (await t.runOk(StockLevelsOfRefurbisherDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.refurbisher)).stockLevels;
       expect(levels).toEqual([{ refurbisher: { id: net.ara.refurbisher }, category: 'LAPTOP', grade: 'B', available: 2, reserved: 1 }]);
       expect(await counters()).toEqual(sorted(await recount()));
       const movements = await t.dataSource.query(`SELECT kind, available_delta, reserved_delta FROM stock_movement WHERE kind = 'MISSING' ORDER BY available_delta`);
@@ -294,12 +272,12 @@ describe('stock reconciliation', () => {
       ]);
 
       // the reserved one's link is ended: the line asks for a device again, the region is matched again
-      const order = (await t.ok(ORDER, { id: s.orderId }, net.ara.tokens.partner)).order;
+      const order = (await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order;
       expect(order).toMatchObject({ status: 'OPEN', lines: [{ allocatedQuantity: 1, devices: [{ id: s.main[s.reservedKept] }] }] });
       expect(await t.dataSource.query(`SELECT release_reason FROM order_line_device WHERE device_id = $1`, [s.main[s.reservedMissed]])).toEqual([{ release_reason: 'DEVICE_GONE' }]);
       expect(await t.dataSource.query(`SELECT name, payload FROM outbox_message WHERE queue = 'matching'`)).toEqual([{ name: 'match-region', payload: { regionId: net.ara.id } }]);
-      expect((await t.ok(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({ allocatedQuantity: 1, unfilledQuantity: 0 });
-      expect((await t.ok(ORDER, { id: s.orderId }, net.ara.tokens.partner)).order).toMatchObject({ status: 'ALLOCATED', lines: [{ allocatedQuantity: 2 }] });
+      expect((await t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({ allocatedQuantity: 1, unfilledQuantity: 0 });
+      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order).toMatchObject({ status: 'ALLOCATED', lines: [{ allocatedQuantity: 2 }] });
 
       // final: a second resolution is CONFLICT and changes nothing
       const events = await t.count('custody_event');
@@ -312,12 +290,12 @@ describe('stock reconciliation', () => {
     it('a device that left the shelf since the count (shipped) is not declared missing', async () => {
       const s = await shelves();
       const { reconciliation, missedInStock } = await countShelves(s);
-      await t.ok(SHIP, { input: { orderId: s.orderId, deviceIds: [s.main[s.reservedMissed]] } }, net.ara.tokens.refurbisher);
+      await t.runOk(ShipDevicesDocument, { input: { orderId: s.orderId, deviceIds: [s.main[s.reservedMissed]] } }, net.ara.tokens.refurbisher);
       const resolved = (await resolve(reconciliation.id, net.adminToken)).data!.resolveReconciliation;
       expect(resolved).toMatchObject({ status: 'RESOLVED', resolvedBy: 'admin@platform.test', markedMissingQuantity: 1 });
       expect(await statusOf(s.main[missedInStock]!)).toBe('MISSING');
       expect(await statusOf(s.main[s.reservedMissed]!)).toBe('SHIPPED');
-      expect((await t.ok(ORDER, { id: s.orderId }, net.ara.tokens.partner)).order.lines[0]).toMatchObject({ allocatedQuantity: 2, shippedQuantity: 1 });
+      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order!.lines[0]).toMatchObject({ allocatedQuantity: 2, shippedQuantity: 1 });
       expect(await counters()).toEqual(sorted(await recount()));
     });
   });
@@ -330,29 +308,29 @@ describe('stock reconciliation', () => {
       const before = await rows();
 
       // another refurbisher can neither count for this one nor read its counts
-      expect(await t.errorCode(SUBMIT_COUNT, { input: { serialNumbers: ['X'], refurbisherId: net.ara.refurbisher } }, grenoble.token)).toBe('FORBIDDEN');
-      expect(await t.errorCode(RECONCILIATIONS, { refurbisherId: net.ara.refurbisher }, grenoble.token)).toBe('FORBIDDEN');
+      expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['X'], refurbisherId: net.ara.refurbisher } }, grenoble.token)).toBe('FORBIDDEN');
+      expect(await t.runError(ReconciliationsDocument, { refurbisherId: net.ara.refurbisher }, grenoble.token)).toBe('FORBIDDEN');
       expect((await list(grenoble.token)).map((r) => r.id)).toEqual([theirs.id]);
       expect((await list(net.ara.tokens.refurbisher)).map((r) => r.id)).toEqual([mine.id]);
       // a refurbisher does not resolve its own count, nor rebuild counters
       expect((await resolve(mine.id, net.ara.tokens.refurbisher)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(await t.errorCode(RECONCILE_STOCK, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.refurbisher)).toBe('FORBIDDEN');
+      expect(await t.runError(ReconcileStockDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.refurbisher)).toBe('FORBIDDEN');
 
       // donors and partners: none of it
       for (const role of ['donor', 'partner'] as const) {
         const token = net.ara.tokens[role];
-        expect(await t.errorCode(SUBMIT_COUNT, { input: { serialNumbers: ['X'] } }, token)).toBe('FORBIDDEN');
-        expect(await t.errorCode(SUBMIT_COUNT, { input: { serialNumbers: ['X'], refurbisherId: net.ara.refurbisher } }, token)).toBe('FORBIDDEN');
-        expect(await t.errorCode(RECONCILIATIONS, {}, token)).toBe('FORBIDDEN');
+        expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['X'] } }, token)).toBe('FORBIDDEN');
+        expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['X'], refurbisherId: net.ara.refurbisher } }, token)).toBe('FORBIDDEN');
+        expect(await t.runError(ReconciliationsDocument, {}, token)).toBe('FORBIDDEN');
         expect((await resolve(mine.id, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        expect(await t.errorCode(RECONCILE_STOCK, { refurbisherId: net.ara.refurbisher }, token)).toBe('FORBIDDEN');
+        expect(await t.runError(ReconcileStockDocument, { refurbisherId: net.ara.refurbisher }, token)).toBe('FORBIDDEN');
       }
 
       // the coordinator of another region: ids are not probed
       const other = net.bfc.tokens.coordinator;
-      expect(await t.errorCode(SUBMIT_COUNT, { input: { serialNumbers: ['X'], refurbisherId: net.ara.refurbisher } }, other)).toBe('NOT_FOUND');
+      expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['X'], refurbisherId: net.ara.refurbisher } }, other)).toBe('NOT_FOUND');
       expect((await resolve(mine.id, other)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-      expect(await t.errorCode(RECONCILE_STOCK, { refurbisherId: net.ara.refurbisher }, other)).toBe('NOT_FOUND');
+      expect(await t.runError(ReconcileStockDocument, { refurbisherId: net.ara.refurbisher }, other)).toBe('NOT_FOUND');
       expect(await list(other, net.ara.refurbisher)).toEqual([]);
       expect((await list(other)).map((r) => r.id)).toEqual([dijon.id]);
       expect((await resolve('00000000-0000-4000-8000-000000000000')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -374,8 +352,8 @@ describe('stock reconciliation', () => {
     it('rebuilds counters corrupted by hand from the devices, logs the drift, and a re-run corrects nothing', async () => {
       await stockAt(net.ara, ara(), ['J-1', 'J-2', 'J-3']);
       await stockAt(net.ara, grenoble, ['J-G1']);
-      await t.ok(SUBMIT_ORDER, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, net.ara.tokens.partner);
-      await t.ok(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      await t.runOk(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, net.ara.tokens.partner);
+      await t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator);
       expect(await counters()).toEqual(sorted(await recount()));
       const truth = await counters();
 
@@ -412,12 +390,12 @@ describe('stock reconciliation', () => {
 
       // staff of the region may run it now, through GraphQL
       await t.dataSource.query(`UPDATE stock_level SET available = 0 WHERE refurbisher_id = $1`, [net.ara.refurbisher]);
-      const drift = (await t.ok(RECONCILE_STOCK, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.coordinator)).reconcileStock;
+      const drift = (await t.runOk(ReconcileStockDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.coordinator)).reconcileStock;
       expect(drift).toEqual([
         { refurbisher: { id: net.ara.refurbisher }, category: 'LAPTOP', grade: 'B', availableBefore: 0, availableAfter: mainLevel.available, reservedBefore: mainLevel.reserved, reservedAfter: mainLevel.reserved, correctedAt: expect.any(String) },
       ]);
-      expect((await t.ok(RECONCILE_STOCK, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.coordinator)).reconcileStock).toEqual([]);
-      expect(await t.errorCode(RECONCILE_STOCK, { refurbisherId: net.ara.donor }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect((await t.runOk(ReconcileStockDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.coordinator)).reconcileStock).toEqual([]);
+      expect(await t.runError(ReconcileStockDocument, { refurbisherId: net.ara.donor }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
       expect(await counters()).toEqual(truth);
     });
 
@@ -425,16 +403,16 @@ describe('stock reconciliation', () => {
       const main = await stockAt(net.ara, ara(), ['C-1', 'C-2', 'C-3', 'C-4']);
       const job = t.app.get(ReconcileStockJob);
       const ids = Object.values(main);
-      const orderId = (await t.ok(SUBMIT_ORDER, { input: { lines: [{ category: 'LAPTOP', quantity: 4, profile: 'STUDENT' }] } }, net.ara.tokens.partner)).submitOrder.id;
+      const orderId = (await t.runOk(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 4, profile: 'STUDENT' }] } }, net.ara.tokens.partner)).submitOrder.id;
       const [runs] = await Promise.all([
         Promise.all([1, 2, 3, 4, 5].map(() => job.handle({ refurbisherId: net.ara.refurbisher }))),
-        t.ok(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator),
-        t.ok(SUBMIT_COUNT, { input: { serialNumbers: ['C-1'] } }, net.ara.tokens.refurbisher),
+        t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator),
+        t.runOk(SubmitStockCountDocument, { input: { serialNumbers: ['C-1'] } }, net.ara.tokens.refurbisher),
       ]);
       expect(runs.flatMap((r) => r.corrected)).toEqual([]);
       expect(await t.count('stock_drift')).toBe(0);
       expect(await Promise.all(ids.map(statusOf))).toEqual(['RESERVED', 'RESERVED', 'RESERVED', 'RESERVED']);
-      expect((await t.ok(ORDER, { id: orderId }, net.ara.tokens.partner)).order.status).toBe('ALLOCATED');
+      expect((await t.runOk(OrderAllocationDocument, { id: orderId }, net.ara.tokens.partner)).order?.status).toBe('ALLOCATED');
       expect(await counters()).toEqual(sorted(await recount()));
     });
   });
@@ -453,7 +431,7 @@ describe('stock reconciliation with a worker: a count rebuilds the counters by i
 
   it('submitStockCount -> outbox -> BullMQ -> reconcile-stock (after its debounce window)', async () => {
     await t.dataSource.query(`INSERT INTO stock_level (refurbisher_id, category, grade, region_id, available, reserved) VALUES ($1, 'LAPTOP', 'A', $2, 4, 1)`, [net.ara.refurbisher, net.ara.id]);
-    await t.ok(SUBMIT_COUNT, { input: { serialNumbers: ['W-1'] } }, net.ara.tokens.refurbisher);
+    await t.runOk(SubmitStockCountDocument, { input: { serialNumbers: ['W-1'] } }, net.ara.tokens.refurbisher);
     await waitFor(
       'the job to correct the counter',
       async () => (await t.dataSource.query(`SELECT 1 FROM stock_level WHERE refurbisher_id = $1 AND available = 0 AND reserved = 0`, [net.ara.refurbisher])).length > 0,
