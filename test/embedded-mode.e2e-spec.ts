@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OrganizationsWithCityDocument } from './generated/graphql';
 import { TestApp } from './support/test-app';
 
 /** What a newcomer gets from `npm start` on a fresh machine: PGlite, migrations, the demo network. */
@@ -18,12 +19,12 @@ describe('embedded mode (no DATABASE_URL)', () => {
 
   it('starts from an empty folder, seeds the demo region, and the demo coordinator lists its organizations', async () => {
     const token = await t.login('coordinator@demo.local', 'reuse-demo');
-    const data = await t.ok(`{ organizations { name kind address { city } } }`, {}, token);
-    const kinds = data.organizations.map((o: { kind: string }) => o.kind);
-    expect(kinds.filter((k: string) => k === 'REFURBISHER')).toHaveLength(5);
-    expect(kinds.filter((k: string) => k === 'PARTNER')).toHaveLength(8);
-    expect(kinds.filter((k: string) => k === 'DONOR')).toHaveLength(10);
-    expect(data.organizations.map((o: { address: { city: string } }) => o.address.city)).toContain('Clermont-Ferrand');
+    const data = await t.runOk(OrganizationsWithCityDocument, {}, token);
+    const kinds = data.organizations.map((o) => o.kind);
+    expect(kinds.filter((k) => k === 'REFURBISHER')).toHaveLength(5);
+    expect(kinds.filter((k) => k === 'PARTNER')).toHaveLength(8);
+    expect(kinds.filter((k) => k === 'DONOR')).toHaveLength(10);
+    expect(data.organizations.map((o) => o.address.city)).toContain('Clermont-Ferrand');
   });
 
   it('every demo login works', async () => {

@@ -1,12 +1,12 @@
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { CreateOrganizationDocument, CreateOrganizationInput } from './generated/graphql';
 import { TestApp } from './support/test-app';
-
-const CREATE_ORG = `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`;
+import { uncheckedVariables } from './support/typed-client';
 
 describe('bad input is refused clearly and writes nothing', () => {
   let t: TestApp;
   let net: NetworkFixture;
-  let valid: Record<string, unknown>;
+  let valid: CreateOrganizationInput;
 
   beforeAll(async () => {
     t = await TestApp.start({ maxQueryDepth: 3, maxQueryComplexity: 2000 });
@@ -22,7 +22,7 @@ describe('bad input is refused clearly and writes nothing', () => {
   });
   afterAll(() => t.close());
 
-  const cases: Array<[string, (v: Record<string, any>) => Record<string, unknown>]> = [
+  const cases: Array<[string, (v: CreateOrganizationInput) => Record<string, unknown>]> = [
     ['a SIRET with a bad checksum', (v) => ({ ...v, siret: '73282932000075' })],
     ['a SIRET of 13 digits', (v) => ({ ...v, siret: '7328293200007' })],
     ['a missing name', ({ name: _n, ...v }) => v],
@@ -42,18 +42,18 @@ describe('bad input is refused clearly and writes nothing', () => {
 
   it.each(cases)('%s is BAD_USER_INPUT', async (_label, mutate) => {
     const before = await t.count('organization');
-    const res = await t.gql(CREATE_ORG, { input: mutate(valid) }, net.adminToken);
+    const res = await t.run(CreateOrganizationDocument, uncheckedVariables({ input: mutate(valid) }), net.adminToken);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(res.errors)).not.toMatch(/at .*\.(ts|js):\d+/);
     expect(await t.count('organization')).toBe(before);
   });
 
   it('the valid input passes (the cases above fail for their own reason)', async () => {
-    await t.ok(CREATE_ORG, { input: valid }, net.adminToken);
+    await t.runOk(CreateOrganizationDocument, { input: valid }, net.adminToken);
   });
 
   it('an unknown region is NOT_FOUND', async () => {
-    expect(await t.errorCode(CREATE_ORG, { input: { ...valid, siret: null, regionId: '00000000-0000-4000-8000-000000000000' } }, net.adminToken)).toBe('NOT_FOUND');
+    expect(await t.runError(CreateOrganizationDocument, { input: { ...valid, siret: null, regionId: '00000000-0000-4000-8000-000000000000' } }, net.adminToken)).toBe('NOT_FOUND');
   });
 
   it('a malformed query is BAD_USER_INPUT, not a server error', async () => {
