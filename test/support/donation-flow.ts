@@ -83,7 +83,13 @@ export function inIntakeOrder(intake: DeviceIntakeInput[], received: ReceivedDev
   });
 }
 
-export async function eraseDevice(t: TestApp, deviceId: string, refurbisherToken: string, method: ErasureMethod = 'NIST_800_88_PURGE', operator = 'Camille Martin'): Promise<void> {
+export async function eraseDevice(
+  t: TestApp,
+  deviceId: string,
+  refurbisherToken: string,
+  method: ErasureMethod = 'NIST_800_88_PURGE',
+  operator = 'Camille Martin',
+): Promise<void> {
   await t.runOk(RecordErasureDocument, { input: { deviceId, method, operator, verified: true } }, refurbisherToken);
 }
 
@@ -96,5 +102,7 @@ export async function eraseAndGrade(t: TestApp, deviceId: string, refurbisherTok
 /** Schedules the claimed lot's pickup and completes it with this count: the lot is then COLLECTED. */
 export async function collectLot(t: TestApp, lotId: string, refurbisherToken: string, scheduledAt: string, collectedQuantity: number): Promise<void> {
   const pickup = (await t.runOk(SchedulePickupDocument, { input: { lotId, scheduledAt } }, refurbisherToken)).schedulePickup;
-  expect((await t.runOk(CompletePickupDocument, { input: { pickupId: pickup.id, collectedQuantity } }, refurbisherToken)).completePickup.lot.status).toBe('COLLECTED');
+  expect((await t.runOk(CompletePickupDocument, { input: { pickupId: pickup.id, collectedQuantity } }, refurbisherToken)).completePickup.lot.status).toBe(
+    'COLLECTED',
+  );
 }

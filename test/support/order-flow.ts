@@ -1,4 +1,12 @@
-import { ConfirmDeliveryDocument, MatchOrdersDocument, MatchOrdersMutation, OrderDevicesDocument, OrderLineInput, ShipDevicesDocument, SubmitOrderDocument } from '../generated/graphql';
+import {
+  ConfirmDeliveryDocument,
+  MatchOrdersDocument,
+  MatchOrdersMutation,
+  OrderDevicesDocument,
+  OrderLineInput,
+  ShipDevicesDocument,
+  SubmitOrderDocument,
+} from '../generated/graphql';
 import type { RegionFixture } from './network-fixture';
 import type { TestApp } from './test-app';
 
