@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { RegionFlowsModule } from '@app/reporting';
 import { DonationLine } from './entities/donation-line.entity';
 import { Donation } from './entities/donation.entity';
 import { LotItem } from './entities/lot-item.entity';
@@ -15,7 +14,7 @@ import { LotOfferService } from './services/lot-offer.service';
 import { LotService } from './services/lot.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal]), RegionFlowsModule],
+  imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal])],
   providers: [DonationLedger, DonationService, LotService, LotOfferService, DonationResolver, LotResolver, ExpireOffersJob],
   exports: [DonationLedger, DonationService, LotService, LotOfferService],
 })

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RefurbishingModule } from '@app/refurbishing';
-import { RegionFlowsModule } from '@app/reporting';
 import { BeneficiaryReference } from './entities/beneficiary-reference.entity';
 import { OrderLineDevice } from './entities/order-line-device.entity';
 import { OrderLine } from './entities/order-line.entity';
@@ -18,7 +17,7 @@ import { OrderSubmissionService } from './services/order-submission.service';
 import { OrderService } from './services/order.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PartnerOrder, OrderLine, OrderLineDevice, BeneficiaryReference]), RefurbishingModule, RegionFlowsModule],
+  imports: [TypeOrmModule.forFeature([PartnerOrder, OrderLine, OrderLineDevice, BeneficiaryReference]), RefurbishingModule],
   providers: [
     { provide: ORDERS_CONFIG, useFactory: () => loadOrdersConfig() },
     OrderLedger,

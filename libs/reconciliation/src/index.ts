@@ -4,7 +4,6 @@ export * from './entities/reconciliation.entity';
 export * from './entities/discrepancy.entity';
 export * from './entities/stock-drift.entity';
 export * from './policies/stock-count';
-export * from './policies/stock-drift';
 export * from './jobs/reconcile-stock.request';
 export * from './jobs/reconcile-stock.job';
 export * from './services/reconciliation.service';

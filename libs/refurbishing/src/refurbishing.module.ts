@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DonationsModule } from '@app/donations';
-import { RegionFlowsModule } from '@app/reporting';
+import { LogisticsModule } from '@app/logistics';
 import { CustodyEvent } from './entities/custody-event.entity';
 import { Device } from './entities/device.entity';
 import { ErasureRecord } from './entities/erasure-record.entity';
@@ -24,15 +24,17 @@ import { LotIntakeService } from './services/lot-intake.service';
 import { LotReceivingService } from './services/lot-receiving.service';
 import { StockLedger } from './services/stock-ledger.service';
 import { StockLevelService } from './services/stock-level.service';
+import { StockLevelRebuild } from './services/stock-level-rebuild.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Device, ErasureRecord, CustodyEvent, StockLevel, StockMovement, LotIntake, LotIntakeItem]), DonationsModule, RegionFlowsModule],
+  imports: [TypeOrmModule.forFeature([Device, ErasureRecord, CustodyEvent, StockLevel, StockMovement, LotIntake, LotIntakeItem]), DonationsModule, LogisticsModule],
   providers: [
     StockLedger,
     DeviceLedger,
     DeviceService,
     LotIntakeService,
     StockLevelService,
+    StockLevelRebuild,
     LotReceivingService,
     DeviceErasureService,
     DeviceGradingService,
@@ -45,6 +47,6 @@ import { StockLevelService } from './services/stock-level.service';
     StockLevelResolver,
     CustodyEventResolver,
   ],
-  exports: [DeviceService, DeviceStockService, DeviceLedger, StockLevelService],
+  exports: [DeviceService, DeviceStockService, DeviceLedger, StockLevelService, StockLevelRebuild],
 })
 export class RefurbishingModule {}

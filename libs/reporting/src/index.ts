@@ -1,4 +1,3 @@
-// The flow ledger first: it needs only plumbing, and the libs that record flows load it early.
 export * from './flows/region-flow-ledger.service';
 export * from './flows/region-flow-rebuild.service';
 export * from './flows/region-flows.module';

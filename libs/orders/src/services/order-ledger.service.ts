@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { DeviceStockService } from '@app/refurbishing';
-import { RegionFlowLedger } from '@app/reporting';
+import { TransactionEvents } from '@app/database';
 import { EntityManager, In } from 'typeorm';
 import { ORDER_MACHINE } from '../entities/order-status';
 import { OrderLineDevice } from '../entities/order-line-device.entity';
 import { OrderLine } from '../entities/order-line.entity';
 import { PartnerOrder } from '../entities/partner-order.entity';
+import { OrderAllocationsChanged } from '../events/order-allocations-changed.event';
 import { deriveOrderStatus } from '../policies/order-status.policy';
 
 /** A device matching decided to give to a line. */
@@ -41,7 +42,7 @@ const SLICE = 1000;
 export class OrderLedger {
   constructor(
     private readonly stock: DeviceStockService,
-    private readonly flows: RegionFlowLedger,
+    private readonly events: TransactionEvents,
   ) {}
 
   async nextReference(manager: EntityManager): Promise<string> {
@@ -152,7 +153,7 @@ export class OrderLedger {
       [ids, deltas],
     );
     if (affected !== ids.length) throw new ConflictError(`An order line's ${column.replace('_', ' ')} would leave its bounds; nothing was changed`);
-    if (column === 'allocated_quantity') await this.flows.allocations(manager, new Map(ids.map((id, i) => [id, deltas[i]])));
+    if (column === 'allocated_quantity') await this.events.record(manager, new OrderAllocationsChanged(new Map(ids.map((id, i) => [id, deltas[i]!]))));
   }
 
   /** Re-derives these orders' statuses from their lines and writes those that changed, through the machine. */
