@@ -1,16 +1,16 @@
-import { Caller, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
+import { Caller, ForbiddenError, RequestContext, Role } from '@app/common';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ActAccess } from './act-access';
 
 /**
- * Organization and region scoping, in one place. Services call these before they read or
- * write; an id the caller may not see answers NOT_FOUND, so ids cannot be probed.
+ * Helpers over the two declared tables: READ_RULES (below) for what a caller reads, ACT_RULES
+ * (act-rules.ts) for what it may do. An id the caller may not see answers NOT_FOUND, so ids
+ * cannot be probed.
  */
 export const AccessPolicy = {
-  /** ADMIN anywhere, COORDINATOR in its own region; everybody else is refused. */
+  /** ACT_RULES.Region.administer: ADMIN anywhere, COORDINATOR in its own region; everybody else is refused. */
   assertCanAdministerRegion(ctx: RequestContext, regionId: string): void {
-    if (ctx.isAdmin) return;
-    if (ctx.isCoordinator && ctx.user.regionId === regionId) return;
-    throw new ForbiddenError('Only the coordinator of this region may do this');
+    ActAccess.assert(ctx, 'Region', 'administer', { id: regionId });
   },
 
   /** The region a listing is limited to: null for ADMIN (all), the caller's region otherwise. */
@@ -23,26 +23,9 @@ export const AccessPolicy = {
     return ctx.isAdmin || ctx.user.regionId === regionId;
   },
 
-  /**
-   * May the caller act on or administer this organization? Staff of its region, or its own
-   * members. Reading is wider (a donor reads the refurbishers of its lots): see ReadScope.
-   */
-  canSeeOrganization(ctx: RequestContext, org: { id: string; regionId: string }): boolean {
-    if (ctx.isAdmin) return true;
-    if (ctx.isCoordinator) return ctx.user.regionId === org.regionId;
-    return ctx.user.organizationId === org.id;
-  },
-
-  /** Acting for an organization: its own members, its region's coordinator, or ADMIN. */
+  /** ACT_RULES.Organization.reportImpactOf: the donor itself, its region's coordinator, or ADMIN; NOT_FOUND otherwise. */
   assertActsFor(ctx: RequestContext, org: { id: string; regionId: string }, entity = 'Organization'): void {
-    if (ctx.isAdmin) return;
-    if (ctx.isCoordinator && ctx.user.regionId === org.regionId) return;
-    if (ctx.user.organizationId === org.id) return;
-    throw new NotFoundError(entity, org.id);
-  },
-
-  isStaff(ctx: RequestContext): boolean {
-    return ctx.hasRole(Role.ADMIN, Role.COORDINATOR);
+    ActAccess.assert(ctx, 'Organization', 'reportImpactOf', org, entity);
   },
 
   /**
@@ -195,16 +178,27 @@ export const READ_RULES: Record<string, { table: string; rules: RoleRules }> = {
   },
 };
 
+/**
+ * Resources with no id of their own, read only through one root query: declared apart so that
+ * READ_RULES stays the rule of every type an edge can lead to by id.
+ */
+const LISTING_RULES: Record<string, { table: string; rules: RoleRules }> = {
+  // the counters of a refurbisher's shelves, as its stock counts are read
+  StockLevel: { table: 'stock_level', rules: READ_RULES.Reconciliation!.rules },
+};
+
+type ReadResource = keyof typeof READ_RULES | keyof typeof LISTING_RULES;
+
 export const ReadScope = {
   /** The rule of a resource for this caller, as SQL on `alias`. */
-  sql(caller: Caller, type: keyof typeof READ_RULES, alias: string): ScopeSql {
-    const rule = READ_RULES[type]?.rules[caller.role];
+  sql(caller: Caller, type: ReadResource, alias: string): ScopeSql {
+    const rule = (READ_RULES[type] ?? LISTING_RULES[type])?.rules[caller.role];
     if (!rule) return { sql: 'false', params: {} };
     return { sql: rule(caller, alias), params: { scopeOrg: caller.organizationId, scopeRegion: caller.regionId, scopeUser: caller.userId } };
   },
 
   /** Limits a query to what the caller may read of that resource. */
-  apply<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>, type: keyof typeof READ_RULES, alias: string): SelectQueryBuilder<T> {
+  apply<T extends ObjectLiteral>(ctx: RequestContext, qb: SelectQueryBuilder<T>, type: ReadResource, alias: string): SelectQueryBuilder<T> {
     const { sql, params } = ReadScope.sql(ctx.user, type, alias);
     return sql === 'true' ? qb : qb.andWhere(`(${sql})`, params);
   },

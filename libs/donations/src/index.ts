@@ -13,6 +13,5 @@ export * from './services/lot.service';
 export * from './services/lot-offer.service';
 export * from './dto/donation.types';
 export * from './jobs/route-region.request';
-export * from './services/donation-access';
 export * from './services/region-routing.lock';
 export * from './donations.module';

@@ -21,5 +21,4 @@ export * from './services/stock-level-rebuild.service';
 export * from './policies/serial-number';
 export * from './services/actor';
 export * from './services/chunks';
-export * from './services/device-access';
 export * from './refurbishing.module';

@@ -8,7 +8,6 @@ import {
   Connection,
   decodeCursor,
   DeviceCategory,
-  ForbiddenError,
   groupedByKey,
   NotFoundError,
   pageSize,
@@ -21,7 +20,7 @@ import {
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
 import { RegionFlowLedger } from '@app/reporting';
-import { AccessPolicy } from '@app/auth';
+import { ActAccess, ReadScope } from '@app/auth';
 import { Organization, OrganizationKind } from '@app/network';
 import { EntityManager, In } from 'typeorm';
 import { parseInventoryCsv } from '../csv/inventory-csv';
@@ -32,7 +31,6 @@ import { Donation } from '../entities/donation.entity';
 import { LotItem } from '../entities/lot-item.entity';
 import { LotStatus } from '../entities/lot-status';
 import { Lot } from '../entities/lot.entity';
-import { DonationAccess } from './donation-access';
 import { routeRegionRequest } from '../jobs/route-region.request';
 import { DonationLedger, LoadChange } from './donation-ledger.service';
 import { lockRegionRouting } from './region-routing.lock';
@@ -101,7 +99,8 @@ export class DonationService {
   cancel(ctx: RequestContext, id: string): Promise<Donation> {
     return this.tx.run(ctx, async (_, manager) => {
       const found = await manager.getRepository(Donation).findOne({ where: { id } });
-      if (!found || !this.canAct(ctx, found)) throw new NotFoundError('Donation', id);
+      if (!found) throw new NotFoundError('Donation', id);
+      ActAccess.assert(ctx, 'Donation', 'cancel', found, 'Donation');
       await lockRegionRouting(manager, found.regionId);
       // read again under the lock: a concurrent cancellation may have committed while we waited
       const donation = await manager.getRepository(Donation).findOneByOrFail({ id });
@@ -134,7 +133,7 @@ export class DonationService {
   ): Promise<Connection<Donation>> {
     const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(Donation).createQueryBuilder('d');
-    DonationAccess.scopeDonations(ctx, qb, 'd');
+    ReadScope.apply(ctx, qb, 'Donation', 'd');
     if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
     if (filter.donorId) qb.andWhere('d.donor_id = :donorId', { donorId: filter.donorId });
     const total = await qb.clone().getCount();
@@ -148,7 +147,7 @@ export class DonationService {
 
   async find(ctx: RequestContext, id: string): Promise<Donation | null> {
     const qb = this.tx.manager(ctx).getRepository(Donation).createQueryBuilder('d').where('d.id = :id', { id });
-    return DonationAccess.scopeDonations(ctx, qb, 'd').getOne();
+    return ReadScope.apply(ctx, qb, 'Donation', 'd').getOne();
   }
 
   lines(ctx: RequestContext, donationId: string): Promise<DonationLine[]> {
@@ -168,26 +167,21 @@ export class DonationService {
   load(ctx: RequestContext, id: string): Promise<Donation | null> {
     return requestLoader<string, Donation | null>(ctx, 'donation', async (ids) => {
       const qb = this.tx.manager(ctx).getRepository(Donation).createQueryBuilder('d').where('d.id IN (:...ids)', { ids: [...ids] });
-      return byKey(ids, await DonationAccess.scopeDonations(ctx, qb, 'd').getMany(), (d) => d.id);
+      return byKey(ids, await ReadScope.apply(ctx, qb, 'Donation', 'd').getMany(), (d) => d.id);
     }).load(id);
-  }
-
-  private canAct(ctx: RequestContext, donation: Donation): boolean {
-    if (ctx.isAdmin) return true;
-    if (ctx.isCoordinator) return ctx.user.regionId === donation.regionId;
-    return ctx.hasRole(Role.DONOR) && ctx.user.organizationId === donation.donorId;
   }
 
   /** The donor a declaration is for: the caller's own organization, or one a coordinator names. */
   private async donorFor(ctx: RequestContext, manager: EntityManager, donorId: string | null): Promise<Organization> {
     const caller = ctx.user;
     if (caller.role === Role.DONOR) {
-      if (donorId && donorId !== caller.organizationId) throw new ForbiddenError('A donor declares for its own organization');
+      if (donorId) ActAccess.assert(ctx, 'Organization', 'declareDonationFor', { id: donorId });
       return manager.getRepository(Organization).findOneByOrFail({ id: caller.organizationId! });
     }
     if (!donorId) throw new BadInputError('donorId is required when a coordinator declares', { field: 'donorId' });
     const donor = await manager.getRepository(Organization).findOne({ where: { id: donorId } });
-    if (!donor || !AccessPolicy.canSeeOrganization(ctx, donor)) throw new NotFoundError('Organization', donorId);
+    if (!donor) throw new NotFoundError('Organization', donorId);
+    ActAccess.assert(ctx, 'Organization', 'declareDonationFor', donor);
     if (donor.kind !== OrganizationKind.DONOR) throw new BadInputError('donorId must be a donor organization', { field: 'donorId' });
     return donor;
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
 import { EntityManager } from 'typeorm';
@@ -29,14 +30,16 @@ export class LotOfferService {
   ) {}
 
   claim(ctx: RequestContext, lotId: string): Promise<Lot> {
+    const allowed = ActAccess.where(ctx, 'Lot', 'claim', null);
     return this.tx.run(ctx, async (_, manager) => {
       const result = await manager
         .createQueryBuilder()
         .update(Lot)
         .set({ status: LotStatus.CLAIMED, claimedAt: () => 'now()', version: () => 'version + 1' })
-        .where('id = :id AND refurbisher_id = :org AND status = :offered AND offer_expires_at > now()', { id: lotId, org: ctx.organizationId, offered: LotStatus.OFFERED })
+        .where('id = :id AND status = :offered AND offer_expires_at > now()', { id: lotId, offered: LotStatus.OFFERED })
+        .andWhere(allowed.sql, allowed.params)
         .execute();
-      if (!result.affected) await this.explainRefusal(ctx, manager, lotId, LotStatus.CLAIMED);
+      if (!result.affected) await this.explainRefusal(ctx, manager, lotId, 'claim');
       const lot = await manager.getRepository(Lot).findOneByOrFail({ id: lotId });
       await this.ledger.refreshStatuses(manager, [lot.donationId]);
       return lot;
@@ -46,14 +49,16 @@ export class LotOfferService {
   decline(ctx: RequestContext, lotId: string, reason: string): Promise<Lot> {
     const why = reason.trim();
     if (!why || why.length > 500) throw new BadInputError('reason is required (at most 500 characters)', { field: 'reason' });
+    const allowed = ActAccess.where(ctx, 'Lot', 'decline', null);
     return this.tx.run(ctx, async (_, manager) => {
       const result = await manager
         .createQueryBuilder()
         .update(Lot)
         .set({ status: LotStatus.DECLINED, declineReason: why, version: () => 'version + 1' })
-        .where('id = :id AND refurbisher_id = :org AND status = :offered', { id: lotId, org: ctx.organizationId, offered: LotStatus.OFFERED })
+        .where('id = :id AND status = :offered', { id: lotId, offered: LotStatus.OFFERED })
+        .andWhere(allowed.sql, allowed.params)
         .execute();
-      if (!result.affected) await this.explainRefusal(ctx, manager, lotId, LotStatus.DECLINED);
+      if (!result.affected) await this.explainRefusal(ctx, manager, lotId, 'decline');
       const lot = await manager.getRepository(Lot).findOneByOrFail({ id: lotId });
       await this.returnToRouting(manager, [lot]);
       return lot;
@@ -97,9 +102,11 @@ export class LotOfferService {
   }
 
   /** Says why a conditional update changed nothing: not yours (NOT_FOUND), or not in a state that allows it. */
-  private async explainRefusal(ctx: RequestContext, manager: EntityManager, lotId: string, target: LotStatus): Promise<never> {
+  private async explainRefusal(ctx: RequestContext, manager: EntityManager, lotId: string, action: 'claim' | 'decline'): Promise<never> {
+    const target = action === 'claim' ? LotStatus.CLAIMED : LotStatus.DECLINED;
     const lot = await manager.getRepository(Lot).findOne({ where: { id: lotId } });
-    if (!lot || lot.refurbisherId !== ctx.organizationId) throw new NotFoundError('Lot', lotId);
+    if (!lot) throw new NotFoundError('Lot', lotId);
+    ActAccess.assert(ctx, 'Lot', action, lot, 'Lot');
     if (lot.status === LotStatus.OFFERED && lot.offerExpiresAt && lot.offerExpiresAt <= new Date()) {
       throw new ConflictError(`Lot ${lot.reference}: the offer expired at ${lot.offerExpiresAt.toISOString()}`);
     }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
+import { ReadScope } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { In } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
 import { LotStatus } from '../entities/lot-status';
 import { Lot } from '../entities/lot.entity';
-import { DonationAccess } from './donation-access';
 
 /** Reading lots, scoped per role. */
 @Injectable()
@@ -15,7 +15,7 @@ export class LotService {
   async list(ctx: RequestContext, filter: { status?: LotStatus | null; refurbisherId?: string | null }, first?: number | null, after?: string | null): Promise<Connection<Lot>> {
     const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l');
-    DonationAccess.scopeLots(ctx, qb, 'l');
+    ReadScope.apply(ctx, qb, 'Lot', 'l');
     if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
     if (filter.refurbisherId) qb.andWhere('l.refurbisher_id = :rid', { rid: filter.refurbisherId });
     const total = await qb.clone().getCount();
@@ -29,7 +29,7 @@ export class LotService {
 
   find(ctx: RequestContext, id: string): Promise<Lot | null> {
     const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l').where('l.id = :id', { id });
-    return DonationAccess.scopeLots(ctx, qb, 'l').getOne();
+    return ReadScope.apply(ctx, qb, 'Lot', 'l').getOne();
   }
 
   items(ctx: RequestContext, lotId: string): Promise<LotItem[]> {
@@ -42,7 +42,7 @@ export class LotService {
   ofDonation(ctx: RequestContext, donationId: string): Promise<Lot[]> {
     return requestLoader<string, Lot[]>(ctx, 'donation-lots', async (ids) => {
       const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l').where('l.donation_id IN (:...ids)', { ids: [...ids] });
-      DonationAccess.scopeLots(ctx, qb, 'l');
+      ReadScope.apply(ctx, qb, 'Lot', 'l');
       return groupedByKey(ids, await qb.orderBy('l.created_at', 'ASC').getMany(), (l) => l.donationId);
     }).load(donationId);
   }

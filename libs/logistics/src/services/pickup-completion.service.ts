@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
 import { RegionFlowLedger } from '@app/reporting';
@@ -27,7 +28,8 @@ export class PickupCompletionService {
       if (!found) throw new NotFoundError('Pickup', input.pickupId);
       // The lot's lock is the one every pickup command takes first: no deadlock, no lost update.
       const lot = await manager.getRepository(Lot).findOne({ where: { id: found.lotId }, lock: { mode: 'pessimistic_write' } });
-      if (!lot || lot.refurbisherId !== ctx.organizationId) throw new NotFoundError('Pickup', input.pickupId);
+      if (!lot) throw new NotFoundError('Pickup', input.pickupId);
+      ActAccess.assert(ctx, 'Pickup', 'complete', { id: found.id, refurbisherId: lot.refurbisherId }, 'Pickup');
       const pickup = await repo.findOneByOrFail({ id: found.id });
       PICKUP_MACHINE.assertTransition(pickup.status, PickupStatus.COMPLETED);
       LOT_MACHINE.assertTransition(lot.status, LotStatus.COLLECTED);

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ForbiddenError, RequestContext } from '@app/common';
+import { RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { LotStatus, Lot } from '@app/donations';
 import { EntityManager, In } from 'typeorm';
@@ -83,7 +84,7 @@ const LOT_IN_STATUS = 'EXISTS (SELECT 1 FROM "lot" sl WHERE sl.id = pickup.lot_i
 
 /** The sweep acts on every region at once: the platform's (system) context only. */
 function assertPlatform(ctx: RequestContext): void {
-  if (!ctx.isAdmin) throw new ForbiddenError('Only the platform runs the pickup sweep');
+  ActAccess.assertRole(ctx, 'Region', 'sweepPickups');
 }
 
 function idsOf(raw: unknown): string[] {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { Donation, LotStatus, Lot, DonationLedger } from '@app/donations';
 import { SchedulePickupInput } from '../dto/pickup.inputs';
@@ -25,7 +26,8 @@ export class PickupSchedulingService {
     const now = new Date();
     return this.tx.run(ctx, async (_, manager) => {
       const lot = await manager.getRepository(Lot).findOne({ where: { id: input.lotId }, lock: { mode: 'pessimistic_write' } });
-      if (!lot || lot.refurbisherId !== ctx.organizationId) throw new NotFoundError('Lot', input.lotId);
+      if (!lot) throw new NotFoundError('Lot', input.lotId);
+      ActAccess.assert(ctx, 'Lot', 'schedulePickup', lot, 'Lot');
       const [latest] = await this.pickups.latestOfLots(manager, [lot.id]);
       const step = lotStepOnSchedule(lot, latest?.status ?? null);
       const donation = await manager.getRepository(Donation).findOneOrFail({ where: { id: lot.donationId }, select: { id: true, availableFrom: true } });

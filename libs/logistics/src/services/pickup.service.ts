@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { byKey, RequestContext, requestLoader } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Lot, DonationAccess } from '@app/donations';
+import { ReadScope } from '@app/auth';
+import { Lot } from '@app/donations';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Pickup } from '../entities/pickup.entity';
 
@@ -35,7 +36,7 @@ export class PickupService {
   ofLot(ctx: RequestContext, lotId: string): Promise<Pickup | null> {
     return requestLoader<string, Pickup | null>(ctx, 'lot-pickup', async (ids) => {
       const latest = this.latestOfLotsQuery(this.tx.manager(ctx), ids);
-      return byKey(ids, await DonationAccess.scopePickups(ctx, latest, 'p').getMany(), (p) => p.lotId);
+      return byKey(ids, await ReadScope.apply(ctx, latest, 'Pickup', 'p').getMany(), (p) => p.lotId);
     }).load(lotId);
   }
 
@@ -43,7 +44,7 @@ export class PickupService {
   lotOf(ctx: RequestContext, lotId: string): Promise<Lot | null> {
     return requestLoader<string, Lot | null>(ctx, 'pickup-lot', async (ids) => {
       const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l').where('l.id IN (:...ids)', { ids: [...ids] });
-      return byKey(ids, await DonationAccess.scopeLots(ctx, qb, 'l').getMany(), (l) => l.id);
+      return byKey(ids, await ReadScope.apply(ctx, qb, 'Lot', 'l').getMany(), (l) => l.id);
     }).load(lotId);
   }
 }

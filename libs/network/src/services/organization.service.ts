@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, byKey, ConflictError, isValidSiret, NotFoundError, RequestContext, requestLoader, resolveAddress } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy, ReadScope } from '@app/auth';
+import { ActAccess, ReadScope } from '@app/auth';
 import { EntityManager, In } from 'typeorm';
 import { CategoryCapacityInput, CreateOrganizationInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
@@ -57,7 +57,7 @@ export class OrganizationService {
   }
 
   create(ctx: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
-    AccessPolicy.assertCanAdministerRegion(ctx, input.regionId);
+    ActAccess.assert(ctx, 'Region', 'administer', { id: input.regionId });
     const isRefurbisher = input.kind === OrganizationKind.REFURBISHER;
     if (input.siret != null && !isValidSiret(input.siret)) {
       throw new BadInputError('siret must be 14 digits with a valid Luhn checksum', { field: 'siret' });
@@ -96,8 +96,7 @@ export class OrganizationService {
     assertDistinctCategories(capacities);
     return this.tx.run(ctx, async (_, manager) => {
       const org = await this.getForUpdate(manager, organizationId);
-      if (!AccessPolicy.canSeeOrganization(ctx, org)) throw new NotFoundError('Organization', organizationId);
-      AccessPolicy.assertCanAdministerRegion(ctx, org.regionId);
+      ActAccess.assert(ctx, 'Organization', 'administer', org, 'Organization');
       if (org.kind !== OrganizationKind.REFURBISHER) throw new BadInputError('Only refurbishers have capacities');
       await this.writeCapacities(manager, org.id, capacities);
       return org;

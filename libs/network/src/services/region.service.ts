@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ForbiddenError, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth';
+import { AccessPolicy, ActAccess } from '@app/auth';
 import { In } from 'typeorm';
 import { CreateRegionInput } from '../dto/network.inputs';
 import { Region } from '../entities/region.entity';
@@ -27,7 +27,7 @@ export class RegionService {
   }
 
   create(ctx: RequestContext, input: CreateRegionInput): Promise<Region> {
-    if (!ctx.isAdmin) throw new ForbiddenError('Only an administrator creates regions');
+    ActAccess.assertRole(ctx, 'Region', 'create');
     return this.tx.run(ctx, async (_, manager) => {
       const repo = manager.getRepository(Region);
       if (await repo.exists({ where: { code: input.code } })) throw new ConflictError(`Region ${input.code} exists already`);

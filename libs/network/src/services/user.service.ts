@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError, RequestContext, Role, passwordWeakness } from '@app/common';
+import { BadInputError, ConflictError, NotFoundError, RequestContext, Role, passwordWeakness } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy, hashPassword, User } from '@app/auth';
+import { ActAccess, hashPassword, User } from '@app/auth';
 import { CreateUserInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
 import { ROLE_OF_KIND } from '../entities/organization-kind';
@@ -20,7 +20,7 @@ export class UserService {
   async create(ctx: RequestContext, input: CreateUserInput): Promise<User> {
     const email = input.email.trim().toLowerCase();
     if (input.role === Role.ADMIN) {
-      if (!ctx.isAdmin) throw new ForbiddenError('Only an administrator creates administrators');
+      ActAccess.assertRole(ctx, 'User', 'createAdministrator');
       if (input.organizationId) throw new BadInputError('An administrator belongs to no organization', { field: 'organizationId' });
     } else if (!input.organizationId) {
       throw new BadInputError(`A ${input.role} user needs an organizationId`, { field: 'organizationId' });
@@ -31,8 +31,8 @@ export class UserService {
     return this.tx.run(ctx, async (_, manager) => {
       if (input.organizationId) {
         const org = await manager.getRepository(Organization).findOne({ where: { id: input.organizationId } });
-        if (!org || !AccessPolicy.canSeeOrganization(ctx, org)) throw new NotFoundError('Organization', input.organizationId);
-        AccessPolicy.assertCanAdministerRegion(ctx, org.regionId);
+        if (!org) throw new NotFoundError('Organization', input.organizationId);
+        ActAccess.assert(ctx, 'Organization', 'administer', org, 'Organization');
         if (ROLE_OF_KIND[org.kind] !== input.role) {
           throw new BadInputError(`A user of a ${org.kind} organization has role ${ROLE_OF_KIND[org.kind]}`, { field: 'role' });
         }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { RegionFlowLedger } from '@app/reporting';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
@@ -7,7 +8,6 @@ import { OrderLineDevice } from '../entities/order-line-device.entity';
 import { ORDER_MACHINE, OrderStatus } from '../entities/order-status';
 import { PartnerOrder } from '../entities/partner-order.entity';
 import { ORDERS_CONFIG, OrdersConfig } from '../orders-config';
-import { OrderAccess } from './order-access';
 import { OrderLedger } from './order-ledger.service';
 
 /**
@@ -28,7 +28,8 @@ export class OrderCancellationService {
   cancel(ctx: RequestContext, id: string): Promise<PartnerOrder> {
     return this.tx.run(ctx, async (inner, manager) => {
       const order = await this.ledger.lockOrder(manager, id);
-      if (!order || !OrderAccess.isOwnerOrStaff(ctx, order)) throw new NotFoundError('Order', id);
+      if (!order) throw new NotFoundError('Order', id);
+      ActAccess.assert(ctx, 'PartnerOrder', 'cancel', order, 'Order');
       ORDER_MACHINE.assertTransition(order.status, OrderStatus.CANCELLED);
       const lines = await this.ledger.lockLines(manager, [order.id]);
       if (lines.some((l) => l.shippedQuantity > 0)) {

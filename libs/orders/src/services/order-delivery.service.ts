@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, NotFoundError, RequestContext, Role } from '@app/common';
+import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DeviceStockService } from '@app/refurbishing';
 import { ConfirmDeliveryInput } from '../dto/order.inputs';
@@ -31,7 +32,8 @@ export class OrderDeliveryService {
     if (problems.length) throw new BadInputError(problems.join('; '), { field: 'beneficiaryRefs' });
     return this.tx.run(ctx, async (inner, manager) => {
       const order = await this.ledger.lockOrder(manager, input.orderId);
-      if (!order || !ctx.hasRole(Role.PARTNER) || order.partnerId !== ctx.user.organizationId) throw new NotFoundError('Order', input.orderId);
+      if (!order) throw new NotFoundError('Order', input.orderId);
+      ActAccess.assert(ctx, 'PartnerOrder', 'confirmDelivery', order, 'Order');
       if (ORDER_MACHINE.isTerminal(order.status)) throw new ConflictError(`Order ${order.reference}: ${order.status} is final`);
       await this.ledger.lockLines(manager, [order.id]);
       const links = await this.ledger.lockLiveLinks(manager, order.id, input.deviceIds);

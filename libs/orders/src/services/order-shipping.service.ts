@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DeviceStockService } from '@app/refurbishing';
-import { EntityManager } from 'typeorm';
 import { ShipDevicesInput } from '../dto/order.inputs';
 import { ORDER_MACHINE } from '../entities/order-status';
 import { PartnerOrder } from '../entities/partner-order.entity';
@@ -26,7 +26,8 @@ export class OrderShippingService {
     const refurbisherId = ctx.organizationId;
     return this.tx.run(ctx, async (inner, manager) => {
       const order = await this.ledger.lockOrder(manager, input.orderId);
-      if (!order || !(await this.hasHeldDevicesOf(manager, order.id, refurbisherId))) throw new NotFoundError('Order', input.orderId);
+      if (!order) throw new NotFoundError('Order', input.orderId);
+      await ActAccess.assertPermitted(ctx, manager, 'PartnerOrder', 'ship', order.id, 'Order');
       if (ORDER_MACHINE.isTerminal(order.status)) throw new ConflictError(`Order ${order.reference}: ${order.status} is final`);
       await this.ledger.lockLines(manager, [order.id]);
       const links = await this.ledger.lockLiveLinks(manager, order.id, input.deviceIds, refurbisherId);
@@ -35,15 +36,6 @@ export class OrderShippingService {
       await this.ledger.refreshStatuses(manager, [order.id]);
       return manager.getRepository(PartnerOrder).findOneByOrFail({ id: order.id });
     });
-  }
-
-  /** Was any device this refurbisher holds ever given to the order? Otherwise the order is not its business. */
-  private async hasHeldDevicesOf(manager: EntityManager, orderId: string, refurbisherId: string): Promise<boolean> {
-    const rows = await manager.query(
-      `SELECT 1 FROM order_line_device x JOIN device d ON d.id = x.device_id WHERE x.order_id = $1 AND d.refurbisher_id = $2 LIMIT 1`,
-      [orderId, refurbisherId],
-    );
-    return rows.length > 0;
   }
 }
 

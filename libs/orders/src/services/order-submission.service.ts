@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BadInputError, ForbiddenError, NotFoundError, RequestContext, Role } from '@app/common';
+import { BadInputError, NotFoundError, RequestContext, Role } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { RegionFlowLedger } from '@app/reporting';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
-import { AccessPolicy } from '@app/auth';
+import { ActAccess } from '@app/auth';
 import { OrganizationKind, Organization } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { SubmitOrderInput } from '../dto/order.inputs';
@@ -66,12 +66,13 @@ export class OrderSubmissionService {
   private async partnerFor(ctx: RequestContext, manager: EntityManager, partnerId: string | null): Promise<Organization> {
     const caller = ctx.user;
     if (caller.role === Role.PARTNER) {
-      if (partnerId && partnerId !== caller.organizationId) throw new ForbiddenError('A partner orders for its own organization');
+      if (partnerId) ActAccess.assert(ctx, 'Organization', 'submitOrderFor', { id: partnerId });
       return manager.getRepository(Organization).findOneByOrFail({ id: caller.organizationId! });
     }
     if (!partnerId) throw new BadInputError('partnerId is required when staff submit an order', { field: 'partnerId' });
     const partner = await manager.getRepository(Organization).findOne({ where: { id: partnerId } });
-    if (!partner || !AccessPolicy.canSeeOrganization(ctx, partner)) throw new NotFoundError('Organization', partnerId);
+    if (!partner) throw new NotFoundError('Organization', partnerId);
+    ActAccess.assert(ctx, 'Organization', 'submitOrderFor', partner);
     if (partner.kind !== OrganizationKind.PARTNER) throw new BadInputError('partnerId must be a partner organization', { field: 'partnerId' });
     return partner;
   }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { byKey, Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { Device, DeviceAccess } from '@app/refurbishing';
+import { ActAccess, ReadScope } from '@app/auth';
+import { Device } from '@app/refurbishing';
 import { In, IsNull } from 'typeorm';
 import { BeneficiaryReference } from '../entities/beneficiary-reference.entity';
 import { OrderLineDevice } from '../entities/order-line-device.entity';
 import { OrderLine } from '../entities/order-line.entity';
 import { OrderStatus } from '../entities/order-status';
 import { PartnerOrder } from '../entities/partner-order.entity';
-import { OrderAccess } from './order-access';
 
 export interface OrderFilter {
   status?: OrderStatus | null;
@@ -16,7 +16,7 @@ export interface OrderFilter {
 }
 
 /**
- * Reading orders, scoped per role (OrderAccess), and the per-request loaders behind their nested
+ * Reading orders, scoped per role (READ_RULES.PartnerOrder), and the per-request loaders behind their nested
  * fields (lines, devices, Device.order): one query per field for a whole page, not one per row.
  */
 @Injectable()
@@ -26,7 +26,7 @@ export class OrderService {
   async list(ctx: RequestContext, filter: OrderFilter, first?: number | null, after?: string | null): Promise<Connection<PartnerOrder>> {
     const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(PartnerOrder).createQueryBuilder('o');
-    OrderAccess.scope(ctx, qb, 'o');
+    ReadScope.apply(ctx, qb, 'PartnerOrder', 'o');
     if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
     if (filter.partnerId) qb.andWhere('o.partner_id = :partnerId', { partnerId: filter.partnerId });
     const total = await qb.clone().getCount();
@@ -41,7 +41,7 @@ export class OrderService {
   /** null when absent or not visible to the caller: ids are not probed. */
   find(ctx: RequestContext, id: string): Promise<PartnerOrder | null> {
     const qb = this.tx.manager(ctx).getRepository(PartnerOrder).createQueryBuilder('o').where('o.id = :id', { id });
-    return OrderAccess.scope(ctx, qb, 'o').getOne();
+    return ReadScope.apply(ctx, qb, 'PartnerOrder', 'o').getOne();
   }
 
   /** Batched load for nested fields; the parent the caller could see decides visibility. */
@@ -59,7 +59,7 @@ export class OrderService {
 
   /**
    * OrderLine.devices: the devices reserved for, shipped or delivered to a line that the caller
-   * may read (DeviceAccess): the partner and staff all, a refurbisher the ones it holds.
+   * may read (READ_RULES.Device): the partner and staff all, a refurbisher the ones it holds.
    */
   lineDevices(ctx: RequestContext, lineId: string): Promise<Device[]> {
     return requestLoader<string, Device[]>(ctx, 'orders:line-devices', async (ids) => {
@@ -69,14 +69,14 @@ export class OrderService {
         .createQueryBuilder('d')
         .innerJoinAndMapOne('d.link', OrderLineDevice, 'x', 'x.device_id = d.id AND x.released_at IS NULL')
         .where('x.order_line_id IN (:...ids)', { ids: [...ids] });
-      const rows = await DeviceAccess.scope(ctx, qb, 'd').orderBy('d.serial_number', 'ASC').getMany();
+      const rows = await ReadScope.apply(ctx, qb, 'Device', 'd').orderBy('d.serial_number', 'ASC').getMany();
       return groupedByKey(ids, rows, (d) => (d as Device & { link: OrderLineDevice }).link.orderLineId);
     }).load(lineId);
   }
 
   /**
    * Device.order: the order a device is reserved for or was delivered to, when the caller may
-   * read it (OrderAccess): staff of its region, its partner, or the refurbisher holding the
+   * read it (READ_RULES.PartnerOrder): staff of its region, its partner, or the refurbisher holding the
    * device (to ship it). Donors never: the order says who the devices went to.
    */
   async orderOfDevice(ctx: RequestContext, device: Device): Promise<PartnerOrder | null> {
@@ -87,14 +87,14 @@ export class OrderService {
     if (!orderId) return null;
     return requestLoader<string, PartnerOrder | null>(ctx, 'orders:readable-order', async (ids) => {
       const qb = this.tx.manager(ctx).getRepository(PartnerOrder).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [...ids] });
-      return byKey(ids, await OrderAccess.scope(ctx, qb, 'o').getMany(), (o) => o.id);
+      return byKey(ids, await ReadScope.apply(ctx, qb, 'PartnerOrder', 'o').getMany(), (o) => o.id);
     }).load(orderId);
   }
 
   /** The partner's references of the people a line equipped: for the partner and staff only, null for anyone else. */
   async beneficiaryRefs(ctx: RequestContext, line: OrderLine): Promise<string[] | null> {
     const order = await this.load(ctx, line.orderId);
-    if (!order || !OrderAccess.isOwnerOrStaff(ctx, order)) return null;
+    if (!order || !ActAccess.allows(ctx.user, 'PartnerOrder', 'readBeneficiaryRefs', order)) return null;
     const refs = await requestLoader<string, BeneficiaryReference[]>(ctx, 'orders:beneficiary-refs', async (ids) =>
       groupedByKey(ids, await this.tx.manager(ctx).getRepository(BeneficiaryReference).find({ where: { orderLineId: In([...ids]) }, order: { reference: 'ASC' } }), (r) => r.orderLineId),
     ).load(line.id);

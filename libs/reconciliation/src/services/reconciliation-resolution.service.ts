@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { lockRegionMatching } from '@app/matching';
@@ -9,7 +10,6 @@ import { EntityManager } from 'typeorm';
 import { DiscrepancyKind } from '../entities/discrepancy-kind';
 import { RECONCILIATION_MACHINE, ReconciliationStatus } from '../entities/reconciliation-status';
 import { Reconciliation } from '../entities/reconciliation.entity';
-import { ReconciliationAccess } from './reconciliation-access';
 
 const ON_SHELF: ReadonlySet<DeviceStatus> = new Set([DeviceStatus.IN_STOCK, DeviceStatus.RESERVED]);
 
@@ -38,7 +38,8 @@ export class ReconciliationResolutionService {
   resolve(ctx: RequestContext, id: string): Promise<Reconciliation> {
     return this.tx.run(ctx, async (inner, manager) => {
       const seen = await manager.getRepository(Reconciliation).findOne({ where: { id } });
-      if (!seen || !ReconciliationAccess.canReview(ctx, seen)) throw new NotFoundError('Reconciliation', id);
+      if (!seen) throw new NotFoundError('Reconciliation', id);
+      ActAccess.assert(ctx, 'Reconciliation', 'resolve', seen, 'Reconciliation');
       // matchers of the region wait until this is done
       await lockRegionMatching(manager, seen.regionId);
       const reconciliation = await manager.getRepository(Reconciliation).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { byKey, groupedByKey, RequestContext, requestLoader } from '@app/common';
+import { ActAccess, ReadScope } from '@app/auth';
 import { TransactionRunner } from '@app/database';
-import { Device, DeviceAccess } from '@app/refurbishing';
+import { Device } from '@app/refurbishing';
 import { In } from 'typeorm';
 import { Discrepancy } from '../entities/discrepancy.entity';
 import { Reconciliation } from '../entities/reconciliation.entity';
-import { ReconciliationAccess } from './reconciliation-access';
 
 /**
- * Reading stock counts, scoped per role (ReconciliationAccess), newest first, and the
+ * Reading stock counts, scoped per role (READ_RULES.Reconciliation), newest first, and the
  * per-request loaders behind their nested fields: a list of counts with their discrepancies and
  * devices costs one query per field, not one per row.
  */
@@ -18,7 +18,11 @@ export class ReconciliationService {
 
   list(ctx: RequestContext, filter: { refurbisherId?: string | null }): Promise<Reconciliation[]> {
     const qb = this.tx.manager(ctx).getRepository(Reconciliation).createQueryBuilder('r');
-    ReconciliationAccess.scope(ctx, qb, 'r', filter.refurbisherId);
+    if (filter.refurbisherId) {
+      ActAccess.assert(ctx, 'Organization', 'filterStockBy', { id: filter.refurbisherId });
+      qb.andWhere('r.refurbisher_id = :refurbisherId', { refurbisherId: filter.refurbisherId });
+    }
+    ReadScope.apply(ctx, qb, 'Reconciliation', 'r');
     return qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').getMany();
   }
 
@@ -37,13 +41,13 @@ export class ReconciliationService {
   }
 
   /**
-   * The device behind a discrepancy, only when the caller may see that device (DeviceAccess): a
+   * The device behind a discrepancy, only when the caller may see that device (READ_RULES.Device): a
    * refurbisher that counted another's device learns the serial is known, not whose it is.
    */
   device(ctx: RequestContext, deviceId: string): Promise<Device | null> {
     return requestLoader<string, Device | null>(ctx, 'reconciliation:discrepancy-device', async (ids) => {
       const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d').where('d.id IN (:...ids)', { ids: [...ids] });
-      return byKey(ids, await DeviceAccess.scope(ctx, qb, 'd').getMany(), (d) => d.id);
+      return byKey(ids, await ReadScope.apply(ctx, qb, 'Device', 'd').getMany(), (d) => d.id);
     }).load(deviceId);
   }
 }

@@ -26,7 +26,7 @@ export class DeviceErasureService {
   record(ctx: RequestContext, input: RecordErasureInput): Promise<Device> {
     const operator = input.operator.trim();
     return this.tx.run(ctx, async (_, manager) => {
-      const device = await this.ledger.lockHeld(ctx, manager, input.deviceId);
+      const device = await this.ledger.lockHeld(ctx, manager, input.deviceId, 'erase');
       try {
         DEVICE_MACHINE.assertTransition(device.status, DeviceStatus.WIPED);
       } catch (error) {

@@ -23,7 +23,7 @@ export class DeviceGradingService {
 
   grade(ctx: RequestContext, input: GradeDeviceInput): Promise<Device> {
     return this.tx.run(ctx, async (_, manager) => {
-      const device = await this.ledger.lockHeld(ctx, manager, input.deviceId);
+      const device = await this.ledger.lockHeld(ctx, manager, input.deviceId, 'grade');
       const specs = mergeSpecs(device.specs, input.specs);
       assertGradingKeepsErasure(device, await this.lastVerifiedErasure(manager, device.id), specs);
       await this.ledger.apply(ctx, manager, [{ device, action: DeviceAction.GRADED, detail: `grade ${input.grade}`, set: { grade: input.grade, specs } }]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
 import { RegionFlowLedger } from '@app/reporting';
 import { EntityManager } from 'typeorm';
@@ -60,11 +61,11 @@ export class DeviceLedger {
     return devices;
   }
 
-  /** The device, locked, when the caller's organization holds it; NOT_FOUND otherwise (ids are not probed). */
-  async lockHeld(ctx: RequestContext, manager: EntityManager, id: string): Promise<Device> {
-    const organizationId = ctx.organizationId;
+  /** The device, locked, when the caller may do this to it (ACT_RULES.Device: its holder); NOT_FOUND otherwise (ids are not probed). */
+  async lockHeld(ctx: RequestContext, manager: EntityManager, id: string, action: 'erase' | 'grade' | 'recycle'): Promise<Device> {
     const device = await manager.getRepository(Device).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!device || device.refurbisherId !== organizationId) throw new NotFoundError('Device', id);
+    if (!device) throw new NotFoundError('Device', id);
+    ActAccess.assert(ctx, 'Device', action, device, 'Device');
     return device;
   }
 

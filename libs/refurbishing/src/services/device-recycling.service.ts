@@ -18,7 +18,7 @@ export class DeviceRecyclingService {
     const reason = input.reason.trim();
     if (!reason) throw new BadInputError('reason is required', { field: 'reason' });
     return this.tx.run(ctx, async (_, manager) => {
-      const device = await this.ledger.lockHeld(ctx, manager, input.deviceId);
+      const device = await this.ledger.lockHeld(ctx, manager, input.deviceId, 'recycle');
       await this.ledger.apply(ctx, manager, [{ device, action: DeviceAction.RECYCLED, detail: reason, set: { recycleReason: reason } }]);
       return manager.getRepository(Device).findOneByOrFail({ id: device.id });
     });

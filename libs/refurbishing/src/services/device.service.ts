@@ -9,7 +9,6 @@ import { DeviceStatus } from '../entities/device-status';
 import { Device } from '../entities/device.entity';
 import { ErasureRecord } from '../entities/erasure-record.entity';
 import { normalizeSerialNumber } from '../policies/serial-number';
-import { DeviceAccess } from './device-access';
 
 export interface DeviceFilter {
   status?: DeviceStatus | null;
@@ -20,7 +19,7 @@ export interface DeviceFilter {
 }
 
 /**
- * Reading devices, scoped per role (DeviceAccess), and the per-request loaders behind their
+ * Reading devices, scoped per role (READ_RULES.Device), and the per-request loaders behind their
  * nested fields: a page of 500 devices with lot, donor, refurbisher, erasure and history costs
  * one query per field, not one per device.
  */
@@ -31,7 +30,7 @@ export class DeviceService {
   async list(ctx: RequestContext, filter: DeviceFilter, first?: number | null, after?: string | null): Promise<Connection<Device>> {
     const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d');
-    DeviceAccess.scope(ctx, qb, 'd');
+    ReadScope.apply(ctx, qb, 'Device', 'd');
     if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
     if (filter.category) qb.andWhere('d.category = :category', { category: filter.category });
     if (filter.refurbisherId) qb.andWhere('d.refurbisher_id = :refurbisherId', { refurbisherId: filter.refurbisherId });
@@ -49,14 +48,14 @@ export class DeviceService {
   /** null when absent or not visible to the caller: ids are not probed. */
   find(ctx: RequestContext, id: string): Promise<Device | null> {
     const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d').where('d.id = :id', { id });
-    return DeviceAccess.scope(ctx, qb, 'd').getOne();
+    return ReadScope.apply(ctx, qb, 'Device', 'd').getOne();
   }
 
   /** Lot.devices: the devices of a lot that the caller may read (a partner none, a refurbisher those it holds). */
   ofLot(ctx: RequestContext, lotId: string): Promise<Device[]> {
     return requestLoader<string, Device[]>(ctx, 'refurbishing:lot-devices', async (ids) => {
       const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d').where('d.lot_id IN (:...ids)', { ids: [...ids] });
-      DeviceAccess.scope(ctx, qb, 'd');
+      ReadScope.apply(ctx, qb, 'Device', 'd');
       return groupedByKey(ids, await qb.orderBy('d.serial_number', 'ASC').getMany(), (d) => d.lotId);
     }).load(lotId);
   }

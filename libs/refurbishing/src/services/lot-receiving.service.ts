@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DonationLine, Donation, LotItem, LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
 import { EntityManager } from 'typeorm';
@@ -38,7 +39,8 @@ export class LotReceivingService {
 
     return this.tx.run(ctx, async (_, manager) => {
       const lot = await manager.getRepository(Lot).findOne({ where: { id: input.lotId }, lock: { mode: 'pessimistic_write' } });
-      if (!lot || lot.refurbisherId !== ctx.organizationId) throw new NotFoundError('Lot', input.lotId);
+      if (!lot) throw new NotFoundError('Lot', input.lotId);
+      ActAccess.assert(ctx, 'Lot', 'receive', lot, 'Lot');
       LOT_MACHINE.assertTransition(lot.status, LotStatus.RECEIVED);
 
       const taken: Array<{ serial_number: string }> = await manager.query(`SELECT serial_number FROM device WHERE serial_number = ANY($1::varchar[])`, [serials]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError, RequestContext, Role } from '@app/common';
+import { RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccessPolicy } from '@app/auth';
+import { ActAccess, ReadScope } from '@app/auth';
 import { StockLevel } from '../entities/stock-level.entity';
 
 /**
@@ -17,16 +17,12 @@ export class StockLevelService {
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.refurbisher', 'refurbisher')
       .where('(s.available > 0 OR s.reserved > 0)');
-    if (ctx.hasRole(Role.REFURBISHER)) {
-      if (filter.refurbisherId && filter.refurbisherId !== ctx.organizationId) throw new ForbiddenError('A refurbisher reads its own stock');
-      if (filter.regionId && filter.regionId !== ctx.user.regionId) throw new ForbiddenError('A refurbisher reads its own stock');
-      qb.andWhere('s.refurbisher_id = :own', { own: ctx.organizationId });
-    } else {
-      if (filter.regionId) AccessPolicy.assertCanAdministerRegion(ctx, filter.regionId);
-      const region = filter.regionId ?? AccessPolicy.regionScope(ctx);
-      if (region) qb.andWhere('s.region_id = :region', { region });
-      if (filter.refurbisherId) qb.andWhere('s.refurbisher_id = :rid', { rid: filter.refurbisherId });
-    }
+    // a filter the caller may not use is refused, not answered empty
+    if (filter.refurbisherId) ActAccess.assert(ctx, 'Organization', 'filterStockBy', { id: filter.refurbisherId });
+    if (filter.regionId) ActAccess.assert(ctx, 'Region', 'readStock', { id: filter.regionId });
+    ReadScope.apply(ctx, qb, 'StockLevel', 's');
+    if (filter.regionId) qb.andWhere('s.region_id = :region', { region: filter.regionId });
+    if (filter.refurbisherId) qb.andWhere('s.refurbisher_id = :rid', { rid: filter.refurbisherId });
     return qb.orderBy('s.refurbisher_id').addOrderBy('s.category').addOrderBy('s.grade').getMany();
   }
 }
