@@ -17,9 +17,8 @@ import {
   Role,
   toConnection,
 } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { TransactionEvents, TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
-import { RegionFlowLedger } from '@app/reporting';
 import { ActAccess, ReadScope } from '@app/auth';
 import { Organization, OrganizationKind } from '@app/network';
 import { EntityManager, In } from 'typeorm';
@@ -27,6 +26,9 @@ import { parseInventoryCsv } from '../csv/inventory-csv';
 import { DeclareDonationInput } from '../dto/donation.inputs';
 import { DonationLine } from '../entities/donation-line.entity';
 import { DonationStatus } from '../entities/donation-status';
+import { DonationsCancelled } from '../events/donations-cancelled.event';
+import { DonationsDeclared } from '../events/donations-declared.event';
+import { LotsWithdrawn } from '../events/lots-withdrawn.event';
 import { Donation } from '../entities/donation.entity';
 import { LotItem } from '../entities/lot-item.entity';
 import { LotStatus } from '../entities/lot-status';
@@ -47,7 +49,7 @@ export class DonationService {
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
     private readonly outbox: OutboxService,
-    private readonly flows: RegionFlowLedger,
+    private readonly events: TransactionEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -83,7 +85,7 @@ export class DonationService {
         }),
       );
       await manager.getRepository(DonationLine).insert(lines.map((l, position) => ({ ...l, donationId: donation.id, position })));
-      await this.flows.donations(manager, [donation.id], 1);
+      await this.events.record(manager, new DonationsDeclared([donation.id]));
       await this.outbox.enqueue(manager, routeRegionRequest(donation.regionId, this.config.routingDebounceMs));
       return donation;
     });
@@ -112,15 +114,15 @@ export class DonationService {
       const loadChanges: LoadChange[] = [];
       for (const lot of withdrawn) {
         await manager.update(Lot, { id: lot.id }, { status: LotStatus.CANCELLED, version: lot.version + 1 });
-        // The pickup (logistics) of a withdrawn lot is off too; same transaction, so nobody is sent to collect.
-        await manager.query(`UPDATE pickup SET status = 'CANCELLED' WHERE lot_id = $1 AND status = 'SCHEDULED'`, [lot.id]);
         const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
         loadChanges.push(...items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })));
       }
+      // logistics cancels their pickups here, before the load counters: same transaction, so nobody is sent to collect
+      await this.events.record(manager, new LotsWithdrawn(withdrawn.map((l) => l.id)));
       await this.ledger.adjustLoads(manager, loadChanges);
       await manager.update(Donation, { id }, { cancelledAt: new Date() });
       await this.ledger.refreshStatuses(manager, [id]);
-      await this.flows.donations(manager, [id], -1);
+      await this.events.record(manager, new DonationsCancelled([id]));
       return manager.getRepository(Donation).findOneByOrFail({ id });
     });
   }

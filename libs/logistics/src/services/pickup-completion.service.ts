@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
-import { TransactionRunner } from '@app/database';
+import { TransactionEvents, TransactionRunner } from '@app/database';
 import { LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
-import { RegionFlowLedger } from '@app/reporting';
 import { CompletePickupInput } from '../dto/pickup.inputs';
 import { PICKUP_MACHINE, PickupStatus } from '../entities/pickup-status';
+import { PickupsCompleted } from '../events/pickups-completed.event';
 import { Pickup } from '../entities/pickup.entity';
 import { shortfallOf } from '../policies/pickup-collection.policy';
 
@@ -18,7 +18,7 @@ export class PickupCompletionService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
-    private readonly flows: RegionFlowLedger,
+    private readonly events: TransactionEvents,
   ) {}
 
   complete(ctx: RequestContext, input: CompletePickupInput): Promise<Pickup> {
@@ -49,7 +49,7 @@ export class PickupCompletionService {
       }
       await manager.update(Lot, { id: lot.id }, { status: LotStatus.COLLECTED, version: lot.version + 1 });
       await this.ledger.refreshStatuses(manager, [lot.donationId]);
-      await this.flows.pickupsCompleted(manager, [pickup.id]);
+      await this.events.record(manager, new PickupsCompleted([pickup.id]));
       return repo.findOneByOrFail({ id: pickup.id });
     });
   }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
-import { TransactionRunner } from '@app/database';
-import { RegionFlowLedger } from '@app/reporting';
+import { TransactionEvents, TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { OrderLineDevice } from '../entities/order-line-device.entity';
 import { ORDER_MACHINE, OrderStatus } from '../entities/order-status';
 import { PartnerOrder } from '../entities/partner-order.entity';
+import { OrdersCancelled } from '../events/orders-cancelled.event';
 import { ORDERS_CONFIG, OrdersConfig } from '../orders-config';
 import { OrderLedger } from './order-ledger.service';
 
@@ -21,7 +21,7 @@ export class OrderCancellationService {
     private readonly tx: TransactionRunner,
     private readonly ledger: OrderLedger,
     private readonly outbox: OutboxService,
-    private readonly flows: RegionFlowLedger,
+    private readonly events: TransactionEvents,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
   ) {}
 
@@ -45,7 +45,7 @@ export class OrderCancellationService {
       await this.ledger.release(inner, manager, links, 'CANCELLED', 'its order was cancelled');
       await manager.update(PartnerOrder, { id: order.id }, { cancelledAt: new Date() });
       await this.ledger.refreshStatuses(manager, [order.id]);
-      await this.flows.orders(manager, [order.id], -1);
+      await this.events.record(manager, new OrdersCancelled([order.id]));
       if (links.length) await this.outbox.enqueue(manager, matchRegionRequest(order.regionId, this.config.matchingDebounceMs));
       return manager.getRepository(PartnerOrder).findOneByOrFail({ id: order.id });
     });

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadInputError, NotFoundError, RequestContext, Role } from '@app/common';
-import { TransactionRunner } from '@app/database';
-import { RegionFlowLedger } from '@app/reporting';
+import { TransactionEvents, TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { ActAccess } from '@app/auth';
 import { OrganizationKind, Organization } from '@app/network';
@@ -10,6 +9,7 @@ import { SubmitOrderInput } from '../dto/order.inputs';
 import { OrderLine } from '../entities/order-line.entity';
 import { OrderStatus } from '../entities/order-status';
 import { PartnerOrder } from '../entities/partner-order.entity';
+import { OrdersSubmitted } from '../events/orders-submitted.event';
 import { ORDERS_CONFIG, OrdersConfig } from '../orders-config';
 import { resolveLineRequirements } from '../policies/profile-defaults';
 import { OrderLedger } from './order-ledger.service';
@@ -27,7 +27,7 @@ export class OrderSubmissionService {
     private readonly tx: TransactionRunner,
     private readonly ledger: OrderLedger,
     private readonly outbox: OutboxService,
-    private readonly flows: RegionFlowLedger,
+    private readonly events: TransactionEvents,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
   ) {}
 
@@ -56,7 +56,7 @@ export class OrderSubmissionService {
         }),
       );
       await manager.getRepository(OrderLine).insert(lines.map((l, position) => ({ ...l, orderId: order.id, regionId: order.regionId, position })));
-      await this.flows.orders(manager, [order.id], 1);
+      await this.events.record(manager, new OrdersSubmitted([order.id]));
       await this.outbox.enqueue(manager, matchRegionRequest(order.regionId, this.config.matchingDebounceMs));
       return order;
     });

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
-import { RegionFlowLedger } from '@app/reporting';
+import { TransactionEvents } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { CustodyEvent } from '../entities/custody-event.entity';
 import { DEVICE_ACTIONS, DeviceAction, StatusChangingAction } from '../entities/device-action';
 import { DEVICE_MACHINE, DeviceStatus, ERASURE_REQUIRED_FOR, isProcessed } from '../entities/device-status';
 import { Device } from '../entities/device.entity';
+import { DeviceStatusesChanged } from '../events/device-statuses-changed.event';
 import { stockEffectOf } from '../policies/stock-effect';
 import { actorUserIdOf } from './actor';
 import { chunks } from './chunks';
@@ -42,7 +43,7 @@ export class DeviceLedger {
   constructor(
     private readonly stock: StockLedger,
     private readonly donations: DonationLedger,
-    private readonly flows: RegionFlowLedger,
+    private readonly events: TransactionEvents,
   ) {}
 
   /** Locks these devices in id order (two commands on overlapping sets cannot deadlock). */
@@ -90,8 +91,11 @@ export class DeviceLedger {
     );
     await this.stock.apply(ctx, manager, this.stockChanges(targets));
     await this.closeFinishedLots(manager, targets);
-    // the region's dashboard counters come last: every command takes stock rows before them
-    await this.flows.deviceEvents(manager, eventIds.filter((_, i) => countsInFlows(targets[i].device.status, targets[i].to)));
+    // recorded last, so subscribers read the change complete (the region's dashboard counters: every command takes stock rows before them)
+    await this.events.record(
+      manager,
+      new DeviceStatusesChanged(targets.map((c, i) => ({ custodyEventId: eventIds[i]!, deviceId: c.device.id, from: c.device.status, to: c.to }))),
+    );
   }
 
   /** The device machine first (a final status says so), then the statuses this action starts from. */
@@ -187,10 +191,4 @@ export class DeviceLedger {
     }
     await this.donations.refreshStatuses(manager, donationIds);
   }
-}
-
-/** The changes the dashboard counts: a first arrival in stock, a delivery, a recycling. */
-function countsInFlows(from: DeviceStatus, to: DeviceStatus): boolean {
-  if (to === DeviceStatus.IN_STOCK) return from === DeviceStatus.RECEIVED || from === DeviceStatus.WIPED;
-  return to === DeviceStatus.DELIVERED || to === DeviceStatus.RECYCLED;
 }

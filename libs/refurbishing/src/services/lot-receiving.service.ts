@@ -3,7 +3,7 @@ import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@ap
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DonationLine, Donation, LotItem, LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
-import { EntityManager } from 'typeorm';
+import { LotPickups } from '@app/logistics';
 import { ReceiveLotInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';
 import { DeviceStatus } from '../entities/device-status';
@@ -29,6 +29,7 @@ export class LotReceivingService {
     private readonly tx: TransactionRunner,
     private readonly ledger: DeviceLedger,
     private readonly donations: DonationLedger,
+    private readonly pickups: LotPickups,
   ) {}
 
   receive(ctx: RequestContext, input: ReceiveLotInput): Promise<Lot> {
@@ -86,7 +87,8 @@ export class LotReceivingService {
         donationId: donation.id,
         receivedBy: actorUserIdOf(ctx),
         declaredQuantity: lot.quantity,
-        collectedQuantity: await this.collectedQuantity(manager, lot.id),
+        // what the completed pickup said was collected, kept beside what arrived
+        collectedQuantity: await this.pickups.collectedQuantity(manager, lot.id),
         receivedQuantity: rows.length,
         openQuantity: rows.length,
       });
@@ -102,20 +104,5 @@ export class LotReceivingService {
       await this.donations.refreshStatuses(manager, [donation.id]);
       return manager.getRepository(Lot).findOneByOrFail({ id: lot.id });
     });
-  }
-
-  /**
-   * What the completed pickup said was collected, kept beside what arrived. Read as SQL so that
-   * refurbishing does not depend on logistics; a lot that reached COLLECTED without a pickup
-   * table or row (older data, a manual fix) has none.
-   */
-  private async collectedQuantity(manager: EntityManager, lotId: string): Promise<number | null> {
-    const [table]: Array<{ present: boolean }> = await manager.query(`SELECT to_regclass('public.pickup') IS NOT NULL AS present`);
-    if (!table?.present) return null;
-    const [row]: Array<{ collected_quantity: number | null }> = await manager.query(
-      `SELECT collected_quantity FROM pickup WHERE lot_id = $1 AND status = 'COMPLETED' ORDER BY completed_at DESC NULLS LAST LIMIT 1`,
-      [lotId],
-    );
-    return row?.collected_quantity ?? null;
   }
 }
