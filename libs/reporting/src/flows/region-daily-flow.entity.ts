@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
 /**
  * A region's flows of one report day, kept as counters moved in the same transaction as the
@@ -9,6 +9,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity()
 export class RegionDailyFlow {
   @PrimaryColumn('uuid')
+  @ForeignKey('Region', { name: 'FK_region_daily_flow_region', onDelete: 'CASCADE' })
   regionId!: string;
 
   @PrimaryColumn('date')

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { LeadTimeKind } from './lead-time';
 
 /**
@@ -9,6 +9,7 @@ import { LeadTimeKind } from './lead-time';
 @Entity()
 export class RegionMonthlyLeadTime {
   @PrimaryColumn('uuid')
+  @ForeignKey('Region', { name: 'FK_region_monthly_lead_time_region', onDelete: 'CASCADE' })
   regionId!: string;
 
   /** the month's first day */
