@@ -11,9 +11,13 @@ interface Pending {
  * a large region does not block the event loop of the API that shares the process. The thread
  * starts on first use and is started again if it dies. From TypeScript sources (tests, ts-node)
  * the thread registers ts-node itself; compiled code runs the compiled script.
+ *
+ * Once closed it keeps nothing open: a call that still comes (a job finishing during shutdown,
+ * after the module that owns the thread was destroyed) gets a thread of its own, ended with it.
  */
 export class SolverThread<I, O> {
   private worker?: Worker;
+  private closed = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
@@ -24,8 +28,11 @@ export class SolverThread<I, O> {
   ) {}
 
   run(input: I): Promise<O> {
+    if (this.closed) return this.runOnce(input);
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
+    // a call in progress holds the process open, an idle thread never does
+    if (this.pending.size === 0) worker.ref();
     return new Promise<O>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ id, input });
@@ -33,9 +40,19 @@ export class SolverThread<I, O> {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = undefined;
     await worker?.terminate();
+  }
+
+  private async runOnce(input: I): Promise<O> {
+    const once = new SolverThread<I, O>(this.script, this.callerFile);
+    try {
+      return await once.run(input);
+    } finally {
+      await once.close();
+    }
   }
 
   private start(): Worker {
@@ -43,11 +60,11 @@ export class SolverThread<I, O> {
     const worker = new Worker(`${this.script}${fromSource ? '.ts' : '.js'}`, {
       execArgv: fromSource ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [],
     });
-    worker.unref();
     worker.on('message', (message: { id: number; output?: unknown; error?: string }) => {
       const call = this.pending.get(message.id);
       if (!call) return;
       this.pending.delete(message.id);
+      if (this.pending.size === 0) worker.unref();
       if (message.error !== undefined) call.reject(new Error(message.error));
       else call.resolve(message.output);
     });
@@ -58,6 +75,8 @@ export class SolverThread<I, O> {
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`solver thread exited (${code})`)));
+    // after the listeners: adding a 'message' listener refs the thread's port again
+    worker.unref();
     this.worker = worker;
     return worker;
   }
