@@ -16,16 +16,24 @@ const common = {
   testEnvironment: 'node',
 };
 
+const fastCheck = '<rootDir>/test/setup/fast-check.ts';
+
 module.exports = {
   testTimeout: 60000,
+  // e2e files wait on PostgreSQL, Redis and child processes more than on the CPU: two workers even on two cores
+  maxWorkers: Math.max(2, Math.floor(require('node:os').availableParallelism() / 2)),
+  globalSetup: '<rootDir>/test/setup/fast-check-seed.js',
   globalTeardown: '<rootDir>/test/setup/report-open-handles.js',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'], setupFilesAfterEnv: [fastCheck] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // each worker on its own clone of a template migrated once (test/support/test-database.ts)
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/worker-database.ts', fastCheck],
     },
   ],
 };

@@ -8,6 +8,7 @@ import { PurgeOldRecordsJob } from '@app/jobs/purge-old-records.job';
 import { NetworkSeeder } from '@app/network';
 import { DEMO_PASSWORD } from '@app/network/seed/demo-network';
 import { ArgumentsHost } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/common';
 import { Client } from 'pg';
 import Redis from 'ioredis';
 import request from 'supertest';
@@ -163,7 +164,7 @@ describe('health, shutdown and data hygiene', () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      JobSchedules.checkEveryMs = 500;
+      JobSchedules.checkEveryMs = 100;
       t = await TestApp.start({ queuePrefix: `h${Date.now()}c` }, { withWorker: true });
       await t.reset();
     });
@@ -188,7 +189,9 @@ describe('health, shutdown and data hygiene', () => {
       await waitFor('the schedules to be set at start', async () => JSON.stringify(await scheduled()) === JSON.stringify(all), 15_000);
       const redis = new Redis(TEST_REDIS_URL);
       try {
-        await redis.flushdb();
+        // every key of this app, as FLUSHDB would (not FLUSHDB itself: other workers and runs share the db)
+        const keys = await redis.keys(`${t.app.get<AppConfig>(APP_CONFIG).queuePrefix}:*`);
+        if (keys.length) await redis.del(...keys);
         expect(await scheduled()).toEqual([]);
       } finally {
         redis.disconnect();

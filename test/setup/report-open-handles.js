@@ -1,6 +1,6 @@
 /**
- * Once all suites have run: names what is still open (sockets, timers, workers) before `--forceExit`
- * ends the run, so that a leak shows in the log instead of hanging CI.
+ * Once all suites have run: names what is still open in this process (sockets, timers, threads).
+ * The run is not forced to exit, so a leak would hold it: this says what it is.
  */
 module.exports = async () => {
   await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,5 +1,5 @@
 import { Role, withSiretCheckDigit } from '@app/common';
-import { hashPassword } from '@app/auth/password-hasher';
+import { AuthService, hashPassword } from '@app/auth';
 import { OrganizationKind } from '@app/network/entities/organization-kind';
 import { TestApp } from './test-app';
 
@@ -35,9 +35,12 @@ async function org(t: TestApp, regionId: string, kind: OrganizationKind, name: s
   return row.id as string;
 }
 
-async function user(t: TestApp, email: string, role: Role, organizationId: string | null): Promise<void> {
+/** A user who can log in with PASSWORD, and a token as login would issue it (login itself is tested in auth). */
+async function user(t: TestApp, email: string, role: Role, organizationId: string | null): Promise<string> {
   hash ??= hashPassword(PASSWORD);
-  await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, $2, $3, $4)`, [email, await hash, role, organizationId]);
+  const [row] = await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, $2, $3, $4) RETURNING id`, [email, await hash, role, organizationId]);
+  // a password check costs tens of milliseconds by design; fixtures made for every test skip it
+  return t.app.get(AuthService).issueToken({ id: row.id as string, role } as Parameters<AuthService['issueToken']>[0]);
 }
 
 async function region(t: TestApp, code: string, name: string, city: string, lat: number, lon: number): Promise<RegionFixture> {
@@ -49,25 +52,21 @@ async function region(t: TestApp, code: string, name: string, city: string, lat:
   const refurbisher = await org(t, id, OrganizationKind.REFURBISHER, `Refurbisher ${code}`, city, lat, lon + 0.05);
   const partner = await org(t, id, OrganizationKind.PARTNER, `Partner ${code}`, city, lat - 0.05, lon);
   await t.dataSource.query(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'LAPTOP', 50)`, [refurbisher]);
-  await user(t, `coordinator@${prefix}.test`, Role.COORDINATOR, coordinatorOrg);
-  await user(t, `donor@${prefix}.test`, Role.DONOR, donor);
-  await user(t, `refurbisher@${prefix}.test`, Role.REFURBISHER, refurbisher);
-  await user(t, `partner@${prefix}.test`, Role.PARTNER, partner);
   const tokens = {
-    coordinator: await t.login(`coordinator@${prefix}.test`, PASSWORD),
-    donor: await t.login(`donor@${prefix}.test`, PASSWORD),
-    refurbisher: await t.login(`refurbisher@${prefix}.test`, PASSWORD),
-    partner: await t.login(`partner@${prefix}.test`, PASSWORD),
+    coordinator: await user(t, `coordinator@${prefix}.test`, Role.COORDINATOR, coordinatorOrg),
+    donor: await user(t, `donor@${prefix}.test`, Role.DONOR, donor),
+    refurbisher: await user(t, `refurbisher@${prefix}.test`, Role.REFURBISHER, refurbisher),
+    partner: await user(t, `partner@${prefix}.test`, Role.PARTNER, partner),
   };
   return { id, code, coordinatorOrg, donor, refurbisher, partner, tokens };
 }
 
 /** Two regions with one organization and one user of each kind, and an administrator. */
 export async function seedNetwork(t: TestApp): Promise<NetworkFixture> {
-  await user(t, 'admin@platform.test', Role.ADMIN, null);
+  const adminToken = await user(t, 'admin@platform.test', Role.ADMIN, null);
   const ara = await region(t, 'ARA', 'Auvergne-Rhône-Alpes', 'Lyon', 45.75, 4.85);
   const bfc = await region(t, 'BFC', 'Bourgogne-Franche-Comté', 'Dijon', 47.32, 5.04);
-  return { adminToken: await t.login('admin@platform.test', PASSWORD), ara, bfc };
+  return { adminToken, ara, bfc };
 }
 
 /** A second refurbisher in ARA (Grenoble, farther from Lyon), created through GraphQL, with its user's token. */
