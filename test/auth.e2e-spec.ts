@@ -3,13 +3,27 @@ import { TestApp } from './support/test-app';
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken user { email role organization { name } } } }`;
 const ME = `{ me { email role organization { id name region { code } } } }`;
+const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
+
+/** A new donor of ARA, created through the API, and its token. */
+async function newUserToken(t: TestApp, net: NetworkFixture, email: string): Promise<string> {
+  await t.ok(CREATE_USER, { input: { email, password: PASSWORD, role: 'DONOR', organizationId: net.ara.donor } }, net.adminToken);
+  return t.login(email, PASSWORD);
+}
+
+async function deleteUser(t: TestApp, email: string): Promise<void> {
+  const [, deleted] = await t.dataSource.query(`DELETE FROM "user" WHERE email = $1`, [email]);
+  expect(deleted).toBe(1);
+}
 
 describe('login and tokens', () => {
   let t: TestApp;
   let net: NetworkFixture;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    // Callers read from the database on each request: with AUTH_CACHE_SECONDS, a deleted user's
+    // token keeps its cached caller that long (no operation deletes users yet, so none evicts it).
+    t = await TestApp.start({ authCacheSeconds: 0 });
     await t.reset();
     net = await seedNetwork(t);
   });
@@ -36,6 +50,12 @@ describe('login and tokens', () => {
     expect(await t.errorCode(ME, {}, 'not.a.jwt')).toBe('UNAUTHENTICATED');
     const forged = net.ara.tokens.donor.slice(0, -4) + 'AAAA';
     expect(await t.errorCode(ME, {}, forged)).toBe('UNAUTHENTICATED');
+
+    // a valid signature of a user who is gone: the token is checked against the database
+    const token = await newUserToken(t, net, 'leaving@ara.test');
+    expect((await t.ok(ME, {}, token)).me.email).toBe('leaving@ara.test');
+    await deleteUser(t, 'leaving@ara.test');
+    expect(await t.errorCode(ME, {}, token)).toBe('UNAUTHENTICATED');
   });
 
   it('refuses an account after 5 failures in the window, even with the right password', async () => {

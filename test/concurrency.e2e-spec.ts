@@ -165,7 +165,10 @@ describe('debounced jobs', () => {
     const ids = await Promise.all([2, 3, 4].map(async (q) => (await t.ok(DECLARE, { input: laptops(q) }, net.ara.tokens.donor)).declareDonation.id as string));
     for (const id of ids) await waitFor('the burst to be routed', () => offeredTo(id, net.ara.refurbisher));
     await waitFor('the run to be recorded', async () => (await completedRuns()) > before);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // nothing more owed: every request relayed, no routing job waiting or running
+    await waitFor('no routing left to run', async () =>
+      (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE sent_at IS NULL`)).length === 0 &&
+      (await t.app.get(QueueRegistry).get(QueueName.ROUTING).getJobs(['active', 'waiting', 'delayed'])).every((j) => j.name !== 'route-region'));
     expect((await completedRuns()) - before).toBe(1);
   });
 
