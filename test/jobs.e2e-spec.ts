@@ -19,7 +19,8 @@ const input = (quantity: number) => ({
   availableFrom: '2026-12-01T08:00:00.000Z',
   lines: [{ category: 'LAPTOP', quantity }],
 });
-const jobConfig = (prefix: string) => ({ queuePrefix: prefix, jobLockMs: 1500, routingDebounceMs: 0, outboxPollMs: 50 });
+// the default job lock: a short one lets a job that a busy machine delays look stalled (the killed-worker test sets its own)
+const jobConfig = (prefix: string) => ({ queuePrefix: prefix, routingDebounceMs: 0, outboxPollMs: 50 });
 /** Long enough that a burst always falls in one window; the test ends the window itself (promote). */
 const BURST_DEBOUNCE_MS = 3000;
 
