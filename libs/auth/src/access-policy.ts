@@ -1,6 +1,7 @@
 import { Caller, ForbiddenError, RequestContext, Role } from '@app/common';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ActAccess } from './act-access';
+import type { ScopeSql } from './scope-sql';
 
 /**
  * Helpers over the two declared tables: READ_RULES (below) for what a caller reads, ACT_RULES
@@ -48,11 +49,7 @@ export const AccessPolicy = {
   },
 };
 
-/** A WHERE fragment with its parameters; `:scopeOrg`, `:scopeRegion` and `:scopeUser` are the caller's. */
-export interface ScopeSql {
-  sql: string;
-  params: Record<string, unknown>;
-}
+export type { ScopeSql } from './scope-sql';
 
 type ScopeRule = (caller: Caller, alias: string) => string;
 
@@ -138,7 +135,8 @@ export const READ_RULES: Record<string, { table: string; rules: RoleRules }> = {
     table: '"user"',
     rules: {
       [Role.ADMIN]: ALL,
-      [Role.COORDINATOR]: (_, u) => `(${u}.id = :scopeUser OR EXISTS (SELECT 1 FROM organization uo WHERE uo.id = ${u}.organization_id AND uo.region_id = :scopeRegion))`,
+      [Role.COORDINATOR]: (_, u) =>
+        `(${u}.id = :scopeUser OR EXISTS (SELECT 1 FROM organization uo WHERE uo.id = ${u}.organization_id AND uo.region_id = :scopeRegion))`,
       [Role.DONOR]: (_, u) => `${u}.id = :scopeUser`,
       [Role.REFURBISHER]: (_, u) => `${u}.id = :scopeUser`,
       [Role.PARTNER]: (_, u) => `${u}.id = :scopeUser`,
@@ -163,7 +161,8 @@ export const READ_RULES: Record<string, { table: string; rules: RoleRules }> = {
       [Role.REFURBISHER]: (_, d) => `${d}.refurbisher_id = :scopeOrg`,
       [Role.DONOR]: (_, d) => `${d}.donor_id = :scopeOrg`,
       // reserved for, shipped or delivered to its orders: the live link of an order
-      [Role.PARTNER]: (_, d) => `EXISTS (SELECT 1 FROM order_line_device sx WHERE sx.device_id = ${d}.id AND sx.partner_id = :scopeOrg AND sx.released_at IS NULL)`,
+      [Role.PARTNER]: (_, d) =>
+        `EXISTS (SELECT 1 FROM order_line_device sx WHERE sx.device_id = ${d}.id AND sx.partner_id = :scopeOrg AND sx.released_at IS NULL)`,
     },
   },
   PartnerOrder: { table: 'partner_order', rules: ORDER_RULES },

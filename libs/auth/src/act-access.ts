@@ -1,7 +1,7 @@
 import { Caller, ForbiddenError, NotFoundError, RequestContext } from '@app/common';
 import { EntityManager } from 'typeorm';
 import { ActAction, actCell, ActCell, ActResource, ActRow, EVERYTHING } from './act-rules';
-import type { ScopeSql } from './access-policy';
+import type { ScopeSql } from './scope-sql';
 
 const NOT_ALLOWED = 'You are not allowed to do this';
 
@@ -65,7 +65,13 @@ export const ActAccess = {
   },
 
   /** Of these ids, those the caller may act on, in one query (rules over other tables are decided here). */
-  async permitted<R extends ActResource>(ctx: RequestContext, manager: EntityManager, resource: R, action: ActAction<R>, ids: readonly string[]): Promise<Set<string>> {
+  async permitted<R extends ActResource>(
+    ctx: RequestContext,
+    manager: EntityManager,
+    resource: R,
+    action: ActAction<R>,
+    ids: readonly string[],
+  ): Promise<Set<string>> {
     const cell = actCell(resource, action, ctx.user.role);
     if (!cell || !ids.length) return new Set();
     const rows: Array<{ id: string }> = await manager
@@ -79,7 +85,14 @@ export const ActAccess = {
   },
 
   /** `permitted` for one id, refusing as the cell declares. */
-  async assertPermitted<R extends ActResource>(ctx: RequestContext, manager: EntityManager, resource: R, action: ActAction<R>, id: string, entity: string = resource): Promise<void> {
+  async assertPermitted<R extends ActResource>(
+    ctx: RequestContext,
+    manager: EntityManager,
+    resource: R,
+    action: ActAction<R>,
+    id: string,
+    entity: string = resource,
+  ): Promise<void> {
     if ((await ActAccess.permitted(ctx, manager, resource, action, [id])).has(id)) return;
     throw refusal(actCell(resource, action, ctx.user.role), entity, id);
   },
