@@ -13,4 +13,18 @@ import { InputChecks1795433400000 } from './1795433400000-InputChecks';
 import { ConcurrencyProtocol1795433500000 } from './1795433500000-ConcurrencyProtocol';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
-export const MIGRATIONS = [Network1795426270271, Donations1795428949382, Outbox1795429646794, Pickups1795429693691, Refurbishing1795430752192, Orders1795431405777, MillisecondCursors1795432085922, Reconciliation1795433000000, ImpactReportIndexes1795433100000, RegionFlows1795433200000, LoginThrottle1795433300000, InputChecks1795433400000, ConcurrencyProtocol1795433500000];
+export const MIGRATIONS = [
+  Network1795426270271,
+  Donations1795428949382,
+  Outbox1795429646794,
+  Pickups1795429693691,
+  Refurbishing1795430752192,
+  Orders1795431405777,
+  MillisecondCursors1795432085922,
+  Reconciliation1795433000000,
+  ImpactReportIndexes1795433100000,
+  RegionFlows1795433200000,
+  LoginThrottle1795433300000,
+  InputChecks1795433400000,
+  ConcurrencyProtocol1795433500000,
+];

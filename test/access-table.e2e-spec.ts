@@ -36,7 +36,13 @@ const DAY = 24 * 3600_000;
 const availableFrom = new Date(Math.floor(Date.now() / DAY) * DAY + 3 * DAY);
 const ROLES = ['admin', 'coordinator', 'donor', 'refurbisher', 'partner'] as const;
 type RoleName = (typeof ROLES)[number];
-const ROLE_OF: Record<RoleName, Role> = { admin: Role.ADMIN, coordinator: Role.COORDINATOR, donor: Role.DONOR, refurbisher: Role.REFURBISHER, partner: Role.PARTNER };
+const ROLE_OF: Record<RoleName, Role> = {
+  admin: Role.ADMIN,
+  coordinator: Role.COORDINATOR,
+  donor: Role.DONOR,
+  refurbisher: Role.REFURBISHER,
+  partner: Role.PARTNER,
+};
 
 /** One region's flow, to the end: a received lot, a completed pickup, a delivered device, a delivered order, an open stock count. */
 interface RegionStory {
@@ -85,21 +91,31 @@ describe('the act table, once per cell, through GraphQL', () => {
   };
 
   const tell = async (region: RegionFixture, lat: number, lon: number): Promise<RegionStory> => {
-    const input = { pickupAddress: { street: '1 rue du Donateur', postalCode: '00000', city: 'Ville', location: { lat, lon } }, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 2 }] };
+    const input = {
+      pickupAddress: { street: '1 rue du Donateur', postalCode: '00000', city: 'Ville', location: { lat, lon } },
+      availableFrom: availableFrom.toISOString(),
+      lines: [{ category: 'LAPTOP', quantity: 2 }],
+    };
     const donationId = (await t.ok(DECLARE, { input }, region.tokens.donor)).declareDonation.id as string;
     const lots = (await t.ok(ROUTE, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string } }>;
     const lotId = lots.find((l) => l.donation.id === donationId)!.id;
     await t.ok(CLAIM, { id: lotId }, region.tokens.refurbisher);
-    const pickupId = (await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, region.tokens.refurbisher)).schedulePickup.id as string;
+    const pickupId = (
+      await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, region.tokens.refurbisher)
+    ).schedulePickup.id as string;
     await t.ok(COMPLETE, { input: { pickupId, collectedQuantity: 2 } }, region.tokens.refurbisher);
     const serials = [0, 1].map(() => `ACT-${region.code}-${++serial}`);
     const intake = serials.map((serialNumber) => ({ serialNumber, category: 'LAPTOP', specs: { ramGb: 8, storageGb: 256, ssd: true } }));
-    const received = (await t.ok(RECEIVE, { input: { lotId, devices: intake } }, region.tokens.refurbisher)).receiveLot.devices as Array<{ id: string; serialNumber: string }>;
+    const received = (await t.ok(RECEIVE, { input: { lotId, devices: intake } }, region.tokens.refurbisher)).receiveLot.devices as Array<{
+      id: string;
+      serialNumber: string;
+    }>;
     for (const { id } of received) {
       await t.ok(ERASE, { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, region.tokens.refurbisher);
       await t.ok(GRADE, { input: { deviceId: id, grade: 'B' } }, region.tokens.refurbisher);
     }
-    const orderId = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, region.tokens.partner)).submitOrder.id as string;
+    const orderId = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, region.tokens.partner)).submitOrder
+      .id as string;
     await t.ok(MATCH, { regionId: region.id }, region.tokens.coordinator);
     const delivered = (await t.ok(ORDER_DEVICES, { id: orderId }, region.tokens.partner)).order.lines[0].devices[0].id as string;
     await t.ok(SHIP, { input: { orderId, deviceIds: [delivered] } }, region.tokens.refurbisher);
@@ -136,13 +152,24 @@ describe('the act table, once per cell, through GraphQL', () => {
     // on a partner: the command goes past the gate and refuses the organization's kind
     'Organization.administer': { rowOf: (s) => s.region.partner, run: (token, s) => codeOf(CAPACITY, { id: s.region.partner }, token) },
     'Organization.declareDonationFor': { rowOf: (s) => s.region.donor, run: (token, s) => codeOf(DECLARE, { input: donationInput(s.region.donor) }, token) },
-    'Organization.submitOrderFor': { rowOf: (s) => s.region.partner, run: (token, s) => codeOf(SUBMIT, { input: { partnerId: s.region.partner, lines: orderLines } }, token) },
-    'Organization.countStockOf': { rowOf: (s) => s.region.refurbisher, run: (token, s) => codeOf(COUNT, { input: { refurbisherId: s.region.refurbisher, serialNumbers: [s.serial] } }, token) },
+    'Organization.submitOrderFor': {
+      rowOf: (s) => s.region.partner,
+      run: (token, s) => codeOf(SUBMIT, { input: { partnerId: s.region.partner, lines: orderLines } }, token),
+    },
+    'Organization.countStockOf': {
+      rowOf: (s) => s.region.refurbisher,
+      run: (token, s) => codeOf(COUNT, { input: { refurbisherId: s.region.refurbisher, serialNumbers: [s.serial] } }, token),
+    },
     'Organization.reportImpactOf': { rowOf: (s) => s.region.donor, run: (token, s) => codeOf(IMPACT, { donorId: s.region.donor, ...window }, token) },
     'Organization.filterStockBy': { rowOf: (s) => s.region.refurbisher, run: (token, s) => codeOf(STOCK, { refurbisherId: s.region.refurbisher }, token) },
     // an administrator in an organization: past the gate, refused as input
     'User.createAdministrator': {
-      run: (token) => codeOf(CREATE_USER, { input: { email: 'second-admin@platform.test', password: PASSWORD, role: 'ADMIN', organizationId: story.ARA.region.partner } }, token),
+      run: (token) =>
+        codeOf(
+          CREATE_USER,
+          { input: { email: 'second-admin@platform.test', password: PASSWORD, role: 'ADMIN', organizationId: story.ARA.region.partner } },
+          token,
+        ),
     },
     'Donation.cancel': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(CANCEL_DONATION, { id: s.donationId }, token) },
     'Lot.claim': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(CLAIM, { id: s.lotId }, token) },
@@ -151,14 +178,21 @@ describe('the act table, once per cell, through GraphQL', () => {
       rowOf: (s) => s.lotId,
       run: (token, s) => codeOf(SCHEDULE, { input: { lotId: s.lotId, scheduledAt: new Date(availableFrom.getTime() + DAY).toISOString() } }, token),
     },
-    'Lot.receive': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(RECEIVE, { input: { lotId: s.lotId, devices: [{ serialNumber: `ACT-NEW-${++serial}`, category: 'LAPTOP' }] } }, token) },
+    'Lot.receive': {
+      rowOf: (s) => s.lotId,
+      run: (token, s) => codeOf(RECEIVE, { input: { lotId: s.lotId, devices: [{ serialNumber: `ACT-NEW-${++serial}`, category: 'LAPTOP' }] } }, token),
+    },
     'Pickup.complete': { rowOf: (s) => s.pickupId, run: (token, s) => codeOf(COMPLETE, { input: { pickupId: s.pickupId, collectedQuantity: 2 } }, token) },
     'Device.erase': {
       rowOf: (s) => s.deliveredDeviceId,
-      run: (token, s) => codeOf(ERASE, { input: { deviceId: s.deliveredDeviceId, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, token),
+      run: (token, s) =>
+        codeOf(ERASE, { input: { deviceId: s.deliveredDeviceId, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, token),
     },
     'Device.grade': { rowOf: (s) => s.deliveredDeviceId, run: (token, s) => codeOf(GRADE, { input: { deviceId: s.deliveredDeviceId, grade: 'A' } }, token) },
-    'Device.recycle': { rowOf: (s) => s.deliveredDeviceId, run: (token, s) => codeOf(RECYCLE, { input: { deviceId: s.deliveredDeviceId, reason: 'broken' } }, token) },
+    'Device.recycle': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(RECYCLE, { input: { deviceId: s.deliveredDeviceId, reason: 'broken' } }, token),
+    },
     'PartnerOrder.cancel': { rowOf: (s) => s.orderId, run: (token, s) => codeOf(CANCEL_ORDER, { id: s.orderId }, token) },
     'PartnerOrder.readBeneficiaryRefs': {
       rowOf: (s) => s.orderId,
@@ -170,8 +204,14 @@ describe('the act table, once per cell, through GraphQL', () => {
         return refs ? 'OK' : 'NOT_FOUND';
       },
     },
-    'PartnerOrder.confirmDelivery': { rowOf: (s) => s.orderId, run: (token, s) => codeOf(CONFIRM, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token) },
-    'PartnerOrder.ship': { rowOf: (s) => s.orderId, run: (token, s) => codeOf(SHIP, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token) },
+    'PartnerOrder.confirmDelivery': {
+      rowOf: (s) => s.orderId,
+      run: (token, s) => codeOf(CONFIRM, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token),
+    },
+    'PartnerOrder.ship': {
+      rowOf: (s) => s.orderId,
+      run: (token, s) => codeOf(SHIP, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token),
+    },
     'Reconciliation.resolve': { rowOf: (s) => s.reconciliationId, run: (token, s) => codeOf(RESOLVE, { id: s.reconciliationId }, token) },
   };
 
@@ -189,7 +229,11 @@ describe('the act table, once per cell, through GraphQL', () => {
   afterAll(() => t?.close());
 
   it('every declared action has its probe', () => {
-    expect(actActions().map((a) => `${a.resource}.${a.action}`).sort()).toEqual(Object.keys(PROBES).sort());
+    expect(
+      actActions()
+        .map((a) => `${a.resource}.${a.action}`)
+        .sort(),
+    ).toEqual(Object.keys(PROBES).sort());
   });
 
   // resolving changes the count: those cases go last

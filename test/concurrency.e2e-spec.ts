@@ -11,7 +11,11 @@ const DECLINE = `mutation($id: ID!) { declineLot(lotId: $id, reason: "pas de pla
 
 const lyon = { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
 const dijon = { postalCode: '21000', city: 'Dijon', location: { lat: 47.32, lon: 5.04 } };
-const laptops = (quantity: number, pickupAddress = lyon) => ({ pickupAddress, availableFrom: '2026-12-01T08:00:00.000Z', lines: [{ category: 'LAPTOP', quantity }] });
+const laptops = (quantity: number, pickupAddress = lyon) => ({
+  pickupAddress,
+  availableFrom: '2026-12-01T08:00:00.000Z',
+  lines: [{ category: 'LAPTOP', quantity }],
+});
 
 /** Lots that still hold devices of a cancelled donation: the invariant says there are none. */
 async function liveLotsOfCancelledDonations(t: TestApp): Promise<number> {
@@ -84,10 +88,12 @@ describe('concurrency protocol', () => {
       const huge = (await t.ok(DECLARE, { input: laptops(500) }, net.ara.tokens.donor)).declareDonation.id;
       const small = (await t.ok(DECLARE, { input: laptops(10) }, net.ara.tokens.donor)).declareDonation.id;
       expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(50);
-      expect(await offered(huge)).toEqual([
-        { refurbisher_id: net.ara.refurbisher, quantity: 20, status: 'OFFERED' },
-        { refurbisher_id: grenoble.id, quantity: 20, status: 'OFFERED' },
-      ].sort((a, b) => (a.refurbisher_id < b.refurbisher_id ? -1 : 1)));
+      expect(await offered(huge)).toEqual(
+        [
+          { refurbisher_id: net.ara.refurbisher, quantity: 20, status: 'OFFERED' },
+          { refurbisher_id: grenoble.id, quantity: 20, status: 'OFFERED' },
+        ].sort((a, b) => (a.refurbisher_id < b.refurbisher_id ? -1 : 1)),
+      );
       expect((await offered(small)).reduce((n, l) => n + l.quantity, 0)).toBe(10);
 
       // a later run offers nothing more of it while its offers wait for a claim
@@ -95,7 +101,9 @@ describe('concurrency protocol', () => {
       // once Lyon claims, the donation may be offered more of Lyon's remaining week
       const lyonLot = (await t.dataSource.query(`SELECT id FROM lot WHERE donation_id = $1 AND refurbisher_id = $2`, [huge, net.ara.refurbisher]))[0].id;
       await t.ok(CLAIM, { id: lyonLot }, net.ara.tokens.refurbisher);
-      const remaining = (await t.dataSource.query(`SELECT weekly_capacity - load AS n FROM refurbisher_capacity WHERE organization_id = $1`, [net.ara.refurbisher]))[0].n;
+      const remaining = (
+        await t.dataSource.query(`SELECT weekly_capacity - load AS n FROM refurbisher_capacity WHERE organization_id = $1`, [net.ara.refurbisher])
+      )[0].n;
       expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(Math.min(remaining, 20));
     });
   });
@@ -156,7 +164,8 @@ describe('debounced jobs', () => {
     grenoble = await addGrenobleRefurbisher(t, net);
   });
 
-  const completedRuns = async (): Promise<number> => (await t.app.get(QueueRegistry).get(QueueName.ROUTING).getJobs(['completed'])).filter((j) => j.name === 'route-region').length;
+  const completedRuns = async (): Promise<number> =>
+    (await t.app.get(QueueRegistry).get(QueueName.ROUTING).getJobs(['completed'])).filter((j) => j.name === 'route-region').length;
   const offeredTo = async (donationId: string, refurbisherId: string): Promise<string | undefined> =>
     (await t.dataSource.query(`SELECT id FROM lot WHERE donation_id = $1 AND refurbisher_id = $2 AND status = 'OFFERED'`, [donationId, refurbisherId]))[0]?.id;
 
@@ -166,9 +175,12 @@ describe('debounced jobs', () => {
     for (const id of ids) await waitFor('the burst to be routed', () => offeredTo(id, net.ara.refurbisher));
     await waitFor('the run to be recorded', async () => (await completedRuns()) > before);
     // nothing more owed: every request relayed, no routing job waiting or running
-    await waitFor('no routing left to run', async () =>
-      (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE sent_at IS NULL`)).length === 0 &&
-      (await t.app.get(QueueRegistry).get(QueueName.ROUTING).getJobs(['active', 'waiting', 'delayed'])).every((j) => j.name !== 'route-region'));
+    await waitFor(
+      'no routing left to run',
+      async () =>
+        (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE sent_at IS NULL`)).length === 0 &&
+        (await t.app.get(QueueRegistry).get(QueueName.ROUTING).getJobs(['active', 'waiting', 'delayed'])).every((j) => j.name !== 'route-region'),
+    );
     expect((await completedRuns()) - before).toBe(1);
   });
 

@@ -15,7 +15,12 @@ const CANCEL = `mutation($id: ID!) { cancelDonation(id: $id) { id status } }`;
 const CAPACITY = `query($id: ID!) { organization(id: $id) { capacities { category weeklyCapacity load } } }`;
 
 const lyon = { street: '10 quai Perrache', postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
-const declaration = (lines: unknown[], extra: Record<string, unknown> = {}) => ({ pickupAddress: lyon, availableFrom: '2026-12-01T08:00:00.000Z', lines, ...extra });
+const declaration = (lines: unknown[], extra: Record<string, unknown> = {}) => ({
+  pickupAddress: lyon,
+  availableFrom: '2026-12-01T08:00:00.000Z',
+  lines,
+  ...extra,
+});
 
 describe('donations and routing', () => {
   let t: TestApp;
@@ -62,15 +67,21 @@ describe('donations and routing', () => {
     it('an empty declaration and bad quantities are BAD_USER_INPUT', async () => {
       expect(await t.errorCode(DECLARE, { input: declaration([]) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
       expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 0 }]) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { availableFrom: 'soon' }) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { availableFrom: 'soon' }) }, net.ara.tokens.donor)).toBe(
+        'BAD_USER_INPUT',
+      );
     });
 
     it('a coordinator declares for a donor of its region; nobody declares for another donor', async () => {
       const d = await declare([{ category: 'LAPTOP', quantity: 1 }], net.ara.tokens.coordinator, { donorId: net.ara.donor });
       expect(d.donor.id).toBe(net.ara.donor);
       expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }]) }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
-      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) }, net.ara.tokens.donor)).toBe('FORBIDDEN');
+      expect(
+        await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) }, net.ara.tokens.coordinator),
+      ).toBe('NOT_FOUND');
+      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) }, net.ara.tokens.donor)).toBe(
+        'FORBIDDEN',
+      );
       for (const role of ['refurbisher', 'partner'] as const) {
         expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }]) }, net.ara.tokens[role])).toBe('FORBIDDEN');
       }
@@ -84,11 +95,19 @@ describe('donations and routing', () => {
       expect(result).toMatchObject({ routedQuantity: 10, unroutedQuantity: 0 });
       expect(result.lots).toHaveLength(1);
       const lot = result.lots[0];
-      expect(lot).toMatchObject({ status: 'OFFERED', quantity: 10, refurbisher: { id: net.ara.refurbisher }, donation: { id: d.id }, items: [{ category: 'LAPTOP', quantity: 10 }] });
+      expect(lot).toMatchObject({
+        status: 'OFFERED',
+        quantity: 10,
+        refurbisher: { id: net.ara.refurbisher },
+        donation: { id: d.id },
+        items: [{ category: 'LAPTOP', quantity: 10 }],
+      });
       expect(lot.reference).toMatch(/^LOT-\d{4}-\d{6}$/);
       expect(result.totalDeviceKm).toBeCloseTo(10 * lot.distanceKm, 6);
       expect(new Date(lot.offerExpiresAt).getTime() - Date.now()).toBeGreaterThan(47 * 3600_000);
-      expect((await t.ok(CAPACITY, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization.capacities).toEqual([{ category: 'LAPTOP', weeklyCapacity: 50, load: 10 }]);
+      expect((await t.ok(CAPACITY, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization.capacities).toEqual([
+        { category: 'LAPTOP', weeklyCapacity: 50, load: 10 },
+      ]);
       expect((await t.ok(DONATION, { id: d.id }, net.ara.tokens.donor)).donation).toMatchObject({ status: 'ROUTED', unroutedQuantity: 0 });
       // a second run finds nothing left to route
       expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations).toMatchObject({ routedQuantity: 0, lots: [] });
@@ -108,7 +127,8 @@ describe('donations and routing', () => {
     });
 
     it('is for staff only, within their region', async () => {
-      for (const role of ['donor', 'refurbisher', 'partner'] as const) expect(await t.errorCode(ROUTE, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      for (const role of ['donor', 'refurbisher', 'partner'] as const)
+        expect(await t.errorCode(ROUTE, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
       expect(await t.errorCode(ROUTE, { regionId: net.ara.id }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
     });
   });
@@ -164,7 +184,9 @@ describe('donations and routing', () => {
       const expired = await t.app.get(LotOfferService).expireDue(RequestContext.system());
       expect(expired).toEqual({ lotIds: [lot.id], regionIds: [net.ara.id] });
       expect(await t.app.get(LotOfferService).expireDue(RequestContext.system())).toEqual({ lotIds: [], regionIds: [] });
-      expect((await t.ok(DONATION, { id: donation.id }, net.ara.tokens.donor)).donation.lots).toEqual([{ id: lot.id, status: 'EXPIRED', refurbisher: { id: net.ara.refurbisher } }]);
+      expect((await t.ok(DONATION, { id: donation.id }, net.ara.tokens.donor)).donation.lots).toEqual([
+        { id: lot.id, status: 'EXPIRED', refurbisher: { id: net.ara.refurbisher } },
+      ]);
       const again = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
       expect(again.lots.map((l: { refurbisher: { id: string } }) => l.refurbisher.id)).toEqual([second.id]);
     });
@@ -236,7 +258,9 @@ describe('donations and routing', () => {
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const page: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> } = (await t.ok(PAGE, { after }, net.ara.tokens.coordinator)).lots;
+        const page: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> } = (
+          await t.ok(PAGE, { after }, net.ara.tokens.coordinator)
+        ).lots;
         seen.push(...page.edges.map((e) => e.node.id));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
@@ -244,7 +268,11 @@ describe('donations and routing', () => {
     });
 
     it('a page of 500 is an ordinary query, within the cost limit', async () => {
-      const res = await t.gql(`{ donations(first: 500) { totalCount edges { node { id reference status lines { category quantity } } } } }`, {}, net.ara.tokens.coordinator);
+      const res = await t.gql(
+        `{ donations(first: 500) { totalCount edges { node { id reference status lines { category quantity } } } } }`,
+        {},
+        net.ara.tokens.coordinator,
+      );
       expect(res.errors).toBeUndefined();
     });
   });

@@ -53,24 +53,38 @@ describe('authorization on every edge', () => {
 
   /** One donation of three laptops, collected, received, wiped and graded; one delivered to the partner; a stock count. */
   const tell = async (region: RegionFixture, lat: number, lon: number): Promise<RegionStory> => {
-    const input = { pickupAddress: { street: '1 rue du Donateur', postalCode: '00000', city: 'Ville', location: { lat, lon } }, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 3 }] };
+    const input = {
+      pickupAddress: { street: '1 rue du Donateur', postalCode: '00000', city: 'Ville', location: { lat, lon } },
+      availableFrom: availableFrom.toISOString(),
+      lines: [{ category: 'LAPTOP', quantity: 3 }],
+    };
     const donationId = (await t.ok(DECLARE, { input }, region.tokens.donor)).declareDonation.id as string;
     const lots = (await t.ok(ROUTE, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string } }>;
     const lotId = lots.find((l) => l.donation.id === donationId)!.id;
     await t.ok(CLAIM, { id: lotId }, region.tokens.refurbisher);
-    const pickupId = (await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, region.tokens.refurbisher)).schedulePickup.id as string;
+    const pickupId = (
+      await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, region.tokens.refurbisher)
+    ).schedulePickup.id as string;
     await t.ok(COMPLETE, { input: { pickupId, collectedQuantity: 3 } }, region.tokens.refurbisher);
     const serials = [0, 1, 2].map(() => `EDGE-${region.code}-${++serial}`);
     const intake = serials.map((serialNumber) => ({ serialNumber, category: 'LAPTOP', specs: { ramGb: 8, storageGb: 256, ssd: true } }));
-    const received = (await t.ok(RECEIVE, { input: { lotId, devices: intake } }, region.tokens.refurbisher)).receiveLot.devices as Array<{ id: string; serialNumber: string }>;
+    const received = (await t.ok(RECEIVE, { input: { lotId, devices: intake } }, region.tokens.refurbisher)).receiveLot.devices as Array<{
+      id: string;
+      serialNumber: string;
+    }>;
     const devices: RegionStory['devices'] = [];
     for (const s of serials) {
       const id = received.find((d) => d.serialNumber === s)!.id;
-      const erased = await t.ok(ERASE, { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, region.tokens.refurbisher);
+      const erased = await t.ok(
+        ERASE,
+        { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } },
+        region.tokens.refurbisher,
+      );
       await t.ok(GRADE, { input: { deviceId: id, grade: 'B' } }, region.tokens.refurbisher);
       devices.push({ id, serial: s, certificate: erased.recordErasure.erasure.certificateNumber });
     }
-    const orderId = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, region.tokens.partner)).submitOrder.id as string;
+    const orderId = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, region.tokens.partner)).submitOrder
+      .id as string;
     await t.ok(MATCH, { regionId: region.id }, region.tokens.coordinator);
     const reserved = (await t.ok(ORDER_DEVICES, { id: orderId }, region.tokens.partner)).order.lines[0].devices[0].id as string;
     // the delivered one first
@@ -163,20 +177,35 @@ describe('authorization on every edge', () => {
     it('sees the device, its grade and specs, that it was wiped, and its own order; not the certificate', async () => {
       const mine = story.ARA.devices[0]!;
       const device = (await t.ok(DEVICE_AS_SEEN, { id: mine.id }, net.ara.tokens.partner)).device;
-      expect(device).toMatchObject({ id: mine.id, category: 'LAPTOP', grade: 'B', specs: { ramGb: 8, storageGb: 256, ssd: true }, status: 'DELIVERED', erased: true, erasure: null });
+      expect(device).toMatchObject({
+        id: mine.id,
+        category: 'LAPTOP',
+        grade: 'B',
+        specs: { ramGb: 8, storageGb: 256, ssd: true },
+        status: 'DELIVERED',
+        erased: true,
+        erasure: null,
+      });
       expect(device.order.id).toBe(story.ARA.orderId);
       expect(JSON.stringify(device)).not.toContain(mine.certificate);
     });
 
     it('does not reach the lot, the pickup, the donation, the donor (street, SIRET) nor the other devices of the lot', async () => {
       const mine = story.ARA.devices[0]!.id;
-      for (const field of ['lot { id }', 'lot { pickup { scheduledAt } }', 'lot { donation { pickupAddress { street } } }', 'lot { devices { serialNumber } }', 'donor { id siret }']) {
+      for (const field of [
+        'lot { id }',
+        'lot { pickup { scheduledAt } }',
+        'lot { donation { pickupAddress { street } } }',
+        'lot { devices { serialNumber } }',
+        'donor { id siret }',
+      ]) {
         const res = await t.gql(`query($id: ID!) { device(id: $id) { id ${field} } }`, { id: mine }, net.ara.tokens.partner);
         expect(res.data?.device).toBeNull();
         expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
         expect(JSON.stringify(res)).not.toMatch(/rue du Donateur|Donor ARA|EDGE-ARA-[23]|\d{14}/);
       }
-      for (const other of story.ARA.devices.slice(1)) expect((await t.ok(`query($id: ID!) { device(id: $id) { id } }`, { id: other.id }, net.ara.tokens.partner)).device).toBeNull();
+      for (const other of story.ARA.devices.slice(1))
+        expect((await t.ok(`query($id: ID!) { device(id: $id) { id } }`, { id: other.id }, net.ara.tokens.partner)).device).toBeNull();
       expect((await t.ok(`query($id: ID!) { organization(id: $id) { id } }`, { id: net.ara.donor }, net.ara.tokens.partner)).organization).toBeNull();
       expect(await t.errorCode(`query($id: ID!) { lot(id: $id) { id } }`, { id: story.ARA.lotId }, net.ara.tokens.partner)).toBe('FORBIDDEN');
     });
@@ -184,7 +213,14 @@ describe('authorization on every edge', () => {
     it('reads a custody history without the donor, the workshop staff e-mails or the certificate', async () => {
       const history = (await t.ok(DEVICE_AS_SEEN, { id: story.ARA.devices[0]!.id }, net.ara.tokens.partner)).device.history as Array<Record<string, any>>;
       expect(history.map((e) => e.action)).toEqual(['RECEIVED', 'ERASED', 'GRADED', 'RESERVED', 'SHIPPED', 'DELIVERED']);
-      expect(history.map((e) => e.organization?.id ?? null)).toEqual([net.ara.refurbisher, net.ara.refurbisher, net.ara.refurbisher, null, net.ara.refurbisher, net.ara.partner]);
+      expect(history.map((e) => e.organization?.id ?? null)).toEqual([
+        net.ara.refurbisher,
+        net.ara.refurbisher,
+        net.ara.refurbisher,
+        null,
+        net.ara.refurbisher,
+        net.ara.partner,
+      ]);
       // the reservation was made by the coordinator's matching: its organization and e-mail are not the partner's business
       expect(history.map((e) => e.actor)).toEqual([null, null, null, null, null, 'partner@ara.test']);
       expect(history.filter((e) => e.detail !== null).map((e) => e.action)).toEqual(['DELIVERED']);
@@ -195,14 +231,23 @@ describe('authorization on every edge', () => {
     it('sees the refurbisher that took it, not the partner it went to, and no other organization’s e-mails', async () => {
       const device = (await t.ok(DEVICE_AS_SEEN, { id: story.ARA.devices[0]!.id }, net.ara.tokens.donor)).device;
       const history = device.history as Array<Record<string, any>>;
-      expect(history.map((e) => e.organization?.id ?? null)).toEqual([net.ara.refurbisher, net.ara.refurbisher, net.ara.refurbisher, null, net.ara.refurbisher, null]);
+      expect(history.map((e) => e.organization?.id ?? null)).toEqual([
+        net.ara.refurbisher,
+        net.ara.refurbisher,
+        net.ara.refurbisher,
+        null,
+        net.ara.refurbisher,
+        null,
+      ]);
       expect(history.map((e) => e.actor)).toEqual([null, null, null, null, null, null]);
       expect(JSON.stringify(device)).not.toMatch(/partner@ara\.test|refurbisher@ara\.test|Partner ARA/);
       // its erasure record is its evidence; the order (who received it) is not its business
       expect(device.erasure.certificateNumber).toBe(story.ARA.devices[0]!.certificate);
       expect(device.order).toBeNull();
       // the refurbisher is readable from its own root query too: the same rule
-      expect((await t.ok(`query($id: ID!) { organization(id: $id) { name } }`, { id: net.ara.refurbisher }, net.ara.tokens.donor)).organization.name).toBe('Refurbisher ARA');
+      expect((await t.ok(`query($id: ID!) { organization(id: $id) { name } }`, { id: net.ara.refurbisher }, net.ara.tokens.donor)).organization.name).toBe(
+        'Refurbisher ARA',
+      );
       expect((await t.ok(`query($id: ID!) { organization(id: $id) { name } }`, { id: net.ara.partner }, net.ara.tokens.donor)).organization).toBeNull();
     });
   });
@@ -210,10 +255,32 @@ describe('authorization on every edge', () => {
   describe('staff e-mails in the history', () => {
     it('the refurbisher reads its own staff, the coordinator its region, ADMIN all; another region’s coordinator nothing', async () => {
       const id = story.ARA.devices[0]!.id;
-      const actors = async (token: string) => ((await t.ok(DEVICE_AS_SEEN, { id }, token)).device?.history as Array<{ actor: string | null }> | undefined)?.map((e) => e.actor);
-      expect(await actors(net.ara.tokens.refurbisher)).toEqual(['refurbisher@ara.test', 'refurbisher@ara.test', 'refurbisher@ara.test', null, 'refurbisher@ara.test', null]);
-      expect(await actors(net.ara.tokens.coordinator)).toEqual(['refurbisher@ara.test', 'refurbisher@ara.test', 'refurbisher@ara.test', 'coordinator@ara.test', 'refurbisher@ara.test', 'partner@ara.test']);
-      expect(await actors(net.adminToken)).toEqual(['refurbisher@ara.test', 'refurbisher@ara.test', 'refurbisher@ara.test', 'coordinator@ara.test', 'refurbisher@ara.test', 'partner@ara.test']);
+      const actors = async (token: string) =>
+        ((await t.ok(DEVICE_AS_SEEN, { id }, token)).device?.history as Array<{ actor: string | null }> | undefined)?.map((e) => e.actor);
+      expect(await actors(net.ara.tokens.refurbisher)).toEqual([
+        'refurbisher@ara.test',
+        'refurbisher@ara.test',
+        'refurbisher@ara.test',
+        null,
+        'refurbisher@ara.test',
+        null,
+      ]);
+      expect(await actors(net.ara.tokens.coordinator)).toEqual([
+        'refurbisher@ara.test',
+        'refurbisher@ara.test',
+        'refurbisher@ara.test',
+        'coordinator@ara.test',
+        'refurbisher@ara.test',
+        'partner@ara.test',
+      ]);
+      expect(await actors(net.adminToken)).toEqual([
+        'refurbisher@ara.test',
+        'refurbisher@ara.test',
+        'refurbisher@ara.test',
+        'coordinator@ara.test',
+        'refurbisher@ara.test',
+        'partner@ara.test',
+      ]);
       expect(await actors(net.bfc.tokens.coordinator)).toBeUndefined();
     });
   });
@@ -222,7 +289,13 @@ describe('authorization on every edge', () => {
     it('reaches the order of a device it holds (to ship it), with only its own devices, and no beneficiary reference', async () => {
       const device = (await t.ok(DEVICE_AS_SEEN, { id: story.ARA.devices[0]!.id }, net.ara.tokens.refurbisher)).device;
       expect(device.order.id).toBe(story.ARA.orderId);
-      const lines = (await t.ok(`query($id: ID!) { device(id: $id) { order { partner { id } lines { beneficiaryRefs devices { id } } } } }`, { id: story.ARA.devices[0]!.id }, net.ara.tokens.refurbisher)).device.order;
+      const lines = (
+        await t.ok(
+          `query($id: ID!) { device(id: $id) { order { partner { id } lines { beneficiaryRefs devices { id } } } } }`,
+          { id: story.ARA.devices[0]!.id },
+          net.ara.tokens.refurbisher,
+        )
+      ).device.order;
       expect(lines).toEqual({ partner: { id: net.ara.partner }, lines: [{ beneficiaryRefs: null, devices: [{ id: story.ARA.devices[0]!.id }] }] });
       // but not through the order queries
       expect(await t.errorCode(`query($id: ID!) { order(id: $id) { id } }`, { id: story.ARA.orderId }, net.ara.tokens.refurbisher)).toBe('FORBIDDEN');
@@ -240,7 +313,11 @@ describe('authorization on every edge', () => {
   describe('a coordinator creating users', () => {
     it('gets the same answer for an e-mail taken in its region and in another one, naming neither', async () => {
       const attempt = async (email: string) => {
-        const res = await t.gql(CREATE_USER, { input: { email, password: 'a-long-password-2026', role: 'DONOR', organizationId: net.ara.donor } }, net.ara.tokens.coordinator);
+        const res = await t.gql(
+          CREATE_USER,
+          { input: { email, password: 'a-long-password-2026', role: 'DONOR', organizationId: net.ara.donor } },
+          net.ara.tokens.coordinator,
+        );
         return { code: res.errors?.[0]?.extensions?.code, message: res.errors?.[0]?.message };
       };
       const inRegion = await attempt('refurbisher@ara.test');
@@ -249,7 +326,11 @@ describe('authorization on every edge', () => {
       expect(elsewhere).toEqual(inRegion);
       expect(elsewhere.message).not.toMatch(/bfc|exists|region/i);
       // a fresh address goes through: the refusal is about the address only
-      await t.ok(CREATE_USER, { input: { email: 'new-donor@ara.test', password: PASSWORD, role: 'DONOR', organizationId: net.ara.donor } }, net.ara.tokens.coordinator);
+      await t.ok(
+        CREATE_USER,
+        { input: { email: 'new-donor@ara.test', password: PASSWORD, role: 'DONOR', organizationId: net.ara.donor } },
+        net.ara.tokens.coordinator,
+      );
     });
   });
 

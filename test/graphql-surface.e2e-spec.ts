@@ -19,7 +19,11 @@ describe('only GraphQL source text reaches the executor', () => {
   afterAll(() => t.close());
   afterEach(() => delete (globalThis as any).__hostileRan);
 
-  const post = (body: unknown) => request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send(body as object);
+  const post = (body: unknown) =>
+    request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send(body as object);
 
   it('a pre-parsed document (an object as `query`) is refused and nothing runs, however often it is sent', async () => {
     for (let i = 0; i < 4; i++) {
@@ -87,12 +91,18 @@ describe('what HTTP requests may execute', () => {
   });
 
   it('a query by GET still works', async () => {
-    const res = await request(t.app.getHttpServer()).get('/graphql').query({ query: '{ me { email } }' }).set('authorization', `Bearer ${net.ara.tokens.donor}`);
+    const res = await request(t.app.getHttpServer())
+      .get('/graphql')
+      .query({ query: '{ me { email } }' })
+      .set('authorization', `Bearer ${net.ara.tokens.donor}`);
     expect(res.body).toEqual({ data: { me: { email: 'donor@ara.test' } } });
   });
 
   it('variables that are not an object are refused', async () => {
-    const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }', variables: [1] });
+    const res = await request(t.app.getHttpServer())
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: '{ __typename }', variables: [1] });
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -42,7 +42,16 @@ class Spawned {
   static start(entry: string, env: Record<string, string>): Spawned {
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)], {
       cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'production', DATABASE_URL: TEST_DATABASE_URL, JWT_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'info', ...env },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        NODE_ENV: 'production',
+        DATABASE_URL: TEST_DATABASE_URL,
+        JWT_SECRET,
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'info',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new Spawned(child);
@@ -148,12 +157,19 @@ describe('health, shutdown and data hygiene', () => {
       await outbox(1, 1, 'sent-yesterday');
       await outbox(null, 60, 'never-sent'); // a job still owed: kept however old
       // more old failures than one batch
-      await t.dataSource.query(`INSERT INTO login_failure (email, ip, at) SELECT 'someone@example.org', '203.0.113.7', now() - interval '40 days' FROM generate_series(1, 12001)`);
-      await t.dataSource.query(`INSERT INTO login_failure (email, ip, at) VALUES ('someone@example.org', '203.0.113.7', now() - interval '20 days'), ('someone@example.org', '203.0.113.7', now())`);
+      await t.dataSource.query(
+        `INSERT INTO login_failure (email, ip, at) SELECT 'someone@example.org', '203.0.113.7', now() - interval '40 days' FROM generate_series(1, 12001)`,
+      );
+      await t.dataSource.query(
+        `INSERT INTO login_failure (email, ip, at) VALUES ('someone@example.org', '203.0.113.7', now() - interval '20 days'), ('someone@example.org', '203.0.113.7', now())`,
+      );
 
       const job = t.app.get(PurgeOldRecordsJob);
       expect(await job.handle()).toEqual({ outboxMessages: 1, loginFailures: 12001 });
-      expect((await t.dataSource.query(`SELECT name FROM outbox_message ORDER BY name`)).map((r: { name: string }) => r.name)).toEqual(['never-sent', 'sent-yesterday']);
+      expect((await t.dataSource.query(`SELECT name FROM outbox_message ORDER BY name`)).map((r: { name: string }) => r.name)).toEqual([
+        'never-sent',
+        'sent-yesterday',
+      ]);
       expect(await t.count('login_failure')).toBe(2);
       expect(await job.handle()).toEqual({ outboxMessages: 0, loginFailures: 0 });
     });
@@ -221,8 +237,7 @@ describe('health, shutdown and data hygiene', () => {
     afterEach(() => spies.splice(0).forEach((s) => s.mockRestore()));
     afterAll(() => t.close());
 
-    const insertUser = () =>
-      t.dataSource.query(`INSERT INTO "user" (email, password_hash, role) VALUES ($1, $2, 'ADMIN')`, ['taken@example.org', SECRET]);
+    const insertUser = () => t.dataSource.query(`INSERT INTO "user" (email, password_hash, role) VALUES ($1, $2, 'ADMIN')`, ['taken@example.org', SECRET]);
 
     it('a failed INSERT logs its SQL and error code, never the password hash it was given', async () => {
       await insertUser();
@@ -235,7 +250,7 @@ describe('health, shutdown and data hygiene', () => {
       expect(text).not.toContain('taken@example.org');
     });
 
-    it('a value quoted in PostgreSQL\'s message is left out too, and so it is when GraphQL reports the error', async () => {
+    it("a value quoted in PostgreSQL's message is left out too, and so it is when GraphQL reports the error", async () => {
       const error = await t.dataSource.query(`SELECT id FROM "user" WHERE id = $1`, ['SECRET-HASH-as-an-id']).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(QueryFailedError);
       const answer = new GraphQLErrorFilter().catch(error, {} as ArgumentsHost);
@@ -256,7 +271,7 @@ describe('health, shutdown and data hygiene', () => {
       await empty.close();
     });
 
-    it('starts; the account is the administrator with the operator\'s password, never the public demo one; the rest of the demo is there', async () => {
+    it("starts; the account is the administrator with the operator's password, never the public demo one; the rest of the demo is there", async () => {
       const t = await TestApp.start(config);
       try {
         const token = await t.login('coordinator@demo.local', 'operator-chosen-secret');
@@ -339,10 +354,17 @@ describe('health, shutdown and data hygiene', () => {
         const queue = t.app.get(QueueRegistry).get(QueueName.REPORTING);
         await queue.add('purge-old-records', {}, { jobId: 'stuck-purge' });
         // (asked on another connection: inside a transaction, pg_stat_activity is a snapshot)
-        await worker.until('the job to be stuck on the lock', async () => {
-          const rows = await t.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM login_failure%'`, [TEST_DATABASE_NAME]);
-          return rows.length > 0;
-        }, 60_000);
+        await worker.until(
+          'the job to be stuck on the lock',
+          async () => {
+            const rows = await t.dataSource.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM login_failure%'`,
+              [TEST_DATABASE_NAME],
+            );
+            return rows.length > 0;
+          },
+          60_000,
+        );
 
         const { ms } = await worker.terminate();
         expect(ms).toBeLessThan(SHUTDOWN_TIMEOUT_MS + MARGIN_MS);

@@ -122,13 +122,22 @@ describe('donor impact report', () => {
   const fetchPdf = (url: string) => http().get(pathOf(url)).buffer(true).parse(binary);
 
   /** A donation of the ARA donor (or another), routed, claimed, picked up, received with these serials. */
-  const receivedDonation = async (donorToken: string, lines: Array<{ category: string; quantity: number }>, intake: Array<{ name: string; category: string }>) => {
-    const donationId = (await t.ok(DECLARE, { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines } }, donorToken)).declareDonation.id as string;
-    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string } }>;
+  const receivedDonation = async (
+    donorToken: string,
+    lines: Array<{ category: string; quantity: number }>,
+    intake: Array<{ name: string; category: string }>,
+  ) => {
+    const donationId = (await t.ok(DECLARE, { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines } }, donorToken)).declareDonation
+      .id as string;
+    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{
+      id: string;
+      donation: { id: string };
+    }>;
     const lot = lots.find((l) => l.donation.id === donationId)!;
     const token = net.ara.tokens.refurbisher;
     await t.ok(CLAIM, { id: lot.id }, token);
-    const pickupId = (await t.ok(SCHEDULE, { input: { lotId: lot.id, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token)).schedulePickup.id;
+    const pickupId = (await t.ok(SCHEDULE, { input: { lotId: lot.id, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token))
+      .schedulePickup.id;
     const collected = lines.reduce((n, l) => n + l.quantity, 0);
     expect((await t.ok(COMPLETE, { input: { pickupId, collectedQuantity: collected } }, token)).completePickup.lot.status).toBe('COLLECTED');
     const devices = intake.map((d) => ({
@@ -147,7 +156,8 @@ describe('donor impact report', () => {
   };
   const erase = (name: string, verified = true, method = 'NIST_800_88_PURGE') =>
     t.ok(ERASE, { input: { deviceId: dev[name], method, operator: 'Camille Martin', verified } }, net.ara.tokens.refurbisher);
-  const grade = async (name: string, g = 'B') => expect((await t.ok(GRADE, { input: { deviceId: dev[name], grade: g } }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
+  const grade = async (name: string, g = 'B') =>
+    expect((await t.ok(GRADE, { input: { deviceId: dev[name], grade: g } }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
   const recycle = (name: string) => t.ok(RECYCLE, { input: { deviceId: dev[name], reason: 'cracked screen and dead board' } }, net.ara.tokens.refurbisher);
 
   /**
@@ -166,11 +176,22 @@ describe('donor impact report', () => {
     const id = (
       await t.ok(
         `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-        { input: { kind: 'DONOR', name: 'Mairie de Villeurbanne', regionId: net.ara.id, address: { postalCode: '69100', city: 'Villeurbanne', location: { lat: 45.77, lon: 4.88 } } } },
+        {
+          input: {
+            kind: 'DONOR',
+            name: 'Mairie de Villeurbanne',
+            regionId: net.ara.id,
+            address: { postalCode: '69100', city: 'Villeurbanne', location: { lat: 45.77, lon: 4.88 } },
+          },
+        },
         net.ara.tokens.coordinator,
       )
     ).createOrganization.id as string;
-    await t.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email: 'dsi@villeurbanne.test', password: PASSWORD, role: 'DONOR', organizationId: id } }, net.ara.tokens.coordinator);
+    await t.ok(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { email: 'dsi@villeurbanne.test', password: PASSWORD, role: 'DONOR', organizationId: id } },
+      net.ara.tokens.coordinator,
+    );
     donor2 = { id, token: await t.login('dsi@villeurbanne.test', PASSWORD) };
     await t.dataSource.query(
       `INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity)
@@ -184,7 +205,13 @@ describe('donor impact report', () => {
     await grade('L0');
 
     at.t0 = await mark();
-    const d2 = (await t.ok(DECLARE, { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 3 }] } }, net.ara.tokens.donor)).declareDonation.id;
+    const d2 = (
+      await t.ok(
+        DECLARE,
+        { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 3 }] } },
+        net.ara.tokens.donor,
+      )
+    ).declareDonation.id;
     expect((await t.ok(CANCEL_DONATION, { id: d2 }, net.ara.tokens.donor)).cancelDonation.status).toBe('CANCELLED');
     await receivedDonation(
       net.ara.tokens.donor,
@@ -253,9 +280,13 @@ describe('donor impact report', () => {
     );
     at.t2 = await mark();
 
-    const rows: Array<{ device_id: string; certificate_number: string }> = await t.dataSource.query(`SELECT device_id, certificate_number FROM erasure_record WHERE verified`);
+    const rows: Array<{ device_id: string; certificate_number: string }> = await t.dataSource.query(
+      `SELECT device_id, certificate_number FROM erasure_record WHERE verified`,
+    );
     failedCertificate = (await t.dataSource.query(`SELECT certificate_number FROM erasure_record WHERE NOT verified`))[0].certificate_number;
-    certificates = Object.fromEntries(Object.entries(dev).map(([name, deviceId]) => [name, rows.find((r) => r.device_id === deviceId)?.certificate_number ?? '']));
+    certificates = Object.fromEntries(
+      Object.entries(dev).map(([name, deviceId]) => [name, rows.find((r) => r.device_id === deviceId)?.certificate_number ?? '']),
+    );
   });
   afterAll(() => t?.close());
 
@@ -361,7 +392,15 @@ describe('donor impact report', () => {
       });
       // The whole story: consecutive periods add up.
       const whole = await report(net.ara.tokens.donor, at.start, at.t2);
-      expect(figures(whole)).toMatchObject({ devicesDeclared: 13, devicesReceived: 9, devicesReused: 5, devicesRecycled: 2, peopleEquipped: 3, erasureCertificates: 9, co2eAvoidedKg: 710 });
+      expect(figures(whole)).toMatchObject({
+        devicesDeclared: 13,
+        devicesReceived: 9,
+        devicesReused: 5,
+        devicesRecycled: 2,
+        peopleEquipped: 3,
+        erasureCertificates: 9,
+        co2eAvoidedKg: 710,
+      });
     });
 
     it('the other donor’s report has only its own laptop', async () => {
@@ -385,7 +424,9 @@ describe('donor impact report', () => {
       expect(await code('2026-02-01T00:00:00Z', '2026-01-01T00:00:00Z')).toBe('BAD_USER_INPUT');
       expect(await code('2020-01-01T00:00:00Z', '2026-01-01T00:00:01Z')).toBe('BAD_USER_INPUT');
       expect(await code('yesterday', '2026-01-01T00:00:00Z')).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(REPORT, { donorId: 'not-an-id', from: at.t0.toISOString(), to: at.t2.toISOString() }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.errorCode(REPORT, { donorId: 'not-an-id', from: at.t0.toISOString(), to: at.t2.toISOString() }, net.ara.tokens.coordinator)).toBe(
+        'BAD_USER_INPUT',
+      );
     });
   });
 
@@ -536,13 +577,17 @@ describe('donor impact report', () => {
       const secret = t.app.get<AppConfig>(APP_CONFIG).jwtSecret;
       const params = { donorId: net.ara.donor, from: at.t0.toISOString(), to: at.t2.toISOString() };
       const { expires, signature } = signLink(secret, { kind: 'impact-pdf', ...params }, new Date(Date.now() - 60_000));
-      const res = await http().get(`/reports/impact/${net.ara.donor}.pdf?${new URLSearchParams({ from: params.from, to: params.to, expires: String(expires), signature }).toString()}`);
+      const res = await http().get(
+        `/reports/impact/${net.ara.donor}.pdf?${new URLSearchParams({ from: params.from, to: params.to, expires: String(expires), signature }).toString()}`,
+      );
       expect(res.status).toBe(410);
       expect(res.body).toMatchObject({ statusCode: 410, message: expect.stringMatching(/expired on .*ask for the report again/) });
       // The same signature made by the server a minute ahead still works: only the time differs.
       const fresh = signLink(secret, { kind: 'impact-pdf', ...params }, new Date(Date.now() + 60_000));
       const ok = await http()
-        .get(`/reports/impact/${net.ara.donor}.pdf?${new URLSearchParams({ from: params.from, to: params.to, expires: String(fresh.expires), signature: fresh.signature }).toString()}`)
+        .get(
+          `/reports/impact/${net.ara.donor}.pdf?${new URLSearchParams({ from: params.from, to: params.to, expires: String(fresh.expires), signature: fresh.signature }).toString()}`,
+        )
         .buffer(true)
         .parse(binary);
       expect(ok.status).toBe(200);

@@ -57,7 +57,18 @@ describe('input hardening', () => {
       ['a right-to-left mark', '\u200F'],
       ['an Arabic letter mark', '\u061C'],
     ])('%s in a nested variable is BAD_USER_INPUT', async (_label, c) => {
-      const res = await t.gql(DECLARE, { input: declaration({ lines: [{ category: 'LAPTOP', quantity: 1 }, { category: 'LAPTOP', quantity: 1, brand: `De${c}ll` }] }) }, net.ara.tokens.donor);
+      const res = await t.gql(
+        DECLARE,
+        {
+          input: declaration({
+            lines: [
+              { category: 'LAPTOP', quantity: 1 },
+              { category: 'LAPTOP', quantity: 1, brand: `De${c}ll` },
+            ],
+          }),
+        },
+        net.ara.tokens.donor,
+      );
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/^\$input\.lines\[1\]\.brand /);
     });
@@ -95,7 +106,11 @@ describe('input hardening', () => {
       const declared = (await t.ok(DECLARE, { input: declaration({ lines: [], inventoryCsv: csv }) }, net.ara.tokens.donor)).declareDonation;
       expect(declared.lines).toEqual([{ category: 'LAPTOP', quantity: 3, brand: 'Dell' }]);
       const before = await t.count('donation');
-      const res = await t.gql(DECLARE, { input: declaration({ lines: [], inventoryCsv: 'category;quantity;brand\r\nLAPTOP;3;De\u0000ll\r\n' }) }, net.ara.tokens.donor);
+      const res = await t.gql(
+        DECLARE,
+        { input: declaration({ lines: [], inventoryCsv: 'category;quantity;brand\r\nLAPTOP;3;De\u0000ll\r\n' }) },
+        net.ara.tokens.donor,
+      );
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/\$input\.inventoryCsv/);
       expect(await t.count('donation')).toBe(before);
@@ -105,7 +120,11 @@ describe('input hardening', () => {
   describe('spreadsheet numbers are plain decimal digits', () => {
     it.each(['1e3', '0x10', '1_000', ' 12abc', 'Infinity'])('a quantity of %j is refused with its line and column', async (quantity) => {
       const before = await t.count('donation');
-      const res = await t.gql(DECLARE, { input: declaration({ lines: [], inventoryCsv: `category;quantity\nLAPTOP;2\nLAPTOP;${quantity}\n` }) }, net.ara.tokens.donor);
+      const res = await t.gql(
+        DECLARE,
+        { input: declaration({ lines: [], inventoryCsv: `category;quantity\nLAPTOP;2\nLAPTOP;${quantity}\n` }) },
+        net.ara.tokens.donor,
+      );
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/line 3: column quantity \(B\)/);
       expect(await t.count('donation')).toBe(before);
@@ -133,7 +152,9 @@ describe('input hardening', () => {
     });
 
     it('a date given as a number of milliseconds, or as a literal, goes through the same rule', async () => {
-      expect(await t.errorCode(DASHBOARD, { regionId: net.ara.id, from: 1_767_225_600_000, to: '2026-06-01T00:00:00Z' }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.errorCode(DASHBOARD, { regionId: net.ara.id, from: 1_767_225_600_000, to: '2026-06-01T00:00:00Z' }, net.ara.tokens.coordinator)).toBe(
+        'BAD_USER_INPUT',
+      );
       const literal = await t.gql(`{ donorImpactReport(from: "2026-02-30", to: "2026-06-01") { from } }`, {}, net.ara.tokens.donor);
       expect(literal.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(literal.errors?.[0]?.message).toMatch(/has no day 30/);
@@ -157,7 +178,9 @@ describe('input hardening', () => {
     it('a scheduling date far from today is refused: availability, need', async () => {
       const farAhead = new Date(Date.now() + 7 * YEAR).toISOString();
       expect(await t.errorCode(DECLARE, { input: declaration({ availableFrom: farAhead }) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(DECLARE, { input: declaration({ availableFrom: new Date(Date.now() - 7 * YEAR).toISOString() }) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+      expect(await t.errorCode(DECLARE, { input: declaration({ availableFrom: new Date(Date.now() - 7 * YEAR).toISOString() }) }, net.ara.tokens.donor)).toBe(
+        'BAD_USER_INPUT',
+      );
       const order = { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], neededBy: farAhead };
       expect(await t.errorCode(SUBMIT_ORDER, { input: order }, net.ara.tokens.partner)).toBe('BAD_USER_INPUT');
     });
@@ -165,12 +188,25 @@ describe('input hardening', () => {
 
   describe('list arguments are validated element by element', () => {
     const capacityOf = async (category: string) => {
-      const rows = await t.dataSource.query(`SELECT weekly_capacity FROM refurbisher_capacity WHERE organization_id = $1 AND category = $2`, [net.ara.refurbisher, category]);
+      const rows = await t.dataSource.query(`SELECT weekly_capacity FROM refurbisher_capacity WHERE organization_id = $1 AND category = $2`, [
+        net.ara.refurbisher,
+        category,
+      ]);
       return rows[0]?.weekly_capacity as number | undefined;
     };
 
     it('setRefurbisherCapacity refuses a capacity of -5 (it stored it), naming the element', async () => {
-      const res = await t.gql(SET_CAPACITY, { id: net.ara.refurbisher, capacities: [{ category: 'DESKTOP', weeklyCapacity: 3 }, { category: 'LAPTOP', weeklyCapacity: -5 }] }, net.ara.tokens.coordinator);
+      const res = await t.gql(
+        SET_CAPACITY,
+        {
+          id: net.ara.refurbisher,
+          capacities: [
+            { category: 'DESKTOP', weeklyCapacity: 3 },
+            { category: 'LAPTOP', weeklyCapacity: -5 },
+          ],
+        },
+        net.ara.tokens.coordinator,
+      );
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/capacities\[1\]\.weeklyCapacity/);
       expect(await capacityOf('LAPTOP')).toBe(50);
@@ -178,20 +214,45 @@ describe('input hardening', () => {
     });
 
     it('and a capacity too large, or more elements than categories', async () => {
-      expect(await t.errorCode(SET_CAPACITY, { id: net.ara.refurbisher, capacities: [{ category: 'LAPTOP', weeklyCapacity: 100_001 }] }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(
+        await t.errorCode(SET_CAPACITY, { id: net.ara.refurbisher, capacities: [{ category: 'LAPTOP', weeklyCapacity: 100_001 }] }, net.ara.tokens.coordinator),
+      ).toBe('BAD_USER_INPUT');
       const many = Array.from({ length: 8 }, () => ({ category: 'LAPTOP', weeklyCapacity: 1 }));
       expect(await t.errorCode(SET_CAPACITY, { id: net.ara.refurbisher, capacities: many }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
       expect(await capacityOf('LAPTOP')).toBe(50);
     });
 
     it('valid capacities are saved', async () => {
-      await t.ok(SET_CAPACITY, { id: net.ara.refurbisher, capacities: [{ category: 'LAPTOP', weeklyCapacity: 0 }, { category: 'MONITOR', weeklyCapacity: 20 }] }, net.ara.tokens.coordinator);
+      await t.ok(
+        SET_CAPACITY,
+        {
+          id: net.ara.refurbisher,
+          capacities: [
+            { category: 'LAPTOP', weeklyCapacity: 0 },
+            { category: 'MONITOR', weeklyCapacity: 20 },
+          ],
+        },
+        net.ara.tokens.coordinator,
+      );
       expect([await capacityOf('LAPTOP'), await capacityOf('MONITOR')]).toEqual([0, 20]);
       await t.ok(SET_CAPACITY, { id: net.ara.refurbisher, capacities: [{ category: 'LAPTOP', weeklyCapacity: 50 }] }, net.ara.tokens.coordinator);
     });
 
     it('donation lines are checked one by one: a bad second line refuses the declaration', async () => {
-      expect(await t.errorCode(DECLARE, { input: declaration({ lines: [{ category: 'LAPTOP', quantity: 2 }, { category: 'LAPTOP', quantity: -1 }] }) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+      expect(
+        await t.errorCode(
+          DECLARE,
+          {
+            input: declaration({
+              lines: [
+                { category: 'LAPTOP', quantity: 2 },
+                { category: 'LAPTOP', quantity: -1 },
+              ],
+            }),
+          },
+          net.ara.tokens.donor,
+        ),
+      ).toBe('BAD_USER_INPUT');
     });
 
     it('every list of input objects at the root of the schema is one this suite covers', () => {
@@ -200,7 +261,8 @@ describe('input hardening', () => {
       for (const root of [schema.getQueryType(), schema.getMutationType()] as GraphQLObjectType[]) {
         for (const field of Object.values(root.getFields())) {
           for (const arg of field.args) {
-            if (getNullableType(arg.type) instanceof GraphQLList && getNamedType(arg.type) instanceof GraphQLInputObjectType) found.push(`${field.name}(${arg.name})`);
+            if (getNullableType(arg.type) instanceof GraphQLList && getNamedType(arg.type) instanceof GraphQLInputObjectType)
+              found.push(`${field.name}(${arg.name})`);
           }
         }
       }
@@ -216,10 +278,21 @@ describe('input hardening', () => {
     const grade = (id: string, specs?: Record<string, unknown>) => t.gql(GRADE, { input: { deviceId: id, grade: 'B', specs } }, token());
 
     beforeAll(async () => {
-      await t.dataSource.query(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'MONITOR', 50) ON CONFLICT (organization_id, category) DO UPDATE SET weekly_capacity = 50`, [net.ara.refurbisher]);
-      const input = declaration({ lines: [{ category: 'LAPTOP', quantity: 3 }, { category: 'MONITOR', quantity: 1 }] });
+      await t.dataSource.query(
+        `INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'MONITOR', 50) ON CONFLICT (organization_id, category) DO UPDATE SET weekly_capacity = 50`,
+        [net.ara.refurbisher],
+      );
+      const input = declaration({
+        lines: [
+          { category: 'LAPTOP', quantity: 3 },
+          { category: 'MONITOR', quantity: 1 },
+        ],
+      });
       const donationId = (await t.ok(DECLARE, { input }, net.ara.tokens.donor)).declareDonation.id as string;
-      const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string } }>;
+      const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{
+        id: string;
+        donation: { id: string };
+      }>;
       const lot = lots.find((l) => l.donation.id === donationId)!;
       await t.ok(CLAIM, { id: lot.id }, token());
       await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED', version = version + 1 WHERE id = $1`, [lot.id]);
@@ -229,7 +302,11 @@ describe('input hardening', () => {
         { serialNumber: 'LAP-DISK', category: 'LAPTOP', specs: { storageGb: 256, ssd: true } },
         { serialNumber: 'MON-1', category: 'MONITOR' },
       ];
-      const received = (await t.ok(RECEIVE, { input: { lotId: lot.id, devices: intake } }, token())).receiveLot.devices as Array<{ id: string; serialNumber: string; dataBearing: boolean }>;
+      const received = (await t.ok(RECEIVE, { input: { lotId: lot.id, devices: intake } }, token())).receiveLot.devices as Array<{
+        id: string;
+        serialNumber: string;
+        dataBearing: boolean;
+      }>;
       devices = Object.fromEntries(received.map((d) => [d.serialNumber, d]));
     });
 
@@ -241,7 +318,15 @@ describe('input hardening', () => {
       expect(await t.count('erasure_record')).toBe(0);
       expect(await erase(devices['LAP-DISK']!.id, 'NO_STORAGE').then((r) => r.errors?.[0]?.extensions?.code)).toBe('CONFLICT');
       // the real erasure works
-      expect((await t.ok(ERASE, { input: { deviceId: devices['LAP-UNKNOWN']!.id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, token())).recordErasure.status).toBe('WIPED');
+      expect(
+        (
+          await t.ok(
+            ERASE,
+            { input: { deviceId: devices['LAP-UNKNOWN']!.id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } },
+            token(),
+          )
+        ).recordErasure.status,
+      ).toBe('WIPED');
     });
 
     it('one whose specs record no storage can; it is then never graded with a disk', async () => {
@@ -252,8 +337,14 @@ describe('input hardening', () => {
         expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
         expect(res.errors?.[0]?.message).toMatch(/NO_STORAGE/);
       }
-      expect((await t.dataSource.query(`SELECT status, specs_storage_gb FROM device WHERE id = $1`, [id]))[0]).toEqual({ status: 'WIPED', specs_storage_gb: 0 });
-      expect((await t.ok(GRADE, { input: { deviceId: id, grade: 'B', specs: { ramGb: 8 } } }, token())).gradeDevice).toMatchObject({ status: 'IN_STOCK', specs: { storageGb: 0 } });
+      expect((await t.dataSource.query(`SELECT status, specs_storage_gb FROM device WHERE id = $1`, [id]))[0]).toEqual({
+        status: 'WIPED',
+        specs_storage_gb: 0,
+      });
+      expect((await t.ok(GRADE, { input: { deviceId: id, grade: 'B', specs: { ramGb: 8 } } }, token())).gradeDevice).toMatchObject({
+        status: 'IN_STOCK',
+        specs: { storageGb: 0 },
+      });
     });
 
     it('a monitor (not data-bearing) without recorded storage is NO_STORAGE as before', async () => {

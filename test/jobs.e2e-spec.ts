@@ -50,9 +50,14 @@ describe('background jobs through the outbox', () => {
     });
 
     it('every job is idempotent: running it again changes nothing', async () => {
-      await t.dataSource.query(`INSERT INTO donation (reference, donor_id, region_id, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon, available_from)
-        VALUES ('DON-TEST-1', $1, $2, '69002', 'Lyon', 45.75, 4.83, now())`, [net.ara.donor, net.ara.id]);
-      await t.dataSource.query(`INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT id, 0, 'LAPTOP', 3, true FROM donation WHERE reference = 'DON-TEST-1'`);
+      await t.dataSource.query(
+        `INSERT INTO donation (reference, donor_id, region_id, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon, available_from)
+        VALUES ('DON-TEST-1', $1, $2, '69002', 'Lyon', 45.75, 4.83, now())`,
+        [net.ara.donor, net.ara.id],
+      );
+      await t.dataSource.query(
+        `INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT id, 0, 'LAPTOP', 3, true FROM donation WHERE reference = 'DON-TEST-1'`,
+      );
       const route = t.app.get(RouteRegionJob);
       const first = await route.handle({ regionId: net.ara.id });
       const second = await route.handle({ regionId: net.ara.id });
@@ -73,7 +78,12 @@ describe('background jobs through the outbox', () => {
       const routeRegionJobs = async (...states: JobType[]) =>
         (await queue.getJobs(states.length ? states : ['completed', 'active', 'waiting', 'delayed', 'failed'])).filter((j) => j.name === 'route-region');
       // what earlier tests asked for (expired offers are routed again) runs first, out of the way
-      await waitFor('earlier requests to reach BullMQ', async () => (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE sent_at IS NULL`)).length === 0, 10_000, 20);
+      await waitFor(
+        'earlier requests to reach BullMQ',
+        async () => (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE sent_at IS NULL`)).length === 0,
+        10_000,
+        20,
+      );
       await t.promoteDelayedJobs();
       await waitFor('earlier routing jobs to finish', async () => (await routeRegionJobs('active', 'waiting', 'delayed')).length === 0, 10_000, 20);
       const earlier = new Set((await routeRegionJobs()).map((j) => j.id));
@@ -85,17 +95,33 @@ describe('background jobs through the outbox', () => {
       const requests: Array<{ debounce_key: string }> = await t.dataSource.query(`SELECT debounce_key FROM outbox_message WHERE name = 'route-region'`);
       expect(requests).toEqual([1, 2, 3].map(() => ({ debounce_key: `route-region-${net.ara.id}` })));
       // all three reach BullMQ while the first waits out its window: one job
-      await waitFor('the requests to reach BullMQ', async () => (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE sent_at IS NULL`)).length === 0, 10_000, 20);
+      await waitFor(
+        'the requests to reach BullMQ',
+        async () => (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE sent_at IS NULL`)).length === 0,
+        10_000,
+        20,
+      );
       const burst = (await routeRegionJobs()).filter((j) => !earlier.has(j.id));
       expect(burst).toHaveLength(1);
 
       // end the window now rather than wait for it
       await t.promoteDelayedJobs();
-      for (const id of ids) await waitFor('the burst to be routed', async () => (await t.dataSource.query(`SELECT 1 FROM lot WHERE donation_id = $1`, [id])).length > 0, 10_000, 20);
-      const run = await waitFor('the job to complete', async () => {
-        const job = await queue.getJob(burst[0]!.id!);
-        return job && (await job.isCompleted()) ? job : null;
-      }, 10_000, 20);
+      for (const id of ids)
+        await waitFor(
+          'the burst to be routed',
+          async () => (await t.dataSource.query(`SELECT 1 FROM lot WHERE donation_id = $1`, [id])).length > 0,
+          10_000,
+          20,
+        );
+      const run = await waitFor(
+        'the job to complete',
+        async () => {
+          const job = await queue.getJob(burst[0]!.id!);
+          return job && (await job.isCompleted()) ? job : null;
+        },
+        10_000,
+        20,
+      );
       expect(run.returnvalue).toEqual(expect.objectContaining({ routedQuantity: (await lotQuantity()) - routedBefore }));
       expect((await routeRegionJobs()).filter((j) => !earlier.has(j.id))).toHaveLength(1);
     });
@@ -130,11 +156,18 @@ describe('background jobs through the outbox', () => {
       expect((await t.ok(`{ me { role } }`, {}, net.ara.tokens.donor)).me.role).toBe('DONOR');
       const health = await request(t.app.getHttpServer()).get('/health/ready');
       expect(health.status).toBe(200);
-      expect(health.body).toEqual({ status: 'degraded', checks: { database: { status: 'up' }, redis: { status: 'degraded', message: expect.stringContaining('unreachable') } } });
+      expect(health.body).toEqual({
+        status: 'degraded',
+        checks: { database: { status: 'up' }, redis: { status: 'degraded', message: expect.stringContaining('unreachable') } },
+      });
       expect((await t.ok(`{ jobs { redisUp outboxPending } }`, {}, net.adminToken)).jobs).toEqual({ redisUp: false, outboxPending: 5 });
 
       await proxy.up();
-      await waitFor('the outbox to drain', async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL`))[0].n === 0, 30_000);
+      await waitFor(
+        'the outbox to drain',
+        async () => (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL`))[0].n === 0,
+        30_000,
+      );
       await waitFor('every donation to be routed', async () => (await lotsPerDonation(t)).every((n) => n > 0), 30_000);
       expect(await lotsPerDonation(t)).toEqual([1, 1, 1, 1, 1]);
       const statuses = await t.dataSource.query(`SELECT DISTINCT status FROM donation WHERE id = ANY($1::uuid[])`, [ids]);
@@ -149,20 +182,24 @@ describe('background jobs through the outbox', () => {
     const children: ChildProcess[] = [];
 
     const startWorker = (): ChildProcess => {
-      const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'apps', 'worker', 'src', 'main.ts')], {
-        cwd: join(__dirname, '..'),
-        env: {
-          ...process.env,
-          NODE_OPTIONS: '',
-          DATABASE_URL: TEST_DATABASE_URL,
-          REDIS_URL: TEST_REDIS_URL,
-          JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
-          QUEUE_PREFIX: prefix,
-          JOB_LOCK_MS: '1500',
-          LOG_LEVEL: 'warn',
+      const child = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'apps', 'worker', 'src', 'main.ts')],
+        {
+          cwd: join(__dirname, '..'),
+          env: {
+            ...process.env,
+            NODE_OPTIONS: '',
+            DATABASE_URL: TEST_DATABASE_URL,
+            REDIS_URL: TEST_REDIS_URL,
+            JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+            QUEUE_PREFIX: prefix,
+            JOB_LOCK_MS: '1500',
+            LOG_LEVEL: 'warn',
+          },
+          stdio: 'ignore',
         },
-        stdio: 'ignore',
-      });
+      );
       children.push(child);
       return child;
     };
@@ -201,10 +238,14 @@ describe('background jobs through the outbox', () => {
       expect(await t.count('lot')).toBe(0);
 
       startWorker();
-      const job = await waitFor('the job to complete', async () => {
-        const j = await queue.getJob('route-region-killed-worker');
-        return j && (await j.isCompleted()) ? j : null;
-      }, 90_000);
+      const job = await waitFor(
+        'the job to complete',
+        async () => {
+          const j = await queue.getJob('route-region-killed-worker');
+          return j && (await j.isCompleted()) ? j : null;
+        },
+        90_000,
+      );
       // The new worker's hourly route-all-regions schedule may route first; either way, exactly once.
       expect(job.finishedOn).toBeDefined();
       expect(await lotsPerDonation(t)).toEqual([1]);

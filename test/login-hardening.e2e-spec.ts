@@ -21,7 +21,11 @@ async function post(t: TestApp, body: object, headers: Record<string, string> = 
 async function login(t: TestApp, email: string, password: string, from: string) {
   const { body } = await post(t, { query: LOGIN, variables: { email, password } }, { 'x-forwarded-for': from });
   const error = body.errors?.[0];
-  return { code: error?.extensions?.code ?? 'OK', details: error?.extensions?.details as { retryAfterSeconds?: number } | undefined, token: body.data?.login?.accessToken as string | undefined };
+  return {
+    code: error?.extensions?.code ?? 'OK',
+    details: error?.extensions?.details as { retryAfterSeconds?: number } | undefined,
+    token: body.data?.login?.accessToken as string | undefined,
+  };
 }
 
 const failuresOf = async (t: TestApp, email: string): Promise<Array<{ ip: string }>> =>
@@ -32,7 +36,13 @@ describe('login throttling', () => {
 
   beforeAll(async () => {
     // behind a proxy on this machine, so that tests can speak from many addresses
-    t = await TestApp.start({ trustProxy: ['loopback'], loginFailuresPerAccountAddress: 5, loginFailuresPerAddress: 10, loginFailuresPerAccount: 6, loginWindowMinutes: 15 });
+    t = await TestApp.start({
+      trustProxy: ['loopback'],
+      loginFailuresPerAccountAddress: 5,
+      loginFailuresPerAddress: 10,
+      loginFailuresPerAccount: 6,
+      loginWindowMinutes: 15,
+    });
     await t.reset();
     await seedNetwork(t);
   });
@@ -64,7 +74,10 @@ describe('login throttling', () => {
   it('blocks a pair that comes back for a second round twice as long', async () => {
     const from = someAddress();
     // a first round of five failures, 40 minutes ago: its 15-minute block is over
-    await t.dataSource.query(`INSERT INTO login_failure (email, ip, at) SELECT 'donor@bfc.test', $1, now() - interval '40 minutes' FROM generate_series(1, 5)`, [from]);
+    await t.dataSource.query(
+      `INSERT INTO login_failure (email, ip, at) SELECT 'donor@bfc.test', $1, now() - interval '40 minutes' FROM generate_series(1, 5)`,
+      [from],
+    );
     for (let i = 0; i < 5; i++) expect((await login(t, 'donor@bfc.test', `second-round-${i}`, from)).code).toBe('UNAUTHENTICATED');
     const refused = await login(t, 'donor@bfc.test', PASSWORD, from);
     expect(refused.code).toBe('RATE_LIMITED');

@@ -35,7 +35,8 @@ describe('the network: who may read and change regions, organizations and users'
 
     it('only ADMIN creates a region; a duplicate code is CONFLICT', async () => {
       const create = `mutation($input: CreateRegionInput!) { createRegion(input: $input) { id code name } }`;
-      for (const token of Object.values(net.ara.tokens)) expect(await t.errorCode(create, { input: { code: 'OCC', name: 'Occitanie' } }, token)).toBe('FORBIDDEN');
+      for (const token of Object.values(net.ara.tokens))
+        expect(await t.errorCode(create, { input: { code: 'OCC', name: 'Occitanie' } }, token)).toBe('FORBIDDEN');
       const data = await t.ok(create, { input: { code: 'OCC', name: 'Occitanie' } }, net.adminToken);
       expect(data.createRegion.code).toBe('OCC');
       expect(await t.errorCode(create, { input: { code: 'OCC', name: 'Again' } }, net.adminToken)).toBe('CONFLICT');
@@ -108,7 +109,17 @@ describe('the network: who may read and change regions, organizations and users'
 
   describe('refurbisher capacities', () => {
     it('the region coordinator sets them; the change is visible at once', async () => {
-      const data = await t.ok(SET_CAPACITY, { id: net.ara.refurbisher, c: [{ category: 'LAPTOP', weeklyCapacity: 70 }, { category: 'TABLET', weeklyCapacity: 10 }] }, net.ara.tokens.coordinator);
+      const data = await t.ok(
+        SET_CAPACITY,
+        {
+          id: net.ara.refurbisher,
+          c: [
+            { category: 'LAPTOP', weeklyCapacity: 70 },
+            { category: 'TABLET', weeklyCapacity: 10 },
+          ],
+        },
+        net.ara.tokens.coordinator,
+      );
       expect(data.setRefurbisherCapacity.capacities).toEqual([
         { category: 'LAPTOP', weeklyCapacity: 70, load: 0 },
         { category: 'TABLET', weeklyCapacity: 10, load: 0 },
@@ -128,7 +139,11 @@ describe('the network: who may read and change regions, organizations and users'
 
   describe('users', () => {
     it('a coordinator creates a user of its region who can then log in', async () => {
-      const data = await t.ok(CREATE_USER, { input: { email: 'New.Donor@ara.test', password: 'a-long-password', role: 'DONOR', organizationId: net.ara.donor } }, net.ara.tokens.coordinator);
+      const data = await t.ok(
+        CREATE_USER,
+        { input: { email: 'New.Donor@ara.test', password: 'a-long-password', role: 'DONOR', organizationId: net.ara.donor } },
+        net.ara.tokens.coordinator,
+      );
       expect(data.createUser).toMatchObject({ email: 'new.donor@ara.test', role: 'DONOR', organization: { id: net.ara.donor } });
       await t.login('new.donor@ara.test', 'a-long-password');
     });
@@ -137,8 +152,12 @@ describe('the network: who may read and change regions, organizations and users'
       const base = { password: 'a-long-password', role: 'DONOR', organizationId: net.ara.donor };
       expect(await t.errorCode(CREATE_USER, { input: { ...base, email: 'donor@ara.test' } }, net.ara.tokens.coordinator)).toBe('CONFLICT');
       expect(await t.errorCode(CREATE_USER, { input: { ...base, email: 'x1@ara.test', role: 'PARTNER' } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(CREATE_USER, { input: { ...base, email: 'x2@ara.test', organizationId: net.bfc.donor } }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
-      expect(await t.errorCode(CREATE_USER, { input: { email: 'x3@ara.test', password: 'a-long-password', role: 'ADMIN' } }, net.ara.tokens.coordinator)).toBe('FORBIDDEN');
+      expect(await t.errorCode(CREATE_USER, { input: { ...base, email: 'x2@ara.test', organizationId: net.bfc.donor } }, net.ara.tokens.coordinator)).toBe(
+        'NOT_FOUND',
+      );
+      expect(await t.errorCode(CREATE_USER, { input: { email: 'x3@ara.test', password: 'a-long-password', role: 'ADMIN' } }, net.ara.tokens.coordinator)).toBe(
+        'FORBIDDEN',
+      );
       for (const role of ['donor', 'refurbisher', 'partner'] as const) {
         expect(await t.errorCode(CREATE_USER, { input: { ...base, email: `x-${role}@ara.test` } }, net.ara.tokens[role])).toBe('FORBIDDEN');
       }

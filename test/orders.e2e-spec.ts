@@ -96,7 +96,11 @@ describe('orders and matching', () => {
     const lot = await declareAndRoute(t, region, lines, { pickupAddress, availableFrom: FUTURE });
     await claimLot(t, lot.id, token);
     await markCollected(t, lot.id);
-    const intake = specs.map((s) => ({ serialNumber: `ORD-SN-${++serialCounter}`, category: s.category ?? 'LAPTOP', specs: { ramGb: s.ramGb, storageGb: s.storageGb, ssd: s.ssd } }));
+    const intake = specs.map((s) => ({
+      serialNumber: `ORD-SN-${++serialCounter}`,
+      category: s.category ?? 'LAPTOP',
+      specs: { ramGb: s.ramGb, storageGb: s.storageGb, ssd: s.ssd },
+    }));
     const ids = inIntakeOrder(intake, await receiveLot(t, lot.id, intake, token)).map((d) => d.id);
     for (const [i, id] of ids.entries()) await eraseAndGrade(t, id, token, specs[i]!.grade);
     return ids;
@@ -118,7 +122,9 @@ describe('orders and matching', () => {
 
   /** The invariants that must hold whatever ran, and in whatever order. */
   const assertConsistent = async () => {
-    const [twice] = await t.dataSource.query(`SELECT count(*)::int AS n FROM (SELECT device_id FROM order_line_device WHERE released_at IS NULL GROUP BY device_id HAVING count(*) > 1) x`);
+    const [twice] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM (SELECT device_id FROM order_line_device WHERE released_at IS NULL GROUP BY device_id HAVING count(*) > 1) x`,
+    );
     expect(twice.n).toBe(0);
     const lines = await t.dataSource.query(
       `SELECT l.id, l.quantity, l.allocated_quantity, (SELECT count(*)::int FROM order_line_device x WHERE x.order_line_id = l.id AND x.released_at IS NULL) AS linked FROM order_line l`,
@@ -153,9 +159,45 @@ describe('orders and matching', () => {
       expect(o.reference).toMatch(/^ORD-\d{4}-000001$/);
       expect(o).toMatchObject({ status: 'OPEN', partner: { id: net.ara.partner }, neededBy: FUTURE });
       expect(o.lines.map(({ id: _, devices: __, ...rest }) => rest)).toEqual([
-        { category: 'LAPTOP', quantity: 2, profile: 'DESIGN_STUDENT', minRamGb: 16, minStorageGb: 256, requireSsd: true, minGrade: null, priority: 0, allocatedQuantity: 0, shippedQuantity: 0, deliveredQuantity: 0 },
-        { category: 'LAPTOP', quantity: 1, profile: 'SENIOR', minRamGb: 8, minStorageGb: null, requireSsd: true, minGrade: null, priority: 3, allocatedQuantity: 0, shippedQuantity: 0, deliveredQuantity: 0 },
-        { category: 'MONITOR', quantity: 1, profile: 'JOB_SEEKER', minRamGb: null, minStorageGb: null, requireSsd: false, minGrade: 'B', priority: 0, allocatedQuantity: 0, shippedQuantity: 0, deliveredQuantity: 0 },
+        {
+          category: 'LAPTOP',
+          quantity: 2,
+          profile: 'DESIGN_STUDENT',
+          minRamGb: 16,
+          minStorageGb: 256,
+          requireSsd: true,
+          minGrade: null,
+          priority: 0,
+          allocatedQuantity: 0,
+          shippedQuantity: 0,
+          deliveredQuantity: 0,
+        },
+        {
+          category: 'LAPTOP',
+          quantity: 1,
+          profile: 'SENIOR',
+          minRamGb: 8,
+          minStorageGb: null,
+          requireSsd: true,
+          minGrade: null,
+          priority: 3,
+          allocatedQuantity: 0,
+          shippedQuantity: 0,
+          deliveredQuantity: 0,
+        },
+        {
+          category: 'MONITOR',
+          quantity: 1,
+          profile: 'JOB_SEEKER',
+          minRamGb: null,
+          minStorageGb: null,
+          requireSsd: false,
+          minGrade: 'B',
+          priority: 0,
+          allocatedQuantity: 0,
+          shippedQuantity: 0,
+          deliveredQuantity: 0,
+        },
       ]);
       const jobs = await t.dataSource.query(`SELECT name, payload, debounce_key FROM outbox_message WHERE queue = 'matching'`);
       expect(jobs).toEqual([{ name: 'match-region', payload: { regionId: net.ara.id }, debounce_key: `match-region-${net.ara.id}` }]);
@@ -168,9 +210,12 @@ describe('orders and matching', () => {
       const line: OrderLineInput[] = [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }];
       expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
       expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line, partnerId: net.bfc.partner } }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
-      expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line, partnerId: net.ara.donor } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line, partnerId: net.ara.donor } }, net.ara.tokens.coordinator)).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line, partnerId: partner2.id } }, net.ara.tokens.partner)).toBe('FORBIDDEN');
-      for (const role of ['donor', 'refurbisher'] as const) expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line } }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      for (const role of ['donor', 'refurbisher'] as const)
+        expect(await t.runError(SubmitOrderInFullDocument, { input: { lines: line } }, net.ara.tokens[role])).toBe('FORBIDDEN');
       expect(await t.count('partner_order')).toBe(1);
     });
 
@@ -188,7 +233,12 @@ describe('orders and matching', () => {
         { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR', priority: 1_000_000 }] },
         { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], neededBy: '2001-01-01T00:00:00.000Z' },
         { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], partnerId: 'not-a-uuid' },
-        { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }, { category: 'LAPTOP', quantity: 2, profile: 'STUDENT', requireSsd: false }] },
+        {
+          lines: [
+            { category: 'LAPTOP', quantity: 1, profile: 'SENIOR' },
+            { category: 'LAPTOP', quantity: 2, profile: 'STUDENT', requireSsd: false },
+          ],
+        },
       ];
       for (const input of bad) {
         const res = await t.run(SubmitOrderInFullDocument, uncheckedVariables({ input }), net.ara.tokens.partner);
@@ -238,13 +288,34 @@ describe('orders and matching', () => {
       expect(shipped.lines[0]!.devices.map((x) => x.status)).toEqual(['SHIPPED', 'SHIPPED']);
 
       // The partner confirms delivery, with its own pseudonymous references.
-      let delivered = (await t.runOk(ConfirmOrderDeliveryDocument, { input: { orderId: design.id, deviceIds: [high1], beneficiaryRefs: ['BRON-2026-017'] } }, net.ara.tokens.partner)).confirmDelivery;
+      let delivered = (
+        await t.runOk(
+          ConfirmOrderDeliveryDocument,
+          { input: { orderId: design.id, deviceIds: [high1], beneficiaryRefs: ['BRON-2026-017'] } },
+          net.ara.tokens.partner,
+        )
+      ).confirmDelivery;
       expect(delivered.status).toBe('SHIPPED');
-      delivered = (await t.runOk(ConfirmOrderDeliveryDocument, { input: { orderId: design.id, deviceIds: [high2], beneficiaryRefs: ['BRON-2026-018'] } }, net.ara.tokens.partner)).confirmDelivery;
+      delivered = (
+        await t.runOk(
+          ConfirmOrderDeliveryDocument,
+          { input: { orderId: design.id, deviceIds: [high2], beneficiaryRefs: ['BRON-2026-018'] } },
+          net.ara.tokens.partner,
+        )
+      ).confirmDelivery;
       expect(delivered.status).toBe('DELIVERED');
-      expect(delivered.lines[0]).toMatchObject({ allocatedQuantity: 2, shippedQuantity: 2, deliveredQuantity: 2, beneficiaryRefs: ['BRON-2026-017', 'BRON-2026-018'] });
+      expect(delivered.lines[0]).toMatchObject({
+        allocatedQuantity: 2,
+        shippedQuantity: 2,
+        deliveredQuantity: 2,
+        beneficiaryRefs: ['BRON-2026-017', 'BRON-2026-018'],
+      });
       expect(delivered.lines[0]!.devices.map((x) => x.status)).toEqual(['DELIVERED', 'DELIVERED']);
-      expect((await t.runOk(DeviceOrderDocument, { id: high2 }, net.ara.tokens.coordinator)).device!.history.map((h) => h.action).slice(-3)).toEqual(['RESERVED', 'SHIPPED', 'DELIVERED']);
+      expect((await t.runOk(DeviceOrderDocument, { id: high2 }, net.ara.tokens.coordinator)).device!.history.map((h) => h.action).slice(-3)).toEqual([
+        'RESERVED',
+        'SHIPPED',
+        'DELIVERED',
+      ]);
       // a delivered order refuses every change
       expect(await t.runError(CancelOrderDocument, { id: design.id }, net.ara.tokens.partner)).toBe('CONFLICT');
       expect(await t.runError(ConfirmOrderDeliveryDocument, { input: { orderId: design.id, deviceIds: [high1] } }, net.ara.tokens.partner)).toBe('CONFLICT');
@@ -287,7 +358,8 @@ describe('orders and matching', () => {
     it('many matchers, submissions and cancellations at once never reserve a device twice nor a line beyond its quantity', async () => {
       await stockDevices([...Array(8).fill(MID), ...Array(4).fill(HIGH), ...Array(6).fill(BASE)]);
       const early: Order[] = [];
-      for (let i = 0; i < 4; i++) early.push(await submit([{ category: 'LAPTOP', quantity: 3, profile: i % 2 ? 'STUDENT' : 'SENIOR' }], i % 2 ? partner2.token : net.ara.tokens.partner));
+      for (let i = 0; i < 4; i++)
+        early.push(await submit([{ category: 'LAPTOP', quantity: 3, profile: i % 2 ? 'STUDENT' : 'SENIOR' }], i % 2 ? partner2.token : net.ara.tokens.partner));
       expect(await match()).toEqual({ allocatedQuantity: 12, unfilledQuantity: 0 });
 
       const work: Array<Promise<GqlResponse<unknown>>> = [];
@@ -297,7 +369,13 @@ describe('orders and matching', () => {
         matches.push(matched);
         work.push(matched);
         const profile = (['STUDENT', 'SENIOR', 'DESIGN_STUDENT'] as const)[i % 3]!;
-        work.push(t.run(SubmitOrderInFullDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 1 + (i % 3), profile, priority: i % 4 }] } }, i % 2 ? partner2.token : net.ara.tokens.partner));
+        work.push(
+          t.run(
+            SubmitOrderInFullDocument,
+            { input: { lines: [{ category: 'LAPTOP', quantity: 1 + (i % 3), profile, priority: i % 4 }] } },
+            i % 2 ? partner2.token : net.ara.tokens.partner,
+          ),
+        );
       }
       // two allocated orders are cancelled meanwhile: their six devices go back to stock, for the matchers to take
       work.push(t.run(CancelOrderDocument, { id: early[0]!.id }, net.ara.tokens.partner));
@@ -331,7 +409,9 @@ describe('orders and matching', () => {
       const tx = t.app.get(TransactionRunner);
       const ledger = t.app.get(OrderLedger);
       const reserveFor = (o: Order, partnerId: string) =>
-        tx.run(RequestContext.system(), (ctx, manager) => ledger.reserve(ctx, manager, [{ deviceId: device!, lineId: o.lines[0]!.id, orderId: o.id, partnerId }], 'test'));
+        tx.run(RequestContext.system(), (ctx, manager) =>
+          ledger.reserve(ctx, manager, [{ deviceId: device!, lineId: o.lines[0]!.id, orderId: o.id, partnerId }], 'test'),
+        );
       const made = await Promise.all([reserveFor(a, net.ara.partner), reserveFor(b, partner2.id), reserveFor(a, net.ara.partner)]);
       expect(made.map((m) => m.length).reduce((x, y) => x + y, 0)).toBe(1);
       await assertConsistent();
@@ -339,7 +419,8 @@ describe('orders and matching', () => {
 
     it('matchOrders is for staff of the region', async () => {
       expect(await t.runError(MatchOrdersDocument, { regionId: net.bfc.id }, net.ara.tokens.coordinator)).toBe('FORBIDDEN');
-      for (const role of ['donor', 'refurbisher', 'partner'] as const) expect(await t.runError(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      for (const role of ['donor', 'refurbisher', 'partner'] as const)
+        expect(await t.runError(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
       expect(await t.runError(MatchOrdersDocument, { regionId: '00000000-0000-4000-8000-000000000000' }, net.adminToken)).toBe('NOT_FOUND');
       expect((await t.runOk(MatchOrdersDocument, { regionId: net.bfc.id }, net.adminToken)).matchOrders).toEqual({ allocatedQuantity: 0, unfilledQuantity: 0 });
     });
@@ -362,7 +443,8 @@ describe('orders and matching', () => {
       expect((await order(first.id)).status).toBe('ALLOCATED');
       expect(await t.runError(CancelOrderDocument, { id: first.id }, partner2.token)).toBe('NOT_FOUND');
       expect(await t.runError(CancelOrderDocument, { id: first.id }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
-      for (const role of ['donor', 'refurbisher'] as const) expect(await t.runError(CancelOrderDocument, { id: first.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      for (const role of ['donor', 'refurbisher'] as const)
+        expect(await t.runError(CancelOrderDocument, { id: first.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
       await t.dataSource.query(`DELETE FROM outbox_message`);
 
       const cancelled = (await t.runOk(CancelOrderDocument, { id: first.id }, net.ara.tokens.partner)).cancelOrder;
@@ -393,14 +475,21 @@ describe('orders and matching', () => {
       await match();
       const { token: otherRefurbisher } = await addOrganization(
         t,
-        { kind: 'REFURBISHER', name: 'Atelier Grenoble', regionId: net.ara.id, address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } }, serviceRadiusKm: 200 },
+        {
+          kind: 'REFURBISHER',
+          name: 'Atelier Grenoble',
+          regionId: net.ara.id,
+          address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } },
+          serviceRadiusKm: 200,
+        },
         { email: 'atelier@grenoble.test', role: 'REFURBISHER' },
         net.ara.tokens.coordinator,
       );
 
       expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a] } }, otherRefurbisher)).toBe('NOT_FOUND');
       expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a] } }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
-      for (const role of ['partner', 'coordinator', 'donor'] as const) expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a] } }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      for (const role of ['partner', 'coordinator', 'donor'] as const)
+        expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a] } }, net.ara.tokens[role])).toBe('FORBIDDEN');
       expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a, a] } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
       expect(await t.runError(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [] } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
       // a device in stock but not on this order
@@ -412,7 +501,8 @@ describe('orders and matching', () => {
       expect(await t.runError(ConfirmOrderDeliveryDocument, { input: { orderId: o.id, deviceIds: [a] } }, net.ara.tokens.partner)).toBe('CONFLICT');
       await t.runOk(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [a, b] } }, net.ara.tokens.refurbisher);
       const before = await counts();
-      const confirm = (input: Omit<ConfirmDeliveryInput, 'orderId'>, token = net.ara.tokens.partner) => t.runError(ConfirmOrderDeliveryDocument, { input: { orderId: o.id, ...input } }, token);
+      const confirm = (input: Omit<ConfirmDeliveryInput, 'orderId'>, token = net.ara.tokens.partner) =>
+        t.runError(ConfirmOrderDeliveryDocument, { input: { orderId: o.id, ...input } }, token);
       expect(await confirm({ deviceIds: [a] }, partner2.token)).toBe('NOT_FOUND');
       expect(await confirm({ deviceIds: [a] }, net.ara.tokens.coordinator)).toBe('FORBIDDEN');
       expect(await confirm({ deviceIds: [a, b], beneficiaryRefs: ['X-1'] })).toBe('BAD_USER_INPUT');
@@ -465,7 +555,8 @@ describe('orders and matching', () => {
       const mine = await submit([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }]);
       const theirs = await submit([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], partner2.token);
       const bfc = await submit([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], net.bfc.tokens.partner);
-      const list = async (token: string, variables: OrdersPageQueryVariables = {}) => (await t.runOk(OrdersPageDocument, variables, token)).orders.edges.map((e) => e.node.id).sort();
+      const list = async (token: string, variables: OrdersPageQueryVariables = {}) =>
+        (await t.runOk(OrdersPageDocument, variables, token)).orders.edges.map((e) => e.node.id).sort();
 
       expect(await list(net.ara.tokens.partner)).toEqual([mine.id]);
       expect(await list(net.ara.tokens.partner, { partnerId: partner2.id })).toEqual([]);
@@ -518,7 +609,11 @@ describe('orders and matching', () => {
       const theirDevice = deviceIdsOf(await order(theirs.id, partner2.token))[0]!;
       expect([myDevice, theirDevice].sort()).toEqual([a, b].sort());
       await t.runOk(ShipOrderDevicesDocument, { input: { orderId: mine.id, deviceIds: [myDevice] } }, net.ara.tokens.refurbisher);
-      await t.runOk(ConfirmOrderDeliveryDocument, { input: { orderId: mine.id, deviceIds: [myDevice], beneficiaryRefs: ['SECRET-REF-42'] } }, net.ara.tokens.partner);
+      await t.runOk(
+        ConfirmOrderDeliveryDocument,
+        { input: { orderId: mine.id, deviceIds: [myDevice], beneficiaryRefs: ['SECRET-REF-42'] } },
+        net.ara.tokens.partner,
+      );
 
       // the partner reaches its devices through its order, never the other partner's
       const seen = JSON.stringify(await order(mine.id));

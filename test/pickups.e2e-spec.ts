@@ -49,14 +49,16 @@ describe('pickups', () => {
       const input = { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity }] };
       donationIds.push((await t.ok(DECLARE, { input }, net.ara.tokens.donor)).declareDonation.id);
     }
-    const routed: Array<{ id: string; donation: { id: string } }> = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots;
+    const routed: Array<{ id: string; donation: { id: string } }> = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations
+      .lots;
     expect(routed).toHaveLength(quantities.length);
     const result = donationIds.map((donationId) => ({ id: routed.find((l) => l.donation.id === donationId)!.id, donationId }));
     if (options.claim ?? true) for (const lot of result) await t.ok(CLAIM, { id: lot.id }, net.ara.tokens.refurbisher);
     return result;
   };
   const lot = async (id: string, token = net.ara.tokens.refurbisher) => (await t.ok(LOT, { id }, token)).lot;
-  const schedule = async (lotId: string, scheduledAt: string, token = net.ara.tokens.refurbisher) => (await t.ok(SCHEDULE, { input: { lotId, scheduledAt } }, token)).schedulePickup;
+  const schedule = async (lotId: string, scheduledAt: string, token = net.ara.tokens.refurbisher) =>
+    (await t.ok(SCHEDULE, { input: { lotId, scheduledAt } }, token)).schedulePickup;
   const complete = async (pickupId: string, collectedQuantity: number, token = net.ara.tokens.refurbisher) =>
     (await t.ok(COMPLETE, { input: { pickupId, collectedQuantity } }, token)).completePickup;
 
@@ -100,7 +102,9 @@ describe('pickups', () => {
       expect((await t.ok(LOT, { id: l!.id }, net.bfc.tokens.coordinator)).lot).toBeNull();
       expect(await t.errorCode(LOT, { id: l!.id }, net.ara.tokens.partner)).toBe('FORBIDDEN');
       // lists batch the pickups of their lots
-      expect((await t.ok(LOTS, {}, net.ara.tokens.refurbisher)).lots.edges).toEqual([{ node: { id: l!.id, pickup: { id: expect.any(String), status: 'SCHEDULED' } } }]);
+      expect((await t.ok(LOTS, {}, net.ara.tokens.refurbisher)).lots.edges).toEqual([
+        { node: { id: l!.id, pickup: { id: expect.any(String), status: 'SCHEDULED' } } },
+      ]);
       expect((await t.ok(LOTS, {}, other.token)).lots.edges).toEqual([]);
     });
 
@@ -135,7 +139,9 @@ describe('pickups', () => {
 
     it('ten concurrent schedules of one lot: exactly one live pickup, the others CONFLICT', async () => {
       const [l] = await lots([5]);
-      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => t.gql(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at((9 + i) * HOUR) } }, net.ara.tokens.refurbisher)));
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => t.gql(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at((9 + i) * HOUR) } }, net.ara.tokens.refurbisher)),
+      );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
       expect(refused).toHaveLength(9);
@@ -150,7 +156,9 @@ describe('pickups', () => {
     it('the database itself refuses a second live pickup for a lot', async () => {
       const [l] = await lots([5]);
       await schedule(l!.id, at(9 * HOUR));
-      await expect(t.dataSource.query(`INSERT INTO pickup (lot_id, scheduled_at) VALUES ($1, now() + interval '5 days')`, [l!.id])).rejects.toThrow(/UQ_pickup_live_per_lot/);
+      await expect(t.dataSource.query(`INSERT INTO pickup (lot_id, scheduled_at) VALUES ($1, now() + interval '5 days')`, [l!.id])).rejects.toThrow(
+        /UQ_pickup_live_per_lot/,
+      );
     });
   });
 
@@ -161,7 +169,11 @@ describe('pickups', () => {
       const done = await complete(scheduled.id, 5);
       expect(done).toMatchObject({ id: scheduled.id, status: 'COMPLETED', collectedQuantity: 5, shortfall: 0, lot: { id: l!.id, status: 'COLLECTED' } });
       expect(Math.abs(new Date(done.completedAt).getTime() - Date.now())).toBeLessThan(60_000);
-      expect(await lot(l!.id, net.ara.tokens.donor)).toMatchObject({ status: 'COLLECTED', pickup: { status: 'COMPLETED', shortfall: 0 }, donation: { id: l!.donationId, status: 'COLLECTED' } });
+      expect(await lot(l!.id, net.ara.tokens.donor)).toMatchObject({
+        status: 'COLLECTED',
+        pickup: { status: 'COMPLETED', shortfall: 0 },
+        donation: { id: l!.donationId, status: 'COLLECTED' },
+      });
       // the devices still weigh on the refurbisher until intake
       const [capacity] = await t.dataSource.query(`SELECT load FROM refurbisher_capacity WHERE organization_id = $1`, [net.ara.refurbisher]);
       expect(capacity.load).toBe(5);
@@ -186,7 +198,9 @@ describe('pickups', () => {
       await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 8 WHERE organization_id = $1`, [net.ara.refurbisher]);
       const input = { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 6 }] };
       const donationId = (await t.ok(DECLARE, { input }, net.ara.tokens.donor)).declareDonation.id;
-      const routed: Array<{ id: string; refurbisher: { id: string } }> = (await t.ok(ROUTE_BY_REFURBISHER, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots;
+      const routed: Array<{ id: string; refurbisher: { id: string } }> = (
+        await t.ok(ROUTE_BY_REFURBISHER, { regionId: net.ara.id }, net.ara.tokens.coordinator)
+      ).routeDonations.lots;
       const mine = routed.find((r) => r.refurbisher.id === net.ara.refurbisher)!;
       const theirs = routed.find((r) => r.refurbisher.id === other.id)!;
       await t.ok(CLAIM, { id: mine.id }, net.ara.tokens.refurbisher);
@@ -212,7 +226,9 @@ describe('pickups', () => {
       const input = { pickupId: scheduled.id, collectedQuantity: 5 };
       expect(await t.errorCode(COMPLETE, { input }, other.token)).toBe('NOT_FOUND');
       expect(await t.errorCode(COMPLETE, { input }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
-      expect(await t.errorCode(COMPLETE, { input: { ...input, pickupId: '00000000-0000-4000-8000-000000000000' } }, net.ara.tokens.refurbisher)).toBe('NOT_FOUND');
+      expect(await t.errorCode(COMPLETE, { input: { ...input, pickupId: '00000000-0000-4000-8000-000000000000' } }, net.ara.tokens.refurbisher)).toBe(
+        'NOT_FOUND',
+      );
       for (const role of ['donor', 'partner', 'coordinator'] as const) expect(await t.errorCode(COMPLETE, { input }, net.ara.tokens[role])).toBe('FORBIDDEN');
       expect((await lot(l!.id)).pickup.status).toBe('SCHEDULED');
     });
@@ -231,7 +247,9 @@ describe('pickups', () => {
     it('two concurrent completions: one wins, the other is CONFLICT', async () => {
       const [l] = await lots([5]);
       const scheduled = await schedule(l!.id, at(9 * HOUR));
-      const results = await Promise.all([5, 3].map((collectedQuantity) => t.gql(COMPLETE, { input: { pickupId: scheduled.id, collectedQuantity } }, net.ara.tokens.refurbisher)));
+      const results = await Promise.all(
+        [5, 3].map((collectedQuantity) => t.gql(COMPLETE, { input: { pickupId: scheduled.id, collectedQuantity } }, net.ara.tokens.refurbisher)),
+      );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
       const [row] = await t.dataSource.query(`SELECT status, version FROM lot WHERE id = $1`, [l!.id]);
@@ -247,7 +265,11 @@ describe('pickups', () => {
       expect(await reminders().markOverdueMissed(system(), new Date(scheduledAt + 23 * HOUR))).toEqual([]);
       expect(await reminders().markOverdueMissed(system(), new Date(scheduledAt + 25 * HOUR))).toEqual([first.id]);
       expect(await reminders().markOverdueMissed(system(), new Date(scheduledAt + 26 * HOUR))).toEqual([]);
-      expect(await lot(l!.id, net.ara.tokens.donor)).toMatchObject({ status: 'PICKUP_SCHEDULED', pickup: { id: first.id, status: 'MISSED' }, donation: { status: 'ROUTED' } });
+      expect(await lot(l!.id, net.ara.tokens.donor)).toMatchObject({
+        status: 'PICKUP_SCHEDULED',
+        pickup: { id: first.id, status: 'MISSED' },
+        donation: { status: 'ROUTED' },
+      });
 
       // a missed pickup is final; the refurbisher schedules a new one
       expect(await t.errorCode(COMPLETE, { input: { pickupId: first.id, collectedQuantity: 5 } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
@@ -258,7 +280,10 @@ describe('pickups', () => {
       expect((await lot(l!.id)).pickup).toMatchObject({ id: second.id, status: 'SCHEDULED' });
       // the missed attempt is kept
       const history = await t.dataSource.query(`SELECT id, status FROM pickup WHERE lot_id = $1 ORDER BY created_at`, [l!.id]);
-      expect(history).toEqual([{ id: first.id, status: 'MISSED' }, { id: second.id, status: 'SCHEDULED' }]);
+      expect(history).toEqual([
+        { id: first.id, status: 'MISSED' },
+        { id: second.id, status: 'SCHEDULED' },
+      ]);
       expect(await t.errorCode(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at(3 * DAY) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
 
       expect(await complete(second.id, 5)).toMatchObject({ status: 'COMPLETED', lot: { status: 'COLLECTED' } });

@@ -52,14 +52,22 @@ describe('stock reconciliation', () => {
    * `wipedOnly` are erased but not graded (on the premises, not in stock). The lot is put
    * COLLECTED by SQL: pickups are the logistics tests' business. Returns device ids by serial.
    */
-  const stockAt = async (region: RegionFixture, refurbisher: { id: string; token: string }, serials: string[], wipedOnly: string[] = []): Promise<Record<string, string>> => {
+  const stockAt = async (
+    region: RegionFixture,
+    refurbisher: { id: string; token: string },
+    serials: string[],
+    wipedOnly: string[] = [],
+  ): Promise<Record<string, string>> => {
     await t.dataSource.query(
       `INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'LAPTOP', 1000) ON CONFLICT (organization_id, category) DO NOTHING`,
       [refurbisher.id],
     );
     await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = CASE WHEN organization_id = $1 THEN 1000 ELSE 0 END`, [refurbisher.id]);
     const all = [...serials, ...wipedOnly];
-    const lot = await declareAndRoute(t, region, [{ category: 'LAPTOP', quantity: all.length }], { pickupAddress: PLACES[region.code]!, availableFrom: FUTURE });
+    const lot = await declareAndRoute(t, region, [{ category: 'LAPTOP', quantity: all.length }], {
+      pickupAddress: PLACES[region.code]!,
+      availableFrom: FUTURE,
+    });
     expect(lot.refurbisherId).toBe(refurbisher.id);
     await claimLot(t, lot.id, refurbisher.token);
     await markCollected(t, lot.id);
@@ -77,7 +85,8 @@ describe('stock reconciliation', () => {
   const bfc = () => ({ id: net.bfc.refurbisher, token: net.bfc.tokens.refurbisher });
   const submitCount = async (serialNumbers: string[], token = net.ara.tokens.refurbisher, refurbisherId?: string): Promise<Reconciliation> =>
     (await t.runOk(SubmitStockCountDocument, { input: { serialNumbers, ...(refurbisherId ? { refurbisherId } : {}) } }, token)).submitStockCount;
-  const list = async (token: string, refurbisherId?: string): Promise<Reconciliation[]> => (await t.runOk(ReconciliationsDocument, { refurbisherId }, token)).reconciliations;
+  const list = async (token: string, refurbisherId?: string): Promise<Reconciliation[]> =>
+    (await t.runOk(ReconciliationsDocument, { refurbisherId }, token)).reconciliations;
   const resolve = (id: string, token = net.ara.tokens.coordinator) => t.run(ResolveReconciliationDocument, { id }, token);
   const statusOf = async (deviceId: string) => (await t.dataSource.query(`SELECT status FROM device WHERE id = $1`, [deviceId]))[0].status as string;
   const rows = async () => ({
@@ -93,7 +102,8 @@ describe('stock reconciliation', () => {
            FROM device WHERE status IN ('IN_STOCK', 'RESERVED') GROUP BY 1, 2, 3`,
       )
     ).map((r: any) => ({ refurbisher: { id: r.refurbisher_id }, category: r.category, grade: r.grade, available: r.available, reserved: r.reserved }));
-  const sorted = (levels: Level[]) => [...levels].sort((a, b) => `${a.refurbisher.id}${a.category}${a.grade}`.localeCompare(`${b.refurbisher.id}${b.category}${b.grade}`));
+  const sorted = (levels: Level[]) =>
+    [...levels].sort((a, b) => `${a.refurbisher.id}${a.category}${a.grade}`.localeCompare(`${b.refurbisher.id}${b.category}${b.grade}`));
   const counters = async (): Promise<Level[]> => sorted((await t.runOk(StockLevelsOfRefurbisherDocument, {}, net.adminToken)).stockLevels);
 
   /**
@@ -102,8 +112,13 @@ describe('stock reconciliation', () => {
    */
   const shelves = async () => {
     const main = await stockAt(net.ara, ara(), ['ARA-1', 'ARA-2', 'ARA-3', 'ARA-4', 'ARA-5'], ['ARA-W']);
-    const orderId = (await t.runOk(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'STUDENT' }] } }, net.ara.tokens.partner)).submitOrder.id;
-    expect((await t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({ allocatedQuantity: 2, unfilledQuantity: 0 });
+    const orderId = (
+      await t.runOk(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'STUDENT' }] } }, net.ara.tokens.partner)
+    ).submitOrder.id;
+    expect((await t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({
+      allocatedQuantity: 2,
+      unfilledQuantity: 0,
+    });
     const reserved = (await t.runOk(OrderAllocationDocument, { id: orderId }, net.ara.tokens.partner)).order!.lines[0]!.devices.map((d) => d.id);
     const serialOf = (id: string) => Object.keys(main).find((s) => main[s] === id)!;
     const [kept, missed] = reserved.map(serialOf).sort();
@@ -116,15 +131,7 @@ describe('stock reconciliation', () => {
   /** The count of the ARA refurbisher: one in-stock laptop and one reserved laptop are not on the shelf. */
   const countShelves = async (s: Awaited<ReturnType<typeof shelves>>) => {
     const [missedInStock, ...foundInStock] = s.inStock;
-    const serials = [
-      ...foundInStock.map((x) => ` ${x.toLowerCase()} `),
-      foundInStock[0]!,
-      s.reservedKept,
-      'ara-w',
-      'GRE-1',
-      'BFC-1',
-      'NOPE-404',
-    ];
+    const serials = [...foundInStock.map((x) => ` ${x.toLowerCase()} `), foundInStock[0]!, s.reservedKept, 'ara-w', 'GRE-1', 'BFC-1', 'NOPE-404'];
     return { reconciliation: await submitCount(serials), missedInStock: missedInStock!, foundInStock };
   };
 
@@ -149,14 +156,20 @@ describe('stock reconciliation', () => {
       });
       // the reserved laptop that was counted is fine; the one that was not is MISSING
       expect(r.discrepancies).toEqual([
-        ...[missedInStock, s.reservedMissed].sort().map((serial) => ({ kind: 'MISSING', serialNumber: serial, device: { id: s.main[serial], status: serial === missedInStock ? 'IN_STOCK' : 'RESERVED' } })),
+        ...[missedInStock, s.reservedMissed].sort().map((serial) => ({
+          kind: 'MISSING',
+          serialNumber: serial,
+          device: { id: s.main[serial], status: serial === missedInStock ? 'IN_STOCK' : 'RESERVED' },
+        })),
         { kind: 'UNEXPECTED', serialNumber: 'ARA-W', device: { id: s.main['ARA-W'], status: 'WIPED' } },
         // another refurbisher's device: the serial is known, whose it is is not the counter's business
         { kind: 'UNEXPECTED', serialNumber: 'BFC-1', device: null },
         { kind: 'UNEXPECTED', serialNumber: 'GRE-1', device: null },
         { kind: 'UNEXPECTED', serialNumber: 'NOPE-404', device: null },
       ]);
-      const stored = await t.dataSource.query(`SELECT serial_number, device_id FROM reconciliation_discrepancy WHERE kind = 'UNEXPECTED' ORDER BY serial_number`);
+      const stored = await t.dataSource.query(
+        `SELECT serial_number, device_id FROM reconciliation_discrepancy WHERE kind = 'UNEXPECTED' ORDER BY serial_number`,
+      );
       expect(stored).toEqual([
         { serial_number: 'ARA-W', device_id: s.main['ARA-W'] },
         { serial_number: 'BFC-1', device_id: s.dij['BFC-1'] },
@@ -173,7 +186,9 @@ describe('stock reconciliation', () => {
       expect(deviceOf(forAdmin!, 'BFC-1')).toEqual({ id: s.dij['BFC-1'], status: 'IN_STOCK' });
 
       // a count changes no device and no counter; it asks for the counters to be rebuilt
-      expect(await Promise.all(Object.values(s.main).map(statusOf))).toEqual(Object.keys(s.main).map((serial) => (serial === 'ARA-W' ? 'WIPED' : [s.reservedKept, s.reservedMissed].includes(serial) ? 'RESERVED' : 'IN_STOCK')));
+      expect(await Promise.all(Object.values(s.main).map(statusOf))).toEqual(
+        Object.keys(s.main).map((serial) => (serial === 'ARA-W' ? 'WIPED' : [s.reservedKept, s.reservedMissed].includes(serial) ? 'RESERVED' : 'IN_STOCK')),
+      );
       expect(await counters()).toEqual(levelsBefore);
       expect(await t.dataSource.query(`SELECT queue, name, payload, debounce_key FROM outbox_message`)).toEqual([
         { queue: 'stock', name: 'reconcile-stock', payload: { refurbisherId: net.ara.refurbisher }, debounce_key: `reconcile-stock-${net.ara.refurbisher}` },
@@ -221,7 +236,9 @@ describe('stock reconciliation', () => {
       }
       // staff must say for whom; only a refurbisher is counted
       expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['OK-1'] } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-      expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['OK-1'], refurbisherId: net.ara.donor } }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['OK-1'], refurbisherId: net.ara.donor } }, net.ara.tokens.coordinator)).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await rows()).toEqual(before);
 
       const big = Array.from({ length: MAX_SERIALS_PER_COUNT }, (_, i) => `BIG-${i}`);
@@ -235,7 +252,10 @@ describe('stock reconciliation', () => {
     it('declares the missing devices MISSING through the ledger: custody events, stock levels, the reserved one released from its order line', async () => {
       const s = await shelves();
       const { reconciliation, missedInStock } = await countShelves(s);
-      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order).toMatchObject({ status: 'ALLOCATED', lines: [{ allocatedQuantity: 2 }] });
+      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order).toMatchObject({
+        status: 'ALLOCATED',
+        lines: [{ allocatedQuantity: 2 }],
+      });
       await t.dataSource.query(`DELETE FROM outbox_message`);
 
       // two reviewers at once: one resolves, the other is told it is done
@@ -253,7 +273,13 @@ describe('stock reconciliation', () => {
         const device = (await t.runOk(DeviceCustodyDocument, { id: s.main[serial]! }, net.ara.tokens.coordinator)).device!;
         expect(device.status).toBe('MISSING');
         expect(device.history.filter((h: { action: string }) => h.action === 'MISSING')).toEqual([
-          { action: 'MISSING', fromStatus: from, toStatus: 'MISSING', actor: 'coordinator@ara.test', detail: expect.stringMatching(/^not found by the stock count of \d{4}-\d{2}-\d{2}$/) },
+          {
+            action: 'MISSING',
+            fromStatus: from,
+            toStatus: 'MISSING',
+            actor: 'coordinator@ara.test',
+            detail: expect.stringMatching(/^not found by the stock count of \d{4}-\d{2}-\d{2}$/),
+          },
         ]);
       }
       // what the count found elsewhere or in another status is left as it is
@@ -265,7 +291,9 @@ describe('stock reconciliation', () => {
       const levels = (await t.runOk(StockLevelsOfRefurbisherDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.refurbisher)).stockLevels;
       expect(levels).toEqual([{ refurbisher: { id: net.ara.refurbisher }, category: 'LAPTOP', grade: 'B', available: 2, reserved: 1 }]);
       expect(await counters()).toEqual(sorted(await recount()));
-      const movements = await t.dataSource.query(`SELECT kind, available_delta, reserved_delta FROM stock_movement WHERE kind = 'MISSING' ORDER BY available_delta`);
+      const movements = await t.dataSource.query(
+        `SELECT kind, available_delta, reserved_delta FROM stock_movement WHERE kind = 'MISSING' ORDER BY available_delta`,
+      );
       expect(movements).toEqual([
         { kind: 'MISSING', available_delta: -1, reserved_delta: 0 },
         { kind: 'MISSING', available_delta: 0, reserved_delta: -1 },
@@ -274,10 +302,20 @@ describe('stock reconciliation', () => {
       // the reserved one's link is ended: the line asks for a device again, the region is matched again
       const order = (await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order;
       expect(order).toMatchObject({ status: 'OPEN', lines: [{ allocatedQuantity: 1, devices: [{ id: s.main[s.reservedKept] }] }] });
-      expect(await t.dataSource.query(`SELECT release_reason FROM order_line_device WHERE device_id = $1`, [s.main[s.reservedMissed]])).toEqual([{ release_reason: 'DEVICE_GONE' }]);
-      expect(await t.dataSource.query(`SELECT name, payload FROM outbox_message WHERE queue = 'matching'`)).toEqual([{ name: 'match-region', payload: { regionId: net.ara.id } }]);
-      expect((await t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({ allocatedQuantity: 1, unfilledQuantity: 0 });
-      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order).toMatchObject({ status: 'ALLOCATED', lines: [{ allocatedQuantity: 2 }] });
+      expect(await t.dataSource.query(`SELECT release_reason FROM order_line_device WHERE device_id = $1`, [s.main[s.reservedMissed]])).toEqual([
+        { release_reason: 'DEVICE_GONE' },
+      ]);
+      expect(await t.dataSource.query(`SELECT name, payload FROM outbox_message WHERE queue = 'matching'`)).toEqual([
+        { name: 'match-region', payload: { regionId: net.ara.id } },
+      ]);
+      expect((await t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({
+        allocatedQuantity: 1,
+        unfilledQuantity: 0,
+      });
+      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order).toMatchObject({
+        status: 'ALLOCATED',
+        lines: [{ allocatedQuantity: 2 }],
+      });
 
       // final: a second resolution is CONFLICT and changes nothing
       const events = await t.count('custody_event');
@@ -295,7 +333,10 @@ describe('stock reconciliation', () => {
       expect(resolved).toMatchObject({ status: 'RESOLVED', resolvedBy: 'admin@platform.test', markedMissingQuantity: 1 });
       expect(await statusOf(s.main[missedInStock]!)).toBe('MISSING');
       expect(await statusOf(s.main[s.reservedMissed]!)).toBe('SHIPPED');
-      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order!.lines[0]).toMatchObject({ allocatedQuantity: 2, shippedQuantity: 1 });
+      expect((await t.runOk(OrderAllocationDocument, { id: s.orderId }, net.ara.tokens.partner)).order!.lines[0]).toMatchObject({
+        allocatedQuantity: 2,
+        shippedQuantity: 1,
+      });
       expect(await counters()).toEqual(sorted(await recount()));
     });
   });
@@ -308,7 +349,9 @@ describe('stock reconciliation', () => {
       const before = await rows();
 
       // another refurbisher can neither count for this one nor read its counts
-      expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['X'], refurbisherId: net.ara.refurbisher } }, grenoble.token)).toBe('FORBIDDEN');
+      expect(await t.runError(SubmitStockCountDocument, { input: { serialNumbers: ['X'], refurbisherId: net.ara.refurbisher } }, grenoble.token)).toBe(
+        'FORBIDDEN',
+      );
       expect(await t.runError(ReconciliationsDocument, { refurbisherId: net.ara.refurbisher }, grenoble.token)).toBe('FORBIDDEN');
       expect((await list(grenoble.token)).map((r) => r.id)).toEqual([theirs.id]);
       expect((await list(net.ara.tokens.refurbisher)).map((r) => r.id)).toEqual([mine.id]);
@@ -358,8 +401,14 @@ describe('stock reconciliation', () => {
       const truth = await counters();
 
       // counters gone wrong: too many available, a row for stock that does not exist, a row lost
-      await t.dataSource.query(`UPDATE stock_level SET available = available + 3, reserved = 0 WHERE refurbisher_id = $1 AND category = 'LAPTOP' AND grade = 'B'`, [net.ara.refurbisher]);
-      await t.dataSource.query(`INSERT INTO stock_level (refurbisher_id, category, grade, region_id, available, reserved) VALUES ($1, 'TABLET', 'A', $2, 2, 0)`, [net.ara.refurbisher, net.ara.id]);
+      await t.dataSource.query(
+        `UPDATE stock_level SET available = available + 3, reserved = 0 WHERE refurbisher_id = $1 AND category = 'LAPTOP' AND grade = 'B'`,
+        [net.ara.refurbisher],
+      );
+      await t.dataSource.query(
+        `INSERT INTO stock_level (refurbisher_id, category, grade, region_id, available, reserved) VALUES ($1, 'TABLET', 'A', $2, 2, 0)`,
+        [net.ara.refurbisher, net.ara.id],
+      );
       await t.dataSource.query(`DELETE FROM stock_level WHERE refurbisher_id = $1`, [grenoble.id]);
       const job = t.app.get(ReconcileStockJob);
 
@@ -368,8 +417,26 @@ describe('stock reconciliation', () => {
       const grenobleLevel = truth.find((l) => l.refurbisher.id === grenoble.id)!;
       expect(mainLevel.available + mainLevel.reserved + grenobleLevel.available + grenobleLevel.reserved).toBe(4);
       expect(first.refurbisherId).toBe(net.ara.refurbisher);
-      expect(first.corrected.map(({ refurbisherId, category, grade, availableBefore, availableAfter, reservedBefore, reservedAfter }) => ({ refurbisherId, category, grade, availableBefore, availableAfter, reservedBefore, reservedAfter }))).toEqual([
-        { refurbisherId: net.ara.refurbisher, category: 'LAPTOP', grade: 'B', availableBefore: mainLevel.available + 3, availableAfter: mainLevel.available, reservedBefore: 0, reservedAfter: mainLevel.reserved },
+      expect(
+        first.corrected.map(({ refurbisherId, category, grade, availableBefore, availableAfter, reservedBefore, reservedAfter }) => ({
+          refurbisherId,
+          category,
+          grade,
+          availableBefore,
+          availableAfter,
+          reservedBefore,
+          reservedAfter,
+        })),
+      ).toEqual([
+        {
+          refurbisherId: net.ara.refurbisher,
+          category: 'LAPTOP',
+          grade: 'B',
+          availableBefore: mainLevel.available + 3,
+          availableAfter: mainLevel.available,
+          reservedBefore: 0,
+          reservedAfter: mainLevel.reserved,
+        },
         { refurbisherId: net.ara.refurbisher, category: 'TABLET', grade: 'A', availableBefore: 2, availableAfter: 0, reservedBefore: 0, reservedAfter: 0 },
       ]);
       expect(await t.count('stock_drift')).toBe(2);
@@ -377,9 +444,9 @@ describe('stock reconciliation', () => {
 
       // the nightly run covers every refurbisher: Grenoble's lost row comes back, once
       const nightly = await job.handle({});
-      expect(nightly.corrected.map((c) => [c.refurbisherId, c.category, c.grade, c.availableBefore, c.availableAfter, c.reservedBefore, c.reservedAfter])).toEqual([
-        [grenoble.id, 'LAPTOP', 'B', 0, grenobleLevel.available, 0, grenobleLevel.reserved],
-      ]);
+      expect(
+        nightly.corrected.map((c) => [c.refurbisherId, c.category, c.grade, c.availableBefore, c.availableAfter, c.reservedBefore, c.reservedAfter]),
+      ).toEqual([[grenoble.id, 'LAPTOP', 'B', 0, grenobleLevel.available, 0, grenobleLevel.reserved]]);
       expect((await job.handle({})).corrected).toEqual([]);
       expect(await counters()).toEqual(truth);
       expect(await t.count('stock_drift')).toBe(3);
@@ -392,7 +459,16 @@ describe('stock reconciliation', () => {
       await t.dataSource.query(`UPDATE stock_level SET available = 0 WHERE refurbisher_id = $1`, [net.ara.refurbisher]);
       const drift = (await t.runOk(ReconcileStockDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.coordinator)).reconcileStock;
       expect(drift).toEqual([
-        { refurbisher: { id: net.ara.refurbisher }, category: 'LAPTOP', grade: 'B', availableBefore: 0, availableAfter: mainLevel.available, reservedBefore: mainLevel.reserved, reservedAfter: mainLevel.reserved, correctedAt: expect.any(String) },
+        {
+          refurbisher: { id: net.ara.refurbisher },
+          category: 'LAPTOP',
+          grade: 'B',
+          availableBefore: 0,
+          availableAfter: mainLevel.available,
+          reservedBefore: mainLevel.reserved,
+          reservedAfter: mainLevel.reserved,
+          correctedAt: expect.any(String),
+        },
       ]);
       expect((await t.runOk(ReconcileStockDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.coordinator)).reconcileStock).toEqual([]);
       expect(await t.runError(ReconcileStockDocument, { refurbisherId: net.ara.donor }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
@@ -403,7 +479,9 @@ describe('stock reconciliation', () => {
       const main = await stockAt(net.ara, ara(), ['C-1', 'C-2', 'C-3', 'C-4']);
       const job = t.app.get(ReconcileStockJob);
       const ids = Object.values(main);
-      const orderId = (await t.runOk(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 4, profile: 'STUDENT' }] } }, net.ara.tokens.partner)).submitOrder.id;
+      const orderId = (
+        await t.runOk(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 4, profile: 'STUDENT' }] } }, net.ara.tokens.partner)
+      ).submitOrder.id;
       const [runs] = await Promise.all([
         Promise.all([1, 2, 3, 4, 5].map(() => job.handle({ refurbisherId: net.ara.refurbisher }))),
         t.runOk(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator),
@@ -430,14 +508,19 @@ describe('stock reconciliation with a worker: a count rebuilds the counters by i
   afterAll(() => t.close());
 
   it('submitStockCount -> outbox -> BullMQ -> reconcile-stock (after its debounce window)', async () => {
-    await t.dataSource.query(`INSERT INTO stock_level (refurbisher_id, category, grade, region_id, available, reserved) VALUES ($1, 'LAPTOP', 'A', $2, 4, 1)`, [net.ara.refurbisher, net.ara.id]);
+    await t.dataSource.query(`INSERT INTO stock_level (refurbisher_id, category, grade, region_id, available, reserved) VALUES ($1, 'LAPTOP', 'A', $2, 4, 1)`, [
+      net.ara.refurbisher,
+      net.ara.id,
+    ]);
     await t.runOk(SubmitStockCountDocument, { input: { serialNumbers: ['W-1'] } }, net.ara.tokens.refurbisher);
     await waitFor(
       'the job to correct the counter',
       async () => {
         // the job waits out its debounce window (10 s) in BullMQ: end it now
         await t.promoteDelayedJobs();
-        return (await t.dataSource.query(`SELECT 1 FROM stock_level WHERE refurbisher_id = $1 AND available = 0 AND reserved = 0`, [net.ara.refurbisher])).length > 0;
+        return (
+          (await t.dataSource.query(`SELECT 1 FROM stock_level WHERE refurbisher_id = $1 AND available = 0 AND reserved = 0`, [net.ara.refurbisher])).length > 0
+        );
       },
       40_000,
       50,

@@ -48,16 +48,32 @@ describe('device lists issue a bounded number of SQL queries', () => {
     await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 1000`);
     // a second refurbisher (Grenoble) and a second donor, so that the page spans several of each
     const org = async (input: Record<string, unknown>, email: string, role: string) => {
-      const id = (await t.ok(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input }, net.ara.tokens.coordinator)).createOrganization.id as string;
-      await t.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email, password: PASSWORD, role, organizationId: id } }, net.ara.tokens.coordinator);
+      const id = (await t.ok(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input }, net.ara.tokens.coordinator))
+        .createOrganization.id as string;
+      await t.ok(
+        `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+        { input: { email, password: PASSWORD, role, organizationId: id } },
+        net.ara.tokens.coordinator,
+      );
       return { id, token: await t.login(email, PASSWORD) };
     };
     const grenoble = await org(
-      { kind: 'REFURBISHER', name: 'Atelier Grenoble', regionId: net.ara.id, address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } }, serviceRadiusKm: 200, capacities: [{ category: 'LAPTOP', weeklyCapacity: 1000 }] },
+      {
+        kind: 'REFURBISHER',
+        name: 'Atelier Grenoble',
+        regionId: net.ara.id,
+        address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } },
+        serviceRadiusKm: 200,
+        capacities: [{ category: 'LAPTOP', weeklyCapacity: 1000 }],
+      },
       'atelier@grenoble.test',
       'REFURBISHER',
     );
-    const donor2 = await org({ kind: 'DONOR', name: 'Mairie de Villeurbanne', regionId: net.ara.id, address: { postalCode: '69100', city: 'Villeurbanne' } }, 'it@villeurbanne.test', 'DONOR');
+    const donor2 = await org(
+      { kind: 'DONOR', name: 'Mairie de Villeurbanne', regionId: net.ara.id, address: { postalCode: '69100', city: 'Villeurbanne' } },
+      'it@villeurbanne.test',
+      'DONOR',
+    );
     const tokens = new Map([
       [net.ara.refurbisher, net.ara.tokens.refurbisher],
       [grenoble.id, grenoble.token],
@@ -73,14 +89,17 @@ describe('device lists issue a bounded number of SQL queries', () => {
       await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = CASE WHEN organization_id = $1 THEN 1000 ELSE 0 END`, [refurbisherId]);
       const input = { pickupAddress: lyon, availableFrom: '2026-12-01T08:00:00.000Z', lines: [{ category: 'LAPTOP', quantity }] };
       const donationId = (await t.ok(DECLARE, { input }, donorToken)).declareDonation.id;
-      const lot = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots.find((l: { donation: { id: string } }) => l.donation.id === donationId);
+      const lot = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots.find(
+        (l: { donation: { id: string } }) => l.donation.id === donationId,
+      );
       const token = tokens.get(lot.refurbisher.id)!;
       await t.ok(CLAIM, { id: lot.id }, token);
       await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED' WHERE id = $1`, [lot.id]);
       const devices = Array.from({ length: quantity }, () => ({ serialNumber: `Q-${++n}`, category: 'LAPTOP' }));
       const received = (await t.ok(RECEIVE, { input: { lotId: lot.id, devices } }, token)).receiveLot;
       expect(received.receivedQuantity).toBe(quantity);
-      for (const d of received.devices.slice(0, 10)) await t.ok(ERASE, { input: { deviceId: d.id, method: 'NIST_800_88_PURGE', operator: 'op', verified: true } }, token);
+      for (const d of received.devices.slice(0, 10))
+        await t.ok(ERASE, { input: { deviceId: d.id, method: 'NIST_800_88_PURGE', operator: 'op', verified: true } }, token);
     }
   });
 
@@ -107,7 +126,9 @@ describe('device lists issue a bounded number of SQL queries', () => {
     expect(new Set(nodes.map((d: { lot: { id: string } }) => d.lot.id)).size).toBe(4);
     expect(nodes.filter((d: { erasure: unknown }) => d.erasure).length).toBe(40);
     expect(nodes.every((d: { history: unknown[] }) => d.history.length >= 1)).toBe(true);
-    process.stdout.write(`devices(first: 500) with lot, donor, refurbisher, erasure, history: ${large.issued.length} SQL queries (first: 5: ${small.issued.length})\n${large.issued.map((q) => `  ${q}`).join('\n')}\n`);
+    process.stdout.write(
+      `devices(first: 500) with lot, donor, refurbisher, erasure, history: ${large.issued.length} SQL queries (first: 5: ${small.issued.length})\n${large.issued.map((q) => `  ${q}`).join('\n')}\n`,
+    );
     // caller, count, page, lots, organizations, erasures, custody events, their organizations
     expect(large.issued.length).toBeLessThanOrEqual(8);
     expect(large.issued.length).toBe(small.issued.length);

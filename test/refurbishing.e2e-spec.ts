@@ -57,8 +57,13 @@ describe('refurbishing and chain of custody', () => {
   afterAll(() => t.close());
 
   const createOrg = async (input: Record<string, unknown>, email: string, role: string) => {
-    const id = (await t.ok(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input }, net.ara.tokens.coordinator)).createOrganization.id as string;
-    await t.ok(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, { input: { email, password: PASSWORD, role, organizationId: id } }, net.ara.tokens.coordinator);
+    const id = (await t.ok(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input }, net.ara.tokens.coordinator))
+      .createOrganization.id as string;
+    await t.ok(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      { input: { email, password: PASSWORD, role, organizationId: id } },
+      net.ara.tokens.coordinator,
+    );
     return { id, token: await t.login(email, PASSWORD) };
   };
 
@@ -66,11 +71,26 @@ describe('refurbishing and chain of custody', () => {
     await t.reset();
     net = await seedNetwork(t);
     second = await createOrg(
-      { kind: 'REFURBISHER', name: 'Atelier Grenoble', regionId: net.ara.id, address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } }, serviceRadiusKm: 200 },
+      {
+        kind: 'REFURBISHER',
+        name: 'Atelier Grenoble',
+        regionId: net.ara.id,
+        address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } },
+        serviceRadiusKm: 200,
+      },
       'atelier@grenoble.test',
       'REFURBISHER',
     );
-    donor2 = await createOrg({ kind: 'DONOR', name: 'Mairie de Villeurbanne', regionId: net.ara.id, address: { postalCode: '69100', city: 'Villeurbanne', location: { lat: 45.77, lon: 4.88 } } }, 'it@villeurbanne.test', 'DONOR');
+    donor2 = await createOrg(
+      {
+        kind: 'DONOR',
+        name: 'Mairie de Villeurbanne',
+        regionId: net.ara.id,
+        address: { postalCode: '69100', city: 'Villeurbanne', location: { lat: 45.77, lon: 4.88 } },
+      },
+      'it@villeurbanne.test',
+      'DONOR',
+    );
     // Every refurbisher takes every category, plenty of it.
     await t.dataSource.query(
       `INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity)
@@ -87,16 +107,22 @@ describe('refurbishing and chain of custody', () => {
     options: { donorToken?: string; region?: 'ara' | 'bfc'; only?: string; pickup?: number } = {},
   ): Promise<{ lotId: string; donationId: string; refurbisherId: string; token: string }> => {
     const region = net[options.region ?? 'ara'];
-    if (options.only) await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = CASE WHEN organization_id = $1 THEN 1000 ELSE 0 END`, [options.only]);
+    if (options.only)
+      await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = CASE WHEN organization_id = $1 THEN 1000 ELSE 0 END`, [options.only]);
     const input = { pickupAddress: options.region === 'bfc' ? dijon : lyon, availableFrom: availableFrom.toISOString(), lines };
     const donationId = (await t.ok(DECLARE, { input }, options.donorToken ?? region.tokens.donor)).declareDonation.id as string;
-    const routed = (await t.ok(ROUTE, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string }; refurbisher: { id: string } }>;
+    const routed = (await t.ok(ROUTE, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots as Array<{
+      id: string;
+      donation: { id: string };
+      refurbisher: { id: string };
+    }>;
     if (options.only) await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 1000`);
     const lot = routed.find((l) => l.donation.id === donationId)!;
     const token = tokenOf.get(lot.refurbisher.id)!;
     await t.ok(CLAIM, { id: lot.id }, token);
     if (options.pickup !== undefined) {
-      const pickupId = (await t.ok(SCHEDULE, { input: { lotId: lot.id, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token)).schedulePickup.id;
+      const pickupId = (await t.ok(SCHEDULE, { input: { lotId: lot.id, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token))
+        .schedulePickup.id;
       expect((await t.ok(COMPLETE, { input: { pickupId, collectedQuantity: options.pickup } }, token)).completePickup.lot.status).toBe('COLLECTED');
     } else {
       await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED', version = version + 1 WHERE id = $1`, [lot.id]);
@@ -148,7 +174,9 @@ describe('refurbishing and chain of custody', () => {
       ];
       const lot = await collectedLot(lines, { pickup: 3 });
       const token = lot.token;
-      expect((await t.ok(CAPACITY, { id: lot.refurbisherId }, net.ara.tokens.coordinator)).organization.capacities.filter((c: { load: number }) => c.load > 0)).toEqual([
+      expect(
+        (await t.ok(CAPACITY, { id: lot.refurbisherId }, net.ara.tokens.coordinator)).organization.capacities.filter((c: { load: number }) => c.load > 0),
+      ).toEqual([
         { category: 'LAPTOP', load: 2 },
         { category: 'MONITOR', load: 1 },
       ]);
@@ -176,7 +204,9 @@ describe('refurbishing and chain of custody', () => {
         ['PF1ABC02', 'LAPTOP', 'RECEIVED', true],
       ]);
       // received lots no longer weigh on the refurbisher's capacity
-      expect((await t.ok(CAPACITY, { id: lot.refurbisherId }, net.ara.tokens.coordinator)).organization.capacities.every((c: { load: number }) => c.load === 0)).toBe(true);
+      expect(
+        (await t.ok(CAPACITY, { id: lot.refurbisherId }, net.ara.tokens.coordinator)).organization.capacities.every((c: { load: number }) => c.load === 0),
+      ).toBe(true);
       const [monitor, laptop1, laptop2] = received.devices as Dev[];
 
       const erased = await must(erase(laptop1!.id, token));
@@ -202,7 +232,13 @@ describe('refurbishing and chain of custody', () => {
 
       // the donor reads its devices, their erasure certificates and their chain of custody
       const seen = await device(laptop1!.id, net.ara.tokens.donor);
-      expect(seen).toMatchObject({ serialNumber: 'PF1ABC01', status: 'IN_STOCK', lot: { id: lot.lotId }, donor: { id: net.ara.donor }, refurbisher: { id: lot.refurbisherId } });
+      expect(seen).toMatchObject({
+        serialNumber: 'PF1ABC01',
+        status: 'IN_STOCK',
+        lot: { id: lot.lotId },
+        donor: { id: net.ara.donor },
+        refurbisher: { id: lot.refurbisherId },
+      });
       expect(seen.erasure.certificateNumber).toBe(erased.erasure.certificateNumber);
       // the workshop that took it, but not its staff's e-mails (test/edge-scope.e2e-spec.ts)
       expect(seen.history.map((e: any) => [e.action, e.fromStatus, e.toStatus, e.actor, e.organization?.id])).toEqual([
@@ -249,15 +285,23 @@ describe('refurbishing and chain of custody', () => {
 
     it('fewer devices than declared: the shortfall shows on the lot and the donation', async () => {
       const { received } = await receivedLot(['LAPTOP', 'LAPTOP'], [{ category: 'LAPTOP', quantity: 5 }]);
-      expect(received).toMatchObject({ receivedQuantity: 2, countDifference: -3, intake: { collectedQuantity: null, differenceFromCollected: null }, donation: { receivedQuantity: 2, countDifference: -3 } });
+      expect(received).toMatchObject({
+        receivedQuantity: 2,
+        countDifference: -3,
+        intake: { collectedQuantity: null, differenceFromCollected: null },
+        donation: { receivedQuantity: 2, countDifference: -3 },
+      });
     });
 
     it('data-bearing comes from the donation lines of the category', async () => {
-      const { devices } = await receivedLot(['LAPTOP', 'MONITOR', 'PRINTER'], [
-        { category: 'LAPTOP', quantity: 1, dataBearing: false },
-        { category: 'MONITOR', quantity: 1 },
-        { category: 'PRINTER', quantity: 1, dataBearing: true },
-      ]);
+      const { devices } = await receivedLot(
+        ['LAPTOP', 'MONITOR', 'PRINTER'],
+        [
+          { category: 'LAPTOP', quantity: 1, dataBearing: false },
+          { category: 'MONITOR', quantity: 1 },
+          { category: 'PRINTER', quantity: 1, dataBearing: true },
+        ],
+      );
       expect(devices.map((d) => [d.category, d.dataBearing])).toEqual([
         ['LAPTOP', false],
         ['MONITOR', false],
@@ -269,10 +313,34 @@ describe('refurbishing and chain of custody', () => {
       const a = await receivedLot(['LAPTOP']);
       const taken = a.devices[0]!.serialNumber;
       const b = await collectedLot([{ category: 'LAPTOP', quantity: 2 }], { region: 'bfc' });
-      const twice = await t.gql(RECEIVE, { input: { lotId: b.lotId, devices: [{ serialNumber: 'abc-1', category: 'LAPTOP' }, { serialNumber: ' ABC-1', category: 'LAPTOP' }] } }, b.token);
+      const twice = await t.gql(
+        RECEIVE,
+        {
+          input: {
+            lotId: b.lotId,
+            devices: [
+              { serialNumber: 'abc-1', category: 'LAPTOP' },
+              { serialNumber: ' ABC-1', category: 'LAPTOP' },
+            ],
+          },
+        },
+        b.token,
+      );
       expect(twice.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
       expect(twice.errors?.[0]?.message).toContain('ABC-1');
-      const again = await t.gql(RECEIVE, { input: { lotId: b.lotId, devices: [{ serialNumber: 'NEW-1', category: 'LAPTOP' }, { serialNumber: taken.toLowerCase(), category: 'LAPTOP' }] } }, b.token);
+      const again = await t.gql(
+        RECEIVE,
+        {
+          input: {
+            lotId: b.lotId,
+            devices: [
+              { serialNumber: 'NEW-1', category: 'LAPTOP' },
+              { serialNumber: taken.toLowerCase(), category: 'LAPTOP' },
+            ],
+          },
+        },
+        b.token,
+      );
       expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
       expect(again.errors?.[0]?.message).toContain(taken);
       expect(await t.count('device')).toBe(1);
@@ -301,7 +369,9 @@ describe('refurbishing and chain of custody', () => {
       await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED' WHERE id = $1`, [lot.lotId]);
       expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [] } }, lot.token)).toBe('BAD_USER_INPUT');
       expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [{ serialNumber: '   ', category: 'LAPTOP' }] } }, lot.token)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [{ serialNumber: 'X', category: 'LAPTOP', specs: { ramGb: -1 } }] } }, lot.token)).toBe('BAD_USER_INPUT');
+      expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [{ serialNumber: 'X', category: 'LAPTOP', specs: { ramGb: -1 } }] } }, lot.token)).toBe(
+        'BAD_USER_INPUT',
+      );
       await receive(lot.lotId, input.devices, lot.token);
       expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [{ serialNumber: serial(), category: 'LAPTOP' }] } }, lot.token)).toBe('CONFLICT');
     });
@@ -322,11 +392,9 @@ describe('refurbishing and chain of custody', () => {
       const ok = await must(erase(a.id, token, 'NIST_800_88_PURGE', true));
       expect(ok).toMatchObject({ status: 'WIPED', erasure: { verified: true, method: 'NIST_800_88_PURGE' } });
       expect(ok.erasure.certificateNumber).not.toBe(failed.erasure.certificateNumber);
-      expect((await device(a.id)).history.map((e: { action: string; fromStatus: string; toStatus: string }) => `${e.action}:${e.fromStatus}>${e.toStatus}`)).toEqual([
-        'RECEIVED:null>RECEIVED',
-        'ERASURE_FAILED:RECEIVED>RECEIVED',
-        'ERASED:RECEIVED>WIPED',
-      ]);
+      expect(
+        (await device(a.id)).history.map((e: { action: string; fromStatus: string; toStatus: string }) => `${e.action}:${e.fromStatus}>${e.toStatus}`),
+      ).toEqual(['RECEIVED:null>RECEIVED', 'ERASURE_FAILED:RECEIVED>RECEIVED', 'ERASED:RECEIVED>WIPED']);
 
       // even a device put in WIPED behind the service's back is refused without its record
       await t.dataSource.query(`UPDATE device SET status = 'WIPED' WHERE id = $1`, [b.id]);
@@ -379,7 +447,16 @@ describe('refurbishing and chain of custody', () => {
       await stockService().ship(system(), [shipped!.id, delivered!.id]);
       await stockService().deliver(system(), [delivered!.id]);
       await stockService().markMissing(system(), [missing!.id], 'not on the shelf');
-      const byStatus = { RECEIVED: received, WIPED: wiped, IN_STOCK: inStock, RESERVED: reserved, SHIPPED: shipped, DELIVERED: delivered, RECYCLED: recycled, MISSING: missing } as Record<DeviceStatus, Dev>;
+      const byStatus = {
+        RECEIVED: received,
+        WIPED: wiped,
+        IN_STOCK: inStock,
+        RESERVED: reserved,
+        SHIPPED: shipped,
+        DELIVERED: delivered,
+        RECYCLED: recycled,
+        MISSING: missing,
+      } as Record<DeviceStatus, Dev>;
       return { token, byStatus };
     };
 
@@ -389,7 +466,11 @@ describe('refurbishing and chain of custody', () => {
       const levels = await stock();
       const attempts: Array<[DeviceStatus, string, DeviceStatus, () => Promise<string | undefined>]> = [];
       for (const [status, d] of Object.entries(byStatus) as Array<[DeviceStatus, Dev]>) {
-        const viaService = (fn: () => Promise<unknown>) => async () => fn().then(() => undefined, (e: { code?: string }) => e.code ?? 'ERROR');
+        const viaService = (fn: () => Promise<unknown>) => async () =>
+          fn().then(
+            () => undefined,
+            (e: { code?: string }) => e.code ?? 'ERROR',
+          );
         const ops: Array<[string, StatusChangingAction, () => Promise<string | undefined>]> = [
           ['recordErasure', DeviceAction.ERASED, () => codeOf(erase(d.id, token))],
           ['gradeDevice', DeviceAction.GRADED, () => codeOf(grade(d.id, token))],
@@ -428,7 +509,11 @@ describe('refurbishing and chain of custody', () => {
       expect(await stock()).toEqual([{ refurbisher: { id: net.ara.refurbisher }, category: 'LAPTOP', grade: 'C', available: 0, reserved: 3 }]);
       await stockService().unreserve(system(), [b.id], 'order cancelled');
       expect(await stock()).toEqual([{ refurbisher: { id: net.ara.refurbisher }, category: 'LAPTOP', grade: 'C', available: 1, reserved: 2 }]);
-      expect((await device(b.id)).history.slice(-2).map((e: { action: string; actor: string; organization: null; detail: string }) => [e.action, e.actor, e.organization, e.detail])).toEqual([
+      expect(
+        (await device(b.id)).history
+          .slice(-2)
+          .map((e: { action: string; actor: string; organization: null; detail: string }) => [e.action, e.actor, e.organization, e.detail]),
+      ).toEqual([
         ['RESERVED', 'system', null, null],
         ['UNRESERVED', 'system', null, 'order cancelled'],
       ]);
@@ -540,7 +625,8 @@ describe('refurbishing and chain of custody', () => {
       const input = { lotId: lot.lotId, devices: [{ serialNumber: serial(), category: 'LAPTOP' }] };
       expect(await t.errorCode(RECEIVE, { input }, second.token)).toBe('NOT_FOUND');
       expect(await t.errorCode(RECEIVE, { input }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
-      for (const token of [net.ara.tokens.donor, net.ara.tokens.partner, net.ara.tokens.coordinator, net.adminToken]) expect(await t.errorCode(RECEIVE, { input }, token)).toBe('FORBIDDEN');
+      for (const token of [net.ara.tokens.donor, net.ara.tokens.partner, net.ara.tokens.coordinator, net.adminToken])
+        expect(await t.errorCode(RECEIVE, { input }, token)).toBe('FORBIDDEN');
       expect(await t.count('device')).toBe(0);
     });
 
@@ -569,7 +655,12 @@ describe('refurbishing and chain of custody', () => {
   });
 
   describe('stock levels are counters that always equal a recount of the devices', () => {
-    type Op = { op: 'erase' | 'grade' | 'recycle' | 'reserve' | 'unreserve' | 'ship' | 'deliver' | 'missing'; verified: boolean; method: string; grade: string };
+    type Op = {
+      op: 'erase' | 'grade' | 'recycle' | 'reserve' | 'unreserve' | 'ship' | 'deliver' | 'missing';
+      verified: boolean;
+      method: string;
+      grade: string;
+    };
     type Model = { id: string; status: DeviceStatus; dataBearing: boolean; erased: boolean; storageGb: number | null };
     const CATEGORIES = ['LAPTOP', 'LAPTOP', 'MONITOR', 'SMARTPHONE', 'LAPTOP', 'DESKTOP', 'MONITOR', 'TABLET'];
     const LINES = [
@@ -626,7 +717,13 @@ describe('refurbishing and chain of custody', () => {
         fc.asyncProperty(fc.array(stepArb, { minLength: 30, maxLength: 60 }), async (steps) => {
           runs += 1;
           const { devices, token, lotId } = await receivedLot(CATEGORIES, LINES);
-          const model: Model[] = devices.map((d, i) => ({ id: d.id, status: DeviceStatus.RECEIVED, dataBearing: d.dataBearing, erased: false, storageGb: i === 1 ? 128 : null }));
+          const model: Model[] = devices.map((d, i) => ({
+            id: d.id,
+            status: DeviceStatus.RECEIVED,
+            dataBearing: d.dataBearing,
+            erased: false,
+            storageGb: i === 1 ? 128 : null,
+          }));
           await t.dataSource.query(`UPDATE device SET specs_storage_gb = 128 WHERE id = $1`, [devices[1]!.id]);
           let events = devices.length;
           const tally: Record<string, number> = {};
@@ -639,7 +736,11 @@ describe('refurbishing and chain of custody', () => {
             const o: Op = { ...step, op: step.legal && legal.length ? legal[step.pick % legal.length]! : step.op };
             const want = expected(m, o);
             tally[`${o.op}:${want === null ? 'refused' : 'ok'}`] = (tally[`${o.op}:${want === null ? 'refused' : 'ok'}`] ?? 0) + 1;
-            const service = (fn: (ids: string[]) => Promise<unknown>) => fn([m.id]).then(() => undefined, (e: { code?: string }) => e.code ?? String(e));
+            const service = (fn: (ids: string[]) => Promise<unknown>) =>
+              fn([m.id]).then(
+                () => undefined,
+                (e: { code?: string }) => e.code ?? String(e),
+              );
             const got = await {
               erase: () => codeOf(erase(m.id, token, o.method, o.verified)),
               grade: () => codeOf(grade(m.id, token, o.grade)),
@@ -665,7 +766,9 @@ describe('refurbishing and chain of custody', () => {
             `SELECT refurbisher_id, category, grade, SUM(available_delta)::int AS available, SUM(reserved_delta)::int AS reserved FROM stock_movement GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
           );
           expect(await t.dataSource.query(`SELECT refurbisher_id, category, grade, available, reserved FROM stock_level ORDER BY 1, 2, 3`)).toEqual(replayed);
-          const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM custody_event ce JOIN device d ON d.id = ce.device_id WHERE d.lot_id = $1`, [lotId]);
+          const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM custody_event ce JOIN device d ON d.id = ce.device_id WHERE d.lot_id = $1`, [
+            lotId,
+          ]);
           expect(n).toBe(events);
           const open = model.filter((m) => m.status === DeviceStatus.RECEIVED || m.status === DeviceStatus.WIPED).length;
           expect((await t.ok(LOT, { id: lotId }, token)).lot.status).toBe(open === 0 ? 'CLOSED' : 'RECEIVED');
@@ -675,7 +778,8 @@ describe('refurbishing and chain of custody', () => {
       );
       expect(runs).toBe(12);
       // the runs went everywhere: every operation both succeeded and was refused
-      for (const op of OPS) expect({ op, ok: (totals[`${op}:ok`] ?? 0) > 0, refused: (totals[`${op}:refused`] ?? 0) > 0 }).toEqual({ op, ok: true, refused: true });
+      for (const op of OPS)
+        expect({ op, ok: (totals[`${op}:ok`] ?? 0) > 0, refused: (totals[`${op}:refused`] ?? 0) > 0 }).toEqual({ op, ok: true, refused: true });
       process.stdout.write(`stock property: ${JSON.stringify(totals)}\n`);
     });
   });

@@ -53,13 +53,15 @@ describe('region dashboard', () => {
   const dashboard = async (period = around(), token = net.ara.tokens.coordinator, regionId = net.ara.id) =>
     (await t.ok(DASHBOARD, { regionId, ...period }, token)).regionDashboard;
   const declare = async (lines: Array<{ category: string; quantity: number }>) =>
-    (await t.ok(DECLARE, { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines } }, net.ara.tokens.donor)).declareDonation.id as string;
+    (await t.ok(DECLARE, { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines } }, net.ara.tokens.donor)).declareDonation
+      .id as string;
 
   /** A donation collected and received by the Lyon refurbisher: its devices, RECEIVED. */
   const receive = async (donationId: string, lotId: string, devices: Array<{ category: string }>) => {
     const token = net.ara.tokens.refurbisher;
     await t.ok(CLAIM, { id: lotId }, token);
-    const pickup = (await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token)).schedulePickup;
+    const pickup = (await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token))
+      .schedulePickup;
     await t.ok(COMPLETE, { input: { pickupId: pickup.id, collectedQuantity: devices.length } }, token);
     const input = {
       lotId,
@@ -72,7 +74,9 @@ describe('region dashboard', () => {
     expect((await t.ok(GRADE, { input: { deviceId, grade: 'A', specs: LAPTOP_SPECS } }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
   };
   const devicesOf = async (orderId: string) =>
-    ((await t.ok(ORDER_DEVICES, { id: orderId }, net.ara.tokens.partner)).order.lines as Array<{ devices: Array<{ id: string }> }>).flatMap((l) => l.devices.map((d) => d.id));
+    ((await t.ok(ORDER_DEVICES, { id: orderId }, net.ara.tokens.partner)).order.lines as Array<{ devices: Array<{ id: string }> }>).flatMap((l) =>
+      l.devices.map((d) => d.id),
+    );
 
   /**
    * The hand-checked scenario: 3 donations (one cancelled), one collected with 4 devices;
@@ -80,14 +84,28 @@ describe('region dashboard', () => {
    * monitor was reserved): 2 laptops reserved, shipped, 1 delivered; 1 laptop still wanted.
    */
   const scenario = async () => {
-    await t.dataSource.query(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'LAPTOP', 40), ($1, 'MONITOR', 10), ($1, 'TABLET', 10)
-      ON CONFLICT (organization_id, category) DO UPDATE SET weekly_capacity = EXCLUDED.weekly_capacity`, [net.ara.refurbisher]);
-    const a = await declare([{ category: 'LAPTOP', quantity: 3 }, { category: 'MONITOR', quantity: 1 }]);
+    await t.dataSource.query(
+      `INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'LAPTOP', 40), ($1, 'MONITOR', 10), ($1, 'TABLET', 10)
+      ON CONFLICT (organization_id, category) DO UPDATE SET weekly_capacity = EXCLUDED.weekly_capacity`,
+      [net.ara.refurbisher],
+    );
+    const a = await declare([
+      { category: 'LAPTOP', quantity: 3 },
+      { category: 'MONITOR', quantity: 1 },
+    ]);
     const b = await declare([{ category: 'LAPTOP', quantity: 2 }]);
     await declare([{ category: 'TABLET', quantity: 1 }]);
     await t.ok(CANCEL_DONATION, { id: b }, net.ara.tokens.donor);
-    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string } }>;
-    const devices = await receive(a, lots.find((l) => l.donation.id === a)!.id, [{ category: 'LAPTOP' }, { category: 'LAPTOP' }, { category: 'LAPTOP' }, { category: 'MONITOR' }]);
+    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{
+      id: string;
+      donation: { id: string };
+    }>;
+    const devices = await receive(a, lots.find((l) => l.donation.id === a)!.id, [
+      { category: 'LAPTOP' },
+      { category: 'LAPTOP' },
+      { category: 'LAPTOP' },
+      { category: 'MONITOR' },
+    ]);
     const laptops = devices.filter((d) => d.category === 'LAPTOP').map((d) => d.id);
     const monitor = devices.find((d) => d.category === 'MONITOR')!.id;
     await toStock(laptops[0]!);
@@ -96,8 +114,10 @@ describe('region dashboard', () => {
     await t.ok(ERASE, { input: { deviceId: laptops[2], method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, net.ara.tokens.refurbisher);
     await t.ok(RECYCLE, { input: { deviceId: laptops[2], reason: 'broken motherboard' } }, net.ara.tokens.refurbisher);
 
-    const o1 = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }] } }, net.ara.tokens.partner)).submitOrder.id as string;
-    const o2 = (await t.ok(SUBMIT, { input: { lines: [{ category: 'MONITOR', quantity: 1, profile: 'SENIOR' }] } }, net.ara.tokens.partner)).submitOrder.id as string;
+    const o1 = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }] } }, net.ara.tokens.partner)).submitOrder
+      .id as string;
+    const o2 = (await t.ok(SUBMIT, { input: { lines: [{ category: 'MONITOR', quantity: 1, profile: 'SENIOR' }] } }, net.ara.tokens.partner)).submitOrder
+      .id as string;
     expect((await t.ok(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders.allocatedQuantity).toBe(3);
     await t.ok(CANCEL_ORDER, { id: o2 }, net.ara.tokens.partner);
     const shipped = await devicesOf(o1);
@@ -160,11 +180,29 @@ describe('region dashboard', () => {
 
     const r = await recount(net.ara.id);
     expect([d.devicesDeclared, d.devicesCollected, d.devicesRefurbished, d.devicesDelivered, d.devicesRecycled, d.openDemand]).toEqual([
-      r.declared, r.collected, r.refurbished, r.delivered, r.recycled, r.open_demand,
+      r.declared,
+      r.collected,
+      r.refurbished,
+      r.delivered,
+      r.recycled,
+      r.open_demand,
     ]);
     expect(d.fillRate).toBeCloseTo(r.served / r.ordered, 10);
-    expect(d.co2eAvoidedKg).toBe(r.byCategory.reduce((s: number, c: { category: string; n: number }) => s + c.n * ({ LAPTOP: 156, MONITOR: 86 } as Record<string, number>)[c.category]!, 0));
-    expect(d.stock.map((s: { refurbisher: { id: string }; category: string; grade: string; available: number; reserved: number }) => ({ refurbisher_id: s.refurbisher.id, category: s.category, grade: s.grade, available: s.available, reserved: s.reserved }))).toEqual(r.stock);
+    expect(d.co2eAvoidedKg).toBe(
+      r.byCategory.reduce(
+        (s: number, c: { category: string; n: number }) => s + c.n * ({ LAPTOP: 156, MONITOR: 86 } as Record<string, number>)[c.category]!,
+        0,
+      ),
+    );
+    expect(
+      d.stock.map((s: { refurbisher: { id: string }; category: string; grade: string; available: number; reserved: number }) => ({
+        refurbisher_id: s.refurbisher.id,
+        category: s.category,
+        grade: s.grade,
+        available: s.available,
+        reserved: s.reserved,
+      })),
+    ).toEqual(r.stock);
     // medians, exact to half a bucket (everything here took minutes: the first bucket, 0-1 h)
     expect(Math.abs(d.leadTimes.declarationToPickupDays - r.declaration_to_pickup)).toBeLessThanOrEqual(0.5 / 24);
     expect(Math.abs(d.leadTimes.orderToDeliveryDays - r.order_to_delivery)).toBeLessThanOrEqual(0.5 / 24);
@@ -172,7 +210,10 @@ describe('region dashboard', () => {
 
     // the weeks cover the period, Monday to Monday, and add up to the totals
     expect(d.weekly.length).toBeGreaterThanOrEqual(2);
-    for (const w of d.weekly) expect(new Date(w.weekStart).toLocaleString('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit' })).toMatch(/^Mon,? 00:00$/);
+    for (const w of d.weekly)
+      expect(new Date(w.weekStart).toLocaleString('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit' })).toMatch(
+        /^Mon,? 00:00$/,
+      );
     for (const k of ['declared', 'collected', 'refurbished', 'delivered', 'recycled'] as const) {
       expect(d.weekly.reduce((s: number, w: Record<string, number>) => s + w[k]!, 0)).toBe(d[`devices${k[0]!.toUpperCase()}${k.slice(1)}`]);
     }
@@ -185,7 +226,16 @@ describe('region dashboard', () => {
     await scenario();
     const lastMonth = { from: new Date(Date.now() - 40 * DAY).toISOString(), to: new Date(Date.now() - 10 * DAY).toISOString() };
     const d = await dashboard(lastMonth);
-    expect(d).toMatchObject({ devicesDeclared: 0, devicesCollected: 0, devicesRefurbished: 0, devicesDelivered: 0, devicesRecycled: 0, fillRate: 0, co2eAvoidedKg: 0, openDemand: 1 });
+    expect(d).toMatchObject({
+      devicesDeclared: 0,
+      devicesCollected: 0,
+      devicesRefurbished: 0,
+      devicesDelivered: 0,
+      devicesRecycled: 0,
+      fillRate: 0,
+      co2eAvoidedKg: 0,
+      openDemand: 1,
+    });
     expect(d.leadTimes).toEqual({ declarationToPickupDays: null, pickupToStockDays: null, orderToDeliveryDays: null });
     expect(d.stock).toHaveLength(1);
     expect(d.weekly.every((w: Record<string, number>) => w.declared === 0)).toBe(true);
@@ -202,7 +252,10 @@ describe('region dashboard', () => {
   it('medians over a spread of lead times, from the histogram, within half a bucket of the exact median', async () => {
     /** one sample, in the daily histogram and its month's, as the ledger files it */
     const histogram = async (day: string, bucketHours: number) => {
-      for (const [table, key, value] of [['region_daily_lead_time', 'day', day], ['region_monthly_lead_time', 'month', `${day.slice(0, 7)}-01`]] as const) {
+      for (const [table, key, value] of [
+        ['region_daily_lead_time', 'day', day],
+        ['region_monthly_lead_time', 'month', `${day.slice(0, 7)}-01`],
+      ] as const) {
         await t.dataSource.query(
           `INSERT INTO ${table} (region_id, ${key}, kind, bucket_hours, samples) VALUES ($1, $2, 'PICKUP_TO_STOCK', $3, 1)
            ON CONFLICT (region_id, ${key}, kind, bucket_hours) DO UPDATE SET samples = ${table}.samples + 1`,
@@ -236,7 +289,9 @@ describe('region dashboard', () => {
     const all = [...samples, 1000, 2.5, 1.5].map((h) => leadTimeBucket(h).startHours + leadTimeBucket(h).widthHours / 2).sort((a, b) => a - b);
     expect(await ragged('2026-02-27T00:00:00+01:00', '2026-04-03T00:00:00+02:00')).toBeCloseTo(all[6]!, 6);
     // within one month: the days only (March 2nd to 11th: 2.2, 3, 12, 30, 47.9, 49, 50, 100, 700, 800 at i = 0..9)
-    const tenDays = [3, 30, 50, 100, 800, 2.2, 47.9, 49, 700, 12].map((h) => leadTimeBucket(h).startHours + leadTimeBucket(h).widthHours / 2).sort((a, b) => a - b);
+    const tenDays = [3, 30, 50, 100, 800, 2.2, 47.9, 49, 700, 12]
+      .map((h) => leadTimeBucket(h).startHours + leadTimeBucket(h).widthHours / 2)
+      .sort((a, b) => a - b);
     expect(await ragged('2026-03-02T00:00:00+01:00', '2026-03-12T00:00:00+01:00')).toBeCloseTo((tenDays[4]! + tenDays[5]!) / 2, 6);
     expect(await ragged('2026-03-06T00:00:00+01:00', '2026-03-07T00:00:00+01:00')).toBeCloseTo(leadTimeBucket(800).startHours + 12, 6);
   });
@@ -260,17 +315,34 @@ describe('region dashboard', () => {
   });
 
   it('concurrent commands of one region keep the counters exact, without deadlocks', async () => {
-    await t.dataSource.query(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'LAPTOP', 100)
-      ON CONFLICT (organization_id, category) DO UPDATE SET weekly_capacity = 100`, [net.ara.refurbisher]);
+    await t.dataSource.query(
+      `INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'LAPTOP', 100)
+      ON CONFLICT (organization_id, category) DO UPDATE SET weekly_capacity = 100`,
+      [net.ara.refurbisher],
+    );
     const donation = await declare([{ category: 'LAPTOP', quantity: 12 }]);
-    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string } }>;
-    const devices = await receive(donation, lots[0]!.id, Array.from({ length: 12 }, () => ({ category: 'LAPTOP' })));
-    for (const d of devices) await t.ok(ERASE, { input: { deviceId: d.id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, net.ara.tokens.refurbisher);
+    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{
+      id: string;
+      donation: { id: string };
+    }>;
+    const devices = await receive(
+      donation,
+      lots[0]!.id,
+      Array.from({ length: 12 }, () => ({ category: 'LAPTOP' })),
+    );
+    for (const d of devices)
+      await t.ok(ERASE, { input: { deviceId: d.id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, net.ara.tokens.refurbisher);
     // grading, declaring, ordering and matching all at once, all moving today's row
     const results = await Promise.all([
       ...devices.map((d) => t.gql(GRADE, { input: { deviceId: d.id, grade: 'B', specs: LAPTOP_SPECS } }, net.ara.tokens.refurbisher)),
       ...Array.from({ length: 4 }, () => t.gql(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }] } }, net.ara.tokens.partner)),
-      ...Array.from({ length: 3 }, () => t.gql(DECLARE, { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 1 }] } }, net.ara.tokens.donor)),
+      ...Array.from({ length: 3 }, () =>
+        t.gql(
+          DECLARE,
+          { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 1 }] } },
+          net.ara.tokens.donor,
+        ),
+      ),
       t.gql(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator),
       t.gql(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator),
     ]);

@@ -53,7 +53,9 @@ describe('bad input is refused clearly and writes nothing', () => {
   });
 
   it('an unknown region is NOT_FOUND', async () => {
-    expect(await t.runError(CreateOrganizationDocument, { input: { ...valid, siret: null, regionId: '00000000-0000-4000-8000-000000000000' } }, net.adminToken)).toBe('NOT_FOUND');
+    expect(
+      await t.runError(CreateOrganizationDocument, { input: { ...valid, siret: null, regionId: '00000000-0000-4000-8000-000000000000' } }, net.adminToken),
+    ).toBe('NOT_FOUND');
   });
 
   it('a malformed query is BAD_USER_INPUT, not a server error', async () => {

@@ -49,7 +49,9 @@ async function seededRegion(): Promise<string | undefined> {
   const client = new Client({ connectionString: DATABASE_URL });
   try {
     await client.connect();
-    const { rows } = await client.query(`SELECT r.id FROM region r WHERE r.code = 'BEN' AND EXISTS (SELECT 1 FROM region_daily_flow f WHERE f.region_id = r.id)`);
+    const { rows } = await client.query(
+      `SELECT r.id FROM region r WHERE r.code = 'BEN' AND EXISTS (SELECT 1 FROM region_daily_flow f WHERE f.region_id = r.id)`,
+    );
     return rows[0]?.id as string | undefined;
   } catch {
     return undefined;
@@ -74,7 +76,11 @@ async function recreateDatabase(): Promise<void> {
  */
 function post(url: string, agent: Agent, payload: string, token?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    };
     const req = request(url, { method: 'POST', agent, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -113,7 +119,16 @@ async function timeInTurn(a: () => Promise<unknown>, b: () => Promise<unknown>, 
 async function startApi(): Promise<{ app: NestFastifyApplication; url: string }> {
   const app: NestFastifyApplication = await createApiApplication({
     withWorker: false,
-    config: { databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123', seedDemo: false, adminEmail: ADMIN.email, adminPassword: ADMIN.password, logLevel: 'warn', maxQueryComplexity: 100_000 },
+    config: {
+      databaseUrl: DATABASE_URL,
+      redisUrl: REDIS_URL,
+      jwtSecret: 'bench-secret-bench-secret-bench-secret-0123',
+      seedDemo: false,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      logLevel: 'warn',
+      maxQueryComplexity: 100_000,
+    },
   });
   await app.listen(0, '127.0.0.1');
   return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql` };
@@ -144,7 +159,14 @@ async function seedBenchRegion(app: NestFastifyApplication, gql: Gql, login: (em
   const coordinatorOrg = (
     await gql(
       `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-      { input: { kind: 'COORDINATOR', name: 'Coordination Bench', regionId: region, address: { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } } } },
+      {
+        input: {
+          kind: 'COORDINATOR',
+          name: 'Coordination Bench',
+          regionId: region,
+          address: { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } },
+        },
+      },
       adminToken,
     )
   ).createOrganization.id as string;
@@ -157,16 +179,24 @@ async function seedBenchRegion(app: NestFastifyApplication, gql: Gql, login: (em
   const dataSource = app.get(DataSource);
   let started = Date.now();
   const seeded = await seedRegion(dataSource, region);
-  console.log(`seeded in ${fmt((Date.now() - started) / 1000)} s: ${seeded.devices.toLocaleString('en-US')} devices, ${seeded.donations.toLocaleString('en-US')} donations, ${seeded.custodyEvents.toLocaleString('en-US')} custody events, ${seeded.orders.toLocaleString('en-US')} orders`);
+  console.log(
+    `seeded in ${fmt((Date.now() - started) / 1000)} s: ${seeded.devices.toLocaleString('en-US')} devices, ${seeded.donations.toLocaleString('en-US')} donations, ${seeded.custodyEvents.toLocaleString('en-US')} custody events, ${seeded.orders.toLocaleString('en-US')} orders`,
+  );
   started = Date.now();
   const drift = await app.get(RegionFlowRebuild).correct(region);
-  console.log(`daily counters built by the nightly recount in ${fmt((Date.now() - started) / 1000)} s (${drift.flowRows} day rows, ${drift.reuseRows} reuse rows, ${drift.leadTimeRows} histogram rows)`);
+  console.log(
+    `daily counters built by the nightly recount in ${fmt((Date.now() - started) / 1000)} s (${drift.flowRows} day rows, ${drift.reuseRows} reuse rows, ${drift.leadTimeRows} histogram rows)`,
+  );
   await dataSource.query('VACUUM ANALYZE');
   return region;
 }
 
 async function main(): Promise<void> {
-  console.log(`Region dashboard bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Region dashboard bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const reused = await seededRegion();
   if (!reused) await recreateDatabase();
   const started0 = await startApi();
@@ -230,7 +260,9 @@ async function main(): Promise<void> {
     await floorClient.end();
     agent.destroy();
     console.log('');
-    console.log(`| period | refurbished in it | API p50 ms | API p95 ms | floor p50 ms | floor p95 ms | API p95 / floor p95 | scan p50 ms (× API p50) | goal met |`);
+    console.log(
+      `| period | refurbished in it | API p50 ms | API p95 ms | floor p50 ms | floor p95 ms | API p95 / floor p95 | scan p50 ms (× API p50) | goal met |`,
+    );
     console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---|`);
     for (const row of rows) console.log(row);
     console.log('');

@@ -35,18 +35,27 @@ export async function seedRegion(db: DataSource, regionId: string): Promise<{ de
            SELECT *, least(now(), declared_at + (1 + random() * 9) * interval '1 day') AS collected_at FROM base`);
   await q(`INSERT INTO donation (id, reference, donor_id, region_id, status, available_from, created_at, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon)
            SELECT donation_id, 'DON-B-' || lpad(i::text, 6, '0'), donor_id, $1::uuid, 'PROCESSED', declared_at, declared_at, '69003', 'Lyon', 45.76, 4.85 FROM bench_donation`);
-  await q(`INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT donation_id, 0, category, 10, category <> 'MONITOR' FROM bench_donation`, []);
+  await q(
+    `INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT donation_id, 0, category, 10, category <> 'MONITOR' FROM bench_donation`,
+    [],
+  );
   await q(`INSERT INTO lot (id, reference, donation_id, refurbisher_id, region_id, status, quantity, distance_km, claimed_at, created_at)
            SELECT lot_id, 'LOT-B-' || lpad(i::text, 6, '0'), donation_id, refurbisher_id, $1::uuid, 'CLOSED', 10, 12, declared_at + interval '2 hours', declared_at + interval '1 hour' FROM bench_donation`);
   await q(`INSERT INTO lot_item (lot_id, category, quantity) SELECT lot_id, category, 10 FROM bench_donation`, []);
-  await q(`INSERT INTO pickup (id, lot_id, scheduled_at, status, collected_quantity, shortfall, completed_at, created_at)
-           SELECT pickup_id, lot_id, collected_at, 'COMPLETED', 10, 0, collected_at, declared_at + interval '3 hours' FROM bench_donation`, []);
+  await q(
+    `INSERT INTO pickup (id, lot_id, scheduled_at, status, collected_quantity, shortfall, completed_at, created_at)
+           SELECT pickup_id, lot_id, collected_at, 'COMPLETED', 10, 0, collected_at, declared_at + interval '3 hours' FROM bench_donation`,
+    [],
+  );
 
-  await q(`CREATE UNLOGGED TABLE bench_device AS
+  await q(
+    `CREATE UNLOGGED TABLE bench_device AS
            SELECT gen_random_uuid() AS id, x.*,
                   (CASE WHEN r < 0.15 THEN 'RECYCLED' WHEN r < 0.80 THEN 'DELIVERED' WHEN r < 0.85 THEN 'SHIPPED' WHEN r < 0.88 THEN 'RESERVED' ELSE 'IN_STOCK' END)::device_status AS status
              FROM (SELECT d.*, k, random() AS r, random() AS later, least(now(), d.collected_at + (0.5 + random() * 20) * interval '1 day') AS stock_at
-                     FROM bench_donation d, generate_series(1, 10) k) x`, []);
+                     FROM bench_donation d, generate_series(1, 10) k) x`,
+    [],
+  );
   await q(`INSERT INTO device (id, serial_number, category, grade, status, data_bearing, recycle_reason, lot_id, donation_id, donor_id, refurbisher_id, region_id,
                                specs_ram_gb, specs_storage_gb, specs_ssd, created_at, updated_at)
            SELECT id, 'B' || i || '-' || k, category, CASE WHEN status = 'RECYCLED' THEN NULL ELSE (ARRAY['A', 'B', 'C'])[1 + k % 3]::device_grade END, status,
@@ -54,30 +63,39 @@ export async function seedRegion(db: DataSource, regionId: string): Promise<{ de
                   CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN 4 + 4 * (k % 3) END, CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN 128 * (1 + k % 4) END,
                   CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN k % 2 = 0 END, collected_at + interval '1 day', stock_at
              FROM bench_device`);
-  await q(`INSERT INTO custody_event (device_id, at, action, from_status, to_status, actor)
+  await q(
+    `INSERT INTO custody_event (device_id, at, action, from_status, to_status, actor)
            SELECT id, CASE WHEN status = 'RECYCLED' THEN least(now(), collected_at + (1 + later * 9) * interval '1 day') ELSE stock_at END,
                   CASE WHEN status = 'RECYCLED' THEN 'RECYCLED' ELSE 'GRADED' END, 'WIPED'::device_status,
                   CASE WHEN status = 'RECYCLED' THEN 'RECYCLED' ELSE 'IN_STOCK' END::device_status, 'bench'
              FROM bench_device
            UNION ALL
-           SELECT id, least(now(), stock_at + (1 + later * 30) * interval '1 day'), 'DELIVERED', 'SHIPPED'::device_status, 'DELIVERED'::device_status, 'bench' FROM bench_device WHERE status = 'DELIVERED'`, []);
+           SELECT id, least(now(), stock_at + (1 + later * 30) * interval '1 day'), 'DELIVERED', 'SHIPPED'::device_status, 'DELIVERED'::device_status, 'bench' FROM bench_device WHERE status = 'DELIVERED'`,
+    [],
+  );
 
   // an order per donation's served devices, placed the day before the first of them reached stock
-  await q(`CREATE UNLOGGED TABLE bench_order AS
+  await q(
+    `CREATE UNLOGGED TABLE bench_order AS
            SELECT donation_id, min(partner_id::text)::uuid AS partner_id, min(category::text)::device_category AS category, gen_random_uuid() AS order_id, gen_random_uuid() AS line_id,
                   min(stock_at) - interval '1 day' AS ordered_at, count(*)::int AS quantity,
                   count(*) FILTER (WHERE status IN ('SHIPPED', 'DELIVERED'))::int AS shipped, count(*) FILTER (WHERE status = 'DELIVERED')::int AS delivered
-             FROM bench_device WHERE status IN ('RESERVED', 'SHIPPED', 'DELIVERED') GROUP BY donation_id`, []);
+             FROM bench_device WHERE status IN ('RESERVED', 'SHIPPED', 'DELIVERED') GROUP BY donation_id`,
+    [],
+  );
   await q(`INSERT INTO partner_order (id, reference, partner_id, region_id, status, created_at)
            SELECT order_id, 'ORD-B-' || row_number() OVER (ORDER BY ordered_at), partner_id, $1::uuid,
                   (CASE WHEN delivered = quantity THEN 'DELIVERED' WHEN shipped = quantity THEN 'SHIPPED' ELSE 'ALLOCATED' END)::order_status, ordered_at
              FROM bench_order`);
   await q(`INSERT INTO order_line (id, order_id, region_id, position, category, quantity, profile, allocated_quantity, shipped_quantity, delivered_quantity, created_at)
            SELECT line_id, order_id, $1::uuid, 0, category, quantity, 'SENIOR', quantity, shipped, delivered, ordered_at FROM bench_order`);
-  await q(`INSERT INTO order_line_device (order_line_id, order_id, partner_id, device_id, reserved_at, shipped_at, delivered_at)
+  await q(
+    `INSERT INTO order_line_device (order_line_id, order_id, partner_id, device_id, reserved_at, shipped_at, delivered_at)
            SELECT o.line_id, o.order_id, o.partner_id, d.id, d.stock_at, CASE WHEN d.status <> 'RESERVED' THEN d.stock_at END,
                   CASE WHEN d.status = 'DELIVERED' THEN least(now(), d.stock_at + (1 + d.later * 30) * interval '1 day') END
-             FROM bench_device d JOIN bench_order o ON o.donation_id = d.donation_id WHERE d.status IN ('RESERVED', 'SHIPPED', 'DELIVERED')`, []);
+             FROM bench_device d JOIN bench_order o ON o.donation_id = d.donation_id WHERE d.status IN ('RESERVED', 'SHIPPED', 'DELIVERED')`,
+    [],
+  );
   // demand still open, and this week's declarations
   await q(`WITH p AS (SELECT array_agg(id ORDER BY name) AS ids FROM organization WHERE region_id = $1::uuid AND kind = 'PARTNER'),
                 o AS (INSERT INTO partner_order (reference, partner_id, region_id, status, created_at)
@@ -93,7 +111,8 @@ export async function seedRegion(db: DataSource, regionId: string): Promise<{ de
              FROM device WHERE region_id = $1::uuid AND status IN ('IN_STOCK', 'RESERVED') GROUP BY 1, 2, 3`);
   await q(`DROP TABLE bench_donation, bench_device, bench_order`, []);
 
-  const [counts] = await q(`SELECT (SELECT count(*)::int FROM device WHERE region_id = $1::uuid) AS devices, (SELECT count(*)::int FROM donation WHERE region_id = $1::uuid) AS donations,
+  const [counts] =
+    await q(`SELECT (SELECT count(*)::int FROM device WHERE region_id = $1::uuid) AS devices, (SELECT count(*)::int FROM donation WHERE region_id = $1::uuid) AS donations,
                                    (SELECT count(*)::int FROM custody_event) AS "custodyEvents", (SELECT count(*)::int FROM partner_order WHERE region_id = $1::uuid) AS orders`);
   return counts;
 }

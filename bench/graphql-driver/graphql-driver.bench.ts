@@ -13,19 +13,7 @@ import 'reflect-metadata';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import {
-  Field,
-  Float,
-  GraphQLModule,
-  ID,
-  Int,
-  ObjectType,
-  Parent,
-  Query,
-  registerEnumType,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Field, Float, GraphQLModule, ID, Int, ObjectType, Parent, Query, registerEnumType, ResolveField, Resolver } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { ChildProcess, fork } from 'node:child_process';
@@ -155,9 +143,7 @@ class BenchModule {
 async function serve(driver: DriverName): Promise<void> {
   const module = BenchModule.forDriver(driver);
   const app: INestApplication =
-    driver === 'mercurius'
-      ? await NestFactory.create(module, new FastifyAdapter(), { logger: false })
-      : await NestFactory.create(module, { logger: false }); // ExpressAdapter is Nest's default
+    driver === 'mercurius' ? await NestFactory.create(module, new FastifyAdapter(), { logger: false }) : await NestFactory.create(module, { logger: false }); // ExpressAdapter is Nest's default
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   process.send?.({ port });
@@ -353,7 +339,10 @@ async function main(): Promise<void> {
     const m = summary('mercurius');
     const a = summary('apollo');
     console.log('\nmean of rounds      req/s   p50 ms   p99 ms  CPU ms/req  failures');
-    for (const [name, s] of [['fastify+mercurius', m], ['express+apollo', a]] as const) {
+    for (const [name, s] of [
+      ['fastify+mercurius', m],
+      ['express+apollo', a],
+    ] as const) {
       console.log(`${name.padEnd(17)}${fixed(s.rps)} ${fixed(s.p50, 2)} ${fixed(s.p99, 2)} ${fixed(s.cpu, 3).padStart(11)}${fixed(s.failures)}`);
     }
     console.log(`\nthroughput ratio Mercurius / Apollo: ${(m.rps / a.rps).toFixed(2)}x`);

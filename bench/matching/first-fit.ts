@@ -1,10 +1,4 @@
-import {
-  assignmentCost,
-  deviceFitsLine,
-  type MatchDevice,
-  type MatchLine,
-  type MatchingSolution,
-} from '@app/matching';
+import { assignmentCost, deviceFitsLine, type MatchDevice, type MatchLine, type MatchingSolution } from '@app/matching';
 import { compareLinesForService } from '@app/matching/testing';
 
 /**

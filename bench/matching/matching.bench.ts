@@ -28,8 +28,7 @@ const REFURBISHERS = 10;
 const PARTNERS = 100;
 const RUNS = 5;
 
-const fmt = (n: number, digits = 0): string =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (kb: number): string => `${fmt(kb / 1024)} MB`;
 const verdict = (ok: boolean, yes: string, no: string): string => (ok ? yes : no);
 
@@ -95,8 +94,7 @@ function timeOurs({ devices, lines }: MatchingInstance): { solution: MatchingSol
       `peak RSS ${mb(rssAfter)}, ${mb(rssBefore)} before solving (+${mb(rssAfter - rssBefore)})`,
   );
   console.log(
-    `ours: ${fmt(solution.allocatedQuantity)} units allocated, ${fmt(solution.unfilledQuantity)} unfilled; ` +
-      `total cost ${fmt(solution.totalCost, 3)}`,
+    `ours: ${fmt(solution.allocatedQuantity)} units allocated, ${fmt(solution.unfilledQuantity)} unfilled; ` + `total cost ${fmt(solution.totalCost, 3)}`,
   );
   return { solution, medianMs: median(times) };
 }

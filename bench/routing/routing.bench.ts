@@ -61,16 +61,30 @@ async function main(): Promise<void> {
     });
 
     console.log(`== ${supplyCount} donations x ${SINKS} refurbishers: supply ${totalSupply} devices, capacity ${totalCapacity}`);
-    console.log(`solver        median ${fmt(timed.medianMs)} ms wall (${fmt(timed.medianCpuMs)} ms CPU) of ${TIMED_RUNS} warm runs, cold first run ${fmt(timed.coldMs)} ms, heap+external allocated by a solve up to ${fmt(memoryMb)} MB`);
+    console.log(
+      `solver        median ${fmt(timed.medianMs)} ms wall (${fmt(timed.medianCpuMs)} ms CPU) of ${TIMED_RUNS} warm runs, cold first run ${fmt(timed.coldMs)} ms, heap+external allocated by a solve up to ${fmt(memoryMb)} MB`,
+    );
     console.log(`              all runs (ms): ${timed.runsMs.map((ms) => fmt(ms)).join(', ')}`);
-    console.log(`              routed ${ours.routedQuantity}, unrouted ${ours.unroutedQuantity}, ${fmt(ours.totalDeviceKm, 3)} device-km, ${ours.flows.length} lots, ${fmt(ours.totalDeviceKm / ours.routedQuantity, 2)} km/device`);
+    console.log(
+      `              routed ${ours.routedQuantity}, unrouted ${ours.unroutedQuantity}, ${fmt(ours.totalDeviceKm, 3)} device-km, ${ours.flows.length} lots, ${fmt(ours.totalDeviceKm / ours.routedQuantity, 2)} km/device`,
+    );
     console.log(`certificate   ${certificate.length === 0 ? 'optimal (no priority exchange, no negative cycle)' : certificate.slice(0, 3).join('; ')}`);
-    console.log(`HiGHS LP 1    weighted served: ${fmt(lpServed.seconds, 2)} s, LP routed ${fmt(lpRouted, 3)}, max |LP served - ours| per donation ${maxServedDeviation.toExponential(1)}`);
+    console.log(
+      `HiGHS LP 1    weighted served: ${fmt(lpServed.seconds, 2)} s, LP routed ${fmt(lpRouted, 3)}, max |LP served - ours| per donation ${maxServedDeviation.toExponential(1)}`,
+    );
     console.log(`HiGHS LP 2    min device-km for our served vector: ${fmt(lpCost.seconds, 2)} s, optimum ${fmt(lpCost.costKm, 6)}`);
-    console.log(`gap           ours - LP = ${(ours.totalDeviceKm - lpCost.costKm).toExponential(2)} km, relative ${relativeGap.toExponential(2)} ${Math.abs(relativeGap) <= 1e-6 ? '(within 1e-6)' : '(NOT within 1e-6)'}`);
-    console.log(`greedy        ${fmt(greedy.medianMs)} ms, routed ${greedy.result.routedQuantity}, ${fmt(greedy.result.totalDeviceKm, 3)} device-km, ${fmt(greedy.result.totalDeviceKm / greedy.result.routedQuantity, 2)} km/device`);
-    console.log(`              greedy device-km / ours = ${fmt(greedy.result.totalDeviceKm / ours.totalDeviceKm, 3)}, per routed device ${fmt(greedy.result.totalDeviceKm / greedy.result.routedQuantity / (ours.totalDeviceKm / ours.routedQuantity), 3)}, routed ours - greedy = ${ours.routedQuantity - greedy.result.routedQuantity}`);
-    console.log(`              greedy's own served set routed optimally: ${fmt(optimalForGreedyServed.totalDeviceKm, 3)} device-km (routes all ${optimalForGreedyServed.routedQuantity}), greedy / that = ${fmt(greedy.result.totalDeviceKm / optimalForGreedyServed.totalDeviceKm, 3)}\n`);
+    console.log(
+      `gap           ours - LP = ${(ours.totalDeviceKm - lpCost.costKm).toExponential(2)} km, relative ${relativeGap.toExponential(2)} ${Math.abs(relativeGap) <= 1e-6 ? '(within 1e-6)' : '(NOT within 1e-6)'}`,
+    );
+    console.log(
+      `greedy        ${fmt(greedy.medianMs)} ms, routed ${greedy.result.routedQuantity}, ${fmt(greedy.result.totalDeviceKm, 3)} device-km, ${fmt(greedy.result.totalDeviceKm / greedy.result.routedQuantity, 2)} km/device`,
+    );
+    console.log(
+      `              greedy device-km / ours = ${fmt(greedy.result.totalDeviceKm / ours.totalDeviceKm, 3)}, per routed device ${fmt(greedy.result.totalDeviceKm / greedy.result.routedQuantity / (ours.totalDeviceKm / ours.routedQuantity), 3)}, routed ours - greedy = ${ours.routedQuantity - greedy.result.routedQuantity}`,
+    );
+    console.log(
+      `              greedy's own served set routed optimally: ${fmt(optimalForGreedyServed.totalDeviceKm, 3)} device-km (routes all ${optimalForGreedyServed.routedQuantity}), greedy / that = ${fmt(greedy.result.totalDeviceKm / optimalForGreedyServed.totalDeviceKm, 3)}\n`,
+    );
   }
 }
 

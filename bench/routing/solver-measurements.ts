@@ -31,7 +31,10 @@ export function timeRuns<T>(runs: number, work: () => T): TimedRuns<T> {
     const cpu = process.cpuUsage(cpuBefore);
     cpuMs.push((cpu.user + cpu.system) / 1000);
   }
-  const warm = runsMs.map((ms, r) => ({ ms, cpu: cpuMs[r] })).slice(1).sort((a, b) => a.ms - b.ms);
+  const warm = runsMs
+    .map((ms, r) => ({ ms, cpu: cpuMs[r] }))
+    .slice(1)
+    .sort((a, b) => a.ms - b.ms);
   const median = warm[Math.floor(warm.length / 2)] ?? { ms: runsMs[0], cpu: cpuMs[0] };
   return { result: result as T, coldMs: runsMs[0], medianMs: median.ms, medianCpuMs: median.cpu, runsMs };
 }

@@ -28,7 +28,9 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
   try {
-    const left: Array<{ datname: string }> = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${base.replace(/_/g, '\\_')}\\_p%`]).then((r) => r.rows);
+    const left: Array<{ datname: string }> = await admin
+      .query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${base.replace(/_/g, '\\_')}\\_p%`])
+      .then((r) => r.rows);
     for (const { datname } of left) {
       const pid = Number(new RegExp(`^${base}_p(\\d+)_`).exec(datname)?.[1]);
       // without FORCE: a database someone is connected to is not a dead run's

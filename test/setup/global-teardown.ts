@@ -10,7 +10,9 @@ export default async function globalTeardown(): Promise<void> {
     const admin = new Client({ connectionString: TEST_SERVER_URL });
     await admin.connect();
     try {
-      const ours: Array<{ datname: string }> = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${run.replace(/_/g, '\\_')}\\_%`]).then((r) => r.rows);
+      const ours: Array<{ datname: string }> = await admin
+        .query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${run.replace(/_/g, '\\_')}\\_%`])
+        .then((r) => r.rows);
       for (const { datname } of ours) await admin.query(`DROP DATABASE IF EXISTS ${assertDatabaseName(datname)} WITH (FORCE)`);
     } finally {
       await admin.end();

@@ -30,7 +30,16 @@ async function org(t: TestApp, regionId: string, kind: OrganizationKind, name: s
   const [row] = await t.dataSource.query(
     `INSERT INTO organization (kind, name, siret, region_id, address_street, address_postal_code, address_city, address_location_lat, address_location_lon, service_radius_km)
      VALUES ($1, $2, $3, $4, 'rue de test', '00000', $5, $6, $7, $8) RETURNING id`,
-    [kind, name, withSiretCheckDigit(`9${String(siretCounter).padStart(12, '0')}`), regionId, city, lat, lon, kind === OrganizationKind.REFURBISHER ? 150 : null],
+    [
+      kind,
+      name,
+      withSiretCheckDigit(`9${String(siretCounter).padStart(12, '0')}`),
+      regionId,
+      city,
+      lat,
+      lon,
+      kind === OrganizationKind.REFURBISHER ? 150 : null,
+    ],
   );
   return row.id as string;
 }
@@ -38,7 +47,12 @@ async function org(t: TestApp, regionId: string, kind: OrganizationKind, name: s
 /** A user who can log in with PASSWORD, and a token as login would issue it (login itself is tested in auth). */
 async function user(t: TestApp, email: string, role: Role, organizationId: string | null): Promise<string> {
   hash ??= hashPassword(PASSWORD);
-  const [row] = await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, $2, $3, $4) RETURNING id`, [email, await hash, role, organizationId]);
+  const [row] = await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    email,
+    await hash,
+    role,
+    organizationId,
+  ]);
   // a password check costs tens of milliseconds by design; fixtures made for every test skip it
   return t.app.get(AuthService).issueToken({ id: row.id as string, role } as Parameters<AuthService['issueToken']>[0]);
 }

@@ -68,7 +68,11 @@ export class TestApp {
   }
 
   /** The response to a typed document (test/generated/graphql.ts): its data typed by the operation. */
-  run<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: VariablesFor<TVariables>, token?: string): Promise<GqlResponse<TResult>> {
+  run<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: VariablesFor<TVariables>,
+    token?: string,
+  ): Promise<GqlResponse<TResult>> {
     return this.gql<TResult>(sourceOf(document), variables as Record<string, unknown>, token);
   }
 
@@ -78,7 +82,11 @@ export class TestApp {
   }
 
   /** The error code of a typed document that must fail. */
-  runError<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: VariablesFor<TVariables>, token?: string): Promise<string | undefined> {
+  runError<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: VariablesFor<TVariables>,
+    token?: string,
+  ): Promise<string | undefined> {
     return this.errorCode(sourceOf(document), variables as Record<string, unknown>, token);
   }
 
@@ -97,7 +105,9 @@ export class TestApp {
     );
     if (tables.length) await this.dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
     // sequences no column owns (reference numbers) are not restarted by TRUNCATE
-    const sequences: Array<{ name: string }> = await this.dataSource.query(`SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' AND sequencename NOT LIKE 'migrations%'`);
+    const sequences: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' AND sequencename NOT LIKE 'migrations%'`,
+    );
     for (const { name } of sequences) await this.dataSource.query(`ALTER SEQUENCE "${name}" RESTART`);
   }
 

@@ -31,7 +31,18 @@ export interface ApiModuleOptions {
 }
 
 /** The domain modules the API serves. */
-export const DOMAIN_MODULES = [NetworkModule, DonationsModule, RoutingModule, LogisticsModule, RefurbishingModule, OrdersModule, MatchingModule, RegionDashboardModule, ReconciliationModule, ImpactReportModule];
+export const DOMAIN_MODULES = [
+  NetworkModule,
+  DonationsModule,
+  RoutingModule,
+  LogisticsModule,
+  RefurbishingModule,
+  OrdersModule,
+  MatchingModule,
+  RegionDashboardModule,
+  ReconciliationModule,
+  ImpactReportModule,
+];
 
 @Module({})
 export class ApiModule {

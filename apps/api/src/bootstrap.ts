@@ -26,11 +26,9 @@ class ApiExceptionFilter extends BaseExceptionFilter {
 /** Builds the API exactly as it runs in production; the tests use this too. */
 export async function createApiApplication(options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
   const trustProxy = options.config?.trustProxy ?? loadAppConfig().trustProxy;
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.register(options),
-    new FastifyAdapter({ bodyLimit: 10 * 1024 * 1024, trustProxy }),
-    { bufferLogs: true },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(options), new FastifyAdapter({ bodyLimit: 10 * 1024 * 1024, trustProxy }), {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
   await registerHttpSurface(app, config);

@@ -75,10 +75,16 @@ function codeOf(fn: () => void): string | null {
 
 describe('ACT_RULES, once per cell', () => {
   it('declares exactly the actions expected here (a new action needs its row in EXPECTED)', () => {
-    expect(actActions().map((a) => `${a.resource}.${a.action}`).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(
+      actActions()
+        .map((a) => `${a.resource}.${a.action}`)
+        .sort(),
+    ).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  const cells = actActions().flatMap(({ resource, action }) => ROLES.map((role) => ({ resource, action, role, expected: EXPECTED[`${resource}.${action}`]?.[role] })));
+  const cells = actActions().flatMap(({ resource, action }) =>
+    ROLES.map((role) => ({ resource, action, role, expected: EXPECTED[`${resource}.${action}`]?.[role] })),
+  );
 
   it.each(cells.map((c) => [`${c.resource}.${c.action}`, c.role, c.expected ?? 'none', c] as const))('%s as %s: %s', (_key, _role, _label, c) => {
     const caller = callerOf(c.role);

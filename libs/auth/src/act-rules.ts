@@ -81,7 +81,8 @@ export const PICKUP_OF_OWN_LOT: ActRule = {
 /** An order any of whose devices (ever given to it) the caller's organization holds: it ships them. */
 export const ORDER_OF_HELD_DEVICES: ActRule = {
   says: 'an order given devices its own organization holds',
-  sql: (a) => `EXISTS (SELECT 1 FROM order_line_device ax JOIN device ad ON ad.id = ax.device_id WHERE ax.order_id = ${column(a, 'id')} AND ad.refurbisher_id = :actOrg)`,
+  sql: (a) =>
+    `EXISTS (SELECT 1 FROM order_line_device ax JOIN device ad ON ad.id = ax.device_id WHERE ax.order_id = ${column(a, 'id')} AND ad.refurbisher_id = :actOrg)`,
 };
 
 /** Denied as if the row did not exist, so that ids cannot be probed. */

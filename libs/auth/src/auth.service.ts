@@ -32,9 +32,7 @@ export class AuthService {
     if (attempt.delayMs > 0) await sleep(attempt.delayMs);
     const user = await this.dataSource.getRepository(User).findOne({ where: { email } });
     // Hash something even for an unknown email, so timing does not tell which accounts exist.
-    const valid = user
-      ? await verifyPassword(user.passwordHash, password)
-      : (await verifyPassword(await this.dummy(), password), false);
+    const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await this.dummy(), password), false);
     // a wrong password keeps the failure the throttle recorded before the check
     if (!user || !valid) throw new UnauthenticatedError('Invalid email or password');
     await this.throttle.succeeded(attempt);
@@ -54,13 +52,12 @@ export class AuthService {
   async callerOf(payload: JwtPayload): Promise<Caller | null> {
     const known = this.callers?.get(payload.sub);
     if (known) return known;
-    const rows: Array<{ id: string; email: string; role: Role; organization_id: string | null; region_id: string | null }> =
-      await this.dataSource.query(
-        `SELECT u.id, u.email, u.role, u.organization_id, o.region_id
+    const rows: Array<{ id: string; email: string; role: Role; organization_id: string | null; region_id: string | null }> = await this.dataSource.query(
+      `SELECT u.id, u.email, u.role, u.organization_id, o.region_id
            FROM "user" u LEFT JOIN organization o ON o.id = u.organization_id
           WHERE u.id = $1`,
-        [payload.sub],
-      );
+      [payload.sub],
+    );
     const row = rows[0];
     if (!row) return null;
     const caller: Caller = Object.freeze({ userId: row.id, email: row.email, role: row.role, organizationId: row.organization_id, regionId: row.region_id });

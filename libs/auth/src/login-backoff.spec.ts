@@ -4,9 +4,27 @@ const MIN = 60_000;
 
 describe('blocking a key that keeps failing', () => {
   it('lets a key fail up to its limit, then blocks it until the oldest counted failure leaves the window', () => {
-    expect(loginBlockSeconds([1, 2, 3, 4].map((m) => m * MIN), 5, 15 * MIN)).toBe(0);
-    expect(loginBlockSeconds([1, 2, 3, 4, 5].map((m) => m * MIN), 5, 15 * MIN)).toBe(10 * 60);
-    expect(loginBlockSeconds([1, 2, 3, 4, 16].map((m) => m * MIN), 5, 15 * MIN)).toBe(0);
+    expect(
+      loginBlockSeconds(
+        [1, 2, 3, 4].map((m) => m * MIN),
+        5,
+        15 * MIN,
+      ),
+    ).toBe(0);
+    expect(
+      loginBlockSeconds(
+        [1, 2, 3, 4, 5].map((m) => m * MIN),
+        5,
+        15 * MIN,
+      ),
+    ).toBe(10 * 60);
+    expect(
+      loginBlockSeconds(
+        [1, 2, 3, 4, 16].map((m) => m * MIN),
+        5,
+        15 * MIN,
+      ),
+    ).toBe(0);
   });
 
   it('doubles the window for each earlier round of failures in the last day', () => {
@@ -19,7 +37,7 @@ describe('blocking a key that keeps failing', () => {
     expect(loginBlockSeconds(Array(500).fill(0), 5, 15 * MIN)).toBe(24 * 3600);
   });
 
-  it('forgives failures of long ago: one mistake after yesterday\'s five is only one failure', () => {
+  it("forgives failures of long ago: one mistake after yesterday's five is only one failure", () => {
     expect(loginBlockSeconds([0, ...Array(5).fill(20 * 60 * MIN)], 5, 15 * MIN)).toBe(0);
   });
 });

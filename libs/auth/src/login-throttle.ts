@@ -41,9 +41,17 @@ export class LoginThrottle {
           LIMIT 5000`,
         [ip, email],
       );
-      const pairBlock = loginBlockSeconds(fromAddress.filter((f) => f.same_account).map((f) => f.age_ms), this.config.loginFailuresPerAccountAddress, windowMs);
+      const pairBlock = loginBlockSeconds(
+        fromAddress.filter((f) => f.same_account).map((f) => f.age_ms),
+        this.config.loginFailuresPerAccountAddress,
+        windowMs,
+      );
       if (pairBlock) throw new RateLimitedError('Too many failed logins for this account from this address; try again later', pairBlock);
-      const addressBlock = loginBlockSeconds(fromAddress.map((f) => f.age_ms), this.config.loginFailuresPerAddress, windowMs);
+      const addressBlock = loginBlockSeconds(
+        fromAddress.map((f) => f.age_ms),
+        this.config.loginFailuresPerAddress,
+        windowMs,
+      );
       if (addressBlock) throw new RateLimitedError('Too many failed logins from this address; try again later', addressBlock);
 
       const [account]: Array<{ failures: number }> = await manager.query(

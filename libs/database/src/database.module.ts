@@ -27,9 +27,9 @@ class DatabaseLocationModule {}
         migrationsRun: false,
         migrations: MIGRATIONS,
         namingStrategy: new SnakeNamingStrategy(),
-    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
-    uuidExtension: 'pgcrypto',
-    installExtensions: false,
+        // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
+        uuidExtension: 'pgcrypto',
+        installExtensions: false,
         // PGlite answers one client at a time; a real server gets a real pool.
         extra: location.isEmbedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 20 },
         // failed queries are logged without their parameters (see SqlLogger)

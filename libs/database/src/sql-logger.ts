@@ -29,7 +29,11 @@ export function describeQueryError(error: unknown, query?: string): string {
   const driver = ((error instanceof QueryFailedError ? error.driverError : error) ?? {}) as PgErrorFields & { message?: string };
   const message = withoutValues(String(driver.message ?? (error instanceof Error ? error.message : error)), driver);
   const sql = (query ?? (error instanceof QueryFailedError ? error.query : undefined))?.replace(/\s+/g, ' ').trim();
-  return [`query failed${driver.code ? ` (${driver.code})` : ''}: ${message}`, driver.constraint ? `constraint ${driver.constraint}` : null, sql ? `sql: ${sql}` : null]
+  return [
+    `query failed${driver.code ? ` (${driver.code})` : ''}: ${message}`,
+    driver.constraint ? `constraint ${driver.constraint}` : null,
+    sql ? `sql: ${sql}` : null,
+  ]
     .filter(Boolean)
     .join('; ');
 }

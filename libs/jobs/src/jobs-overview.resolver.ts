@@ -86,9 +86,23 @@ export class JobsOverviewResolver {
     const recentFailures: FailedJob[] = [];
     for (const queue of this.queues.all()) {
       const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
-      queues.push({ name: queue.name, waiting: counts.waiting ?? 0, active: counts.active ?? 0, delayed: counts.delayed ?? 0, completed: counts.completed ?? 0, failed: counts.failed ?? 0 });
+      queues.push({
+        name: queue.name,
+        waiting: counts.waiting ?? 0,
+        active: counts.active ?? 0,
+        delayed: counts.delayed ?? 0,
+        completed: counts.completed ?? 0,
+        failed: counts.failed ?? 0,
+      });
       for (const job of await queue.getFailed(0, 9)) {
-        recentFailures.push({ queue: queue.name, name: job.name, id: String(job.id), reason: job.failedReason, attempts: job.attemptsMade, failedAt: job.finishedOn ? new Date(job.finishedOn) : null });
+        recentFailures.push({
+          queue: queue.name,
+          name: job.name,
+          id: String(job.id),
+          reason: job.failedReason,
+          attempts: job.attemptsMade,
+          failedAt: job.finishedOn ? new Date(job.finishedOn) : null,
+        });
       }
     }
     recentFailures.sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0));

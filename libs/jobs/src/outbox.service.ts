@@ -10,7 +10,14 @@ export class OutboxService {
     if (!jobs.length) return;
     const rows = jobs.map((job) => {
       const row = new OutboxMessage();
-      Object.assign(row, { queue: job.queue, name: job.name, payload: job.data, jobId: job.jobId ?? null, debounceKey: job.debounceKey ?? null, delayMs: job.delayMs ?? 0 });
+      Object.assign(row, {
+        queue: job.queue,
+        name: job.name,
+        payload: job.data,
+        jobId: job.jobId ?? null,
+        debounceKey: job.debounceKey ?? null,
+        delayMs: job.delayMs ?? 0,
+      });
       return row;
     });
     await manager.getRepository(OutboxMessage).save(rows, { reload: false });

@@ -1,7 +1,16 @@
 import { MatchingSolverRunner } from './matching-solver.runner';
 import { solveMatching, type MatchDevice, type MatchLine } from './solver';
 
-const laptop = (id: string, ramGb: number, ssd: boolean): MatchDevice => ({ id, category: 'LAPTOP', ramGb, storageGb: 256, ssd, grade: 'B', lat: 45.76, lon: 4.84 });
+const laptop = (id: string, ramGb: number, ssd: boolean): MatchDevice => ({
+  id,
+  category: 'LAPTOP',
+  ramGb,
+  storageGb: 256,
+  ssd,
+  grade: 'B',
+  lat: 45.76,
+  lon: 4.84,
+});
 const line = (id: string, minRamGb: number | null, requireSsd: boolean, quantity = 1): MatchLine => ({
   id,
   category: 'LAPTOP',

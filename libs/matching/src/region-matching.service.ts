@@ -70,7 +70,10 @@ export class RegionMatchingService {
         `SELECT id FROM partner_order WHERE region_id = $1 AND status = 'OPEN' ORDER BY id FOR UPDATE`,
         [regionId],
       );
-      const lines = await this.unfilledLines(manager, orders.map((o) => o.id));
+      const lines = await this.unfilledLines(
+        manager,
+        orders.map((o) => o.id),
+      );
       const open = lines.reduce((s, l) => s + l.quantity, 0);
       if (!open) return { allocatedQuantity: 0, unfilledQuantity: 0 };
       const devices = await this.inStock(manager, regionId, [...new Set(lines.map((l) => l.category))]);
@@ -89,7 +92,10 @@ export class RegionMatchingService {
   }
 
   /** Lines of these (locked) orders with units still to fill, locked, with their partner's place. */
-  private async unfilledLines(manager: EntityManager, orderIds: string[]): Promise<Array<{ line: MatchLine; orderId: string; partnerId: string; category: string; quantity: number }>> {
+  private async unfilledLines(
+    manager: EntityManager,
+    orderIds: string[],
+  ): Promise<Array<{ line: MatchLine; orderId: string; partnerId: string; category: string; quantity: number }>> {
     if (!orderIds.length) return [];
     const rows: LineRow[] = await manager.query(
       `SELECT l.id, l.order_id, o.partner_id, l.category, (l.quantity - l.allocated_quantity)::int AS open_quantity,

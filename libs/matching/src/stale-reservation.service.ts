@@ -49,7 +49,9 @@ export class StaleReservationService {
           .setLock('pessimistic_write')
           .getMany();
         if (!links.length) return 0;
-        const statuses: Array<{ id: string; status: string }> = await manager.query(`SELECT id, status FROM device WHERE id = ANY($1::uuid[])`, [links.map((l) => l.deviceId)]);
+        const statuses: Array<{ id: string; status: string }> = await manager.query(`SELECT id, status FROM device WHERE id = ANY($1::uuid[])`, [
+          links.map((l) => l.deviceId),
+        ]);
         const reserved = new Set(statuses.filter((s) => s.status === 'RESERVED').map((s) => s.id));
         const gone = links.filter((l) => !reserved.has(l.deviceId));
         const stale = links.filter((l) => reserved.has(l.deviceId) && l.reservedAt < cutoff);

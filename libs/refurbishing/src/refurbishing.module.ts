@@ -27,7 +27,11 @@ import { StockLevelService } from './services/stock-level.service';
 import { StockLevelRebuild } from './services/stock-level-rebuild.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Device, ErasureRecord, CustodyEvent, StockLevel, StockMovement, LotIntake, LotIntakeItem]), DonationsModule, LogisticsModule],
+  imports: [
+    TypeOrmModule.forFeature([Device, ErasureRecord, CustodyEvent, StockLevel, StockMovement, LotIntake, LotIntakeItem]),
+    DonationsModule,
+    LogisticsModule,
+  ],
   providers: [
     StockLedger,
     DeviceLedger,

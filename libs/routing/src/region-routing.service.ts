@@ -86,7 +86,9 @@ export class RegionRoutingService {
           maxPerSupply: donationOfferCap(s.weekly_capacity, this.config.routingDonationOfferSharePercent),
         }));
         // what a donation already holds in unclaimed offers there counts against its share
-        const capByRefurbisher = new Map(categorySinks.map((s) => [s.organization_id, donationOfferCap(s.weekly_capacity, this.config.routingDonationOfferSharePercent)]));
+        const capByRefurbisher = new Map(
+          categorySinks.map((s) => [s.organization_id, donationOfferCap(s.weekly_capacity, this.config.routingDonationOfferSharePercent)]),
+        );
         const pairCapacities = offered
           .filter((o) => o.category === category && capByRefurbisher.has(o.refurbisher_id))
           .map((o) => [o.donation_id, o.refurbisher_id, Math.max(0, capByRefurbisher.get(o.refurbisher_id)! - o.quantity)] as const);
@@ -125,7 +127,10 @@ export class RegionRoutingService {
         lots.push(lot);
       }
       await this.ledger.adjustLoads(manager, loadChanges);
-      await this.ledger.refreshStatuses(manager, lots.map((l) => l.donationId));
+      await this.ledger.refreshStatuses(
+        manager,
+        lots.map((l) => l.donationId),
+      );
       const totalDeviceKm = lots.reduce((s, l) => s + l.quantity * l.distanceKm, 0);
       return { routedQuantity: routed, unroutedQuantity: unrouted, totalDeviceKm, lots };
     });
@@ -136,7 +141,10 @@ export class RegionRoutingService {
       `SELECT id FROM donation WHERE region_id = $1 AND cancelled_at IS NULL AND status = 'DECLARED'`,
       [regionId],
     );
-    const unrouted = await this.ledger.unrouted(manager, donations.map((d) => d.id));
+    const unrouted = await this.ledger.unrouted(
+      manager,
+      donations.map((d) => d.id),
+    );
     if (!unrouted.length) return [];
     const places: Array<{ id: string; lat: number; lon: number; created_ms: string }> = await manager.query(
       `SELECT id, pickup_address_location_lat AS lat, pickup_address_location_lon AS lon, (extract(epoch from created_at) * 1000)::bigint AS created_ms
@@ -151,7 +159,10 @@ export class RegionRoutingService {
   }
 
   /** Devices per (donation, refurbisher, category) in OFFERED lots: offered, not yet confirmed by a claim. */
-  private unclaimedOffers(manager: EntityManager, donationIds: string[]): Promise<Array<{ donation_id: string; refurbisher_id: string; category: DeviceCategory; quantity: number }>> {
+  private unclaimedOffers(
+    manager: EntityManager,
+    donationIds: string[],
+  ): Promise<Array<{ donation_id: string; refurbisher_id: string; category: DeviceCategory; quantity: number }>> {
     return manager.query(
       `SELECT l.donation_id, l.refurbisher_id, li.category, SUM(li.quantity)::int AS quantity
          FROM lot l JOIN lot_item li ON li.lot_id = l.id
@@ -174,4 +185,3 @@ export class RegionRoutingService {
     );
   }
 }
-

@@ -66,7 +66,12 @@ function isSkipped(node: { readonly directives?: readonly DirectiveNode[] }, var
  * document that spreads fragments into each other many times costs what it would execute, and
  * weighing it stays linear in its size.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Variables = {}): OperationCost | null {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Variables = {},
+): OperationCost | null {
   const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!operation) return null;

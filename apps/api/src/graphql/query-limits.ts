@@ -1,5 +1,16 @@
 import { ErrorCode } from '@app/common';
-import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import {
+  ASTVisitor,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 import { explainCost, operationCost } from './query-cost';
 
 /** Tokens in one query text: the parser stops there (ordinary screens use a few hundred). */
@@ -95,10 +106,13 @@ export function complexityLimitHook(maximumComplexity: number, maxRootFields = M
       if (!cost) return; // no such operation: execution says why
       verdict = { total: cost.total, rootFields: cost.rootFields.length };
       if (cost.rootFields.length > maxRootFields) {
-        verdict.refusal = tooComplex(`This operation asks for ${cost.rootFields.length} top-level fields; at most ${maxRootFields} are allowed per request. Split it into several requests.`, {
-          rootFields: cost.rootFields.length,
-          limit: maxRootFields,
-        });
+        verdict.refusal = tooComplex(
+          `This operation asks for ${cost.rootFields.length} top-level fields; at most ${maxRootFields} are allowed per request. Split it into several requests.`,
+          {
+            rootFields: cost.rootFields.length,
+            limit: maxRootFields,
+          },
+        );
       } else if (cost.total > maximumComplexity) {
         const { message, details } = explainCost(cost, maximumComplexity);
         verdict.refusal = tooComplex(message, details);

@@ -18,7 +18,10 @@ interface Reply {
 }
 
 function refuse(reply: Reply, status: number, message: string): Reply {
-  return reply.code(status).header('content-type', 'application/json; charset=utf-8').send({ data: null, errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+  return reply
+    .code(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ data: null, errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
 }
 
 function isJson(request: Request): boolean {

@@ -152,7 +152,9 @@ export async function registerRateLimit(app: NestFastifyApplication, config: App
       .type('application/json; charset=utf-8')
       .send({
         data: null,
-        errors: [{ message: `Too many requests; try again in ${retryAfterSeconds} s`, extensions: { code: ErrorCode.RATE_LIMITED, details: { retryAfterSeconds } } }],
+        errors: [
+          { message: `Too many requests; try again in ${retryAfterSeconds} s`, extensions: { code: ErrorCode.RATE_LIMITED, details: { retryAfterSeconds } } },
+        ],
       });
   });
   fastify.addHook('onClose', async () => {

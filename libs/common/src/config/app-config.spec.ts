@@ -58,7 +58,11 @@ describe('loadAppConfig', () => {
 
   it('takes CO2E_FACTORS per category and refuses, at start, what is not a table of kg per known category', () => {
     const dir = dataDir();
-    expect(loadAppConfig({ DATA_DIR: dir, CO2E_FACTORS: '{"LAPTOP": 200, "MONITOR": 0, "TABLET": 45.5}' }).co2eFactors).toEqual({ LAPTOP: 200, MONITOR: 0, TABLET: 45.5 });
+    expect(loadAppConfig({ DATA_DIR: dir, CO2E_FACTORS: '{"LAPTOP": 200, "MONITOR": 0, "TABLET": 45.5}' }).co2eFactors).toEqual({
+      LAPTOP: 200,
+      MONITOR: 0,
+      TABLET: 45.5,
+    });
     const problems = (value: string) => {
       try {
         loadAppConfig({ DATA_DIR: dir, CO2E_FACTORS: value });
@@ -82,13 +86,21 @@ describe('loadAppConfig', () => {
   it("refuses at start the README's example JWT_SECRET and ADMIN_PASSWORD, and an administrator password the policy refuses", () => {
     const dir = dataDir();
     const production = { DATA_DIR: dir, DATABASE_URL: 'postgres://reuse@db/reuse', ADMIN_EMAIL: 'admin@your-network.org' };
-    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'change-me-to-48-random-characters-change-me-please', ADMIN_PASSWORD: 'Vélo-Pluie-Tartine-42' })).toThrow(
-      /JWT_SECRET is the README's example/,
+    expect(() =>
+      loadAppConfig({ ...production, JWT_SECRET: 'change-me-to-48-random-characters-change-me-please', ADMIN_PASSWORD: 'Vélo-Pluie-Tartine-42' }),
+    ).toThrow(/JWT_SECRET is the README's example/);
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'change-me-too' })).toThrow(
+      /ADMIN_PASSWORD is the README's example/,
     );
-    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'change-me-too' })).toThrow(/ADMIN_PASSWORD is the README's example/);
-    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'short-pw' })).toThrow(/ADMIN_PASSWORD must have at least 12 characters/);
-    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'Motdepasse2024!' })).toThrow(/ADMIN_PASSWORD is one of the most common passwords/);
-    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'admin-of-the-network' })).toThrow(/ADMIN_PASSWORD must not contain the e-mail address/);
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'short-pw' })).toThrow(
+      /ADMIN_PASSWORD must have at least 12 characters/,
+    );
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'Motdepasse2024!' })).toThrow(
+      /ADMIN_PASSWORD is one of the most common passwords/,
+    );
+    expect(() => loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'admin-of-the-network' })).toThrow(
+      /ADMIN_PASSWORD must not contain the e-mail address/,
+    );
     expect(loadAppConfig({ ...production, JWT_SECRET: 'x'.repeat(48), ADMIN_PASSWORD: 'Vélo-Pluie-Tartine-42' }).adminPassword).toBe('Vélo-Pluie-Tartine-42');
   });
 });

@@ -111,7 +111,9 @@ function readTrustProxy(env: Env, problems: string[]): false | number | string[]
   const raw = env.TRUST_PROXY?.trim();
   if (!raw || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase()) && raw !== '1') {
-    problems.push('TRUST_PROXY must name the proxies (addresses or CIDRs, comma-separated) or a hop count, not "true": with true any client could forge its address');
+    problems.push(
+      'TRUST_PROXY must name the proxies (addresses or CIDRs, comma-separated) or a hop count, not "true": with true any client could forge its address',
+    );
     return false;
   }
   if (/^\d+$/.test(raw)) {
@@ -119,7 +121,10 @@ function readTrustProxy(env: Env, problems: string[]): false | number | string[]
     if (hops > 10) problems.push(`TRUST_PROXY as a hop count must be from 0 to 10 (got "${raw}")`);
     return hops;
   }
-  const entries = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const address = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$|^(loopback|linklocal|uniquelocal)$/i;
   const bad = entries.filter((e) => !address.test(e));
   if (bad.length) problems.push(`TRUST_PROXY: not an address, CIDR or hop count: ${bad.join(', ')}`);
@@ -191,7 +196,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const adminPassword = env.ADMIN_PASSWORD || null;
   if (!!adminEmail !== !!adminPassword) problems.push('ADMIN_EMAIL and ADMIN_PASSWORD go together');
   // The README's example values are public: an install that kept them has no secret at all.
-  if (adminPassword === README_ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is the README\'s example; choose your own');
+  if (adminPassword === README_ADMIN_PASSWORD) problems.push("ADMIN_PASSWORD is the README's example; choose your own");
   else if (adminPassword) {
     const weakness = passwordWeakness(adminPassword, adminEmail ?? undefined);
     if (weakness) problems.push(`ADMIN_PASSWORD ${weakness.message}`);
@@ -204,7 +209,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   } else if (jwtSecret.length < 32) {
     problems.push('JWT_SECRET must have at least 32 characters');
   } else if (jwtSecret === README_JWT_SECRET) {
-    problems.push('JWT_SECRET is the README\'s example; generate one, e.g. `openssl rand -base64 48`');
+    problems.push("JWT_SECRET is the README's example; generate one, e.g. `openssl rand -base64 48`");
   }
 
   const port = readInt(env, 'PORT', 3000, 0, 65535, problems);

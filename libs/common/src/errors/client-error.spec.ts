@@ -11,7 +11,7 @@ describe('toClientError', () => {
     ['22007', 'invalid datetime format'],
     ['22008', 'datetime field overflow'],
     ['23514', 'check violation'],
-  ])('PostgreSQL %s (%s) is the caller\'s doing: BAD_USER_INPUT, without the SQL', (code) => {
+  ])("PostgreSQL %s (%s) is the caller's doing: BAD_USER_INPUT, without the SQL", (code) => {
     const client = toClientError(pgError(code));
     expect(client.code).toBe('BAD_USER_INPUT');
     expect(client.message).not.toMatch(/INSERT|pg/);

@@ -10,7 +10,18 @@ describe('the password policy', () => {
   });
 
   it('refuses the common passwords, with digits, symbols and look-alikes added', () => {
-    for (const weak of ['motdepasse2024', 'P@ssw0rd2024!', 'Azerty123456', 'azertyuiopqs', '123456789012', 'Soleil!!2024', 'BonjourBonjour', 'abcabcabcabc', '!!!!!!!!!!!!', 'Marseille13013']) {
+    for (const weak of [
+      'motdepasse2024',
+      'P@ssw0rd2024!',
+      'Azerty123456',
+      'azertyuiopqs',
+      '123456789012',
+      'Soleil!!2024',
+      'BonjourBonjour',
+      'abcabcabcabc',
+      '!!!!!!!!!!!!',
+      'Marseille13013',
+    ]) {
       expect([weak, reason(weak)]).toEqual([weak, 'PASSWORD_TOO_COMMON']);
     }
   });

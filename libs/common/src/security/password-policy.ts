@@ -12,7 +12,13 @@ export interface PasswordWeakness {
 }
 
 /** Runs that people type instead of choosing: digits, the alphabet, AZERTY and QWERTY rows. */
-const SEQUENCES = ['01234567890123456789', 'abcdefghijklmnopqrstuvwxyz', 'azertyuiopqsdfghjklmwxcvbn', 'qwertyuiopasdfghjklzxcvbnm', 'qwertzuiopasdfghjklyxcvbnm'];
+const SEQUENCES = [
+  '01234567890123456789',
+  'abcdefghijklmnopqrstuvwxyz',
+  'azertyuiopqsdfghjklmwxcvbn',
+  'qwertyuiopasdfghjklzxcvbnm',
+  'qwertzuiopasdfghjklyxcvbnm',
+];
 
 /** Look-alike characters folded back to the letter they stand for ("p@ssw0rd" is "password"). */
 const LOOK_ALIKES: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '€': 'e' };
@@ -54,7 +60,10 @@ export function passwordWeakness(password: string, email?: string): PasswordWeak
   const core = undecorated(lower);
   const candidates = new Set([lower, lettersAndDigits(lower), lettersAndDigits(core), lettersAndDigits(fold(lower)), lettersAndDigits(fold(core))]);
   if ([...candidates].some(isListed)) {
-    return { reason: 'PASSWORD_TOO_COMMON', message: 'is one of the most common passwords (or one with digits or symbols added); choose one nobody else would' };
+    return {
+      reason: 'PASSWORD_TOO_COMMON',
+      message: 'is one of the most common passwords (or one with digits or symbols added); choose one nobody else would',
+    };
   }
   if (email) {
     const flat = lettersAndDigits(lower);

@@ -83,7 +83,10 @@ export class SolverThread<I, O> {
 }
 
 /** The body of a thread script: answers each message with fn(input). */
-export function serveSolver<I, O>(port: { on(event: 'message', cb: (m: { id: number; input: I }) => void): void; postMessage(m: unknown): void }, fn: (input: I) => O): void {
+export function serveSolver<I, O>(
+  port: { on(event: 'message', cb: (m: { id: number; input: I }) => void): void; postMessage(m: unknown): void },
+  fn: (input: I) => O,
+): void {
   port.on('message', ({ id, input }) => {
     try {
       port.postMessage({ id, output: fn(input) });

@@ -62,7 +62,8 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string | null>({
   },
   parseValue: parseOrRefuse,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('a date is a string such as 2026-03-01T09:30:00Z', { nodes: ast, extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    if (ast.kind !== Kind.STRING)
+      throw new GraphQLError('a date is a string such as 2026-03-01T09:30:00Z', { nodes: ast, extensions: { code: ErrorCode.BAD_USER_INPUT } });
     return parseOrRefuse(ast.value);
   },
 });

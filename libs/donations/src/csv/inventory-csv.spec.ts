@@ -28,11 +28,14 @@ describe('parseInventoryCsv', () => {
 describe('parseInventoryCsv numbers and characters', () => {
   const withQuantity = (quantity: string) => parseInventoryCsv(`category;quantity;year\nLAPTOP;${quantity};2019\n`);
 
-  it.each(['1e3', '0x10', '0b11', '0o7', '1_000', '12abc', ' 12abc', 'Infinity', '-3', '+3', '3.0', '1 000', ''])('refuses the quantity %j, naming the line and the column', (quantity) => {
-    const { rows, errors } = withQuantity(quantity);
-    expect(rows).toEqual([]);
-    expect(errors).toEqual([{ line: 2, columns: ['quantity'], message: expect.stringMatching(/^column quantity \(B\): must be a whole number/) }]);
-  });
+  it.each(['1e3', '0x10', '0b11', '0o7', '1_000', '12abc', ' 12abc', 'Infinity', '-3', '+3', '3.0', '1 000', ''])(
+    'refuses the quantity %j, naming the line and the column',
+    (quantity) => {
+      const { rows, errors } = withQuantity(quantity);
+      expect(rows).toEqual([]);
+      expect(errors).toEqual([{ line: 2, columns: ['quantity'], message: expect.stringMatching(/^column quantity \(B\): must be a whole number/) }]);
+    },
+  );
 
   it('takes plain decimal digits, with the spaces a spreadsheet leaves around them', () => {
     expect(withQuantity(' 0012 ').rows[0]!.quantity).toBe(12);
@@ -49,7 +52,9 @@ describe('parseInventoryCsv numbers and characters', () => {
   });
 
   it('refuses a cell holding NUL, a zero-width or a bidirectional character, and accepts the opening BOM', () => {
-    const { errors } = parseInventoryCsv('\uFEFFcategory;quantity;brand;model\nLAPTOP;2;De\u0000ll;\nLAPTOP;2;;Lati\u200Btude\nLAPTOP;2;\u202EleD;\nLAPTOP;2;Dell;Latitude\n');
+    const { errors } = parseInventoryCsv(
+      '\uFEFFcategory;quantity;brand;model\nLAPTOP;2;De\u0000ll;\nLAPTOP;2;;Lati\u200Btude\nLAPTOP;2;\u202EleD;\nLAPTOP;2;Dell;Latitude\n',
+    );
     expect(errors.map((e) => [e.line, e.columns])).toEqual([
       [2, ['brand']],
       [3, ['model']],

@@ -106,10 +106,12 @@ export function parseInventoryCsv(text: string): { rows: InventoryRow[]; errors:
     const category = cell('category').toUpperCase() as DeviceCategory;
     if (!Object.values(DeviceCategory).includes(category)) problem('category', `unknown category "${cell('category')}"`);
     const quantity = parseWholeNumber(cell('quantity'));
-    if (quantity === undefined || quantity < 1 || quantity > 10_000) problem('quantity', `must be a whole number from 1 to 10000, in digits only (got "${cell('quantity')}")`);
+    if (quantity === undefined || quantity < 1 || quantity > 10_000)
+      problem('quantity', `must be a whole number from 1 to 10000, in digits only (got "${cell('quantity')}")`);
     const yearText = cell('year');
     const year = yearText === '' ? null : parseWholeNumber(yearText);
-    if (year !== null && (year === undefined || year < 1980 || year > 2100)) problem('year', `must be a year from 1980 to 2100, in digits only (got "${yearText}")`);
+    if (year !== null && (year === undefined || year < 1980 || year > 2100))
+      problem('year', `must be a year from 1980 to 2100, in digits only (got "${yearText}")`);
     const dataBearing = parseBoolean(cell('databearing'));
     if (dataBearing === undefined) problem('databearing', `must be true or false (got "${cell('databearing')}")`);
     const brand = cell('brand');

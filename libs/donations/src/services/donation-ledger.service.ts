@@ -56,8 +56,13 @@ export class DonationLedger {
     const ids = [...new Set(donationIds)].sort(compareKeys);
     if (!ids.length) return;
     const unrouted = await this.unrouted(manager, ids);
-    const lots: Array<{ donation_id: string; status: LotStatus }> = await manager.query(`SELECT donation_id, status FROM lot WHERE donation_id = ANY($1::uuid[])`, [ids]);
-    const donations = await manager.getRepository(Donation).find({ where: ids.map((id) => ({ id })), select: { id: true, status: true, cancelledAt: true }, order: { id: 'ASC' } });
+    const lots: Array<{ donation_id: string; status: LotStatus }> = await manager.query(
+      `SELECT donation_id, status FROM lot WHERE donation_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const donations = await manager
+      .getRepository(Donation)
+      .find({ where: ids.map((id) => ({ id })), select: { id: true, status: true, cancelledAt: true }, order: { id: 'ASC' } });
     for (const donation of donations) {
       const next = deriveDonationStatus({
         cancelled: donation.cancelledAt !== null,
@@ -70,7 +75,10 @@ export class DonationLedger {
 
   /** Moves a refurbisher's load counters by the lot's items (+1 on offer, -1 when it leaves the load). */
   adjustLoad(manager: EntityManager, refurbisherId: string, items: ReadonlyArray<{ category: DeviceCategory; quantity: number }>, sign: 1 | -1): Promise<void> {
-    return this.adjustLoads(manager, items.map((i) => ({ refurbisherId, category: i.category, quantity: sign * i.quantity })));
+    return this.adjustLoads(
+      manager,
+      items.map((i) => ({ refurbisherId, category: i.category, quantity: sign * i.quantity })),
+    );
   }
 
   /**
@@ -96,7 +104,9 @@ export class DonationLedger {
       );
       const load = rows[0]?.load;
       if (load !== undefined && load < 0) {
-        this.logger.error(`load counter of refurbisher ${change.refurbisherId} ${change.category} went to ${load} (moved by ${change.quantity}); the recount will set it right`);
+        this.logger.error(
+          `load counter of refurbisher ${change.refurbisherId} ${change.category} went to ${load} (moved by ${change.quantity}); the recount will set it right`,
+        );
       }
     }
   }

@@ -38,7 +38,13 @@ import { DonationLedger, LoadChange } from './donation-ledger.service';
 import { lockRegionRouting } from './region-routing.lock';
 
 /** Categories whose devices hold data unless the donor says otherwise. */
-const DATA_BEARING_BY_DEFAULT = new Set<DeviceCategory>([DeviceCategory.LAPTOP, DeviceCategory.DESKTOP, DeviceCategory.TABLET, DeviceCategory.SMARTPHONE, DeviceCategory.OTHER]);
+const DATA_BEARING_BY_DEFAULT = new Set<DeviceCategory>([
+  DeviceCategory.LAPTOP,
+  DeviceCategory.DESKTOP,
+  DeviceCategory.TABLET,
+  DeviceCategory.SMARTPHONE,
+  DeviceCategory.OTHER,
+]);
 
 /** Lots a cancellation withdraws; once collected, the devices are on their way and it is too late. */
 const WITHDRAWABLE = [LotStatus.OFFERED, LotStatus.CLAIMED, LotStatus.PICKUP_SCHEDULED];
@@ -143,7 +149,11 @@ export class DonationService {
       const cursor = decodeCursor(after);
       qb.andWhere('(d.created_at, d.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
     }
-    const rows = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return toConnection(rows, limit, total);
   }
 
@@ -154,7 +164,14 @@ export class DonationService {
 
   lines(ctx: RequestContext, donationId: string): Promise<DonationLine[]> {
     return requestLoader<string, DonationLine[]>(ctx, 'donation-lines', async (ids) =>
-      groupedByKey(ids, await this.tx.manager(ctx).getRepository(DonationLine).find({ where: { donationId: In([...ids]) }, order: { position: 'ASC' } }), (l) => l.donationId),
+      groupedByKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(DonationLine)
+          .find({ where: { donationId: In([...ids]) }, order: { position: 'ASC' } }),
+        (l) => l.donationId,
+      ),
     ).load(donationId);
   }
 
@@ -168,7 +185,11 @@ export class DonationService {
   /** Lot.donation: null when the caller may not read that donation, by the rule of the root query. */
   load(ctx: RequestContext, id: string): Promise<Donation | null> {
     return requestLoader<string, Donation | null>(ctx, 'donation', async (ids) => {
-      const qb = this.tx.manager(ctx).getRepository(Donation).createQueryBuilder('d').where('d.id IN (:...ids)', { ids: [...ids] });
+      const qb = this.tx
+        .manager(ctx)
+        .getRepository(Donation)
+        .createQueryBuilder('d')
+        .where('d.id IN (:...ids)', { ids: [...ids] });
       return byKey(ids, await ReadScope.apply(ctx, qb, 'Donation', 'd').getMany(), (d) => d.id);
     }).load(id);
   }

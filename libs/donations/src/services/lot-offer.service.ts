@@ -90,13 +90,22 @@ export class LotOfferService {
   private async returnToRouting(manager: EntityManager, lots: Lot[]): Promise<void> {
     const loadChanges: LoadChange[] = [];
     for (const lot of lots) {
-      await manager.createQueryBuilder().insert().into(LotRefusal).values({ donationId: lot.donationId, refurbisherId: lot.refurbisherId }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(LotRefusal)
+        .values({ donationId: lot.donationId, refurbisherId: lot.refurbisherId })
+        .orIgnore()
+        .execute();
       const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
       loadChanges.push(...items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })));
     }
     // all counters at once, in key order: an expiry sweep over many refurbishers cannot deadlock a decline
     await this.ledger.adjustLoads(manager, loadChanges);
-    await this.ledger.refreshStatuses(manager, lots.map((l) => l.donationId));
+    await this.ledger.refreshStatuses(
+      manager,
+      lots.map((l) => l.donationId),
+    );
     const regions = [...new Set(lots.map((l) => l.regionId))];
     await this.outbox.enqueue(manager, ...regions.map((regionId) => routeRegionRequest(regionId, 0)));
   }

@@ -12,7 +12,12 @@ import { Lot } from '../entities/lot.entity';
 export class LotService {
   constructor(private readonly tx: TransactionRunner) {}
 
-  async list(ctx: RequestContext, filter: { status?: LotStatus | null; refurbisherId?: string | null }, first?: number | null, after?: string | null): Promise<Connection<Lot>> {
+  async list(
+    ctx: RequestContext,
+    filter: { status?: LotStatus | null; refurbisherId?: string | null },
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Connection<Lot>> {
     const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l');
     ReadScope.apply(ctx, qb, 'Lot', 'l');
@@ -23,7 +28,11 @@ export class LotService {
       const cursor = decodeCursor(after);
       qb.andWhere('(l.created_at, l.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
     }
-    const rows = await qb.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('l.created_at', 'DESC')
+      .addOrderBy('l.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return toConnection(rows, limit, total);
   }
 
@@ -34,14 +43,25 @@ export class LotService {
 
   items(ctx: RequestContext, lotId: string): Promise<LotItem[]> {
     return requestLoader<string, LotItem[]>(ctx, 'lot-items', async (ids) =>
-      groupedByKey(ids, await this.tx.manager(ctx).getRepository(LotItem).find({ where: { lotId: In([...ids]) }, order: { category: 'ASC' } }), (i) => i.lotId),
+      groupedByKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(LotItem)
+          .find({ where: { lotId: In([...ids]) }, order: { category: 'ASC' } }),
+        (i) => i.lotId,
+      ),
     ).load(lotId);
   }
 
   /** The lots of a donation the caller may see (a refurbisher sees only its own). */
   ofDonation(ctx: RequestContext, donationId: string): Promise<Lot[]> {
     return requestLoader<string, Lot[]>(ctx, 'donation-lots', async (ids) => {
-      const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l').where('l.donation_id IN (:...ids)', { ids: [...ids] });
+      const qb = this.tx
+        .manager(ctx)
+        .getRepository(Lot)
+        .createQueryBuilder('l')
+        .where('l.donation_id IN (:...ids)', { ids: [...ids] });
       ReadScope.apply(ctx, qb, 'Lot', 'l');
       return groupedByKey(ids, await qb.orderBy('l.created_at', 'ASC').getMany(), (l) => l.donationId);
     }).load(donationId);

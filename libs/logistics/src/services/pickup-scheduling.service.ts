@@ -35,7 +35,15 @@ export class PickupSchedulingService {
 
       const repo = manager.getRepository(Pickup);
       const pickup = await repo.save(
-        repo.create({ lotId: lot.id, scheduledAt: input.scheduledAt, status: PickupStatus.SCHEDULED, collectedQuantity: null, shortfall: null, completedAt: null, remindedAt: null }),
+        repo.create({
+          lotId: lot.id,
+          scheduledAt: input.scheduledAt,
+          status: PickupStatus.SCHEDULED,
+          collectedQuantity: null,
+          shortfall: null,
+          completedAt: null,
+          remindedAt: null,
+        }),
       );
       if (step === 'ADVANCE') {
         await manager.update(Lot, { id: lot.id }, { status: LotStatus.PICKUP_SCHEDULED, version: lot.version + 1 });

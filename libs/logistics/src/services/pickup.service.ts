@@ -43,7 +43,11 @@ export class PickupService {
   /** Pickup.lot, scoped as every lot read is. */
   lotOf(ctx: RequestContext, lotId: string): Promise<Lot | null> {
     return requestLoader<string, Lot | null>(ctx, 'pickup-lot', async (ids) => {
-      const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l').where('l.id IN (:...ids)', { ids: [...ids] });
+      const qb = this.tx
+        .manager(ctx)
+        .getRepository(Lot)
+        .createQueryBuilder('l')
+        .where('l.id IN (:...ids)', { ids: [...ids] });
       return byKey(ids, await ReadScope.apply(ctx, qb, 'Lot', 'l').getMany(), (l) => l.id);
     }).load(lotId);
   }

@@ -54,8 +54,7 @@ export interface LineClass {
 const SEP = '\u0000';
 
 const specKey = (d: DeviceSpec): string => [d.category, d.ramGb, d.storageGb, d.ssd, d.grade].join(SEP);
-const groupKey = (l: LineRequirements): string =>
-  [l.category, l.minRamGb, l.minStorageGb, l.requireSsd, l.minGrade].join(SEP);
+const groupKey = (l: LineRequirements): string => [l.category, l.minRamGb, l.minStorageGb, l.requireSsd, l.minGrade].join(SEP);
 const locationKey = (p: LatLon): string => `${p.lat},${p.lon}`;
 
 /** Returns the index of key in the interning map, creating it with make() if new. */

@@ -71,11 +71,7 @@ export function resolveCostWeights(weights?: Partial<MatchingCostWeights>): Matc
 }
 
 /** Waste of putting a device of this spec on a line with these requirements (no distance). */
-export function overQualification(
-  spec: DeviceSpec,
-  req: LineRequirements,
-  weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS,
-): number {
+export function overQualification(spec: DeviceSpec, req: LineRequirements, weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
   let waste = 0;
   if (spec.ramGb !== null) {
     waste += weights.perExtraRamGb * Math.max(0, spec.ramGb - (req.minRamGb ?? weights.baselineRamGb));
@@ -97,10 +93,6 @@ export function distanceCost(km: number, weights: MatchingCostWeights = DEFAULT_
  * The documented cost (see MatchingCostWeights). The solver adds the same two cached terms in
  * the same order, so its arc costs are bit-identical to this function.
  */
-export function assignmentCost(
-  device: MatchDevice,
-  line: MatchLine,
-  weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS,
-): number {
+export function assignmentCost(device: MatchDevice, line: MatchLine, weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
   return overQualification(device, line, weights) + distanceCost(greatCircleKm(device, line), weights);
 }

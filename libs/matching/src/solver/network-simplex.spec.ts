@@ -40,10 +40,14 @@ describe('solveTransportation', () => {
   });
 
   it('leaves surplus supply on the shelf and meets demand exactly', () => {
-    const problem = dense([10, 10], [4, 3], [
-      [1, 5],
-      [2, 1],
-    ]);
+    const problem = dense(
+      [10, 10],
+      [4, 3],
+      [
+        [1, 5],
+        [2, 1],
+      ],
+    );
     const flows = solveTransportation(problem);
     expect(Array.from(flows)).toEqual([4, 0, 0, 3]);
   });

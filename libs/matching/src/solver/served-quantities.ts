@@ -18,11 +18,7 @@ import type { MatchingAggregation } from './aggregate';
  *
  * Returns the served quantity of every line (indexed like `lines`).
  */
-export function servedQuantities(
-  agg: MatchingAggregation,
-  lineOrder: readonly number[],
-  quantities: ArrayLike<number>,
-): Int32Array {
+export function servedQuantities(agg: MatchingAggregation, lineOrder: readonly number[], quantities: ArrayLike<number>): Int32Array {
   const specCount = agg.specs.length;
   const groupCount = agg.groups.length;
   const { fitSpec, fitGroup, groupFits, specFits } = agg;
@@ -83,7 +79,7 @@ export function servedQuantities(
       }
       spare[end] -= amount;
       flow[specVia[end]] += amount;
-      for (let h = fitGroup[specVia[end]]; h !== group; ) {
+      for (let h = fitGroup[specVia[end]]; h !== group;) {
         const back = groupVia[h];
         flow[back] -= amount;
         const forward = specVia[fitSpec[back]];

@@ -18,18 +18,14 @@ function expectMatchesBruteForce(devices: MatchDevice[], lines: MatchLine[], wei
 describe('solveMatching against brute force', () => {
   it('serves the lexicographic served vector at minimum cost (default weights)', () => {
     fc.assert(
-      fc.property(instanceArbitrary({ maxDevices: 6, maxLines: 3 }), ({ devices, lines }) =>
-        expectMatchesBruteForce(devices, lines),
-      ),
+      fc.property(instanceArbitrary({ maxDevices: 6, maxLines: 3 }), ({ devices, lines }) => expectMatchesBruteForce(devices, lines)),
       { numRuns: 400 },
     );
   });
 
   it('breaks priority and age ties by line id', () => {
     fc.assert(
-      fc.property(instanceArbitrary({ maxDevices: 6, maxLines: 3, frequentTies: true }), ({ devices, lines }) =>
-        expectMatchesBruteForce(devices, lines),
-      ),
+      fc.property(instanceArbitrary({ maxDevices: 6, maxLines: 3, frequentTies: true }), ({ devices, lines }) => expectMatchesBruteForce(devices, lines)),
       { numRuns: 400 },
     );
   });
@@ -45,9 +41,7 @@ describe('solveMatching against brute force', () => {
 
   it('is exact with more lines than the brief asks (7 devices, 4 lines)', () => {
     fc.assert(
-      fc.property(instanceArbitrary({ maxDevices: 7, maxLines: 4 }), ({ devices, lines }) =>
-        expectMatchesBruteForce(devices, lines),
-      ),
+      fc.property(instanceArbitrary({ maxDevices: 7, maxLines: 4 }), ({ devices, lines }) => expectMatchesBruteForce(devices, lines)),
       { numRuns: 100 },
     );
   });

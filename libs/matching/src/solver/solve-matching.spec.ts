@@ -69,10 +69,7 @@ describe('solveMatching', () => {
       laptop('plain1', baseline, GRENOBLE),
       laptop('plain2', baseline, GRENOBLE),
     ];
-    const lines = [
-      line('senior', { quantity: 2, priority: 1 }, VILLEURBANNE),
-      line('student', { ...designStudent, quantity: 2 }, LYON),
-    ];
+    const lines = [line('senior', { quantity: 2, priority: 1 }, VILLEURBANNE), line('student', { ...designStudent, quantity: 2 }, LYON)];
     const solution = solveMatching(devices, lines);
     assertValidSolution(devices, lines, solution);
     expect(devicesOf(solution, 'student')).toEqual(['hi1', 'hi2']);

@@ -1,12 +1,6 @@
 import { greatCircleKm } from '@app/common';
 import { aggregate, type MatchingAggregation } from './aggregate';
-import {
-  assignmentCost,
-  distanceCost,
-  overQualification,
-  resolveCostWeights,
-  type MatchingCostWeights,
-} from './cost';
+import { assignmentCost, distanceCost, overQualification, resolveCostWeights, type MatchingCostWeights } from './cost';
 import { solveTransportation } from './network-simplex';
 import { servedQuantities } from './served-quantities';
 import type { MatchAssignment, MatchDevice, MatchLine, MatchingSolution } from './types';
@@ -44,8 +38,7 @@ const MAX_CACHED_DISTANCES = 4_000_000;
 
 /** Distance cost between a device location and a line location, each computed once. */
 function distanceTable(agg: MatchingAggregation, weights: MatchingCostWeights): (device: number, line: number) => number {
-  const compute = (device: number, line: number): number =>
-    distanceCost(greatCircleKm(agg.deviceLocations[device], agg.lineLocations[line]), weights);
+  const compute = (device: number, line: number): number => distanceCost(greatCircleKm(agg.deviceLocations[device], agg.lineLocations[line]), weights);
   const lineCount = agg.lineLocations.length;
   if (agg.deviceLocations.length * lineCount > MAX_CACHED_DISTANCES) return compute;
   const cache = new Float64Array(agg.deviceLocations.length * lineCount).fill(NaN);
@@ -141,11 +134,7 @@ function cheapestClassFlows(
  * exactly those quantities (see MatchingCostWeights for the cost). Both steps are exact.
  * Pure and synchronous: callers should run it off the API's event loop for large regions.
  */
-export function solveMatching(
-  devices: MatchDevice[],
-  lines: MatchLine[],
-  weights?: Partial<MatchingCostWeights>,
-): MatchingSolution {
+export function solveMatching(devices: MatchDevice[], lines: MatchLine[], weights?: Partial<MatchingCostWeights>): MatchingSolution {
   const resolvedWeights = resolveCostWeights(weights);
   validate(devices, lines);
 

@@ -52,7 +52,11 @@ export class OrganizationResolver {
   @ResolveField(() => Region)
   async region(@Ctx() ctx: RequestContext, @Parent() org: Organization): Promise<Region> {
     const region = await requestLoader<string, Region | null>(ctx, 'region', async (ids) =>
-      byKey(ids, (await this.regionService.findByIds(ctx, ids)).filter((r) => AccessPolicy.canReadRegion(ctx, r.id)), (r) => r.id),
+      byKey(
+        ids,
+        (await this.regionService.findByIds(ctx, ids)).filter((r) => AccessPolicy.canReadRegion(ctx, r.id)),
+        (r) => r.id,
+      ),
     ).load(org.regionId);
     return AccessPolicy.readableOrRefuse(region);
   }

@@ -43,7 +43,8 @@ export class NetworkSeeder implements OnApplicationBootstrap {
     const existing = await repo.findOne({ where: { email } });
     if (existing) {
       // never promoted: the account may be a demo login whose password is public
-      if (existing.role !== Role.ADMIN) this.logger.warn(`ADMIN_EMAIL ${email} is already a ${existing.role} account: left as it is, no administrator created; choose another address`);
+      if (existing.role !== Role.ADMIN)
+        this.logger.warn(`ADMIN_EMAIL ${email} is already a ${existing.role} account: left as it is, no administrator created; choose another address`);
       return;
     }
     await repo.save(repo.create({ email, passwordHash: await hashPassword(password), role: Role.ADMIN, organizationId: null }));
@@ -77,7 +78,9 @@ export class NetworkSeeder implements OnApplicationBootstrap {
           serviceRadiusKm: demo.serviceRadiusKm ?? null,
         });
         for (const [category, weeklyCapacity] of Object.entries(demo.capacities ?? {})) {
-          await manager.getRepository(RefurbisherCapacity).insert({ organizationId: org.id, category: category as RefurbisherCapacity['category'], weeklyCapacity, load: 0 });
+          await manager
+            .getRepository(RefurbisherCapacity)
+            .insert({ organizationId: org.id, category: category as RefurbisherCapacity['category'], weeklyCapacity, load: 0 });
         }
         await saveUser(demo.login, ROLE_OF_KIND[demo.kind], org.id);
       }

@@ -44,7 +44,11 @@ export class OrganizationService {
    */
   load(ctx: RequestContext, id: string): Promise<Organization | null> {
     return requestLoader<string, Organization | null>(ctx, 'organization', async (ids) => {
-      const qb = this.tx.manager(ctx).getRepository(Organization).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [...ids] });
+      const qb = this.tx
+        .manager(ctx)
+        .getRepository(Organization)
+        .createQueryBuilder('o')
+        .where('o.id IN (:...ids)', { ids: [...ids] });
       return byKey(ids, await ReadScope.apply(ctx, qb, 'Organization', 'o').getMany(), (o) => o.id);
     }).load(id);
   }

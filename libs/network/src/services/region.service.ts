@@ -23,7 +23,10 @@ export class RegionService {
   }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Region[]> {
-    return this.tx.manager(ctx).getRepository(Region).find({ where: { id: In([...ids]) } });
+    return this.tx
+      .manager(ctx)
+      .getRepository(Region)
+      .find({ where: { id: In([...ids]) } });
   }
 
   create(ctx: RequestContext, input: CreateRegionInput): Promise<Region> {

@@ -11,7 +11,10 @@ export class UserService {
   constructor(private readonly tx: TransactionRunner) {}
 
   async me(ctx: RequestContext): Promise<User> {
-    const user = await this.tx.manager(ctx).getRepository(User).findOne({ where: { id: ctx.user.userId } });
+    const user = await this.tx
+      .manager(ctx)
+      .getRepository(User)
+      .findOne({ where: { id: ctx.user.userId } });
     if (!user) throw new NotFoundError('User');
     return user;
   }

@@ -2,7 +2,21 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { DeviceCategory, IsDateWithinYears } from '@app/common';
 import { Grade } from '@app/refurbishing';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { BeneficiaryProfile } from '../entities/beneficiary-profile';
 
 @InputType()

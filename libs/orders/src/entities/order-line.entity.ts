@@ -16,7 +16,10 @@ import { PartnerOrder } from './partner-order.entity';
 @Entity()
 @Index(['orderId', 'position'])
 @Index('IDX_order_line_unfilled', ['regionId'], { where: `"allocated_quantity" < "quantity"` })
-@Check('CHK_order_line_counters', `"quantity" > 0 AND 0 <= "delivered_quantity" AND "delivered_quantity" <= "shipped_quantity" AND "shipped_quantity" <= "allocated_quantity" AND "allocated_quantity" <= "quantity"`)
+@Check(
+  'CHK_order_line_counters',
+  `"quantity" > 0 AND 0 <= "delivered_quantity" AND "delivered_quantity" <= "shipped_quantity" AND "shipped_quantity" <= "allocated_quantity" AND "allocated_quantity" <= "quantity"`,
+)
 @Check('CHK_order_line_minimums', `("min_ram_gb" IS NULL OR "min_ram_gb" >= 0) AND ("min_storage_gb" IS NULL OR "min_storage_gb" >= 0)`)
 export class OrderLine {
   @Field(() => ID)

@@ -44,7 +44,12 @@ describe('profile defaults', () => {
   });
 
   it('puts hardware floors on computers only: a monitor or tablet line keeps only the grade floor', () => {
-    expect(profileFloor(BeneficiaryProfile.DESIGN_STUDENT, DeviceCategory.MONITOR)).toEqual({ minRamGb: null, minStorageGb: null, requireSsd: false, minGrade: null });
+    expect(profileFloor(BeneficiaryProfile.DESIGN_STUDENT, DeviceCategory.MONITOR)).toEqual({
+      minRamGb: null,
+      minStorageGb: null,
+      requireSsd: false,
+      minGrade: null,
+    });
     expect(profileFloor(BeneficiaryProfile.JOB_SEEKER, DeviceCategory.TABLET).minGrade).toBe(Grade.B);
     expect(resolveLineRequirements(BeneficiaryProfile.PUPIL, DeviceCategory.TABLET, { minStorageGb: 32 }).requirements).toEqual({
       minRamGb: null,

@@ -73,7 +73,8 @@ export function resolveLineRequirements(profile: BeneficiaryProfile, category: D
     const value = stated[name];
     const min = floor[name];
     if (value == null) return min;
-    if (min !== null && value < min) problems.push(`${name} ${value} is below the ${profile} minimum of ${min} ${unit}; a line may raise a profile's minimums, never lower them`);
+    if (min !== null && value < min)
+      problems.push(`${name} ${value} is below the ${profile} minimum of ${min} ${unit}; a line may raise a profile's minimums, never lower them`);
     return min === null ? value : Math.max(value, min);
   };
   const minRamGb = atLeast('minRamGb', 'GB');

@@ -37,7 +37,11 @@ export class OrderDeliveryService {
       if (ORDER_MACHINE.isTerminal(order.status)) throw new ConflictError(`Order ${order.reference}: ${order.status} is final`);
       await this.ledger.lockLines(manager, [order.id]);
       const links = await this.ledger.lockLiveLinks(manager, order.id, input.deviceIds);
-      await this.stock.deliver(inner, links.map((l) => l.deviceId), 'delivery confirmed by the partner');
+      await this.stock.deliver(
+        inner,
+        links.map((l) => l.deviceId),
+        'delivery confirmed by the partner',
+      );
       await this.ledger.markLinks(manager, links, 'delivered');
       if (input.beneficiaryRefs) {
         const lineOf = new Map(links.map((l) => [l.deviceId, l.orderLineId]));

@@ -91,21 +91,31 @@ export class OrderLedger {
    */
   async reserve(ctx: RequestContext, manager: EntityManager, wanted: readonly Reservation[], detail: string): Promise<Reservation[]> {
     if (!wanted.length) return [];
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM device WHERE id = ANY($1::uuid[]) AND status = 'IN_STOCK' ORDER BY id FOR UPDATE`,
-      [wanted.map((w) => w.deviceId)],
-    );
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM device WHERE id = ANY($1::uuid[]) AND status = 'IN_STOCK' ORDER BY id FOR UPDATE`, [
+      wanted.map((w) => w.deviceId),
+    ]);
     const free = new Set(rows.map((r) => r.id));
     const made = wanted.filter((w) => free.has(w.deviceId));
     if (!made.length) return [];
-    await this.stock.reserve(ctx.withManager(manager), made.map((m) => m.deviceId), detail);
+    await this.stock.reserve(
+      ctx.withManager(manager),
+      made.map((m) => m.deviceId),
+      detail,
+    );
     for (let i = 0; i < made.length; i += SLICE) {
       await manager
         .getRepository(OrderLineDevice)
         .insert(made.slice(i, i + SLICE).map((m) => ({ orderLineId: m.lineId, orderId: m.orderId, partnerId: m.partnerId, deviceId: m.deviceId })));
     }
-    await this.moveCounter(manager, 'allocated_quantity', countBy(made, (m) => m.lineId));
-    await this.refreshStatuses(manager, made.map((m) => m.orderId));
+    await this.moveCounter(
+      manager,
+      'allocated_quantity',
+      countBy(made, (m) => m.lineId),
+    );
+    await this.refreshStatuses(
+      manager,
+      made.map((m) => m.orderId),
+    );
     return made;
   }
 
@@ -121,19 +131,33 @@ export class OrderLedger {
       `SELECT id FROM device WHERE id = ANY($1::uuid[]) AND status = 'RESERVED' ORDER BY id FOR UPDATE`,
       [links.map((l) => l.deviceId)],
     );
-    if (reserved.length) await this.stock.unreserve(ctx.withManager(manager), reserved.map((r) => r.id), detail);
+    if (reserved.length)
+      await this.stock.unreserve(
+        ctx.withManager(manager),
+        reserved.map((r) => r.id),
+        detail,
+      );
     await manager.query(`UPDATE order_line_device SET released_at = now(), release_reason = $2 WHERE id = ANY($1::bigint[]) AND released_at IS NULL`, [
       links.map((l) => l.id),
       reason,
     ]);
-    await this.moveCounter(manager, 'allocated_quantity', countBy(links, (l) => l.orderLineId), -1);
+    await this.moveCounter(
+      manager,
+      'allocated_quantity',
+      countBy(links, (l) => l.orderLineId),
+      -1,
+    );
   }
 
   /** Marks these live links shipped or delivered and moves their lines' counters. */
   async markLinks(manager: EntityManager, links: readonly OrderLineDevice[], step: 'shipped' | 'delivered'): Promise<void> {
     if (!links.length) return;
     await manager.query(`UPDATE order_line_device SET ${step}_at = now() WHERE id = ANY($1::bigint[])`, [links.map((l) => l.id)]);
-    await this.moveCounter(manager, `${step}_quantity`, countBy(links, (l) => l.orderLineId));
+    await this.moveCounter(
+      manager,
+      `${step}_quantity`,
+      countBy(links, (l) => l.orderLineId),
+    );
   }
 
   /**

@@ -31,7 +31,11 @@ export class OrderShippingService {
       if (ORDER_MACHINE.isTerminal(order.status)) throw new ConflictError(`Order ${order.reference}: ${order.status} is final`);
       await this.ledger.lockLines(manager, [order.id]);
       const links = await this.ledger.lockLiveLinks(manager, order.id, input.deviceIds, refurbisherId);
-      await this.stock.ship(inner, links.map((l) => l.deviceId), 'shipped to the partner of an order');
+      await this.stock.ship(
+        inner,
+        links.map((l) => l.deviceId),
+        'shipped to the partner of an order',
+      );
       await this.ledger.markLinks(manager, links, 'shipped');
       await this.ledger.refreshStatuses(manager, [order.id]);
       return manager.getRepository(PartnerOrder).findOneByOrFail({ id: order.id });

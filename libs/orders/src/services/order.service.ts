@@ -34,7 +34,11 @@ export class OrderService {
       const cursor = decodeCursor(after);
       qb.andWhere('(o.created_at, o.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
     }
-    const rows = await qb.orderBy('o.created_at', 'DESC').addOrderBy('o.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return toConnection(rows, limit, total);
   }
 
@@ -47,13 +51,27 @@ export class OrderService {
   /** Batched load for nested fields; the parent the caller could see decides visibility. */
   load(ctx: RequestContext, id: string): Promise<PartnerOrder | null> {
     return requestLoader<string, PartnerOrder | null>(ctx, 'orders:order', async (ids) =>
-      byKey(ids, await this.tx.manager(ctx).getRepository(PartnerOrder).find({ where: { id: In([...ids]) } }), (o) => o.id),
+      byKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(PartnerOrder)
+          .find({ where: { id: In([...ids]) } }),
+        (o) => o.id,
+      ),
     ).load(id);
   }
 
   lines(ctx: RequestContext, orderId: string): Promise<OrderLine[]> {
     return requestLoader<string, OrderLine[]>(ctx, 'orders:lines', async (ids) =>
-      groupedByKey(ids, await this.tx.manager(ctx).getRepository(OrderLine).find({ where: { orderId: In([...ids]) }, order: { position: 'ASC' } }), (l) => l.orderId),
+      groupedByKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(OrderLine)
+          .find({ where: { orderId: In([...ids]) }, order: { position: 'ASC' } }),
+        (l) => l.orderId,
+      ),
     ).load(orderId);
   }
 
@@ -81,12 +99,19 @@ export class OrderService {
    */
   async orderOfDevice(ctx: RequestContext, device: Device): Promise<PartnerOrder | null> {
     const orderId = await requestLoader<string, string | null>(ctx, 'orders:device-order', async (ids) => {
-      const live = await this.tx.manager(ctx).getRepository(OrderLineDevice).find({ where: { deviceId: In([...ids]), releasedAt: IsNull() } });
+      const live = await this.tx
+        .manager(ctx)
+        .getRepository(OrderLineDevice)
+        .find({ where: { deviceId: In([...ids]), releasedAt: IsNull() } });
       return byKey(ids, live, (l) => l.deviceId).map((l) => l?.orderId ?? null);
     }).load(device.id);
     if (!orderId) return null;
     return requestLoader<string, PartnerOrder | null>(ctx, 'orders:readable-order', async (ids) => {
-      const qb = this.tx.manager(ctx).getRepository(PartnerOrder).createQueryBuilder('o').where('o.id IN (:...ids)', { ids: [...ids] });
+      const qb = this.tx
+        .manager(ctx)
+        .getRepository(PartnerOrder)
+        .createQueryBuilder('o')
+        .where('o.id IN (:...ids)', { ids: [...ids] });
       return byKey(ids, await ReadScope.apply(ctx, qb, 'PartnerOrder', 'o').getMany(), (o) => o.id);
     }).load(orderId);
   }
@@ -96,7 +121,14 @@ export class OrderService {
     const order = await this.load(ctx, line.orderId);
     if (!order || !ActAccess.allows(ctx.user, 'PartnerOrder', 'readBeneficiaryRefs', order)) return null;
     const refs = await requestLoader<string, BeneficiaryReference[]>(ctx, 'orders:beneficiary-refs', async (ids) =>
-      groupedByKey(ids, await this.tx.manager(ctx).getRepository(BeneficiaryReference).find({ where: { orderLineId: In([...ids]) }, order: { reference: 'ASC' } }), (r) => r.orderLineId),
+      groupedByKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(BeneficiaryReference)
+          .find({ where: { orderLineId: In([...ids]) }, order: { reference: 'ASC' } }),
+        (r) => r.orderLineId,
+      ),
     ).load(line.id);
     return refs.map((r) => r.reference);
   }

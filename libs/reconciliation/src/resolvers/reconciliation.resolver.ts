@@ -32,7 +32,8 @@ export class ReconciliationResolver {
 
   @Allow(Role.ADMIN, Role.COORDINATOR)
   @Mutation(() => Reconciliation, {
-    description: 'review an OPEN stock count: the devices it did not find that are still IN_STOCK or RESERVED there become MISSING (their reservations are released)',
+    description:
+      'review an OPEN stock count: the devices it did not find that are still IN_STOCK or RESERVED there become MISSING (their reservations are released)',
   })
   resolveReconciliation(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Reconciliation> {
     return this.resolution.resolve(ctx, id);

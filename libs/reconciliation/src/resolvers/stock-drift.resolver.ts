@@ -13,7 +13,10 @@ export class StockDriftResolver {
   ) {}
 
   @Allow(Role.ADMIN, Role.COORDINATOR)
-  @Mutation(() => [StockDrift], { description: "rebuild a refurbisher's stock levels from its devices now (reconcile-stock also runs nightly and after each count); returns the counters corrected" })
+  @Mutation(() => [StockDrift], {
+    description:
+      "rebuild a refurbisher's stock levels from its devices now (reconcile-stock also runs nightly and after each count); returns the counters corrected",
+  })
   reconcileStock(@Ctx() ctx: RequestContext, @Args('refurbisherId', { type: () => ID }) refurbisherId: string): Promise<StockDrift[]> {
     return this.stock.rebuildFor(ctx, refurbisherId);
   }

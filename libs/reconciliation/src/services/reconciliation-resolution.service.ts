@@ -67,7 +67,10 @@ export class ReconciliationResolutionService {
       if (released.length) {
         // The devices are MISSING already: release only ends the links and shrinks the allocations.
         await this.orders.release(inner, manager, released, 'DEVICE_GONE', 'not found by a stock count');
-        await this.orders.refreshStatuses(manager, released.map((l) => l.orderId));
+        await this.orders.refreshStatuses(
+          manager,
+          released.map((l) => l.orderId),
+        );
         await this.outbox.enqueue(manager, matchRegionRequest(reconciliation.regionId, this.config.matchingDebounceMs));
       }
 

@@ -46,7 +46,11 @@ export class ReconciliationService {
    */
   device(ctx: RequestContext, deviceId: string): Promise<Device | null> {
     return requestLoader<string, Device | null>(ctx, 'reconciliation:discrepancy-device', async (ids) => {
-      const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d').where('d.id IN (:...ids)', { ids: [...ids] });
+      const qb = this.tx
+        .manager(ctx)
+        .getRepository(Device)
+        .createQueryBuilder('d')
+        .where('d.id IN (:...ids)', { ids: [...ids] });
       return byKey(ids, await ReadScope.apply(ctx, qb, 'Device', 'd').getMany(), (d) => d.id);
     }).load(deviceId);
   }

@@ -78,7 +78,12 @@ export class StockCountService {
         await manager.query(
           `INSERT INTO reconciliation_discrepancy (reconciliation_id, kind, serial_number, device_id)
            SELECT $1, kind, serial_number, device_id FROM unnest($2::discrepancy_kind[], $3::varchar[], $4::uuid[]) AS d(kind, serial_number, device_id)`,
-          [reconciliation.id, outcome.discrepancies.map((d) => d.kind), outcome.discrepancies.map((d) => d.serialNumber), outcome.discrepancies.map((d) => d.deviceId)],
+          [
+            reconciliation.id,
+            outcome.discrepancies.map((d) => d.kind),
+            outcome.discrepancies.map((d) => d.serialNumber),
+            outcome.discrepancies.map((d) => d.deviceId),
+          ],
         );
       }
       await this.outbox.enqueue(manager, reconcileStockRequest(refurbisher.id));

@@ -49,9 +49,9 @@ export class StockRebuildService {
   private async rebuildLocked(manager: EntityManager, refurbisher: Organization): Promise<StockDrift[]> {
     const corrections = await this.levels.rebuild(manager, refurbisher);
     if (!corrections.length) return [];
-    const rows = await manager.getRepository(StockDrift).save(
-      corrections.map((c) => manager.getRepository(StockDrift).create({ ...c, refurbisherId: refurbisher.id, regionId: refurbisher.regionId })),
-    );
+    const rows = await manager
+      .getRepository(StockDrift)
+      .save(corrections.map((c) => manager.getRepository(StockDrift).create({ ...c, refurbisherId: refurbisher.id, regionId: refurbisher.regionId })));
     this.logger.warn(
       `stock counters of refurbisher ${refurbisher.id} corrected: ${corrections
         .map((c) => `${c.category}/${c.grade} available ${c.availableBefore}->${c.availableAfter}, reserved ${c.reservedBefore}->${c.reservedAfter}`)

@@ -21,7 +21,10 @@ import { Grade } from './grade';
 @Index(['donorId', 'createdAt'])
 @Index(['lotId'])
 @Index(['donationId'])
-@Check('CHK_device_specs', `("specs_ram_gb" IS NULL OR "specs_ram_gb" >= 0) AND ("specs_storage_gb" IS NULL OR "specs_storage_gb" >= 0) AND ("specs_screen_inches" IS NULL OR ("specs_screen_inches" > 0 AND "specs_screen_inches" <= 200))`)
+@Check(
+  'CHK_device_specs',
+  `("specs_ram_gb" IS NULL OR "specs_ram_gb" >= 0) AND ("specs_storage_gb" IS NULL OR "specs_storage_gb" >= 0) AND ("specs_screen_inches" IS NULL OR ("specs_screen_inches" > 0 AND "specs_screen_inches" <= 200))`,
+)
 export class Device {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

@@ -45,8 +45,8 @@ describe('the device state machine', () => {
   });
 
   it('each action takes exactly its own ways through the machine', () => {
-    const taken = (Object.entries(DEVICE_ACTIONS) as Array<[StatusChangingAction, { to: DeviceStatus; from?: readonly DeviceStatus[] }]>).flatMap(([action, { to, from }]) =>
-      ALL.filter((s) => DEVICE_MACHINE.canTransition(s, to) && (!from || from.includes(s))).map((s) => `${s} -${action}-> ${to}`),
+    const taken = (Object.entries(DEVICE_ACTIONS) as Array<[StatusChangingAction, { to: DeviceStatus; from?: readonly DeviceStatus[] }]>).flatMap(
+      ([action, { to, from }]) => ALL.filter((s) => DEVICE_MACHINE.canTransition(s, to) && (!from || from.includes(s))).map((s) => `${s} -${action}-> ${to}`),
     );
     expect(taken.sort()).toEqual(
       [

@@ -12,7 +12,15 @@ describe('intakeCounts', () => {
   });
 
   it('keeps declared categories that did not arrive, in the enum order', () => {
-    expect(intakeCounts([{ category: MONITOR, quantity: 1 }, { category: DESKTOP, quantity: 2 }], [DESKTOP])).toEqual([
+    expect(
+      intakeCounts(
+        [
+          { category: MONITOR, quantity: 1 },
+          { category: DESKTOP, quantity: 2 },
+        ],
+        [DESKTOP],
+      ),
+    ).toEqual([
       { category: DESKTOP, declaredQuantity: 2, receivedQuantity: 1 },
       { category: MONITOR, declaredQuantity: 1, receivedQuantity: 0 },
     ]);

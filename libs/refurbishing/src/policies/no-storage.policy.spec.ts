@@ -12,7 +12,9 @@ describe('NO_STORAGE erasure', () => {
   });
 
   it('is refused (CONFLICT) to a data-bearing device whose storage is unknown, and to any device with storage', () => {
-    expect(() => assertErasureMethodFits(laptop(null), ErasureMethod.NO_STORAGE)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/data-bearing/) }));
+    expect(() => assertErasureMethodFits(laptop(null), ErasureMethod.NO_STORAGE)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/data-bearing/) }),
+    );
     expect(() => assertErasureMethodFits(laptop(256), ErasureMethod.NO_STORAGE)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect(() => assertErasureMethodFits(laptop(null, true), ErasureMethod.NO_STORAGE)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
     expect(() => assertErasureMethodFits(monitor(32), ErasureMethod.NO_STORAGE)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
@@ -23,8 +25,12 @@ describe('NO_STORAGE erasure', () => {
   });
 
   it('a device erased as NO_STORAGE is not graded with a disk; one erased otherwise is', () => {
-    expect(() => assertGradingKeepsErasure({ serialNumber: 'PF1' }, ErasureMethod.NO_STORAGE, { storageGb: 256, ssd: true })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
-    expect(() => assertGradingKeepsErasure({ serialNumber: 'PF1' }, ErasureMethod.NO_STORAGE, { storageGb: null, ssd: true })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => assertGradingKeepsErasure({ serialNumber: 'PF1' }, ErasureMethod.NO_STORAGE, { storageGb: 256, ssd: true })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
+    expect(() => assertGradingKeepsErasure({ serialNumber: 'PF1' }, ErasureMethod.NO_STORAGE, { storageGb: null, ssd: true })).toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
     expect(() => assertGradingKeepsErasure({ serialNumber: 'PF1' }, ErasureMethod.NO_STORAGE, { storageGb: 0, ssd: null })).not.toThrow();
     expect(() => assertGradingKeepsErasure({ serialNumber: 'PF1' }, ErasureMethod.NIST_800_88_CLEAR, { storageGb: 256, ssd: true })).not.toThrow();
     expect(() => assertGradingKeepsErasure({ serialNumber: 'PF1' }, null, { storageGb: 256, ssd: true })).not.toThrow();

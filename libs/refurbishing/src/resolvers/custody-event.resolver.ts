@@ -16,12 +16,18 @@ import { CustodyEvent } from '../entities/custody-event.entity';
 export class CustodyEventResolver {
   constructor(private readonly organizationService: OrganizationService) {}
 
-  @ResolveField(() => Organization, { nullable: true, description: "the acting user's organization; null for the platform, or when the caller may not know it" })
+  @ResolveField(() => Organization, {
+    nullable: true,
+    description: "the acting user's organization; null for the platform, or when the caller may not know it",
+  })
   organization(@Ctx() ctx: RequestContext, @Parent() event: CustodyEvent): Promise<Organization | null> {
     return event.organizationId ? this.organizationService.load(ctx, event.organizationId) : Promise.resolve(null);
   }
 
-  @ResolveField(() => String, { nullable: true, description: "the acting user's e-mail: for its own organization's members and the staff over it; null otherwise" })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: "the acting user's e-mail: for its own organization's members and the staff over it; null otherwise",
+  })
   async actor(@Ctx() ctx: RequestContext, @Parent() event: CustodyEvent): Promise<string | null> {
     if (ctx.isAdmin) return event.actor;
     // the platform: a background job ("system") is nobody's address; an administrator's is
@@ -31,7 +37,10 @@ export class CustodyEventResolver {
     return null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'what else was recorded: the erasure certificate, the grade, the reason; not shown to a partner but for its own events' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'what else was recorded: the erasure certificate, the grade, the reason; not shown to a partner but for its own events',
+  })
   detail(@Ctx() ctx: RequestContext, @Parent() event: CustodyEvent): string | null {
     if (ctx.hasRole(Role.PARTNER) && event.organizationId !== ctx.user.organizationId) return null;
     return event.detail;

@@ -50,7 +50,9 @@ export class DeviceErasureService {
       if (input.verified) {
         await this.ledger.apply(ctx, manager, [{ device, action: DeviceAction.ERASED, detail }]);
       } else {
-        await this.ledger.note(ctx, manager, [{ deviceId: device.id, action: DeviceAction.ERASURE_FAILED, fromStatus: device.status, toStatus: device.status, detail: `${detail}, not verified` }]);
+        await this.ledger.note(ctx, manager, [
+          { deviceId: device.id, action: DeviceAction.ERASURE_FAILED, fromStatus: device.status, toStatus: device.status, detail: `${detail}, not verified` },
+        ]);
       }
       return manager.getRepository(Device).findOneByOrFail({ id: device.id });
     });

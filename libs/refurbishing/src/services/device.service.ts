@@ -41,7 +41,11 @@ export class DeviceService {
       const cursor = decodeCursor(after);
       qb.andWhere('(d.created_at, d.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
     }
-    const rows = await qb.orderBy('d.created_at', 'DESC').addOrderBy('d.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('d.created_at', 'DESC')
+      .addOrderBy('d.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     return toConnection(rows, limit, total);
   }
 
@@ -54,7 +58,11 @@ export class DeviceService {
   /** Lot.devices: the devices of a lot that the caller may read (a partner none, a refurbisher those it holds). */
   ofLot(ctx: RequestContext, lotId: string): Promise<Device[]> {
     return requestLoader<string, Device[]>(ctx, 'refurbishing:lot-devices', async (ids) => {
-      const qb = this.tx.manager(ctx).getRepository(Device).createQueryBuilder('d').where('d.lot_id IN (:...ids)', { ids: [...ids] });
+      const qb = this.tx
+        .manager(ctx)
+        .getRepository(Device)
+        .createQueryBuilder('d')
+        .where('d.lot_id IN (:...ids)', { ids: [...ids] });
       ReadScope.apply(ctx, qb, 'Device', 'd');
       return groupedByKey(ids, await qb.orderBy('d.serial_number', 'ASC').getMany(), (d) => d.lotId);
     }).load(lotId);
@@ -63,7 +71,11 @@ export class DeviceService {
   /** Device.lot: null when the caller may not read that lot (a partner never does). */
   lot(ctx: RequestContext, lotId: string): Promise<Lot | null> {
     return requestLoader<string, Lot | null>(ctx, 'refurbishing:lot', async (ids) => {
-      const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l').where('l.id IN (:...ids)', { ids: [...ids] });
+      const qb = this.tx
+        .manager(ctx)
+        .getRepository(Lot)
+        .createQueryBuilder('l')
+        .where('l.id IN (:...ids)', { ids: [...ids] });
       return byKey(ids, await ReadScope.apply(ctx, qb, 'Lot', 'l').getMany(), (l) => l.id);
     }).load(lotId);
   }
@@ -88,7 +100,14 @@ export class DeviceService {
   /** The chain of custody, oldest first. */
   history(ctx: RequestContext, deviceId: string): Promise<CustodyEvent[]> {
     return requestLoader<string, CustodyEvent[]>(ctx, 'refurbishing:history', async (ids) =>
-      groupedByKey(ids, await this.tx.manager(ctx).getRepository(CustodyEvent).find({ where: { deviceId: In([...ids]) }, order: { id: 'ASC' } }), (e) => e.deviceId),
+      groupedByKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(CustodyEvent)
+          .find({ where: { deviceId: In([...ids]) }, order: { id: 'ASC' } }),
+        (e) => e.deviceId,
+      ),
     ).load(deviceId);
   }
 }

@@ -18,13 +18,27 @@ export class LotIntakeService {
 
   ofLot(ctx: RequestContext, lotId: string): Promise<LotIntake | null> {
     return requestLoader<string, LotIntake | null>(ctx, 'refurbishing:lot-intake', async (ids) =>
-      byKey(ids, await this.tx.manager(ctx).getRepository(LotIntake).find({ where: { lotId: In([...ids]) } }), (i) => i.lotId),
+      byKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(LotIntake)
+          .find({ where: { lotId: In([...ids]) } }),
+        (i) => i.lotId,
+      ),
     ).load(lotId);
   }
 
   items(ctx: RequestContext, lotId: string): Promise<LotIntakeItem[]> {
     return requestLoader<string, LotIntakeItem[]>(ctx, 'refurbishing:lot-intake-items', async (ids) =>
-      groupedByKey(ids, await this.tx.manager(ctx).getRepository(LotIntakeItem).find({ where: { lotId: In([...ids]) } }), (i) => i.lotId),
+      groupedByKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(LotIntakeItem)
+          .find({ where: { lotId: In([...ids]) } }),
+        (i) => i.lotId,
+      ),
     ).load(lotId);
   }
 

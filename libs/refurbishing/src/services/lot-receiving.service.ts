@@ -44,7 +44,9 @@ export class LotReceivingService {
       ActAccess.assert(ctx, 'Lot', 'receive', lot, 'Lot');
       LOT_MACHINE.assertTransition(lot.status, LotStatus.RECEIVED);
 
-      const taken: Array<{ serial_number: string }> = await manager.query(`SELECT serial_number FROM device WHERE serial_number = ANY($1::varchar[])`, [serials]);
+      const taken: Array<{ serial_number: string }> = await manager.query(`SELECT serial_number FROM device WHERE serial_number = ANY($1::varchar[])`, [
+        serials,
+      ]);
       if (taken.length) {
         const list = taken.map((t) => t.serial_number);
         throw new ConflictError(`Serial numbers already registered in the network: ${list.slice(0, 20).join(', ')}`, { serialNumbers: list });

@@ -49,13 +49,10 @@ export class StockLevelRebuild {
       recount.filter((r) => lockedKeys.has(stockKey(r))),
     );
     for (const c of corrections) {
-      await manager.query(`UPDATE stock_level SET available = $4, reserved = $5, updated_at = now() WHERE refurbisher_id = $1 AND category = $2 AND grade = $3`, [
-        refurbisher.id,
-        c.category,
-        c.grade,
-        c.availableAfter,
-        c.reservedAfter,
-      ]);
+      await manager.query(
+        `UPDATE stock_level SET available = $4, reserved = $5, updated_at = now() WHERE refurbisher_id = $1 AND category = $2 AND grade = $3`,
+        [refurbisher.id, c.category, c.grade, c.availableAfter, c.reservedAfter],
+      );
     }
     return corrections;
   }

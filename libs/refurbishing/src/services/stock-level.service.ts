@@ -13,7 +13,9 @@ export class StockLevelService {
   constructor(private readonly tx: TransactionRunner) {}
 
   levels(ctx: RequestContext, filter: { regionId?: string | null; refurbisherId?: string | null }): Promise<StockLevel[]> {
-    const qb = this.tx.manager(ctx).getRepository(StockLevel)
+    const qb = this.tx
+      .manager(ctx)
+      .getRepository(StockLevel)
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.refurbisher', 'refurbisher')
       .where('(s.available > 0 OR s.reserved > 0)');

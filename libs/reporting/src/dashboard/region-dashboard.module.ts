@@ -8,10 +8,6 @@ import { RegionDashboardService } from './region-dashboard.service';
 
 @Module({
   imports: [NetworkModule, RefurbishingModule, RegionFlowsModule],
-  providers: [
-    co2eFactorsProvider,
-    RegionDashboardService,
-    RegionDashboardResolver,
-  ],
+  providers: [co2eFactorsProvider, RegionDashboardService, RegionDashboardResolver],
 })
 export class RegionDashboardModule {}

@@ -62,7 +62,9 @@ export class RegionDashboardService {
         const organization = refurbisher.get(l.refurbisher_id);
         if (!organization) return [];
         const utilization = l.weekly_capacity ? l.load / l.weekly_capacity : 0;
-        return [{ refurbisherId: l.refurbisher_id, refurbisher: organization, weeklyCapacity: l.weekly_capacity, load: l.load, utilization, inStock: l.in_stock }];
+        return [
+          { refurbisherId: l.refurbisher_id, refurbisher: organization, weeklyCapacity: l.weekly_capacity, load: l.load, utilization, inStock: l.in_stock },
+        ];
       }),
       leadTimes: {
         declarationToPickupDays: medians[LeadTimeKind.DECLARATION_TO_PICKUP] ?? null,

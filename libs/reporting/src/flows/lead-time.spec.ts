@@ -24,9 +24,14 @@ describe('lead-time histogram', () => {
     expect(histogramMedianHours([])).toBeNull();
     expect(histogramMedianHours([{ startHours: 5, samples: 1 }])).toBe(5.5);
     // two samples: their mean
-    expect(histogramMedianHours([{ startHours: 5, samples: 1 }, { startHours: 48, samples: 1 }])).toBe((5.5 + 51) / 2);
+    expect(
+      histogramMedianHours([
+        { startHours: 5, samples: 1 },
+        { startHours: 48, samples: 1 },
+      ]),
+    ).toBe((5.5 + 51) / 2);
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let run = 0; run < 200; run++) {
       const samples = Array.from({ length: 1 + Math.floor(random() * 40) }, () => random() * 2000);
       const counts = new Map<number, number>();

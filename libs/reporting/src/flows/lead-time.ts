@@ -48,8 +48,7 @@ export function leadTimeBucketSql(interval: string): string {
 }
 
 /** SQL: the middle of a bucket, in hours, from its start column. */
-export const bucketMiddleSql = (start: string): string =>
-  `(${start} + CASE WHEN ${start} < 48 THEN 0.5 WHEN ${start} < 720 THEN 3 ELSE 12 END)`;
+export const bucketMiddleSql = (start: string): string => `(${start} + CASE WHEN ${start} < 48 THEN 0.5 WHEN ${start} < 720 THEN 3 ELSE 12 END)`;
 
 /**
  * The median of a histogram, as percentile_cont(0.5) of its samples taken at their bucket's

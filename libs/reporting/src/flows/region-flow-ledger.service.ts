@@ -1,7 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { deferUntilCommit } from '@app/database';
 import { EntityManager } from 'typeorm';
-import { byMonth, FLOW_TABLE, FLOW_TABLES, FlowRow, FlowTable, incrementSql, LEAD_TIME_TABLE, mergeRows, MONTHLY_LEAD_TIME_TABLE, REUSE_TABLE } from './flow-tables';
+import {
+  byMonth,
+  FLOW_TABLE,
+  FLOW_TABLES,
+  FlowRow,
+  FlowTable,
+  incrementSql,
+  LEAD_TIME_TABLE,
+  mergeRows,
+  MONTHLY_LEAD_TIME_TABLE,
+  REUSE_TABLE,
+} from './flow-tables';
 import { reportDaySql } from './report-calendar';
 import { deviceFlows, deviceLeadTimes, deviceReuse, donationFlows, FlowSource, orderFlows, pickupFlows, pickupLeadTimes } from './region-flow-sources';
 

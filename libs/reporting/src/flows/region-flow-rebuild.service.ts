@@ -45,7 +45,10 @@ export class RegionFlowRebuild {
         }
       });
     }
-    const magnitude = FLOW_TABLES.reduce((sum, table, i) => sum + diffs[i].reduce((s, r) => s + table.counters.reduce((c, k) => c + Math.abs(Number(r[k])), 0), 0), 0);
+    const magnitude = FLOW_TABLES.reduce(
+      (sum, table, i) => sum + diffs[i].reduce((s, r) => s + table.counters.reduce((c, k) => c + Math.abs(Number(r[k])), 0), 0),
+      0,
+    );
     const drift: FlowDrift = {
       regionId,
       flowRows: diffs[0].length,
@@ -70,7 +73,10 @@ export class RegionFlowRebuild {
     const leadTimes = `SELECT region_id, day, kind, bucket_hours, sum(samples)::int AS samples
                          FROM (${deviceLeadTimes(region('d'))} UNION ALL ${pickupLeadTimes(region('l'))}) u GROUP BY 1, 2, 3, 4`;
     return new Map<FlowTable, string>([
-      [FLOW_TABLE, `SELECT region_id, day, ${FLOW_COUNTERS.map((c) => `sum(${c})::int AS ${c}`).join(', ')} FROM (${flows.join(' UNION ALL ')}) u GROUP BY 1, 2`],
+      [
+        FLOW_TABLE,
+        `SELECT region_id, day, ${FLOW_COUNTERS.map((c) => `sum(${c})::int AS ${c}`).join(', ')} FROM (${flows.join(' UNION ALL ')}) u GROUP BY 1, 2`,
+      ],
       [REUSE_TABLE, deviceReuse(region('d'))],
       [LEAD_TIME_TABLE, leadTimes],
       [

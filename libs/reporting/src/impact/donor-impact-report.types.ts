@@ -33,7 +33,7 @@ export class ProfileCount {
   count!: number;
 }
 
-@ObjectType({ description: "the manufacturing footprint a reused device of a category avoids, and where the figure comes from" })
+@ObjectType({ description: 'the manufacturing footprint a reused device of a category avoids, and where the figure comes from' })
 export class Co2eFactorUsed {
   @Field(() => DeviceCategory)
   category!: DeviceCategory;

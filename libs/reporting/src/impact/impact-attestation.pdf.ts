@@ -74,7 +74,9 @@ export function renderImpactAttestation(a: ImpactAttestation): Promise<Buffer> {
     doc.moveDown().fontSize(12).text('Par catégorie');
     doc.fontSize(10);
     for (const c of a.byCategory) {
-      doc.text(`${CATEGORY_FR[c.category] ?? c.category} — reçus ${number(c.received)}, réemployés ${number(c.reused)}, recyclés ${number(c.recycled)}, ${number(c.co2eAvoidedKg, 1)} kg CO2e évités`);
+      doc.text(
+        `${CATEGORY_FR[c.category] ?? c.category} — reçus ${number(c.received)}, réemployés ${number(c.reused)}, recyclés ${number(c.recycled)}, ${number(c.co2eAvoidedKg, 1)} kg CO2e évités`,
+      );
     }
     doc.moveDown().fontSize(12).text("Certificats d'effacement des données");
     doc.fontSize(9);
@@ -82,7 +84,10 @@ export function renderImpactAttestation(a: ImpactAttestation): Promise<Buffer> {
     for (const c of a.certificates) doc.text(`${c.number} — n° de série ${c.serialNumber} — ${c.method} — ${date(c.performedAt)}`);
     doc.moveDown().fontSize(8).text('Facteurs d’émission (fabrication d’un équipement neuf évitée) :');
     for (const s of a.factorSources) doc.text(`• ${s}`);
-    doc.moveDown().fontSize(10).text(`Délivrée le ${date(a.issuedAt)}. Code de vérification : ${a.verificationCode}`);
+    doc
+      .moveDown()
+      .fontSize(10)
+      .text(`Délivrée le ${date(a.issuedAt)}. Code de vérification : ${a.verificationCode}`);
     doc.end();
   });
 }

@@ -81,7 +81,9 @@ export class ImpactFiguresService {
 
   /** The donor organization and its region's name; null when the id is no donor. */
   async donor(manager: EntityManager, donorId: string): Promise<DonorOfReport | null> {
-    const organization = await manager.getRepository(Organization).findOne({ where: { id: donorId, kind: OrganizationKind.DONOR }, relations: { region: true } });
+    const organization = await manager
+      .getRepository(Organization)
+      .findOne({ where: { id: donorId, kind: OrganizationKind.DONOR }, relations: { region: true } });
     return organization ? { organization, regionName: organization.region?.name ?? '' } : null;
   }
 
@@ -133,7 +135,10 @@ export class ImpactFiguresService {
       })
       .filter((c) => c.declared || c.received || c.reused || c.recycled);
     const sum = (key: 'declared' | 'received' | 'reused' | 'recycled') => byCategory.reduce((total, c) => total + c[key], 0);
-    const beneficiaryProfiles = inOrder(BeneficiaryProfile, profiles.map((p) => p.profile)).map((profile) => ({
+    const beneficiaryProfiles = inOrder(
+      BeneficiaryProfile,
+      profiles.map((p) => p.profile),
+    ).map((profile) => ({
       profile,
       count: profiles.find((p) => p.profile === profile)!.count,
     }));

@@ -6,7 +6,9 @@ describe('report file names', () => {
     const to = new Date('2026-06-30T22:00:00Z'); // 1 July, midnight in Paris: excluded
     expect(attestationFileName('Métropole de Lyon', from, to)).toBe('attestation-reemploi-metropole-de-lyon-2026-01-01-au-2026-06-30.pdf');
     expect(devicesCsvFileName('Mairie d’Œuilly & Cie', from, to)).toBe('equipements-donnes-mairie-d-oeuilly-cie-2026-01-01-au-2026-06-30.csv');
-    expect(attestationFileName('«»', new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'))).toBe('attestation-reemploi-donateur-2026-01-01-au-2026-12-31.pdf');
+    expect(attestationFileName('«»', new Date('2026-01-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'))).toBe(
+      'attestation-reemploi-donateur-2026-01-01-au-2026-12-31.pdf',
+    );
     expect(attachment('a.pdf')).toBe('attachment; filename="a.pdf"');
   });
 

@@ -57,7 +57,9 @@ export class ImpactFilesService {
         co2eAvoidedKg: figures.co2eAvoidedKg,
         byCategory: figures.byCategory,
         certificates,
-        factorSources: figures.co2eFactors.map((f) => `${CATEGORY_FR[f.category] ?? f.category} : ${number(f.kgPerDevice)} kg CO2e par équipement — ${f.source}`),
+        factorSources: figures.co2eFactors.map(
+          (f) => `${CATEGORY_FR[f.category] ?? f.category} : ${number(f.kgPerDevice)} kg CO2e par équipement — ${f.source}`,
+        ),
         verificationCode: figures.verificationCode,
         issuedAt,
       });

@@ -16,7 +16,11 @@ describe('ImpactLinks', () => {
   it('signs absolute links under PUBLIC_URL that expire after REPORT_LINK_TTL_HOURS, and accepts them', () => {
     const { pdfUrl, csvUrl, expiresAt } = links.urls(donorId, period, now);
     expect(expiresAt).toEqual(new Date('2026-11-24T10:00:00.000Z'));
-    expect(pdfUrl).toMatch(new RegExp(`^https://reemploi\\.example\\.org/reports/impact/${donorId}\\.pdf\\?from=2026-01-01T00%3A00%3A00\\.000Z&to=2027-01-01T00%3A00%3A00\\.000Z&expires=\\d+&signature=[\\w-]+$`));
+    expect(pdfUrl).toMatch(
+      new RegExp(
+        `^https://reemploi\\.example\\.org/reports/impact/${donorId}\\.pdf\\?from=2026-01-01T00%3A00%3A00\\.000Z&to=2027-01-01T00%3A00%3A00\\.000Z&expires=\\d+&signature=[\\w-]+$`,
+      ),
+    );
     const pdf = parts(pdfUrl);
     expect(links.check(pdf.file, pdf.query, now)).toEqual({ kind: 'pdf', donorId, period });
     const csv = parts(csvUrl);

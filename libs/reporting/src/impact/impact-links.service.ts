@@ -45,7 +45,14 @@ export class ImpactLinks {
   check(file: string, query: { from?: unknown; to?: unknown; expires?: unknown; signature?: unknown }, now = new Date()): ImpactFileRequest {
     const match = /^(.+)\.(pdf|csv)$/.exec(file);
     const { from, to, expires, signature } = query;
-    if (!match || typeof from !== 'string' || typeof to !== 'string' || typeof signature !== 'string' || typeof expires !== 'string' || !/^\d{1,12}$/.test(expires)) {
+    if (
+      !match ||
+      typeof from !== 'string' ||
+      typeof to !== 'string' ||
+      typeof signature !== 'string' ||
+      typeof expires !== 'string' ||
+      !/^\d{1,12}$/.test(expires)
+    ) {
       throw new ReportLinkInvalidError();
     }
     const [, donorId, kind] = match as unknown as [string, string, ImpactFileKind];

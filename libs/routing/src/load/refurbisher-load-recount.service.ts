@@ -54,13 +54,19 @@ export class RefurbisherLoadRecount {
         [refurbisherIds, LOAD_LOT_STATUSES],
       );
       for (const d of drifts) {
-        await manager.query(`UPDATE refurbisher_capacity SET load = $3 WHERE organization_id = $1 AND category = $2`, [d.organization_id, d.category, d.load_after]);
+        await manager.query(`UPDATE refurbisher_capacity SET load = $3 WHERE organization_id = $1 AND category = $2`, [
+          d.organization_id,
+          d.category,
+          d.load_after,
+        ]);
         this.logger.warn(`load drift: refurbisher ${d.organization_id} ${d.category} counter said ${d.load_before}, its lots hold ${d.load_after}; corrected`);
       }
       if (drifts.length) {
-        await manager.getRepository(RefurbisherLoadDrift).insert(
-          drifts.map((d) => ({ regionId, refurbisherId: d.organization_id, category: d.category, loadBefore: d.load_before, loadAfter: d.load_after })),
-        );
+        await manager
+          .getRepository(RefurbisherLoadDrift)
+          .insert(
+            drifts.map((d) => ({ regionId, refurbisherId: d.organization_id, category: d.category, loadBefore: d.load_before, loadAfter: d.load_after })),
+          );
       }
       return drifts.map((d) => ({ refurbisherId: d.organization_id, category: d.category, loadBefore: d.load_before, loadAfter: d.load_after }));
     });

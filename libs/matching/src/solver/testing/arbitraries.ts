@@ -59,9 +59,7 @@ export function instanceArbitrary({ maxDevices, maxLines, maxQuantity = 3, frequ
     })
     .map(({ devices, lines, ids }) => ({
       devices: devices.map(({ place: p, ...d }, i): MatchDevice => ({ id: `d${i}`, ...d, lat: p.lat, lon: p.lon })),
-      lines: lines.map(
-        ({ place: p, ...l }, i): MatchLine => ({ id: ids[i % ids.length] + i, ...l, lat: p.lat, lon: p.lon }),
-      ),
+      lines: lines.map(({ place: p, ...l }, i): MatchLine => ({ id: ids[i % ids.length] + i, ...l, lat: p.lat, lon: p.lon })),
     }));
 }
 

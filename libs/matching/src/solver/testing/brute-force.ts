@@ -14,11 +14,7 @@ export interface BruteForceOptimum {
  * lexicographically largest in serving order (priority desc, age asc, id asc), then the
  * cheapest among those. It shares nothing with the solver but the fit and cost definitions.
  */
-export function bruteForceMatching(
-  devices: readonly MatchDevice[],
-  lines: readonly MatchLine[],
-  weights?: MatchingCostWeights,
-): BruteForceOptimum {
+export function bruteForceMatching(devices: readonly MatchDevice[], lines: readonly MatchLine[], weights?: MatchingCostWeights): BruteForceOptimum {
   const order = lines
     .map((_, i) => i)
     .sort((a, b) => {

@@ -36,9 +36,7 @@ interface Place {
  * a regional network ships within a region, so distances are tens to ~300 km.
  */
 function regionalPlaces(random: Random, count: number): Place[] {
-  const pool = cities
-    .filter((c) => c.country === 'FR' && c.admin1 === '84')
-    .map((c) => ({ name: c.name, lat: Number(c.lat), lon: Number(c.lng) }));
+  const pool = cities.filter((c) => c.country === 'FR' && c.admin1 === '84').map((c) => ({ name: c.name, lat: Number(c.lat), lon: Number(c.lng) }));
   const chosen: Place[] = [];
   const taken = new Set<number>();
   while (chosen.length < count) {

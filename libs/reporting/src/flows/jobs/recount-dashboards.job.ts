@@ -19,9 +19,7 @@ export class RecountDashboardsJob implements JobHandler<RecountDashboardsJobData
   ) {}
 
   async handle(data: RecountDashboardsJobData): Promise<{ regions: number; drifted: FlowDrift[] }> {
-    const regions: Array<{ id: string }> = data.regionId
-      ? [{ id: data.regionId }]
-      : await this.dataSource.query(`SELECT id FROM region ORDER BY code`);
+    const regions: Array<{ id: string }> = data.regionId ? [{ id: data.regionId }] : await this.dataSource.query(`SELECT id FROM region ORDER BY code`);
     const drifted: FlowDrift[] = [];
     for (const region of regions) {
       const drift = await this.rebuild.correct(region.id);

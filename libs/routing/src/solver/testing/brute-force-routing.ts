@@ -18,7 +18,13 @@ export function bruteForceRouting(problem: RoutingProblem): BruteForceOptimum {
   const forbidden = new Set((problem.forbidden ?? []).map((pair) => JSON.stringify(pair)));
   const arcs = supplies.map((supply) =>
     problem.sinks
-      .map((sink, j) => ({ sink: j, distanceKm: greatCircleKm(supply, sink), radiusKm: sink.radiusKm, id: sink.id, bound: pairBound(problem, supply.id, sink) }))
+      .map((sink, j) => ({
+        sink: j,
+        distanceKm: greatCircleKm(supply, sink),
+        radiusKm: sink.radiusKm,
+        id: sink.id,
+        bound: pairBound(problem, supply.id, sink),
+      }))
       .filter((a) => a.distanceKm <= a.radiusKm && !forbidden.has(JSON.stringify([supply.id, a.id]))),
   );
   const room = problem.sinks.map((s) => s.capacity);

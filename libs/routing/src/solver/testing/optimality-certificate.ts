@@ -35,7 +35,10 @@ class ResidualGraph {
   /** supplies with an arc to each sink */
   private readonly suppliesOfSink: number[][];
 
-  constructor(private readonly problem: RoutingProblem, solution: RoutingSolution) {
+  constructor(
+    private readonly problem: RoutingProblem,
+    solution: RoutingSolution,
+  ) {
     const { supplies, sinks } = problem;
     this.n = supplies.length;
     this.m = sinks.length;
@@ -71,7 +74,10 @@ class ResidualGraph {
     // supply with an arc to j; into supply k from every sink where k has flow.
     const reachesT = new Uint8Array(n + m);
     const sinksWithRoom = this.problem.sinks.map((_, j) => j).filter((j) => this.room[j] > 0);
-    this.reverseSearch(sinksWithRoom.map((j) => n + j), reachesT);
+    this.reverseSearch(
+      sinksWithRoom.map((j) => n + j),
+      reachesT,
+    );
 
     const youngestReachable = new Int32Array(n + m).fill(-1);
     const servedByRankDescending = [...Array(n).keys()].filter((k) => this.served[k] > 0).sort((a, b) => this.rank[b] - this.rank[a]);

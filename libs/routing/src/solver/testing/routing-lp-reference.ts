@@ -37,7 +37,10 @@ export class RoutingLpReference {
     const colCost = lp.arcs.map((a) => weight.get(problem.supplies[a.supply].id) as number);
     const rowUpper = [...problem.supplies.map((s) => s.quantity), ...problem.sinks.map((s) => s.capacity)];
     const started = performance.now();
-    const colValue = this.solve(lp.model(colCost, new Array(rowUpper.length).fill(0), rowUpper, this.highs.constants.objectiveSense.maximize, this.highs.infinity), PRIMAL_SIMPLEX);
+    const colValue = this.solve(
+      lp.model(colCost, new Array(rowUpper.length).fill(0), rowUpper, this.highs.constants.objectiveSense.maximize, this.highs.infinity),
+      PRIMAL_SIMPLEX,
+    );
     const seconds = (performance.now() - started) / 1000;
     const servedBySupply = new Map(problem.supplies.map((s) => [s.id, 0]));
     let objective = 0;
