@@ -1,24 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { ForbiddenError, RequestContext, Role } from '@app/common';
 import { PickupReminderService } from '@app/logistics/services/pickup-reminder.service';
+import { PickupsCancelDonationDocument, PickupsCompleteDocument, PickupsLotDocument, PickupsLotsDocument, PickupsScheduleDocument } from './generated/graphql';
+import { claimLot, declareDonation, LYON, routeDonations } from './support/donation-flow';
 import { addGrenobleRefurbisher, NetworkFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { lots { id donation { id } } } }`;
-const ROUTE_BY_REFURBISHER = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { lots { id refurbisher { id } } } }`;
-const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id status } }`;
-const CANCEL = `mutation($id: ID!) { cancelDonation(id: $id) { id status } }`;
-const SCHEDULE = `mutation($input: SchedulePickupInput!) { schedulePickup(input: $input) {
-  id status scheduledAt collectedQuantity shortfall completedAt lot { id status } } }`;
-const COMPLETE = `mutation($input: CompletePickupInput!) { completePickup(input: $input) {
-  id status scheduledAt collectedQuantity shortfall completedAt lot { id status } } }`;
-const LOT = `query($id: ID!) { lot(id: $id) { id status quantity pickup { id status scheduledAt collectedQuantity shortfall completedAt } donation { id status } } }`;
-const LOTS = `query { lots { edges { node { id pickup { id status } } } } }`;
-
 const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
-const lyon = { street: '10 quai Perrache', postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
 /** midnight UTC, three days from now: when the donations of these tests become available */
 const availableFrom = new Date(Math.floor(Date.now() / DAY) * DAY + 3 * DAY);
 const at = (offsetMs: number) => new Date(availableFrom.getTime() + offsetMs).toISOString();
@@ -46,21 +35,21 @@ describe('pickups', () => {
   const lots = async (quantities: number[], options: { claim?: boolean } = {}): Promise<Array<{ id: string; donationId: string }>> => {
     const donationIds: string[] = [];
     for (const quantity of quantities) {
-      const input = { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity }] };
-      donationIds.push((await t.ok(DECLARE, { input }, net.ara.tokens.donor)).declareDonation.id);
+      donationIds.push(
+        await declareDonation(t, net.ara, [{ category: 'LAPTOP', quantity }], { pickupAddress: LYON, availableFrom: availableFrom.toISOString() }),
+      );
     }
-    const routed: Array<{ id: string; donation: { id: string } }> = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations
-      .lots;
+    const routed = await routeDonations(t, net.ara);
     expect(routed).toHaveLength(quantities.length);
-    const result = donationIds.map((donationId) => ({ id: routed.find((l) => l.donation.id === donationId)!.id, donationId }));
-    if (options.claim ?? true) for (const lot of result) await t.ok(CLAIM, { id: lot.id }, net.ara.tokens.refurbisher);
+    const result = donationIds.map((donationId) => ({ id: routed.find((l) => l.donationId === donationId)!.id, donationId }));
+    if (options.claim ?? true) for (const lot of result) await claimLot(t, lot.id, net.ara.tokens.refurbisher);
     return result;
   };
-  const lot = async (id: string, token = net.ara.tokens.refurbisher) => (await t.ok(LOT, { id }, token)).lot;
+  const lot = async (id: string, token = net.ara.tokens.refurbisher) => (await t.runOk(PickupsLotDocument, { id }, token)).lot!;
   const schedule = async (lotId: string, scheduledAt: string, token = net.ara.tokens.refurbisher) =>
-    (await t.ok(SCHEDULE, { input: { lotId, scheduledAt } }, token)).schedulePickup;
+    (await t.runOk(PickupsScheduleDocument, { input: { lotId, scheduledAt } }, token)).schedulePickup;
   const complete = async (pickupId: string, collectedQuantity: number, token = net.ara.tokens.refurbisher) =>
-    (await t.ok(COMPLETE, { input: { pickupId, collectedQuantity } }, token)).completePickup;
+    (await t.runOk(PickupsCompleteDocument, { input: { pickupId, collectedQuantity } }, token)).completePickup;
 
   describe('scheduling', () => {
     it('the refurbisher that claimed the lot schedules it; the lot is PICKUP_SCHEDULED and shows its pickup', async () => {
@@ -84,12 +73,15 @@ describe('pickups', () => {
     it('other refurbishers get NOT_FOUND; donors, partners and coordinators FORBIDDEN; nothing is written', async () => {
       const [l] = await lots([5]);
       const input = { lotId: l!.id, scheduledAt: at(9 * HOUR) };
-      expect(await t.errorCode(SCHEDULE, { input }, other.token)).toBe('NOT_FOUND');
-      expect(await t.errorCode(SCHEDULE, { input }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
-      expect(await t.errorCode(SCHEDULE, { input: { ...input, lotId: '00000000-0000-4000-8000-000000000000' } }, net.ara.tokens.refurbisher)).toBe('NOT_FOUND');
-      for (const role of ['donor', 'partner', 'coordinator'] as const) expect(await t.errorCode(SCHEDULE, { input }, net.ara.tokens[role])).toBe('FORBIDDEN');
-      expect(await t.errorCode(SCHEDULE, { input }, net.adminToken)).toBe('FORBIDDEN');
-      expect(await t.errorCode(SCHEDULE, { input })).toBe('UNAUTHENTICATED');
+      expect(await t.runError(PickupsScheduleDocument, { input }, other.token)).toBe('NOT_FOUND');
+      expect(await t.runError(PickupsScheduleDocument, { input }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
+      expect(
+        await t.runError(PickupsScheduleDocument, { input: { ...input, lotId: '00000000-0000-4000-8000-000000000000' } }, net.ara.tokens.refurbisher),
+      ).toBe('NOT_FOUND');
+      for (const role of ['donor', 'partner', 'coordinator'] as const)
+        expect(await t.runError(PickupsScheduleDocument, { input }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(PickupsScheduleDocument, { input }, net.adminToken)).toBe('FORBIDDEN');
+      expect(await t.runError(PickupsScheduleDocument, { input })).toBe('UNAUTHENTICATED');
       expect(await t.count('pickup')).toBe(0);
       expect((await lot(l!.id)).status).toBe('CLAIMED');
     });
@@ -97,25 +89,31 @@ describe('pickups', () => {
     it('nobody else reads the pickup through the lot', async () => {
       const [l] = await lots([5]);
       await schedule(l!.id, at(9 * HOUR));
-      expect((await t.ok(LOT, { id: l!.id }, other.token)).lot).toBeNull();
-      expect((await t.ok(LOT, { id: l!.id }, net.bfc.tokens.donor)).lot).toBeNull();
-      expect((await t.ok(LOT, { id: l!.id }, net.bfc.tokens.coordinator)).lot).toBeNull();
-      expect(await t.errorCode(LOT, { id: l!.id }, net.ara.tokens.partner)).toBe('FORBIDDEN');
+      expect((await t.runOk(PickupsLotDocument, { id: l!.id }, other.token)).lot).toBeNull();
+      expect((await t.runOk(PickupsLotDocument, { id: l!.id }, net.bfc.tokens.donor)).lot).toBeNull();
+      expect((await t.runOk(PickupsLotDocument, { id: l!.id }, net.bfc.tokens.coordinator)).lot).toBeNull();
+      expect(await t.runError(PickupsLotDocument, { id: l!.id }, net.ara.tokens.partner)).toBe('FORBIDDEN');
       // lists batch the pickups of their lots
-      expect((await t.ok(LOTS, {}, net.ara.tokens.refurbisher)).lots.edges).toEqual([
+      expect((await t.runOk(PickupsLotsDocument, {}, net.ara.tokens.refurbisher)).lots.edges).toEqual([
         { node: { id: l!.id, pickup: { id: expect.any(String), status: 'SCHEDULED' } } },
       ]);
-      expect((await t.ok(LOTS, {}, other.token)).lots.edges).toEqual([]);
+      expect((await t.runOk(PickupsLotsDocument, {}, other.token)).lots.edges).toEqual([]);
     });
 
     it('before the donation is available, or in the past: BAD_USER_INPUT, nothing written', async () => {
       const [l] = await lots([5]);
-      const res = await t.gql(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at(-HOUR) } }, net.ara.tokens.refurbisher);
+      const res = await t.run(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: at(-HOUR) } }, net.ara.tokens.refurbisher);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/before the donation is available/);
-      const past = await t.gql(SCHEDULE, { input: { lotId: l!.id, scheduledAt: new Date(Date.now() - HOUR).toISOString() } }, net.ara.tokens.refurbisher);
+      const past = await t.run(
+        PickupsScheduleDocument,
+        { input: { lotId: l!.id, scheduledAt: new Date(Date.now() - HOUR).toISOString() } },
+        net.ara.tokens.refurbisher,
+      );
       expect(past.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(SCHEDULE, { input: { lotId: l!.id, scheduledAt: 'tomorrow' } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: 'tomorrow' } }, net.ara.tokens.refurbisher)).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(await t.count('pickup')).toBe(0);
       expect((await lot(l!.id)).status).toBe('CLAIMED');
       // exactly at availability is fine
@@ -124,14 +122,14 @@ describe('pickups', () => {
 
     it('an OFFERED lot (not claimed) cannot be scheduled: CONFLICT', async () => {
       const [l] = await lots([5], { claim: false });
-      expect(await t.errorCode(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at(9 * HOUR) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      expect(await t.runError(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: at(9 * HOUR) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
       expect(await t.count('pickup')).toBe(0);
     });
 
     it('a lot with a live pickup cannot get another: CONFLICT', async () => {
       const [l] = await lots([5]);
       await schedule(l!.id, at(9 * HOUR));
-      const res = await t.gql(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at(DAY) } }, net.ara.tokens.refurbisher);
+      const res = await t.run(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: at(DAY) } }, net.ara.tokens.refurbisher);
       expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(res.errors?.[0]?.message).toMatch(/already has a scheduled pickup/);
       expect(await t.count('pickup')).toBe(1);
@@ -140,7 +138,9 @@ describe('pickups', () => {
     it('ten concurrent schedules of one lot: exactly one live pickup, the others CONFLICT', async () => {
       const [l] = await lots([5]);
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => t.gql(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at((9 + i) * HOUR) } }, net.ara.tokens.refurbisher)),
+        Array.from({ length: 10 }, (_, i) =>
+          t.run(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: at((9 + i) * HOUR) } }, net.ara.tokens.refurbisher),
+        ),
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT');
@@ -168,7 +168,7 @@ describe('pickups', () => {
       const scheduled = await schedule(l!.id, at(9 * HOUR));
       const done = await complete(scheduled.id, 5);
       expect(done).toMatchObject({ id: scheduled.id, status: 'COMPLETED', collectedQuantity: 5, shortfall: 0, lot: { id: l!.id, status: 'COLLECTED' } });
-      expect(Math.abs(new Date(done.completedAt).getTime() - Date.now())).toBeLessThan(60_000);
+      expect(Math.abs(new Date(done.completedAt!).getTime() - Date.now())).toBeLessThan(60_000);
       expect(await lot(l!.id, net.ara.tokens.donor)).toMatchObject({
         status: 'COLLECTED',
         pickup: { status: 'COMPLETED', shortfall: 0 },
@@ -196,15 +196,15 @@ describe('pickups', () => {
     it('the donation is COLLECTED only once every one of its lots is', async () => {
       // 8 a week: one donation may hold half of it in offers (4), the rest goes to the other workshop
       await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 8 WHERE organization_id = $1`, [net.ara.refurbisher]);
-      const input = { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 6 }] };
-      const donationId = (await t.ok(DECLARE, { input }, net.ara.tokens.donor)).declareDonation.id;
-      const routed: Array<{ id: string; refurbisher: { id: string } }> = (
-        await t.ok(ROUTE_BY_REFURBISHER, { regionId: net.ara.id }, net.ara.tokens.coordinator)
-      ).routeDonations.lots;
-      const mine = routed.find((r) => r.refurbisher.id === net.ara.refurbisher)!;
-      const theirs = routed.find((r) => r.refurbisher.id === other.id)!;
-      await t.ok(CLAIM, { id: mine.id }, net.ara.tokens.refurbisher);
-      await t.ok(CLAIM, { id: theirs.id }, other.token);
+      const donationId = await declareDonation(t, net.ara, [{ category: 'LAPTOP', quantity: 6 }], {
+        pickupAddress: LYON,
+        availableFrom: availableFrom.toISOString(),
+      });
+      const routed = await routeDonations(t, net.ara);
+      const mine = routed.find((r) => r.refurbisherId === net.ara.refurbisher)!;
+      const theirs = routed.find((r) => r.refurbisherId === other.id)!;
+      await claimLot(t, mine.id, net.ara.tokens.refurbisher);
+      await claimLot(t, theirs.id, other.token);
       await complete((await schedule(mine.id, at(9 * HOUR))).id, 4);
       expect((await lot(mine.id, net.ara.tokens.donor)).donation).toEqual({ id: donationId, status: 'ROUTED' });
       await complete((await schedule(theirs.id, at(9 * HOUR), other.token)).id, 1, other.token);
@@ -215,7 +215,9 @@ describe('pickups', () => {
       const [l] = await lots([5]);
       const scheduled = await schedule(l!.id, at(9 * HOUR));
       for (const collectedQuantity of [0, -2, 6]) {
-        expect(await t.errorCode(COMPLETE, { input: { pickupId: scheduled.id, collectedQuantity } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+        expect(await t.runError(PickupsCompleteDocument, { input: { pickupId: scheduled.id, collectedQuantity } }, net.ara.tokens.refurbisher)).toBe(
+          'BAD_USER_INPUT',
+        );
       }
       expect(await lot(l!.id)).toMatchObject({ status: 'PICKUP_SCHEDULED', pickup: { status: 'SCHEDULED', collectedQuantity: null, shortfall: null } });
     });
@@ -224,23 +226,24 @@ describe('pickups', () => {
       const [l] = await lots([5]);
       const scheduled = await schedule(l!.id, at(9 * HOUR));
       const input = { pickupId: scheduled.id, collectedQuantity: 5 };
-      expect(await t.errorCode(COMPLETE, { input }, other.token)).toBe('NOT_FOUND');
-      expect(await t.errorCode(COMPLETE, { input }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
-      expect(await t.errorCode(COMPLETE, { input: { ...input, pickupId: '00000000-0000-4000-8000-000000000000' } }, net.ara.tokens.refurbisher)).toBe(
-        'NOT_FOUND',
-      );
-      for (const role of ['donor', 'partner', 'coordinator'] as const) expect(await t.errorCode(COMPLETE, { input }, net.ara.tokens[role])).toBe('FORBIDDEN');
-      expect((await lot(l!.id)).pickup.status).toBe('SCHEDULED');
+      expect(await t.runError(PickupsCompleteDocument, { input }, other.token)).toBe('NOT_FOUND');
+      expect(await t.runError(PickupsCompleteDocument, { input }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
+      expect(
+        await t.runError(PickupsCompleteDocument, { input: { ...input, pickupId: '00000000-0000-4000-8000-000000000000' } }, net.ara.tokens.refurbisher),
+      ).toBe('NOT_FOUND');
+      for (const role of ['donor', 'partner', 'coordinator'] as const)
+        expect(await t.runError(PickupsCompleteDocument, { input }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect((await lot(l!.id)).pickup!.status).toBe('SCHEDULED');
     });
 
     it('a completed pickup is final: completing it again is CONFLICT, and so is scheduling its lot', async () => {
       const [l] = await lots([5]);
       const scheduled = await schedule(l!.id, at(9 * HOUR));
       await complete(scheduled.id, 4);
-      const again = await t.gql(COMPLETE, { input: { pickupId: scheduled.id, collectedQuantity: 5 } }, net.ara.tokens.refurbisher);
+      const again = await t.run(PickupsCompleteDocument, { input: { pickupId: scheduled.id, collectedQuantity: 5 } }, net.ara.tokens.refurbisher);
       expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       expect(again.errors?.[0]?.message).toMatch(/COMPLETED is final/);
-      expect(await t.errorCode(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at(DAY) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      expect(await t.runError(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: at(DAY) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
       expect(await lot(l!.id)).toMatchObject({ status: 'COLLECTED', pickup: { collectedQuantity: 4, shortfall: 1 } });
     });
 
@@ -248,7 +251,7 @@ describe('pickups', () => {
       const [l] = await lots([5]);
       const scheduled = await schedule(l!.id, at(9 * HOUR));
       const results = await Promise.all(
-        [5, 3].map((collectedQuantity) => t.gql(COMPLETE, { input: { pickupId: scheduled.id, collectedQuantity } }, net.ara.tokens.refurbisher)),
+        [5, 3].map((collectedQuantity) => t.run(PickupsCompleteDocument, { input: { pickupId: scheduled.id, collectedQuantity } }, net.ara.tokens.refurbisher)),
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
@@ -272,8 +275,8 @@ describe('pickups', () => {
       });
 
       // a missed pickup is final; the refurbisher schedules a new one
-      expect(await t.errorCode(COMPLETE, { input: { pickupId: first.id, collectedQuantity: 5 } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
-      expect(await t.errorCode(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at(2 * DAY) } }, other.token)).toBe('NOT_FOUND');
+      expect(await t.runError(PickupsCompleteDocument, { input: { pickupId: first.id, collectedQuantity: 5 } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      expect(await t.runError(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: at(2 * DAY) } }, other.token)).toBe('NOT_FOUND');
       const second = await schedule(l!.id, at(2 * DAY));
       expect(second).toMatchObject({ status: 'SCHEDULED', lot: { status: 'PICKUP_SCHEDULED' } });
       expect(second.id).not.toBe(first.id);
@@ -284,7 +287,7 @@ describe('pickups', () => {
         { id: first.id, status: 'MISSED' },
         { id: second.id, status: 'SCHEDULED' },
       ]);
-      expect(await t.errorCode(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at(3 * DAY) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      expect(await t.runError(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: at(3 * DAY) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
 
       expect(await complete(second.id, 5)).toMatchObject({ status: 'COMPLETED', lot: { status: 'COLLECTED' } });
       expect((await lot(l!.id, net.ara.tokens.donor)).donation.status).toBe('COLLECTED');
@@ -295,7 +298,7 @@ describe('pickups', () => {
       const p = await schedule(l!.id, at(9 * HOUR));
       await complete(p.id, 5);
       expect(await reminders().markOverdueMissed(system(), new Date(Date.now() + 30 * DAY))).toEqual([]);
-      expect((await lot(l!.id)).pickup.status).toBe('COMPLETED');
+      expect((await lot(l!.id)).pickup!.status).toBe('COMPLETED');
     });
   });
 
@@ -342,12 +345,12 @@ describe('pickups', () => {
     it('cancelling the donation cancels its scheduled pickup; it is never reminded nor marked missed', async () => {
       const [l] = await lots([5]);
       const p = await schedule(l!.id, at(9 * HOUR));
-      await t.ok(CANCEL, { id: l!.donationId }, net.ara.tokens.donor);
+      await t.runOk(PickupsCancelDonationDocument, { id: l!.donationId }, net.ara.tokens.donor);
       expect(await lot(l!.id)).toMatchObject({ status: 'CANCELLED', pickup: { id: p.id, status: 'CANCELLED' } });
       expect(await reminders().remindDueTomorrow(system(), new Date(availableFrom.getTime() - 6 * HOUR))).toEqual([]);
       expect(await reminders().markOverdueMissed(system(), new Date(availableFrom.getTime() + 2 * DAY))).toEqual([]);
-      expect(await t.errorCode(COMPLETE, { input: { pickupId: p.id, collectedQuantity: 5 } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
-      expect(await t.errorCode(SCHEDULE, { input: { lotId: l!.id, scheduledAt: at(DAY) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      expect(await t.runError(PickupsCompleteDocument, { input: { pickupId: p.id, collectedQuantity: 5 } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      expect(await t.runError(PickupsScheduleDocument, { input: { lotId: l!.id, scheduledAt: at(DAY) } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
     });
 
     it('the sweep is the platform’s: a user context is refused', async () => {
