@@ -3,41 +3,39 @@ import { DEVICE_ACTIONS, DeviceAction, StatusChangingAction } from '@app/refurbi
 import { DEVICE_MACHINE, DeviceStatus } from '@app/refurbishing/entities/device-status';
 import { DeviceStockService } from '@app/refurbishing/services/device-stock.service';
 import fc from 'fast-check';
-import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
-import { TestApp } from './support/test-app';
-
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { lots { id donation { id } refurbisher { id } } } }`;
-const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id status } }`;
-const SCHEDULE = `mutation($input: SchedulePickupInput!) { schedulePickup(input: $input) { id } }`;
-const COMPLETE = `mutation($input: CompletePickupInput!) { completePickup(input: $input) { id collectedQuantity lot { status } } }`;
-const INTAKE = `receivedQuantity countDifference
-  intake { declaredQuantity collectedQuantity receivedQuantity differenceFromDeclared differenceFromCollected items { category declaredQuantity receivedQuantity difference } }`;
-const RECEIVE = `mutation($input: ReceiveLotInput!) { receiveLot(input: $input) { id status quantity ${INTAKE}
-  devices { id serialNumber category status dataBearing } donation { id status receivedQuantity countDifference } } }`;
-const DEVICE_FIELDS = `id serialNumber category brand model status grade dataBearing recycleReason
-  specs { cpu ramGb storageGb ssd screenInches os } erasure { method operator certificateNumber verified performedAt }`;
-const ERASE = `mutation($input: RecordErasureInput!) { recordErasure(input: $input) { ${DEVICE_FIELDS} } }`;
-const GRADE = `mutation($input: GradeDeviceInput!) { gradeDevice(input: $input) { ${DEVICE_FIELDS} } }`;
-const RECYCLE = `mutation($input: RecycleDeviceInput!) { recycleDevice(input: $input) { ${DEVICE_FIELDS} } }`;
-const DEVICE = `query($id: ID!) { device(id: $id) { ${DEVICE_FIELDS} lot { id status } donor { id } refurbisher { id }
-  history { at action fromStatus toStatus actor organization { id } detail } } }`;
-const DEVICES = `query($status: DeviceStatus, $category: DeviceCategory, $refurbisherId: ID, $donationId: ID, $serialNumber: String, $first: Int, $after: String) {
-  devices(status: $status, category: $category, refurbisherId: $refurbisherId, donationId: $donationId, serialNumber: $serialNumber, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id serialNumber status } } } }`;
-const STOCK = `query($regionId: ID, $refurbisherId: ID) { stockLevels(regionId: $regionId, refurbisherId: $refurbisherId) { refurbisher { id } category grade available reserved } }`;
-const LOT = `query($id: ID!) { lot(id: $id) { id status quantity ${INTAKE} donation { id status receivedQuantity countDifference } devices { id } } }`;
-const CAPACITY = `query($id: ID!) { organization(id: $id) { capacities { category load } } }`;
+import {
+  DeviceCategory,
+  DeviceIntakeInput,
+  DeviceSpecsInput,
+  DonationLineInput,
+  ErasureMethod,
+  Grade,
+  RefurbishingCapacityDocument,
+  RefurbishingDeviceDocument,
+  RefurbishingDevicesDocument,
+  RefurbishingDevicesQuery,
+  RefurbishingDevicesQueryVariables,
+  RefurbishingGradeDeviceDocument,
+  RefurbishingLotDocument,
+  RefurbishingReceiveLotDocument,
+  RefurbishingReceiveLotMutation,
+  RefurbishingRecordErasureDocument,
+  RefurbishingRecycleDeviceDocument,
+  RefurbishingStockLevelsDocument,
+  RefurbishingStockLevelsQueryVariables,
+} from './generated/graphql';
+import { claimLot, collectLot, declareAndRoute, DIJON, LYON, markCollected } from './support/donation-flow';
+import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { addOrganization } from './support/organization-fixture';
+import { GqlResponse, TestApp } from './support/test-app';
 
 const DAY = 24 * 3600_000;
-const lyon = { street: '10 quai Perrache', postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
-const dijon = { street: '1 place Darcy', postalCode: '21000', city: 'Dijon', location: { lat: 47.32, lon: 5.04 } };
 /** midnight UTC three days from now: a pickup may be scheduled from then on */
 const availableFrom = new Date(Math.floor(Date.now() / DAY) * DAY + 3 * DAY);
 
-type Line = { category: string; quantity: number; dataBearing?: boolean };
-type Intake = { serialNumber: string; category: string; brand?: string; model?: string; specs?: Record<string, unknown> };
-type Dev = { id: string; serialNumber: string; category: string; status: string; dataBearing: boolean };
+type Line = DonationLineInput;
+type Intake = DeviceIntakeInput;
+type Dev = RefurbishingReceiveLotMutation['receiveLot']['devices'][number];
 
 let serialCounter = 0;
 const serial = (prefix = 'SN') => `${prefix}-${++serialCounter}-${Math.random().toString(36).slice(2, 8)}`.toUpperCase();
@@ -56,21 +54,11 @@ describe('refurbishing and chain of custody', () => {
   });
   afterAll(() => t.close());
 
-  const createOrg = async (input: Record<string, unknown>, email: string, role: string) => {
-    const id = (await t.ok(`mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`, { input }, net.ara.tokens.coordinator))
-      .createOrganization.id as string;
-    await t.ok(
-      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { email, password: PASSWORD, role, organizationId: id } },
-      net.ara.tokens.coordinator,
-    );
-    return { id, token: await t.login(email, PASSWORD) };
-  };
-
   beforeEach(async () => {
     await t.reset();
     net = await seedNetwork(t);
-    second = await createOrg(
+    second = await addOrganization(
+      t,
       {
         kind: 'REFURBISHER',
         name: 'Atelier Grenoble',
@@ -78,18 +66,19 @@ describe('refurbishing and chain of custody', () => {
         address: { postalCode: '38000', city: 'Grenoble', location: { lat: 45.19, lon: 5.72 } },
         serviceRadiusKm: 200,
       },
-      'atelier@grenoble.test',
-      'REFURBISHER',
+      { email: 'atelier@grenoble.test', role: 'REFURBISHER' },
+      net.ara.tokens.coordinator,
     );
-    donor2 = await createOrg(
+    donor2 = await addOrganization(
+      t,
       {
         kind: 'DONOR',
         name: 'Mairie de Villeurbanne',
         regionId: net.ara.id,
         address: { postalCode: '69100', city: 'Villeurbanne', location: { lat: 45.77, lon: 4.88 } },
       },
-      'it@villeurbanne.test',
-      'DONOR',
+      { email: 'it@villeurbanne.test', role: 'DONOR' },
+      net.ara.tokens.coordinator,
     );
     // Every refurbisher takes every category, plenty of it.
     await t.dataSource.query(
@@ -109,30 +98,26 @@ describe('refurbishing and chain of custody', () => {
     const region = net[options.region ?? 'ara'];
     if (options.only)
       await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = CASE WHEN organization_id = $1 THEN 1000 ELSE 0 END`, [options.only]);
-    const input = { pickupAddress: options.region === 'bfc' ? dijon : lyon, availableFrom: availableFrom.toISOString(), lines };
-    const donationId = (await t.ok(DECLARE, { input }, options.donorToken ?? region.tokens.donor)).declareDonation.id as string;
-    const routed = (await t.ok(ROUTE, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots as Array<{
-      id: string;
-      donation: { id: string };
-      refurbisher: { id: string };
-    }>;
+    const lot = await declareAndRoute(t, region, lines, {
+      pickupAddress: options.region === 'bfc' ? DIJON : LYON,
+      availableFrom: availableFrom.toISOString(),
+      donorToken: options.donorToken,
+    });
     if (options.only) await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 1000`);
-    const lot = routed.find((l) => l.donation.id === donationId)!;
-    const token = tokenOf.get(lot.refurbisher.id)!;
-    await t.ok(CLAIM, { id: lot.id }, token);
+    const token = tokenOf.get(lot.refurbisherId)!;
+    await claimLot(t, lot.id, token);
     if (options.pickup !== undefined) {
-      const pickupId = (await t.ok(SCHEDULE, { input: { lotId: lot.id, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token))
-        .schedulePickup.id;
-      expect((await t.ok(COMPLETE, { input: { pickupId, collectedQuantity: options.pickup } }, token)).completePickup.lot.status).toBe('COLLECTED');
+      await collectLot(t, lot.id, token, new Date(availableFrom.getTime() + 9 * 3600_000).toISOString(), options.pickup);
     } else {
-      await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED', version = version + 1 WHERE id = $1`, [lot.id]);
+      await markCollected(t, lot.id);
     }
-    return { lotId: lot.id, donationId, refurbisherId: lot.refurbisher.id, token };
+    return { lotId: lot.id, donationId: lot.donationId, refurbisherId: lot.refurbisherId, token };
   };
 
-  const receive = async (lotId: string, devices: Intake[], token: string) => (await t.ok(RECEIVE, { input: { lotId, devices } }, token)).receiveLot;
+  const receive = async (lotId: string, devices: Intake[], token: string) =>
+    (await t.runOk(RefurbishingReceiveLotDocument, { input: { lotId, devices } }, token)).receiveLot;
   /** A received lot of these devices (serials made up), with its devices by category order of the input. */
-  const receivedLot = async (categories: string[], lines?: Line[], options: Parameters<typeof collectedLot>[1] = {}) => {
+  const receivedLot = async (categories: DeviceCategory[], lines?: Line[], options: Parameters<typeof collectedLot>[1] = {}) => {
     const declared = lines ?? [...new Set(categories)].map((category) => ({ category, quantity: categories.filter((c) => c === category).length }));
     const lot = await collectedLot(declared, options);
     const intake = categories.map((category) => ({ serialNumber: serial(), category }));
@@ -140,18 +125,22 @@ describe('refurbishing and chain of custody', () => {
     const devices = intake.map((i) => received.devices.find((d: Dev) => d.serialNumber === i.serialNumber)) as Dev[];
     return { ...lot, received, devices };
   };
-  const erase = (deviceId: string, token: string, method = 'NIST_800_88_PURGE', verified = true) =>
-    t.gql(ERASE, { input: { deviceId, method, operator: 'Camille Martin', verified } }, token);
-  const grade = (deviceId: string, token: string, g = 'A', specs?: Record<string, unknown>) => t.gql(GRADE, { input: { deviceId, grade: g, specs } }, token);
-  const recycle = (deviceId: string, token: string, reason = 'broken motherboard') => t.gql(RECYCLE, { input: { deviceId, reason } }, token);
-  const must = async <T extends { errors?: unknown[]; data: unknown }>(p: Promise<T>) => {
+  const erase = (deviceId: string, token: string, method: ErasureMethod = 'NIST_800_88_PURGE', verified = true) =>
+    t.run(RefurbishingRecordErasureDocument, { input: { deviceId, method, operator: 'Camille Martin', verified } }, token);
+  const grade = (deviceId: string, token: string, g: Grade = 'A', specs?: DeviceSpecsInput) =>
+    t.run(RefurbishingGradeDeviceDocument, { input: { deviceId, grade: g, specs } }, token);
+  const recycle = (deviceId: string, token: string, reason = 'broken motherboard') =>
+    t.run(RefurbishingRecycleDeviceDocument, { input: { deviceId, reason } }, token);
+  /** The one field of a call's data (the device it answers); throws with the errors otherwise. */
+  const must = async <T extends object>(p: Promise<GqlResponse<T>>): Promise<T[keyof T]> => {
     const res = await p;
     if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-    return Object.values(res.data as Record<string, any>)[0];
+    return Object.values(res.data as T)[0] as T[keyof T];
   };
   const codeOf = async (p: Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>) => (await p).errors?.[0]?.extensions?.code;
-  const device = async (id: string, token = net.ara.tokens.coordinator) => (await t.ok(DEVICE, { id }, token)).device;
-  const stock = async (token = net.ara.tokens.coordinator, variables: Record<string, unknown> = {}) => (await t.ok(STOCK, variables, token)).stockLevels;
+  const device = async (id: string, token = net.ara.tokens.coordinator) => (await t.runOk(RefurbishingDeviceDocument, { id }, token)).device!;
+  const stock = async (token = net.ara.tokens.coordinator, variables: RefurbishingStockLevelsQueryVariables = {}) =>
+    (await t.runOk(RefurbishingStockLevelsDocument, variables, token)).stockLevels;
   const stockService = () => t.app.get(DeviceStockService);
   const system = () => RequestContext.system();
 
@@ -168,14 +157,16 @@ describe('refurbishing and chain of custody', () => {
 
   describe('the path of a device', () => {
     it('declare → route → claim → pickup → receive → erase → grade → stock, then the lot closes and the donation is PROCESSED', async () => {
-      const lines = [
+      const lines: Line[] = [
         { category: 'LAPTOP', quantity: 2 },
         { category: 'MONITOR', quantity: 1 },
       ];
       const lot = await collectedLot(lines, { pickup: 3 });
       const token = lot.token;
       expect(
-        (await t.ok(CAPACITY, { id: lot.refurbisherId }, net.ara.tokens.coordinator)).organization.capacities.filter((c: { load: number }) => c.load > 0),
+        (await t.runOk(RefurbishingCapacityDocument, { id: lot.refurbisherId }, net.ara.tokens.coordinator)).organization!.capacities.filter(
+          (c: { load: number }) => c.load > 0,
+        ),
       ).toEqual([
         { category: 'LAPTOP', load: 2 },
         { category: 'MONITOR', load: 1 },
@@ -205,20 +196,22 @@ describe('refurbishing and chain of custody', () => {
       ]);
       // received lots no longer weigh on the refurbisher's capacity
       expect(
-        (await t.ok(CAPACITY, { id: lot.refurbisherId }, net.ara.tokens.coordinator)).organization.capacities.every((c: { load: number }) => c.load === 0),
+        (await t.runOk(RefurbishingCapacityDocument, { id: lot.refurbisherId }, net.ara.tokens.coordinator)).organization!.capacities.every(
+          (c: { load: number }) => c.load === 0,
+        ),
       ).toBe(true);
       const [monitor, laptop1, laptop2] = received.devices as Dev[];
 
       const erased = await must(erase(laptop1!.id, token));
       expect(erased).toMatchObject({ status: 'WIPED', erasure: { method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } });
-      expect(erased.erasure.certificateNumber).toMatch(/^ERA-\d{4}-\d{6}$/);
+      expect(erased.erasure!.certificateNumber).toMatch(/^ERA-\d{4}-\d{6}$/);
       const graded = await must(grade(laptop1!.id, token, 'A', { ramGb: 16, os: 'Xubuntu 24.04' }));
       expect(graded).toMatchObject({ status: 'IN_STOCK', grade: 'A', specs: { cpu: 'i5-8350U', ramGb: 16, storageGb: 256, ssd: true, os: 'Xubuntu 24.04' } });
 
       expect((await must(erase(monitor!.id, token, 'NO_STORAGE'))).erasure).toMatchObject({ method: 'NO_STORAGE', verified: true });
       expect((await must(grade(monitor!.id, token, 'B'))).status).toBe('IN_STOCK');
       expect((await must(erase(laptop2!.id, token, 'PHYSICAL_DESTRUCTION'))).status).toBe('WIPED');
-      expect((await t.ok(LOT, { id: lot.lotId }, token)).lot.status).toBe('RECEIVED');
+      expect((await t.runOk(RefurbishingLotDocument, { id: lot.lotId }, token)).lot!.status).toBe('RECEIVED');
       expect(await must(recycle(laptop2!.id, token, '  cracked chassis '))).toMatchObject({ status: 'RECYCLED', recycleReason: 'cracked chassis' });
 
       expect(byKey(await stock())).toEqual(
@@ -227,7 +220,7 @@ describe('refurbishing and chain of custody', () => {
           { refurbisher: { id: lot.refurbisherId }, category: 'MONITOR', grade: 'B', available: 1, reserved: 0 },
         ]),
       );
-      const closed = (await t.ok(LOT, { id: lot.lotId }, net.ara.tokens.donor)).lot;
+      const closed = (await t.runOk(RefurbishingLotDocument, { id: lot.lotId }, net.ara.tokens.donor)).lot;
       expect(closed).toMatchObject({ status: 'CLOSED', donation: { status: 'PROCESSED' } });
 
       // the donor reads its devices, their erasure certificates and their chain of custody
@@ -239,14 +232,14 @@ describe('refurbishing and chain of custody', () => {
         donor: { id: net.ara.donor },
         refurbisher: { id: lot.refurbisherId },
       });
-      expect(seen.erasure.certificateNumber).toBe(erased.erasure.certificateNumber);
+      expect(seen.erasure!.certificateNumber).toBe(erased.erasure!.certificateNumber);
       // the workshop that took it, but not its staff's e-mails (test/edge-scope.e2e-spec.ts)
-      expect(seen.history.map((e: any) => [e.action, e.fromStatus, e.toStatus, e.actor, e.organization?.id])).toEqual([
+      expect(seen.history.map((e) => [e.action, e.fromStatus, e.toStatus, e.actor, e.organization?.id])).toEqual([
         ['RECEIVED', null, 'RECEIVED', null, lot.refurbisherId],
         ['ERASED', 'RECEIVED', 'WIPED', null, lot.refurbisherId],
         ['GRADED', 'WIPED', 'IN_STOCK', null, lot.refurbisherId],
       ]);
-      expect(seen.history[1].detail).toContain(erased.erasure.certificateNumber);
+      expect(seen.history[1]!.detail).toContain(erased.erasure!.certificateNumber);
       const times = seen.history.map((e: { at: string }) => new Date(e.at).getTime());
       expect([...times].sort((a, b) => a - b)).toEqual(times);
     });
@@ -257,7 +250,7 @@ describe('refurbishing and chain of custody', () => {
       const lot = await collectedLot([{ category: 'LAPTOP', quantity: 5 }], { pickup: 4 });
       const received = await receive(
         lot.lotId,
-        [...['LAPTOP', 'LAPTOP', 'LAPTOP', 'MONITOR', 'TABLET', 'TABLET']].map((category) => ({ serialNumber: serial(), category })),
+        [...(['LAPTOP', 'LAPTOP', 'LAPTOP', 'MONITOR', 'TABLET', 'TABLET'] as DeviceCategory[])].map((category) => ({ serialNumber: serial(), category })),
         lot.token,
       );
       expect(received).toMatchObject({
@@ -313,8 +306,8 @@ describe('refurbishing and chain of custody', () => {
       const a = await receivedLot(['LAPTOP']);
       const taken = a.devices[0]!.serialNumber;
       const b = await collectedLot([{ category: 'LAPTOP', quantity: 2 }], { region: 'bfc' });
-      const twice = await t.gql(
-        RECEIVE,
+      const twice = await t.run(
+        RefurbishingReceiveLotDocument,
         {
           input: {
             lotId: b.lotId,
@@ -328,8 +321,8 @@ describe('refurbishing and chain of custody', () => {
       );
       expect(twice.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
       expect(twice.errors?.[0]?.message).toContain('ABC-1');
-      const again = await t.gql(
-        RECEIVE,
+      const again = await t.run(
+        RefurbishingReceiveLotDocument,
         {
           input: {
             lotId: b.lotId,
@@ -345,15 +338,20 @@ describe('refurbishing and chain of custody', () => {
       expect(again.errors?.[0]?.message).toContain(taken);
       expect(await t.count('device')).toBe(1);
       expect(await t.count('custody_event')).toBe(1);
-      expect((await t.ok(LOT, { id: b.lotId }, b.token)).lot).toMatchObject({ status: 'COLLECTED', receivedQuantity: null, intake: null, devices: [] });
+      expect((await t.runOk(RefurbishingLotDocument, { id: b.lotId }, b.token)).lot).toMatchObject({
+        status: 'COLLECTED',
+        receivedQuantity: null,
+        intake: null,
+        devices: [],
+      });
     });
 
     it('two lots received at once with a shared serial: one wins, the other is CONFLICT and leaves nothing behind', async () => {
       const a = await collectedLot([{ category: 'LAPTOP', quantity: 1 }]);
       const b = await collectedLot([{ category: 'LAPTOP', quantity: 1 }], { region: 'bfc' });
       const results = await Promise.all([
-        t.gql(RECEIVE, { input: { lotId: a.lotId, devices: [{ serialNumber: 'RACE-1', category: 'LAPTOP' }] } }, a.token),
-        t.gql(RECEIVE, { input: { lotId: b.lotId, devices: [{ serialNumber: 'RACE-1', category: 'LAPTOP' }] } }, b.token),
+        t.run(RefurbishingReceiveLotDocument, { input: { lotId: a.lotId, devices: [{ serialNumber: 'RACE-1', category: 'LAPTOP' }] } }, a.token),
+        t.run(RefurbishingReceiveLotDocument, { input: { lotId: b.lotId, devices: [{ serialNumber: 'RACE-1', category: 'LAPTOP' }] } }, b.token),
       ]);
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(1);
@@ -364,16 +362,24 @@ describe('refurbishing and chain of custody', () => {
     it('only a COLLECTED lot is received, once; empty or bad input is BAD_USER_INPUT', async () => {
       const lot = await collectedLot([{ category: 'LAPTOP', quantity: 1 }]);
       await t.dataSource.query(`UPDATE lot SET status = 'CLAIMED' WHERE id = $1`, [lot.lotId]);
-      const input = { lotId: lot.lotId, devices: [{ serialNumber: serial(), category: 'LAPTOP' }] };
-      expect(await t.errorCode(RECEIVE, { input }, lot.token)).toBe('CONFLICT');
+      const input = { lotId: lot.lotId, devices: [{ serialNumber: serial(), category: 'LAPTOP' as const }] };
+      expect(await t.runError(RefurbishingReceiveLotDocument, { input }, lot.token)).toBe('CONFLICT');
       await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED' WHERE id = $1`, [lot.lotId]);
-      expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [] } }, lot.token)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [{ serialNumber: '   ', category: 'LAPTOP' }] } }, lot.token)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [{ serialNumber: 'X', category: 'LAPTOP', specs: { ramGb: -1 } }] } }, lot.token)).toBe(
+      expect(await t.runError(RefurbishingReceiveLotDocument, { input: { ...input, devices: [] } }, lot.token)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(RefurbishingReceiveLotDocument, { input: { ...input, devices: [{ serialNumber: '   ', category: 'LAPTOP' }] } }, lot.token)).toBe(
         'BAD_USER_INPUT',
       );
+      expect(
+        await t.runError(
+          RefurbishingReceiveLotDocument,
+          { input: { ...input, devices: [{ serialNumber: 'X', category: 'LAPTOP', specs: { ramGb: -1 } }] } },
+          lot.token,
+        ),
+      ).toBe('BAD_USER_INPUT');
       await receive(lot.lotId, input.devices, lot.token);
-      expect(await t.errorCode(RECEIVE, { input: { ...input, devices: [{ serialNumber: serial(), category: 'LAPTOP' }] } }, lot.token)).toBe('CONFLICT');
+      expect(
+        await t.runError(RefurbishingReceiveLotDocument, { input: { ...input, devices: [{ serialNumber: serial(), category: 'LAPTOP' }] } }, lot.token),
+      ).toBe('CONFLICT');
     });
   });
 
@@ -391,10 +397,12 @@ describe('refurbishing and chain of custody', () => {
       expect(await codeOf(recycle(a.id, token))).toBe('CONFLICT');
       const ok = await must(erase(a.id, token, 'NIST_800_88_PURGE', true));
       expect(ok).toMatchObject({ status: 'WIPED', erasure: { verified: true, method: 'NIST_800_88_PURGE' } });
-      expect(ok.erasure.certificateNumber).not.toBe(failed.erasure.certificateNumber);
-      expect(
-        (await device(a.id)).history.map((e: { action: string; fromStatus: string; toStatus: string }) => `${e.action}:${e.fromStatus}>${e.toStatus}`),
-      ).toEqual(['RECEIVED:null>RECEIVED', 'ERASURE_FAILED:RECEIVED>RECEIVED', 'ERASED:RECEIVED>WIPED']);
+      expect(ok.erasure!.certificateNumber).not.toBe(failed.erasure!.certificateNumber);
+      expect((await device(a.id)).history.map((e) => `${e.action}:${e.fromStatus}>${e.toStatus}`)).toEqual([
+        'RECEIVED:null>RECEIVED',
+        'ERASURE_FAILED:RECEIVED>RECEIVED',
+        'ERASED:RECEIVED>WIPED',
+      ]);
 
       // even a device put in WIPED behind the service's back is refused without its record
       await t.dataSource.query(`UPDATE device SET status = 'WIPED' WHERE id = $1`, [b.id]);
@@ -427,9 +435,9 @@ describe('refurbishing and chain of custody', () => {
     });
 
     it('certificate numbers are unique, even when recorded at once', async () => {
-      const { devices, token } = await receivedLot(Array(12).fill('LAPTOP'));
+      const { devices, token } = await receivedLot(Array<DeviceCategory>(12).fill('LAPTOP'));
       const results = await Promise.all(devices.map((d) => must(erase(d.id, token))));
-      const numbers = results.map((r) => r.erasure.certificateNumber);
+      const numbers = results.map((r) => r.erasure!.certificateNumber);
       expect(new Set(numbers).size).toBe(12);
       for (const n of numbers) expect(n).toMatch(/^ERA-\d{4}-\d{6}$/);
     });
@@ -438,7 +446,7 @@ describe('refurbishing and chain of custody', () => {
   describe('transitions', () => {
     /** One device in each status, reached through the services. */
     const deviceInEachStatus = async (): Promise<{ token: string; byStatus: Record<DeviceStatus, Dev> }> => {
-      const { devices, token } = await receivedLot(Array(8).fill('LAPTOP'));
+      const { devices, token } = await receivedLot(Array<DeviceCategory>(8).fill('LAPTOP'));
       const [received, wiped, inStock, reserved, shipped, delivered, recycled, missing] = devices as Dev[];
       for (const d of [wiped, inStock, reserved, shipped, delivered, recycled, missing]) await must(erase(d!.id, token));
       for (const d of [inStock, reserved, shipped, delivered, missing]) await must(grade(d!.id, token, 'B'));
@@ -494,7 +502,7 @@ describe('refurbishing and chain of custody', () => {
     });
 
     it('a reservation is all or nothing, and a device is never reserved twice, even by concurrent callers', async () => {
-      const { devices, token } = await receivedLot(Array(3).fill('LAPTOP'));
+      const { devices, token } = await receivedLot(Array<DeviceCategory>(3).fill('LAPTOP'));
       for (const d of devices) {
         await must(erase(d.id, token));
         await must(grade(d.id, token, 'C'));
@@ -509,21 +517,17 @@ describe('refurbishing and chain of custody', () => {
       expect(await stock()).toEqual([{ refurbisher: { id: net.ara.refurbisher }, category: 'LAPTOP', grade: 'C', available: 0, reserved: 3 }]);
       await stockService().unreserve(system(), [b.id], 'order cancelled');
       expect(await stock()).toEqual([{ refurbisher: { id: net.ara.refurbisher }, category: 'LAPTOP', grade: 'C', available: 1, reserved: 2 }]);
-      expect(
-        (await device(b.id)).history
-          .slice(-2)
-          .map((e: { action: string; actor: string; organization: null; detail: string }) => [e.action, e.actor, e.organization, e.detail]),
-      ).toEqual([
+      expect((await device(b.id)).history.slice(-2).map((e) => [e.action, e.actor, e.organization, e.detail])).toEqual([
         ['RESERVED', 'system', null, null],
         ['UNRESERVED', 'system', null, 'order cancelled'],
       ]);
     });
 
     it('the last devices of a lot, finished at once, close the lot exactly once', async () => {
-      const { devices, token, lotId } = await receivedLot(Array(10).fill('LAPTOP'));
+      const { devices, token, lotId } = await receivedLot(Array<DeviceCategory>(10).fill('LAPTOP'));
       for (const d of devices) await must(erase(d.id, token));
-      await Promise.all(devices.map((d, i) => must(i % 3 === 0 ? recycle(d.id, token) : grade(d.id, token, 'A'))));
-      expect((await t.ok(LOT, { id: lotId }, token)).lot).toMatchObject({ status: 'CLOSED', donation: { status: 'PROCESSED' } });
+      await Promise.all(devices.map((d, i) => (i % 3 === 0 ? must(recycle(d.id, token)) : must(grade(d.id, token, 'A')))));
+      expect((await t.runOk(RefurbishingLotDocument, { id: lotId }, token)).lot).toMatchObject({ status: 'CLOSED', donation: { status: 'PROCESSED' } });
       const [intake] = await t.dataSource.query(`SELECT open_quantity FROM lot_intake WHERE lot_id = $1`, [lotId]);
       expect(intake.open_quantity).toBe(0);
     });
@@ -554,7 +558,8 @@ describe('refurbishing and chain of custody', () => {
 
     it('a donor sees the devices of its own donations only; a refurbisher those it holds; staff their region; partners none', async () => {
       const { mine, other, far } = await world();
-      const list = async (token: string, variables: Record<string, unknown> = {}) => (await t.ok(DEVICES, variables, token)).devices;
+      const list = async (token: string, variables: RefurbishingDevicesQueryVariables = {}) =>
+        (await t.runOk(RefurbishingDevicesDocument, variables, token)).devices;
       expect(ids(await list(net.ara.tokens.donor))).toEqual(mine.devices.map((d) => d.id).sort());
       expect(ids(await list(donor2.token))).toEqual(other.devices.map((d) => d.id).sort());
       expect(ids(await list(net.ara.tokens.refurbisher))).toEqual(mine.devices.map((d) => d.id).sort());
@@ -569,17 +574,18 @@ describe('refurbishing and chain of custody', () => {
       expect((await list(net.ara.tokens.coordinator, { serialNumber: far.devices[0]!.serialNumber })).totalCount).toBe(0);
       // one by one: null where not visible
       const theirs = other.devices[0]!.id;
-      expect((await t.ok(DEVICE, { id: theirs }, net.ara.tokens.donor)).device).toBeNull();
-      expect((await t.ok(DEVICE, { id: theirs }, net.ara.tokens.refurbisher)).device).toBeNull();
-      expect((await t.ok(DEVICE, { id: theirs }, net.bfc.tokens.coordinator)).device).toBeNull();
-      expect((await t.ok(DEVICE, { id: theirs }, net.ara.tokens.partner)).device).toBeNull();
-      expect((await t.ok(DEVICE, { id: theirs }, donor2.token)).device).toMatchObject({ id: theirs, donor: { id: donor2.id } });
-      expect((await t.ok(DEVICE, { id: theirs }, net.ara.tokens.coordinator)).device.id).toBe(theirs);
+      expect((await t.runOk(RefurbishingDeviceDocument, { id: theirs }, net.ara.tokens.donor)).device).toBeNull();
+      expect((await t.runOk(RefurbishingDeviceDocument, { id: theirs }, net.ara.tokens.refurbisher)).device).toBeNull();
+      expect((await t.runOk(RefurbishingDeviceDocument, { id: theirs }, net.bfc.tokens.coordinator)).device).toBeNull();
+      expect((await t.runOk(RefurbishingDeviceDocument, { id: theirs }, net.ara.tokens.partner)).device).toBeNull();
+      expect((await t.runOk(RefurbishingDeviceDocument, { id: theirs }, donor2.token)).device).toMatchObject({ id: theirs, donor: { id: donor2.id } });
+      expect((await t.runOk(RefurbishingDeviceDocument, { id: theirs }, net.ara.tokens.coordinator)).device!.id).toBe(theirs);
     });
 
     it('filters and pages, newest first, with cursors', async () => {
       const { mine, other } = await world();
-      const list = async (variables: Record<string, unknown>) => (await t.ok(DEVICES, variables, net.ara.tokens.coordinator)).devices;
+      const list = async (variables: RefurbishingDevicesQueryVariables) =>
+        (await t.runOk(RefurbishingDevicesDocument, variables, net.ara.tokens.coordinator)).devices;
       expect((await list({ category: 'MONITOR' })).totalCount).toBe(1);
       expect((await list({ refurbisherId: second.id })).totalCount).toBe(2);
       expect((await list({ donationId: mine.donationId })).totalCount).toBe(2);
@@ -589,16 +595,16 @@ describe('refurbishing and chain of custody', () => {
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const page: any = await list({ first: 3, after });
-        seen.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+        const page: RefurbishingDevicesQuery['devices'] = await list({ first: 3, after });
+        seen.push(...page.edges.map((e) => e.node.id));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
       // devices received in one transaction share their created_at: the cursor must still not skip any
       expect(seen).toHaveLength(4);
       expect(seen.slice(0, 2).sort()).toEqual(other.devices.map((d) => d.id).sort());
       expect(seen.slice(2).sort()).toEqual(mine.devices.map((d) => d.id).sort());
-      expect(await t.errorCode(DEVICES, { first: 501 }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(DEVICES, { after: 'nonsense' }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(RefurbishingDevicesDocument, { first: 501 }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(RefurbishingDevicesDocument, { after: 'nonsense' }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
     });
 
     it('only the refurbisher holding a device acts on it: other refurbishers NOT_FOUND, other roles FORBIDDEN', async () => {
@@ -622,11 +628,11 @@ describe('refurbishing and chain of custody', () => {
 
     it('only the refurbisher holding a lot receives it', async () => {
       const lot = await collectedLot([{ category: 'LAPTOP', quantity: 1 }], { only: net.ara.refurbisher });
-      const input = { lotId: lot.lotId, devices: [{ serialNumber: serial(), category: 'LAPTOP' }] };
-      expect(await t.errorCode(RECEIVE, { input }, second.token)).toBe('NOT_FOUND');
-      expect(await t.errorCode(RECEIVE, { input }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
+      const input = { lotId: lot.lotId, devices: [{ serialNumber: serial(), category: 'LAPTOP' as const }] };
+      expect(await t.runError(RefurbishingReceiveLotDocument, { input }, second.token)).toBe('NOT_FOUND');
+      expect(await t.runError(RefurbishingReceiveLotDocument, { input }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
       for (const token of [net.ara.tokens.donor, net.ara.tokens.partner, net.ara.tokens.coordinator, net.adminToken])
-        expect(await t.errorCode(RECEIVE, { input }, token)).toBe('FORBIDDEN');
+        expect(await t.runError(RefurbishingReceiveLotDocument, { input }, token)).toBe('FORBIDDEN');
       expect(await t.count('device')).toBe(0);
     });
 
@@ -648,9 +654,10 @@ describe('refurbishing and chain of custody', () => {
       expect(await stock(net.bfc.tokens.coordinator, { refurbisherId: second.id })).toEqual([]);
       expect(await stock(net.adminToken, { regionId: net.bfc.id })).toEqual([row(net.bfc.refurbisher, 'TABLET')]);
       expect(await stock(net.adminToken)).toHaveLength(3);
-      expect(await t.errorCode(STOCK, { regionId: net.ara.id }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
-      expect(await t.errorCode(STOCK, { refurbisherId: second.id }, net.ara.tokens.refurbisher)).toBe('FORBIDDEN');
-      for (const token of [net.ara.tokens.donor, net.ara.tokens.partner]) expect(await t.errorCode(STOCK, {}, token)).toBe('FORBIDDEN');
+      expect(await t.runError(RefurbishingStockLevelsDocument, { regionId: net.ara.id }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
+      expect(await t.runError(RefurbishingStockLevelsDocument, { refurbisherId: second.id }, net.ara.tokens.refurbisher)).toBe('FORBIDDEN');
+      for (const token of [net.ara.tokens.donor, net.ara.tokens.partner])
+        expect(await t.runError(RefurbishingStockLevelsDocument, {}, token)).toBe('FORBIDDEN');
     });
   });
 
@@ -658,12 +665,12 @@ describe('refurbishing and chain of custody', () => {
     type Op = {
       op: 'erase' | 'grade' | 'recycle' | 'reserve' | 'unreserve' | 'ship' | 'deliver' | 'missing';
       verified: boolean;
-      method: string;
-      grade: string;
+      method: ErasureMethod;
+      grade: Grade;
     };
     type Model = { id: string; status: DeviceStatus; dataBearing: boolean; erased: boolean; storageGb: number | null };
-    const CATEGORIES = ['LAPTOP', 'LAPTOP', 'MONITOR', 'SMARTPHONE', 'LAPTOP', 'DESKTOP', 'MONITOR', 'TABLET'];
-    const LINES = [
+    const CATEGORIES: DeviceCategory[] = ['LAPTOP', 'LAPTOP', 'MONITOR', 'SMARTPHONE', 'LAPTOP', 'DESKTOP', 'MONITOR', 'TABLET'];
+    const LINES: Line[] = [
       { category: 'LAPTOP', quantity: 3 },
       { category: 'MONITOR', quantity: 2 },
       { category: 'SMARTPHONE', quantity: 1 },
@@ -771,7 +778,7 @@ describe('refurbishing and chain of custody', () => {
           ]);
           expect(n).toBe(events);
           const open = model.filter((m) => m.status === DeviceStatus.RECEIVED || m.status === DeviceStatus.WIPED).length;
-          expect((await t.ok(LOT, { id: lotId }, token)).lot.status).toBe(open === 0 ? 'CLOSED' : 'RECEIVED');
+          expect((await t.runOk(RefurbishingLotDocument, { id: lotId }, token)).lot!.status).toBe(open === 0 ? 'CLOSED' : 'RECEIVED');
           for (const [k, v] of Object.entries(tally)) totals[k] = (totals[k] ?? 0) + v;
         }),
         { numRuns: 12, seed: Number(process.env.FC_SEED ?? Date.now() % 2 ** 31) },
