@@ -10,6 +10,7 @@ import { AuthorizationGuard } from './authorization.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginFailure } from './login-attempt.entity';
+import { LoginFailures } from './login-failures';
 import { LoginThrottle } from './login-throttle';
 
 @Global()
@@ -22,7 +23,7 @@ import { LoginThrottle } from './login-throttle';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
     }),
   ],
-  providers: [AuthService, LoginThrottle, LocalStrategy, JwtStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
-  exports: [AuthService],
+  providers: [AuthService, LoginThrottle, LoginFailures, LocalStrategy, JwtStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
+  exports: [AuthService, LoginFailures],
 })
 export class AuthModule {}

@@ -7,5 +7,6 @@ export * from './act-access';
 export * from './password-hasher';
 export * from './login-attempt.entity';
 export * from './user.entity';
+export * from './login-failures';
 export * from './auth.service';
 export * from './auth.module';
