@@ -1,22 +1,27 @@
 import { LotOfferService } from '@app/donations/services/lot-offer.service';
 import { RequestContext } from '@app/common';
+import {
+  DeclareDonationInput,
+  DonationLineInput,
+  DonationsRoutingCancelDocument,
+  DonationsRoutingCapacityDocument,
+  DonationsRoutingClaimDocument,
+  DonationsRoutingDeclareDocument,
+  DonationsRoutingDeclineDocument,
+  DonationsRoutingDonationDocument,
+  DonationsRoutingDonationsDocument,
+  DonationsRoutingLotsDocument,
+  DonationsRoutingLotsPageDocument,
+  DonationsRoutingLotsPageQuery,
+  DonationsRoutingPageOf500Document,
+  DonationsRoutingRouteDocument,
+} from './generated/graphql';
+import { LYON } from './support/donation-flow';
 import { addGrenobleRefurbisher, NetworkFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) {
-  id reference status quantity unroutedQuantity createdAt donor { id } lines { category quantity brand model year dataBearing } } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { routedQuantity unroutedQuantity totalDeviceKm lots { id reference status quantity distanceKm offerExpiresAt refurbisher { id } donation { id } items { category quantity } } } }`;
-const DONATION = `query($id: ID!) { donation(id: $id) { id status quantity unroutedQuantity lots { id status refurbisher { id } } } }`;
-const DONATIONS = `query($first: Int, $after: String, $status: DonationStatus) { donations(first: $first, after: $after, status: $status) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id reference } } } }`;
-const LOTS = `query($status: LotStatus) { lots(status: $status) { totalCount edges { node { id status refurbisher { id } donation { id } } } } }`;
-const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id status } }`;
-const DECLINE = `mutation($id: ID!, $reason: String!) { declineLot(lotId: $id, reason: $reason) { id status declineReason } }`;
-const CANCEL = `mutation($id: ID!) { cancelDonation(id: $id) { id status } }`;
-const CAPACITY = `query($id: ID!) { organization(id: $id) { capacities { category weeklyCapacity load } } }`;
-
-const lyon = { street: '10 quai Perrache', postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
-const declaration = (lines: unknown[], extra: Record<string, unknown> = {}) => ({
-  pickupAddress: lyon,
+const declaration = (lines: DonationLineInput[], extra: Partial<DeclareDonationInput> = {}): DeclareDonationInput => ({
+  pickupAddress: LYON,
   availableFrom: '2026-12-01T08:00:00.000Z',
   lines,
   ...extra,
@@ -39,8 +44,8 @@ describe('donations and routing', () => {
     second = await addGrenobleRefurbisher(t, net);
   });
 
-  const declare = async (lines: unknown[], token = net.ara.tokens.donor, extra: Record<string, unknown> = {}) =>
-    (await t.ok(DECLARE, { input: declaration(lines, extra) }, token)).declareDonation;
+  const declare = async (lines: DonationLineInput[], token = net.ara.tokens.donor, extra: Partial<DeclareDonationInput> = {}) =>
+    (await t.runOk(DonationsRoutingDeclareDocument, { input: declaration(lines, extra) }, token)).declareDonation;
 
   describe('declaring', () => {
     it('a donor declares lines and a spreadsheet inventory; data-bearing defaults by category', async () => {
@@ -57,7 +62,7 @@ describe('donations and routing', () => {
 
     it('every bad CSV row is reported with its line number, and nothing is saved', async () => {
       const csv = 'category,quantity\nLAPTOP,2\nFRIDGE,1\nLAPTOP,zero\n';
-      const res = await t.gql(DECLARE, { input: declaration([], { inventoryCsv: csv }) }, net.ara.tokens.donor);
+      const res = await t.run(DonationsRoutingDeclareDocument, { input: declaration([], { inventoryCsv: csv }) }, net.ara.tokens.donor);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.message).toMatch(/line 3: .*FRIDGE.*line 4/);
       expect(await t.count('donation')).toBe(0);
@@ -65,25 +70,43 @@ describe('donations and routing', () => {
     });
 
     it('an empty declaration and bad quantities are BAD_USER_INPUT', async () => {
-      expect(await t.errorCode(DECLARE, { input: declaration([]) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 0 }]) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { availableFrom: 'soon' }) }, net.ara.tokens.donor)).toBe(
+      expect(await t.runError(DonationsRoutingDeclareDocument, { input: declaration([]) }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(DonationsRoutingDeclareDocument, { input: declaration([{ category: 'LAPTOP', quantity: 0 }]) }, net.ara.tokens.donor)).toBe(
         'BAD_USER_INPUT',
       );
+      expect(
+        await t.runError(
+          DonationsRoutingDeclareDocument,
+          { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { availableFrom: 'soon' }) },
+          net.ara.tokens.donor,
+        ),
+      ).toBe('BAD_USER_INPUT');
     });
 
     it('a coordinator declares for a donor of its region; nobody declares for another donor', async () => {
       const d = await declare([{ category: 'LAPTOP', quantity: 1 }], net.ara.tokens.coordinator, { donorId: net.ara.donor });
       expect(d.donor.id).toBe(net.ara.donor);
-      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }]) }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-      expect(
-        await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) }, net.ara.tokens.coordinator),
-      ).toBe('NOT_FOUND');
-      expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) }, net.ara.tokens.donor)).toBe(
-        'FORBIDDEN',
+      expect(await t.runError(DonationsRoutingDeclareDocument, { input: declaration([{ category: 'LAPTOP', quantity: 1 }]) }, net.ara.tokens.coordinator)).toBe(
+        'BAD_USER_INPUT',
       );
+      expect(
+        await t.runError(
+          DonationsRoutingDeclareDocument,
+          { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) },
+          net.ara.tokens.coordinator,
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        await t.runError(
+          DonationsRoutingDeclareDocument,
+          { input: declaration([{ category: 'LAPTOP', quantity: 1 }], { donorId: net.bfc.donor }) },
+          net.ara.tokens.donor,
+        ),
+      ).toBe('FORBIDDEN');
       for (const role of ['refurbisher', 'partner'] as const) {
-        expect(await t.errorCode(DECLARE, { input: declaration([{ category: 'LAPTOP', quantity: 1 }]) }, net.ara.tokens[role])).toBe('FORBIDDEN');
+        expect(await t.runError(DonationsRoutingDeclareDocument, { input: declaration([{ category: 'LAPTOP', quantity: 1 }]) }, net.ara.tokens[role])).toBe(
+          'FORBIDDEN',
+        );
       }
     });
   });
@@ -91,7 +114,7 @@ describe('donations and routing', () => {
   describe('routing', () => {
     it('offers each donation to the nearest refurbisher with room, and counts the load', async () => {
       const d = await declare([{ category: 'LAPTOP', quantity: 10 }]);
-      const result = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
+      const result = (await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
       expect(result).toMatchObject({ routedQuantity: 10, unroutedQuantity: 0 });
       expect(result.lots).toHaveLength(1);
       const lot = result.lots[0];
@@ -104,13 +127,19 @@ describe('donations and routing', () => {
       });
       expect(lot.reference).toMatch(/^LOT-\d{4}-\d{6}$/);
       expect(result.totalDeviceKm).toBeCloseTo(10 * lot.distanceKm, 6);
-      expect(new Date(lot.offerExpiresAt).getTime() - Date.now()).toBeGreaterThan(47 * 3600_000);
-      expect((await t.ok(CAPACITY, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization.capacities).toEqual([
+      expect(new Date(lot.offerExpiresAt!).getTime() - Date.now()).toBeGreaterThan(47 * 3600_000);
+      expect((await t.runOk(DonationsRoutingCapacityDocument, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization!.capacities).toEqual([
         { category: 'LAPTOP', weeklyCapacity: 50, load: 10 },
       ]);
-      expect((await t.ok(DONATION, { id: d.id }, net.ara.tokens.donor)).donation).toMatchObject({ status: 'ROUTED', unroutedQuantity: 0 });
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: d.id }, net.ara.tokens.donor)).donation).toMatchObject({
+        status: 'ROUTED',
+        unroutedQuantity: 0,
+      });
       // a second run finds nothing left to route
-      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations).toMatchObject({ routedQuantity: 0, lots: [] });
+      expect((await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations).toMatchObject({
+        routedQuantity: 0,
+        lots: [],
+      });
     });
 
     it('under shortage the oldest donation goes first, and capacity is never exceeded', async () => {
@@ -118,31 +147,37 @@ describe('donations and routing', () => {
       await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 7 WHERE category = 'LAPTOP'`);
       const older = await declare([{ category: 'LAPTOP', quantity: 8 }]);
       const newer = await declare([{ category: 'LAPTOP', quantity: 8 }]);
-      const result = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
+      const result = (await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
       expect(result).toMatchObject({ routedQuantity: 14, unroutedQuantity: 2 });
-      expect((await t.ok(DONATION, { id: older.id }, net.ara.tokens.donor)).donation).toMatchObject({ unroutedQuantity: 0, status: 'ROUTED' });
-      expect((await t.ok(DONATION, { id: newer.id }, net.ara.tokens.donor)).donation).toMatchObject({ unroutedQuantity: 2, status: 'DECLARED' });
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: older.id }, net.ara.tokens.donor)).donation).toMatchObject({
+        unroutedQuantity: 0,
+        status: 'ROUTED',
+      });
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: newer.id }, net.ara.tokens.donor)).donation).toMatchObject({
+        unroutedQuantity: 2,
+        status: 'DECLARED',
+      });
       const loads = await t.dataSource.query(`SELECT load, weekly_capacity FROM refurbisher_capacity WHERE category = 'LAPTOP' AND load > 0`);
       for (const row of loads) expect(row.load).toBeLessThanOrEqual(row.weekly_capacity);
     });
 
     it('is for staff only, within their region', async () => {
       for (const role of ['donor', 'refurbisher', 'partner'] as const)
-        expect(await t.errorCode(ROUTE, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
-      expect(await t.errorCode(ROUTE, { regionId: net.ara.id }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
+        expect(await t.runError(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
     });
   });
 
   describe('offers', () => {
     const routeOne = async (quantity = 5) => {
       const d = await declare([{ category: 'LAPTOP', quantity }]);
-      const lot = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots[0];
+      const lot = (await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots[0];
       return { donation: d, lot };
     };
 
     it('twenty concurrent claims: exactly one wins, the others are CONFLICT, and the data stays consistent', async () => {
       const { lot } = await routeOne();
-      const results = await Promise.all(Array.from({ length: 20 }, () => t.gql(CLAIM, { id: lot.id }, net.ara.tokens.refurbisher)));
+      const results = await Promise.all(Array.from({ length: 20 }, () => t.run(DonationsRoutingClaimDocument, { id: lot.id }, net.ara.tokens.refurbisher)));
       const wins = results.filter((r) => !r.errors);
       expect(wins).toHaveLength(1);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(19);
@@ -152,65 +187,74 @@ describe('donations and routing', () => {
 
     it('only the refurbisher offered the lot may claim or decline it (others: NOT_FOUND)', async () => {
       const { lot } = await routeOne();
-      expect(await t.errorCode(CLAIM, { id: lot.id }, second.token)).toBe('NOT_FOUND');
-      expect(await t.errorCode(DECLINE, { id: lot.id, reason: 'no' }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
-      for (const role of ['donor', 'partner', 'coordinator'] as const) expect(await t.errorCode(CLAIM, { id: lot.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(DonationsRoutingClaimDocument, { id: lot.id }, second.token)).toBe('NOT_FOUND');
+      expect(await t.runError(DonationsRoutingDeclineDocument, { id: lot.id, reason: 'no' }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
+      for (const role of ['donor', 'partner', 'coordinator'] as const)
+        expect(await t.runError(DonationsRoutingClaimDocument, { id: lot.id }, net.ara.tokens[role])).toBe('FORBIDDEN');
     });
 
     it('a declined lot goes back to routing, never to the refurbisher that declined it', async () => {
       const { donation, lot } = await routeOne();
-      const declined = (await t.ok(DECLINE, { id: lot.id, reason: 'workshop closed for inventory' }, net.ara.tokens.refurbisher)).declineLot;
+      const declined = (await t.runOk(DonationsRoutingDeclineDocument, { id: lot.id, reason: 'workshop closed for inventory' }, net.ara.tokens.refurbisher))
+        .declineLot;
       expect(declined).toMatchObject({ status: 'DECLINED', declineReason: 'workshop closed for inventory' });
-      expect((await t.ok(DONATION, { id: donation.id }, net.ara.tokens.donor)).donation).toMatchObject({ status: 'DECLARED', unroutedQuantity: 5 });
-      expect((await t.ok(CAPACITY, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization.capacities[0].load).toBe(0);
-      const again = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: donation.id }, net.ara.tokens.donor)).donation).toMatchObject({
+        status: 'DECLARED',
+        unroutedQuantity: 5,
+      });
+      expect((await t.runOk(DonationsRoutingCapacityDocument, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization!.capacities[0].load).toBe(
+        0,
+      );
+      const again = (await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
       expect(again.lots).toHaveLength(1);
       expect(again.lots[0].refurbisher.id).toBe(second.id);
       // declined and claimed lots refuse the other answer
-      expect(await t.errorCode(CLAIM, { id: lot.id }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
-      await t.ok(CLAIM, { id: again.lots[0].id }, second.token);
-      expect(await t.errorCode(DECLINE, { id: again.lots[0].id, reason: 'too late' }, second.token)).toBe('CONFLICT');
+      expect(await t.runError(DonationsRoutingClaimDocument, { id: lot.id }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      await t.runOk(DonationsRoutingClaimDocument, { id: again.lots[0].id }, second.token);
+      expect(await t.runError(DonationsRoutingDeclineDocument, { id: again.lots[0].id, reason: 'too late' }, second.token)).toBe('CONFLICT');
     });
 
     it('a decline needs a reason', async () => {
       const { lot } = await routeOne();
-      expect(await t.errorCode(DECLINE, { id: lot.id, reason: '   ' }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(DonationsRoutingDeclineDocument, { id: lot.id, reason: '   ' }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
     });
 
     it('offers past their time expire and are routed again elsewhere; a late claim is CONFLICT', async () => {
       const { donation, lot } = await routeOne();
       await t.dataSource.query(`UPDATE lot SET offer_expires_at = now() - interval '1 minute' WHERE id = $1`, [lot.id]);
-      expect(await t.errorCode(CLAIM, { id: lot.id }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      expect(await t.runError(DonationsRoutingClaimDocument, { id: lot.id }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
       const expired = await t.app.get(LotOfferService).expireDue(RequestContext.system());
       expect(expired).toEqual({ lotIds: [lot.id], regionIds: [net.ara.id] });
       expect(await t.app.get(LotOfferService).expireDue(RequestContext.system())).toEqual({ lotIds: [], regionIds: [] });
-      expect((await t.ok(DONATION, { id: donation.id }, net.ara.tokens.donor)).donation.lots).toEqual([
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: donation.id }, net.ara.tokens.donor)).donation!.lots).toEqual([
         { id: lot.id, status: 'EXPIRED', refurbisher: { id: net.ara.refurbisher } },
       ]);
-      const again = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
-      expect(again.lots.map((l: { refurbisher: { id: string } }) => l.refurbisher.id)).toEqual([second.id]);
+      const again = (await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations;
+      expect(again.lots.map((l) => l.refurbisher.id)).toEqual([second.id]);
     });
   });
 
   describe('cancelling', () => {
     it('withdraws the offered lots and frees the capacity; a second cancel is CONFLICT', async () => {
       const d = await declare([{ category: 'LAPTOP', quantity: 7 }]);
-      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
-      expect((await t.ok(CANCEL, { id: d.id }, net.ara.tokens.donor)).cancelDonation.status).toBe('CANCELLED');
-      expect((await t.ok(DONATION, { id: d.id }, net.ara.tokens.donor)).donation.lots.map((l: { status: string }) => l.status)).toEqual(['CANCELLED']);
-      expect((await t.ok(CAPACITY, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization.capacities[0].load).toBe(0);
-      expect(await t.errorCode(CANCEL, { id: d.id }, net.ara.tokens.donor)).toBe('CONFLICT');
-      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(0);
+      await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      expect((await t.runOk(DonationsRoutingCancelDocument, { id: d.id }, net.ara.tokens.donor)).cancelDonation.status).toBe('CANCELLED');
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: d.id }, net.ara.tokens.donor)).donation!.lots.map((l) => l.status)).toEqual(['CANCELLED']);
+      expect((await t.runOk(DonationsRoutingCapacityDocument, { id: net.ara.refurbisher }, net.ara.tokens.coordinator)).organization!.capacities[0].load).toBe(
+        0,
+      );
+      expect(await t.runError(DonationsRoutingCancelDocument, { id: d.id }, net.ara.tokens.donor)).toBe('CONFLICT');
+      expect((await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(0);
     });
 
     it('is refused once a lot was collected, and for anyone but the donor or its coordinator', async () => {
       const d = await declare([{ category: 'LAPTOP', quantity: 2 }]);
-      expect(await t.errorCode(CANCEL, { id: d.id }, net.bfc.tokens.donor)).toBe('NOT_FOUND');
-      expect(await t.errorCode(CANCEL, { id: d.id }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
-      expect(await t.errorCode(CANCEL, { id: d.id }, net.ara.tokens.partner)).toBe('FORBIDDEN');
-      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      expect(await t.runError(DonationsRoutingCancelDocument, { id: d.id }, net.bfc.tokens.donor)).toBe('NOT_FOUND');
+      expect(await t.runError(DonationsRoutingCancelDocument, { id: d.id }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
+      expect(await t.runError(DonationsRoutingCancelDocument, { id: d.id }, net.ara.tokens.partner)).toBe('FORBIDDEN');
+      await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator);
       await t.dataSource.query(`UPDATE lot SET status = 'COLLECTED' WHERE donation_id = $1`, [d.id]);
-      expect(await t.errorCode(CANCEL, { id: d.id }, net.ara.tokens.coordinator)).toBe('CONFLICT');
+      expect(await t.runError(DonationsRoutingCancelDocument, { id: d.id }, net.ara.tokens.coordinator)).toBe('CONFLICT');
     });
   });
 
@@ -218,49 +262,46 @@ describe('donations and routing', () => {
     it('a donor sees its own donations only; staff their region; partners none', async () => {
       const mine = await declare([{ category: 'LAPTOP', quantity: 1 }]);
       await declare([{ category: 'LAPTOP', quantity: 1 }], net.bfc.tokens.donor, { pickupAddress: { postalCode: '21000', city: 'Dijon' } });
-      expect((await t.ok(DONATIONS, {}, net.ara.tokens.donor)).donations.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([mine.id]);
-      expect((await t.ok(DONATIONS, {}, net.ara.tokens.coordinator)).donations.totalCount).toBe(1);
-      expect((await t.ok(DONATIONS, {}, net.adminToken)).donations.totalCount).toBe(2);
-      expect((await t.ok(DONATION, { id: mine.id }, net.bfc.tokens.donor)).donation).toBeNull();
-      expect(await t.errorCode(DONATIONS, {}, net.ara.tokens.partner)).toBe('FORBIDDEN');
+      expect((await t.runOk(DonationsRoutingDonationsDocument, {}, net.ara.tokens.donor)).donations.edges.map((e) => e.node.id)).toEqual([mine.id]);
+      expect((await t.runOk(DonationsRoutingDonationsDocument, {}, net.ara.tokens.coordinator)).donations.totalCount).toBe(1);
+      expect((await t.runOk(DonationsRoutingDonationsDocument, {}, net.adminToken)).donations.totalCount).toBe(2);
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: mine.id }, net.bfc.tokens.donor)).donation).toBeNull();
+      expect(await t.runError(DonationsRoutingDonationsDocument, {}, net.ara.tokens.partner)).toBe('FORBIDDEN');
     });
 
     it('a refurbisher sees only the lots offered to or claimed by it, and their donations', async () => {
       const d = await declare([{ category: 'LAPTOP', quantity: 3 }]);
-      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
-      expect((await t.ok(LOTS, {}, net.ara.tokens.refurbisher)).lots.totalCount).toBe(1);
-      expect((await t.ok(LOTS, {}, second.token)).lots.totalCount).toBe(0);
-      expect((await t.ok(DONATION, { id: d.id }, net.ara.tokens.refurbisher)).donation.id).toBe(d.id);
-      expect((await t.ok(DONATION, { id: d.id }, second.token)).donation).toBeNull();
-      expect((await t.ok(LOTS, {}, net.ara.tokens.donor)).lots.totalCount).toBe(1);
-      expect((await t.ok(LOTS, {}, net.bfc.tokens.donor)).lots.totalCount).toBe(0);
-      expect(await t.errorCode(LOTS, {}, net.ara.tokens.partner)).toBe('FORBIDDEN');
+      await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      expect((await t.runOk(DonationsRoutingLotsDocument, {}, net.ara.tokens.refurbisher)).lots.totalCount).toBe(1);
+      expect((await t.runOk(DonationsRoutingLotsDocument, {}, second.token)).lots.totalCount).toBe(0);
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: d.id }, net.ara.tokens.refurbisher)).donation!.id).toBe(d.id);
+      expect((await t.runOk(DonationsRoutingDonationDocument, { id: d.id }, second.token)).donation).toBeNull();
+      expect((await t.runOk(DonationsRoutingLotsDocument, {}, net.ara.tokens.donor)).lots.totalCount).toBe(1);
+      expect((await t.runOk(DonationsRoutingLotsDocument, {}, net.bfc.tokens.donor)).lots.totalCount).toBe(0);
+      expect(await t.runError(DonationsRoutingLotsDocument, {}, net.ara.tokens.partner)).toBe('FORBIDDEN');
     });
 
     it('pages with cursors, newest first', async () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) ids.push((await declare([{ category: 'LAPTOP', quantity: 1 }])).id);
-      const page1 = (await t.ok(DONATIONS, { first: 2 }, net.ara.tokens.donor)).donations;
+      const page1 = (await t.runOk(DonationsRoutingDonationsDocument, { first: 2 }, net.ara.tokens.donor)).donations;
       expect(page1.totalCount).toBe(5);
       expect(page1.pageInfo.hasNextPage).toBe(true);
-      const page2 = (await t.ok(DONATIONS, { first: 2, after: page1.pageInfo.endCursor }, net.ara.tokens.donor)).donations;
-      const page3 = (await t.ok(DONATIONS, { first: 2, after: page2.pageInfo.endCursor }, net.ara.tokens.donor)).donations;
-      const seen = [...page1.edges, ...page2.edges, ...page3.edges].map((e: { node: { id: string } }) => e.node.id);
+      const page2 = (await t.runOk(DonationsRoutingDonationsDocument, { first: 2, after: page1.pageInfo.endCursor }, net.ara.tokens.donor)).donations;
+      const page3 = (await t.runOk(DonationsRoutingDonationsDocument, { first: 2, after: page2.pageInfo.endCursor }, net.ara.tokens.donor)).donations;
+      const seen = [...page1.edges, ...page2.edges, ...page3.edges].map((e) => e.node.id);
       expect(seen).toEqual([...ids].reverse());
       expect(page3.pageInfo.hasNextPage).toBe(false);
-      expect(await t.errorCode(DONATIONS, { first: 2, after: 'garbage' }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(DonationsRoutingDonationsDocument, { first: 2, after: 'garbage' }, net.ara.tokens.donor)).toBe('BAD_USER_INPUT');
     });
 
     it('pages through lots made in one routing run (they share their creation time)', async () => {
       for (let i = 0; i < 5; i++) await declare([{ category: 'LAPTOP', quantity: 1 }]);
-      const routed = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots.map((l: { id: string }) => l.id);
-      const PAGE = `query($after: String) { lots(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+      const routed = (await t.runOk(DonationsRoutingRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots.map((l) => l.id);
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const page: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string } }> } = (
-          await t.ok(PAGE, { after }, net.ara.tokens.coordinator)
-        ).lots;
+        const page: DonationsRoutingLotsPageQuery['lots'] = (await t.runOk(DonationsRoutingLotsPageDocument, { after }, net.ara.tokens.coordinator)).lots;
         seen.push(...page.edges.map((e) => e.node.id));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
       } while (after);
@@ -268,11 +309,7 @@ describe('donations and routing', () => {
     });
 
     it('a page of 500 is an ordinary query, within the cost limit', async () => {
-      const res = await t.gql(
-        `{ donations(first: 500) { totalCount edges { node { id reference status lines { category quantity } } } } }`,
-        {},
-        net.ara.tokens.coordinator,
-      );
+      const res = await t.run(DonationsRoutingPageOf500Document, {}, net.ara.tokens.coordinator);
       expect(res.errors).toBeUndefined();
     });
   });
