@@ -1,35 +1,25 @@
 import { RecountDashboardsJob } from '@app/reporting/flows/jobs/recount-dashboards.job';
 import { histogramMedianHours, leadTimeBucket } from '@app/reporting/flows/lead-time';
 import { RegionFlowRebuild } from '@app/reporting/flows/region-flow-rebuild.service';
+import {
+  CompletePickupDocument,
+  DeclareDonationDocument,
+  DeviceCategory,
+  GradeDeviceDocument,
+  MatchOrdersDocument,
+  RecycleDeviceDocument,
+  RegionDashboardCancelDonationDocument,
+  RegionDashboardCancelOrderDocument,
+  RegionDashboardFiguresDocument,
+  SchedulePickupDocument,
+  SubmitOrderDocument,
+} from './generated/graphql';
+import { claimLot, declareDonation, eraseAndGrade, eraseDevice, LYON, receiveLot, routeDonations } from './support/donation-flow';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { confirmDelivery, matchOrders, orderDeviceIds, shipDevices, submitOrder } from './support/order-flow';
 import { TestApp } from './support/test-app';
 
-const DASHBOARD = `query($regionId: ID!, $from: DateTime!, $to: DateTime!) { regionDashboard(regionId: $regionId, from: $from, to: $to) {
-  region { id } from to devicesDeclared devicesCollected devicesRefurbished devicesDelivered devicesRecycled openDemand fillRate co2eAvoidedKg
-  stock { refurbisher { id } category grade available reserved }
-  refurbishers { refurbisher { id name } weeklyCapacity load utilization inStock }
-  leadTimes { declarationToPickupDays pickupToStockDays orderToDeliveryDays }
-  weekly { weekStart declared collected refurbished delivered recycled } } }`;
-
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
-const CANCEL_DONATION = `mutation($id: ID!) { cancelDonation(id: $id) { id } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { lots { id donation { id } refurbisher { id } } } }`;
-const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id } }`;
-const SCHEDULE = `mutation($input: SchedulePickupInput!) { schedulePickup(input: $input) { id } }`;
-const COMPLETE = `mutation($input: CompletePickupInput!) { completePickup(input: $input) { id } }`;
-const RECEIVE = `mutation($input: ReceiveLotInput!) { receiveLot(input: $input) { devices { id serialNumber category } } }`;
-const ERASE = `mutation($input: RecordErasureInput!) { recordErasure(input: $input) { id } }`;
-const GRADE = `mutation($input: GradeDeviceInput!) { gradeDevice(input: $input) { id status } }`;
-const RECYCLE = `mutation($input: RecycleDeviceInput!) { recycleDevice(input: $input) { id status } }`;
-const SUBMIT = `mutation($input: SubmitOrderInput!) { submitOrder(input: $input) { id } }`;
-const CANCEL_ORDER = `mutation($id: ID!) { cancelOrder(id: $id) { id status } }`;
-const MATCH = `mutation($regionId: ID!) { matchOrders(regionId: $regionId) { allocatedQuantity } }`;
-const ORDER_DEVICES = `query($id: ID!) { order(id: $id) { lines { devices { id } } } }`;
-const SHIP = `mutation($input: ShipDevicesInput!) { shipDevices(input: $input) { id } }`;
-const CONFIRM = `mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input: $input) { id } }`;
-
 const DAY = 24 * 3600_000;
-const lyon = { street: '10 quai Perrache', postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
 const availableFrom = new Date(Math.floor(Date.now() / DAY) * DAY + 2 * DAY);
 const LAPTOP_SPECS = { ramGb: 8, storageGb: 256, ssd: true };
 /** a period of whole days around now: last week to next week */
@@ -51,32 +41,27 @@ describe('region dashboard', () => {
   });
 
   const dashboard = async (period = around(), token = net.ara.tokens.coordinator, regionId = net.ara.id) =>
-    (await t.ok(DASHBOARD, { regionId, ...period }, token)).regionDashboard;
-  const declare = async (lines: Array<{ category: string; quantity: number }>) =>
-    (await t.ok(DECLARE, { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines } }, net.ara.tokens.donor)).declareDonation
-      .id as string;
+    (await t.runOk(RegionDashboardFiguresDocument, { regionId, ...period }, token)).regionDashboard;
+  const declare = async (lines: Array<{ category: DeviceCategory; quantity: number }>) =>
+    declareDonation(t, net.ara, lines, { pickupAddress: LYON, availableFrom: availableFrom.toISOString() });
 
   /** A donation collected and received by the Lyon refurbisher: its devices, RECEIVED. */
-  const receive = async (donationId: string, lotId: string, devices: Array<{ category: string }>) => {
+  const receive = async (donationId: string, lotId: string, devices: Array<{ category: DeviceCategory }>) => {
     const token = net.ara.tokens.refurbisher;
-    await t.ok(CLAIM, { id: lotId }, token);
-    const pickup = (await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token))
-      .schedulePickup;
-    await t.ok(COMPLETE, { input: { pickupId: pickup.id, collectedQuantity: devices.length } }, token);
-    const input = {
-      lotId,
-      devices: devices.map((d) => ({ serialNumber: `DASH-${++serial}`, category: d.category, ...(d.category === 'LAPTOP' ? { specs: LAPTOP_SPECS } : {}) })),
-    };
-    return (await t.ok(RECEIVE, { input }, token)).receiveLot.devices as Array<{ id: string; category: string }>;
+    await claimLot(t, lotId, token);
+    const pickup = (
+      await t.runOk(SchedulePickupDocument, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token)
+    ).schedulePickup;
+    await t.runOk(CompletePickupDocument, { input: { pickupId: pickup.id, collectedQuantity: devices.length } }, token);
+    const intake = devices.map((d) => ({
+      serialNumber: `DASH-${++serial}`,
+      category: d.category,
+      ...(d.category === 'LAPTOP' ? { specs: LAPTOP_SPECS } : {}),
+    }));
+    return receiveLot(t, lotId, intake, token);
   };
-  const toStock = async (deviceId: string) => {
-    await t.ok(ERASE, { input: { deviceId, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, net.ara.tokens.refurbisher);
-    expect((await t.ok(GRADE, { input: { deviceId, grade: 'A', specs: LAPTOP_SPECS } }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
-  };
-  const devicesOf = async (orderId: string) =>
-    ((await t.ok(ORDER_DEVICES, { id: orderId }, net.ara.tokens.partner)).order.lines as Array<{ devices: Array<{ id: string }> }>).flatMap((l) =>
-      l.devices.map((d) => d.id),
-    );
+  const toStock = (deviceId: string) => eraseAndGrade(t, deviceId, net.ara.tokens.refurbisher, 'A', LAPTOP_SPECS);
+  const devicesOf = (orderId: string) => orderDeviceIds(t, orderId, net.ara.tokens.partner);
 
   /**
    * The hand-checked scenario: 3 donations (one cancelled), one collected with 4 devices;
@@ -95,12 +80,9 @@ describe('region dashboard', () => {
     ]);
     const b = await declare([{ category: 'LAPTOP', quantity: 2 }]);
     await declare([{ category: 'TABLET', quantity: 1 }]);
-    await t.ok(CANCEL_DONATION, { id: b }, net.ara.tokens.donor);
-    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{
-      id: string;
-      donation: { id: string };
-    }>;
-    const devices = await receive(a, lots.find((l) => l.donation.id === a)!.id, [
+    await t.runOk(RegionDashboardCancelDonationDocument, { id: b }, net.ara.tokens.donor);
+    const lots = await routeDonations(t, net.ara);
+    const devices = await receive(a, lots.find((l) => l.donationId === a)!.id, [
       { category: 'LAPTOP' },
       { category: 'LAPTOP' },
       { category: 'LAPTOP' },
@@ -111,19 +93,17 @@ describe('region dashboard', () => {
     await toStock(laptops[0]!);
     await toStock(laptops[1]!);
     await toStock(monitor);
-    await t.ok(ERASE, { input: { deviceId: laptops[2], method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, net.ara.tokens.refurbisher);
-    await t.ok(RECYCLE, { input: { deviceId: laptops[2], reason: 'broken motherboard' } }, net.ara.tokens.refurbisher);
+    await eraseDevice(t, laptops[2]!, net.ara.tokens.refurbisher);
+    await t.runOk(RecycleDeviceDocument, { input: { deviceId: laptops[2]!, reason: 'broken motherboard' } }, net.ara.tokens.refurbisher);
 
-    const o1 = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }] } }, net.ara.tokens.partner)).submitOrder
-      .id as string;
-    const o2 = (await t.ok(SUBMIT, { input: { lines: [{ category: 'MONITOR', quantity: 1, profile: 'SENIOR' }] } }, net.ara.tokens.partner)).submitOrder
-      .id as string;
-    expect((await t.ok(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders.allocatedQuantity).toBe(3);
-    await t.ok(CANCEL_ORDER, { id: o2 }, net.ara.tokens.partner);
+    const o1 = await submitOrder(t, [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }], net.ara.tokens.partner);
+    const o2 = await submitOrder(t, [{ category: 'MONITOR', quantity: 1, profile: 'SENIOR' }], net.ara.tokens.partner);
+    expect((await matchOrders(t, net.ara)).allocatedQuantity).toBe(3);
+    await t.runOk(RegionDashboardCancelOrderDocument, { id: o2 }, net.ara.tokens.partner);
     const shipped = await devicesOf(o1);
-    await t.ok(SHIP, { input: { orderId: o1, deviceIds: shipped } }, net.ara.tokens.refurbisher);
-    await t.ok(CONFIRM, { input: { orderId: o1, deviceIds: [shipped[0]], beneficiaryRefs: ['B-001'] } }, net.ara.tokens.partner);
-    await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }] } }, net.ara.tokens.partner);
+    await shipDevices(t, o1, shipped, net.ara.tokens.refurbisher);
+    await confirmDelivery(t, o1, [shipped[0]!], net.ara.tokens.partner, ['B-001']);
+    await submitOrder(t, [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }], net.ara.tokens.partner);
   };
 
   /** The same figures, recounted by hand from the domain tables (never from the counters). */
@@ -195,7 +175,7 @@ describe('region dashboard', () => {
       ),
     );
     expect(
-      d.stock.map((s: { refurbisher: { id: string }; category: string; grade: string; available: number; reserved: number }) => ({
+      d.stock.map((s) => ({
         refurbisher_id: s.refurbisher.id,
         category: s.category,
         grade: s.grade,
@@ -204,8 +184,8 @@ describe('region dashboard', () => {
       })),
     ).toEqual(r.stock);
     // medians, exact to half a bucket (everything here took minutes: the first bucket, 0-1 h)
-    expect(Math.abs(d.leadTimes.declarationToPickupDays - r.declaration_to_pickup)).toBeLessThanOrEqual(0.5 / 24);
-    expect(Math.abs(d.leadTimes.orderToDeliveryDays - r.order_to_delivery)).toBeLessThanOrEqual(0.5 / 24);
+    expect(Math.abs(d.leadTimes.declarationToPickupDays! - r.declaration_to_pickup)).toBeLessThanOrEqual(0.5 / 24);
+    expect(Math.abs(d.leadTimes.orderToDeliveryDays! - r.order_to_delivery)).toBeLessThanOrEqual(0.5 / 24);
     expect(d.leadTimes.pickupToStockDays).toBeCloseTo(0.5 / 24, 10);
 
     // the weeks cover the period, Monday to Monday, and add up to the totals
@@ -214,8 +194,15 @@ describe('region dashboard', () => {
       expect(new Date(w.weekStart).toLocaleString('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', minute: '2-digit' })).toMatch(
         /^Mon,? 00:00$/,
       );
+    const totals = {
+      declared: d.devicesDeclared,
+      collected: d.devicesCollected,
+      refurbished: d.devicesRefurbished,
+      delivered: d.devicesDelivered,
+      recycled: d.devicesRecycled,
+    };
     for (const k of ['declared', 'collected', 'refurbished', 'delivered', 'recycled'] as const) {
-      expect(d.weekly.reduce((s: number, w: Record<string, number>) => s + w[k]!, 0)).toBe(d[`devices${k[0]!.toUpperCase()}${k.slice(1)}`]);
+      expect(d.weekly.reduce((s, w) => s + w[k], 0)).toBe(totals[k]);
     }
 
     // what the commands added is exactly what a recount finds: nothing to correct
@@ -238,7 +225,7 @@ describe('region dashboard', () => {
     });
     expect(d.leadTimes).toEqual({ declarationToPickupDays: null, pickupToStockDays: null, orderToDeliveryDays: null });
     expect(d.stock).toHaveLength(1);
-    expect(d.weekly.every((w: Record<string, number>) => w.declared === 0)).toBe(true);
+    expect(d.weekly.every((w) => w.declared === 0)).toBe(true);
     expect(d.weekly.length).toBeGreaterThanOrEqual(5);
 
     // today, from its first instant in Paris to the next day's: everything; the day before: nothing
@@ -274,7 +261,7 @@ describe('region dashboard', () => {
       const exact = (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
       const histogram = new Map<number, number>();
       for (const h of expected) histogram.set(leadTimeBucket(h).startHours, (histogram.get(leadTimeBucket(h).startHours) ?? 0) + 1);
-      const got = (await dashboard(march)).leadTimes.pickupToStockDays * 24;
+      const got = (await dashboard(march)).leadTimes.pickupToStockDays! * 24;
       expect(got).toBeCloseTo(histogramMedianHours([...histogram].map(([startHours, n]) => ({ startHours, samples: n })))!, 6);
       expect(Math.abs(got - exact)).toBeLessThanOrEqual(3);
     };
@@ -285,7 +272,7 @@ describe('region dashboard', () => {
     // a period with ragged ends reads the days at its ends and the months inside it
     await histogram('2026-02-27', 2);
     await histogram('2026-04-02', 1);
-    const ragged = async (from: string, to: string) => (await dashboard({ from, to })).leadTimes.pickupToStockDays * 24;
+    const ragged = async (from: string, to: string) => (await dashboard({ from, to })).leadTimes.pickupToStockDays! * 24;
     const all = [...samples, 1000, 2.5, 1.5].map((h) => leadTimeBucket(h).startHours + leadTimeBucket(h).widthHours / 2).sort((a, b) => a - b);
     expect(await ragged('2026-02-27T00:00:00+01:00', '2026-04-03T00:00:00+02:00')).toBeCloseTo(all[6]!, 6);
     // within one month: the days only (March 2nd to 11th: 2.2, 3, 12, 30, 47.9, 49, 50, 100, 700, 800 at i = 0..9)
@@ -321,33 +308,31 @@ describe('region dashboard', () => {
       [net.ara.refurbisher],
     );
     const donation = await declare([{ category: 'LAPTOP', quantity: 12 }]);
-    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{
-      id: string;
-      donation: { id: string };
-    }>;
+    const lots = await routeDonations(t, net.ara);
     const devices = await receive(
       donation,
       lots[0]!.id,
       Array.from({ length: 12 }, () => ({ category: 'LAPTOP' })),
     );
-    for (const d of devices)
-      await t.ok(ERASE, { input: { deviceId: d.id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, net.ara.tokens.refurbisher);
+    for (const d of devices) await eraseDevice(t, d.id, net.ara.tokens.refurbisher);
     // grading, declaring, ordering and matching all at once, all moving today's row
     const results = await Promise.all([
-      ...devices.map((d) => t.gql(GRADE, { input: { deviceId: d.id, grade: 'B', specs: LAPTOP_SPECS } }, net.ara.tokens.refurbisher)),
-      ...Array.from({ length: 4 }, () => t.gql(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }] } }, net.ara.tokens.partner)),
+      ...devices.map((d) => t.run(GradeDeviceDocument, { input: { deviceId: d.id, grade: 'B', specs: LAPTOP_SPECS } }, net.ara.tokens.refurbisher)),
+      ...Array.from({ length: 4 }, () =>
+        t.run(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }] } }, net.ara.tokens.partner),
+      ),
       ...Array.from({ length: 3 }, () =>
-        t.gql(
-          DECLARE,
-          { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 1 }] } },
+        t.run(
+          DeclareDonationDocument,
+          { input: { pickupAddress: LYON, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 1 }] } },
           net.ara.tokens.donor,
         ),
       ),
-      t.gql(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator),
-      t.gql(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator),
+      t.run(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator),
+      t.run(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator),
     ]);
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
-    await t.gql(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+    await t.run(MatchOrdersDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator);
     expect((await t.app.get(RegionFlowRebuild).correct(net.ara.id)).magnitude).toBe(0);
     const d = await dashboard();
     expect(d).toMatchObject({ devicesDeclared: 15, devicesRefurbished: 12, openDemand: 0 });
@@ -356,15 +341,19 @@ describe('region dashboard', () => {
 
   it('is for the coordinator of the region and administrators; a bad period is BAD_USER_INPUT', async () => {
     expect((await dashboard(around(), net.adminToken)).region.id).toBe(net.ara.id);
-    expect(await t.errorCode(DASHBOARD, { regionId: net.ara.id, ...around() }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
+    expect(await t.runError(RegionDashboardFiguresDocument, { regionId: net.ara.id, ...around() }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
     for (const role of ['donor', 'refurbisher', 'partner'] as const) {
-      expect(await t.errorCode(DASHBOARD, { regionId: net.ara.id, ...around() }, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(RegionDashboardFiguresDocument, { regionId: net.ara.id, ...around() }, net.ara.tokens[role])).toBe('FORBIDDEN');
     }
-    expect(await t.errorCode(DASHBOARD, { regionId: net.ara.id, ...around() })).toBe('UNAUTHENTICATED');
+    expect(await t.runError(RegionDashboardFiguresDocument, { regionId: net.ara.id, ...around() })).toBe('UNAUTHENTICATED');
     const { from, to } = around();
-    expect(await t.errorCode(DASHBOARD, { regionId: net.ara.id, from: to, to: from }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-    expect(await t.errorCode(DASHBOARD, { regionId: net.ara.id, from: '1990-01-01T00:00:00Z', to }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-    expect(await t.errorCode(DASHBOARD, { regionId: net.ara.id, from: 'yesterday', to }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
-    expect(await t.errorCode(DASHBOARD, { regionId: '00000000-0000-4000-8000-000000000000', from, to }, net.adminToken)).toBe('NOT_FOUND');
+    expect(await t.runError(RegionDashboardFiguresDocument, { regionId: net.ara.id, from: to, to: from }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+    expect(await t.runError(RegionDashboardFiguresDocument, { regionId: net.ara.id, from: '1990-01-01T00:00:00Z', to }, net.ara.tokens.coordinator)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await t.runError(RegionDashboardFiguresDocument, { regionId: net.ara.id, from: 'yesterday', to }, net.ara.tokens.coordinator)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await t.runError(RegionDashboardFiguresDocument, { regionId: '00000000-0000-4000-8000-000000000000', from, to }, net.adminToken)).toBe('NOT_FOUND');
   });
 });
