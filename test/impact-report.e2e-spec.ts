@@ -3,38 +3,27 @@ import { DeviceStockService } from '@app/refurbishing/services/device-stock.serv
 import { signLink } from '@app/reporting/links/signed-link';
 import { PDFParse } from 'pdf-parse';
 import request from 'supertest';
-import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
+import {
+  DeviceCategory,
+  DonationLineInput,
+  ErasureMethod,
+  Grade,
+  GradeDeviceDocument,
+  ImpactReportCancelDonationDocument,
+  ImpactReportDonorImpactDocument,
+  ImpactReportDonorImpactQuery,
+  ImpactReportOrderDocument,
+  ImpactReportRecordErasureDocument,
+  RecycleDeviceDocument,
+} from './generated/graphql';
+import { claimLot, collectLot, declareAndRoute, declareDonation, LYON, receiveLot } from './support/donation-flow';
+import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { confirmDelivery, matchOrders, shipDevices, submitOrder } from './support/order-flow';
+import { addOrganization } from './support/organization-fixture';
 import { TestApp } from './support/test-app';
-
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
-const CANCEL_DONATION = `mutation($id: ID!) { cancelDonation(id: $id) { id status } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { lots { id donation { id } refurbisher { id } } } }`;
-const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id } }`;
-const SCHEDULE = `mutation($input: SchedulePickupInput!) { schedulePickup(input: $input) { id } }`;
-const COMPLETE = `mutation($input: CompletePickupInput!) { completePickup(input: $input) { id lot { status } } }`;
-const RECEIVE = `mutation($input: ReceiveLotInput!) { receiveLot(input: $input) { devices { id serialNumber } } }`;
-const ERASE = `mutation($input: RecordErasureInput!) { recordErasure(input: $input) { id status erasure { certificateNumber verified } } }`;
-const GRADE = `mutation($input: GradeDeviceInput!) { gradeDevice(input: $input) { id status } }`;
-const RECYCLE = `mutation($input: RecycleDeviceInput!) { recycleDevice(input: $input) { id status } }`;
-const SUBMIT = `mutation($input: SubmitOrderInput!) { submitOrder(input: $input) { id } }`;
-const MATCH = `mutation($regionId: ID!) { matchOrders(regionId: $regionId) { allocatedQuantity unfilledQuantity } }`;
-const ORDER = `query($id: ID!) { order(id: $id) { id status lines { id profile devices { id status } } } }`;
-const SHIP = `mutation($input: ShipDevicesInput!) { shipDevices(input: $input) { id } }`;
-const CONFIRM = `mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input: $input) { id } }`;
-
-const REPORT = `query($donorId: ID, $from: DateTime!, $to: DateTime!) {
-  donorImpactReport(donorId: $donorId, from: $from, to: $to) {
-    donor { id name } from to
-    devicesDeclared devicesReceived devicesReused devicesRecycled peopleEquipped erasureCertificates co2eAvoidedKg
-    byCategory { category declared received reused recycled co2eAvoidedKg }
-    beneficiaryProfiles { profile count }
-    co2eFactors { category kgPerDevice source }
-    verificationCode pdfUrl csvUrl linksExpireAt
-  } }`;
 
 const DAY = 24 * 3600_000;
 const PUBLIC_URL = 'https://reemploi.test';
-const lyon = { street: '10 quai Perrache', postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
 /** midnight UTC three days from now: pickups may be scheduled from then on */
 const availableFrom = new Date(Math.floor(Date.now() / DAY) * DAY + 3 * DAY);
 /** every laptop fits a STUDENT line (8 GB, 128 GB SSD) and a SENIOR one */
@@ -43,25 +32,7 @@ const REFS = ['BEN-0042', 'BEN-0042', 'BEN-0077', 'BEN-0100'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Report {
-  donor: { id: string; name: string };
-  from: string;
-  to: string;
-  devicesDeclared: number;
-  devicesReceived: number;
-  devicesReused: number;
-  devicesRecycled: number;
-  peopleEquipped: number;
-  erasureCertificates: number;
-  co2eAvoidedKg: number;
-  byCategory: Array<{ category: string; declared: number; received: number; reused: number; recycled: number; co2eAvoidedKg: number }>;
-  beneficiaryProfiles: Array<{ profile: string; count: number }>;
-  co2eFactors: Array<{ category: string; kgPerDevice: number; source: string }>;
-  verificationCode: string;
-  pdfUrl: string;
-  csvUrl: string;
-  linksExpireAt: string;
-}
+type Report = ImpactReportDonorImpactQuery['donorImpactReport'];
 
 /** The path and query of an absolute link: supertest talks to the app, not to PUBLIC_URL. */
 const pathOf = (url: string) => {
@@ -117,29 +88,17 @@ describe('donor impact report', () => {
   };
   const http = () => request(t.app.getHttpServer());
   const report = async (token: string, from: Date, to: Date, donorId?: string): Promise<Report> =>
-    (await t.ok<{ donorImpactReport: Report }>(REPORT, { donorId, from: from.toISOString(), to: to.toISOString() }, token)).donorImpactReport;
+    (await t.runOk(ImpactReportDonorImpactDocument, { donorId, from: from.toISOString(), to: to.toISOString() }, token)).donorImpactReport;
   const figures = ({ donor: _d, from: _f, to: _t, pdfUrl: _p, csvUrl: _c, linksExpireAt: _l, verificationCode: _v, co2eFactors: _k, ...rest }: Report) => rest;
   const fetchPdf = (url: string) => http().get(pathOf(url)).buffer(true).parse(binary);
 
   /** A donation of the ARA donor (or another), routed, claimed, picked up, received with these serials. */
-  const receivedDonation = async (
-    donorToken: string,
-    lines: Array<{ category: string; quantity: number }>,
-    intake: Array<{ name: string; category: string }>,
-  ) => {
-    const donationId = (await t.ok(DECLARE, { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines } }, donorToken)).declareDonation
-      .id as string;
-    const lots = (await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.lots as Array<{
-      id: string;
-      donation: { id: string };
-    }>;
-    const lot = lots.find((l) => l.donation.id === donationId)!;
+  const receivedDonation = async (donorToken: string, lines: DonationLineInput[], intake: Array<{ name: string; category: DeviceCategory }>) => {
+    const lot = await declareAndRoute(t, net.ara, lines, { pickupAddress: LYON, availableFrom: availableFrom.toISOString(), donorToken });
     const token = net.ara.tokens.refurbisher;
-    await t.ok(CLAIM, { id: lot.id }, token);
-    const pickupId = (await t.ok(SCHEDULE, { input: { lotId: lot.id, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token))
-      .schedulePickup.id;
+    await claimLot(t, lot.id, token);
     const collected = lines.reduce((n, l) => n + l.quantity, 0);
-    expect((await t.ok(COMPLETE, { input: { pickupId, collectedQuantity: collected } }, token)).completePickup.lot.status).toBe('COLLECTED');
+    await collectLot(t, lot.id, token, new Date(availableFrom.getTime() + 9 * 3600_000).toISOString(), collected);
     const devices = intake.map((d) => ({
       serialNumber: `IMPACT-${d.name}-${Math.random().toString(36).slice(2, 8)}`.toUpperCase(),
       category: d.category,
@@ -147,18 +106,19 @@ describe('donor impact report', () => {
       model: d.category === 'LAPTOP' ? 'ThinkPad T480' : 'P2419H',
       specs: d.category === 'LAPTOP' ? LAPTOP_SPECS : undefined,
     }));
-    const received = (await t.ok(RECEIVE, { input: { lotId: lot.id, devices } }, token)).receiveLot.devices as Array<{ id: string; serialNumber: string }>;
+    const received = await receiveLot(t, lot.id, devices, token);
     intake.forEach((d, i) => {
       serials[d.name] = devices[i]!.serialNumber;
       dev[d.name] = received.find((r) => r.serialNumber === devices[i]!.serialNumber)!.id;
     });
-    return donationId;
+    return lot.donationId;
   };
-  const erase = (name: string, verified = true, method = 'NIST_800_88_PURGE') =>
-    t.ok(ERASE, { input: { deviceId: dev[name], method, operator: 'Camille Martin', verified } }, net.ara.tokens.refurbisher);
-  const grade = async (name: string, g = 'B') =>
-    expect((await t.ok(GRADE, { input: { deviceId: dev[name], grade: g } }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
-  const recycle = (name: string) => t.ok(RECYCLE, { input: { deviceId: dev[name], reason: 'cracked screen and dead board' } }, net.ara.tokens.refurbisher);
+  const erase = (name: string, verified = true, method: ErasureMethod = 'NIST_800_88_PURGE') =>
+    t.runOk(ImpactReportRecordErasureDocument, { input: { deviceId: dev[name]!, method, operator: 'Camille Martin', verified } }, net.ara.tokens.refurbisher);
+  const grade = async (name: string, g: Grade = 'B') =>
+    expect((await t.runOk(GradeDeviceDocument, { input: { deviceId: dev[name]!, grade: g } }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
+  const recycle = (name: string) =>
+    t.runOk(RecycleDeviceDocument, { input: { deviceId: dev[name]!, reason: 'cracked screen and dead board' } }, net.ara.tokens.refurbisher);
 
   /**
    * The story, through the real mutations. Before T0: L0 is given, received and refurbished.
@@ -173,26 +133,17 @@ describe('donor impact report', () => {
     t = await TestApp.start({ publicUrl: PUBLIC_URL });
     await t.reset();
     net = await seedNetwork(t);
-    const id = (
-      await t.ok(
-        `mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }`,
-        {
-          input: {
-            kind: 'DONOR',
-            name: 'Mairie de Villeurbanne',
-            regionId: net.ara.id,
-            address: { postalCode: '69100', city: 'Villeurbanne', location: { lat: 45.77, lon: 4.88 } },
-          },
-        },
-        net.ara.tokens.coordinator,
-      )
-    ).createOrganization.id as string;
-    await t.ok(
-      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { email: 'dsi@villeurbanne.test', password: PASSWORD, role: 'DONOR', organizationId: id } },
+    donor2 = await addOrganization(
+      t,
+      {
+        kind: 'DONOR',
+        name: 'Mairie de Villeurbanne',
+        regionId: net.ara.id,
+        address: { postalCode: '69100', city: 'Villeurbanne', location: { lat: 45.77, lon: 4.88 } },
+      },
+      { email: 'dsi@villeurbanne.test', role: 'DONOR' },
       net.ara.tokens.coordinator,
     );
-    donor2 = { id, token: await t.login('dsi@villeurbanne.test', PASSWORD) };
     await t.dataSource.query(
       `INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity)
        SELECT o.id, c.category, 1000 FROM organization o CROSS JOIN unnest(enum_range(NULL::device_category)) AS c(category) WHERE o.kind = 'REFURBISHER'
@@ -205,21 +156,19 @@ describe('donor impact report', () => {
     await grade('L0');
 
     at.t0 = await mark();
-    const d2 = (
-      await t.ok(
-        DECLARE,
-        { input: { pickupAddress: lyon, availableFrom: availableFrom.toISOString(), lines: [{ category: 'LAPTOP', quantity: 3 }] } },
-        net.ara.tokens.donor,
-      )
-    ).declareDonation.id;
-    expect((await t.ok(CANCEL_DONATION, { id: d2 }, net.ara.tokens.donor)).cancelDonation.status).toBe('CANCELLED');
+    const d2 = await declareDonation(t, net.ara, [{ category: 'LAPTOP', quantity: 3 }], {
+      pickupAddress: LYON,
+      availableFrom: availableFrom.toISOString(),
+      donorToken: net.ara.tokens.donor,
+    });
+    expect((await t.runOk(ImpactReportCancelDonationDocument, { id: d2 }, net.ara.tokens.donor)).cancelDonation.status).toBe('CANCELLED');
     await receivedDonation(
       net.ara.tokens.donor,
       [
         { category: 'LAPTOP', quantity: 7 },
         { category: 'MONITOR', quantity: 2 },
       ],
-      [...[1, 2, 3, 4, 5, 6, 7].map((n) => ({ name: `L${n}`, category: 'LAPTOP' })), { name: 'M1', category: 'MONITOR' }],
+      [...[1, 2, 3, 4, 5, 6, 7].map((n) => ({ name: `L${n}`, category: 'LAPTOP' as const })), { name: 'M1', category: 'MONITOR' as const }],
     );
     await receivedDonation(donor2.token, [{ category: 'LAPTOP', quantity: 1 }], [{ name: 'X1', category: 'LAPTOP' }]);
     for (const name of ['L1', 'L2', 'L3', 'L5']) {
@@ -237,46 +186,35 @@ describe('donor impact report', () => {
     await erase('X1');
 
     at.t1 = await mark();
-    const orderId = (
-      await t.ok(
-        SUBMIT,
-        {
-          input: {
-            lines: [
-              { category: 'LAPTOP', quantity: 2, profile: 'STUDENT' },
-              { category: 'LAPTOP', quantity: 2, profile: 'SENIOR' },
-              { category: 'MONITOR', quantity: 1, profile: 'JOB_SEEKER' },
-            ],
-          },
-        },
-        net.ara.tokens.partner,
-      )
-    ).submitOrder.id as string;
-    expect((await t.ok(MATCH, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchOrders).toEqual({ allocatedQuantity: 5, unfilledQuantity: 0 });
-    const order = (await t.ok(ORDER, { id: orderId }, net.ara.tokens.partner)).order as { lines: Array<{ profile: string; devices: Array<{ id: string }> }> };
+    const orderId = await submitOrder(
+      t,
+      [
+        { category: 'LAPTOP', quantity: 2, profile: 'STUDENT' },
+        { category: 'LAPTOP', quantity: 2, profile: 'SENIOR' },
+        { category: 'MONITOR', quantity: 1, profile: 'JOB_SEEKER' },
+      ],
+      net.ara.tokens.partner,
+    );
+    expect(await matchOrders(t, net.ara)).toEqual({ allocatedQuantity: 5, unfilledQuantity: 0 });
+    const order = (await t.runOk(ImpactReportOrderDocument, { id: orderId }, net.ara.tokens.partner)).order!;
     const line = (profile: string) => order.lines.find((l) => l.profile === profile)!.devices.map((d) => d.id);
     expect([...line('STUDENT'), ...line('SENIOR'), ...line('JOB_SEEKER')].sort()).toEqual([dev.L0, dev.L1, dev.L2, dev.L3, dev.M1].sort());
     // Both student laptops, one senior laptop (L0 for sure, when the senior line has it) and the monitor.
     const senior = line('SENIOR');
     leftReserved = senior.find((d) => d !== dev.L0)!;
     delivered = [...line('STUDENT'), senior.find((d) => d !== leftReserved)!, dev.M1!];
-    await t.ok(SHIP, { input: { orderId, deviceIds: delivered } }, net.ara.tokens.refurbisher);
-    await t.ok(CONFIRM, { input: { orderId, deviceIds: delivered, beneficiaryRefs: REFS } }, net.ara.tokens.partner);
+    await shipDevices(t, orderId, delivered, net.ara.tokens.refurbisher);
+    await confirmDelivery(t, orderId, delivered, net.ara.tokens.partner, REFS);
     await erase('L6');
     await recycle('L6');
-    await t.ok(
-      DECLARE,
-      {
-        input: {
-          pickupAddress: lyon,
-          availableFrom: availableFrom.toISOString(),
-          lines: [
-            { category: 'LAPTOP', quantity: 1 },
-            { category: 'TABLET', quantity: 2 },
-          ],
-        },
-      },
-      net.ara.tokens.donor,
+    await declareDonation(
+      t,
+      net.ara,
+      [
+        { category: 'LAPTOP', quantity: 1 },
+        { category: 'TABLET', quantity: 2 },
+      ],
+      { pickupAddress: LYON, availableFrom: availableFrom.toISOString(), donorToken: net.ara.tokens.donor },
     );
     at.t2 = await mark();
 
@@ -419,14 +357,18 @@ describe('donor impact report', () => {
 
     it('bad periods are BAD_USER_INPUT', async () => {
       const token = net.ara.tokens.donor;
-      const code = (from: string, to: string) => t.errorCode(REPORT, { from, to }, token);
+      const code = (from: string, to: string) => t.runError(ImpactReportDonorImpactDocument, { from, to }, token);
       expect(await code('2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')).toBe('BAD_USER_INPUT');
       expect(await code('2026-02-01T00:00:00Z', '2026-01-01T00:00:00Z')).toBe('BAD_USER_INPUT');
       expect(await code('2020-01-01T00:00:00Z', '2026-01-01T00:00:01Z')).toBe('BAD_USER_INPUT');
       expect(await code('yesterday', '2026-01-01T00:00:00Z')).toBe('BAD_USER_INPUT');
-      expect(await t.errorCode(REPORT, { donorId: 'not-an-id', from: at.t0.toISOString(), to: at.t2.toISOString() }, net.ara.tokens.coordinator)).toBe(
-        'BAD_USER_INPUT',
-      );
+      expect(
+        await t.runError(
+          ImpactReportDonorImpactDocument,
+          { donorId: 'not-an-id', from: at.t0.toISOString(), to: at.t2.toISOString() },
+          net.ara.tokens.coordinator,
+        ),
+      ).toBe('BAD_USER_INPUT');
     });
   });
 
@@ -442,21 +384,23 @@ describe('donor impact report', () => {
         expect(figures(r)).toEqual(figures(own));
         expect(r.verificationCode).toBe(own.verificationCode);
       }
-      expect(await t.errorCode(REPORT, period(), net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.runError(ImpactReportDonorImpactDocument, period(), net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
     });
 
     it('nobody else: another donor and a coordinator of another region get NOT_FOUND; refurbishers and partners FORBIDDEN', async () => {
-      expect(await t.errorCode(REPORT, { ...period(), donorId: net.ara.donor }, donor2.token)).toBe('NOT_FOUND');
-      expect(await t.errorCode(REPORT, { ...period(), donorId: donor2.id }, net.ara.tokens.donor)).toBe('NOT_FOUND');
-      expect(await t.errorCode(REPORT, { ...period(), donorId: net.ara.donor }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
-      expect(await t.errorCode(REPORT, { ...period(), donorId: net.bfc.donor }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
-      expect(await t.errorCode(REPORT, { ...period(), donorId: net.ara.refurbisher }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
-      expect(await t.errorCode(REPORT, { ...period(), donorId: '00000000-0000-4000-8000-000000000000' }, net.adminToken)).toBe('NOT_FOUND');
+      expect(await t.runError(ImpactReportDonorImpactDocument, { ...period(), donorId: net.ara.donor }, donor2.token)).toBe('NOT_FOUND');
+      expect(await t.runError(ImpactReportDonorImpactDocument, { ...period(), donorId: donor2.id }, net.ara.tokens.donor)).toBe('NOT_FOUND');
+      expect(await t.runError(ImpactReportDonorImpactDocument, { ...period(), donorId: net.ara.donor }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
+      expect(await t.runError(ImpactReportDonorImpactDocument, { ...period(), donorId: net.bfc.donor }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
+      expect(await t.runError(ImpactReportDonorImpactDocument, { ...period(), donorId: net.ara.refurbisher }, net.ara.tokens.coordinator)).toBe('NOT_FOUND');
+      expect(await t.runError(ImpactReportDonorImpactDocument, { ...period(), donorId: '00000000-0000-4000-8000-000000000000' }, net.adminToken)).toBe(
+        'NOT_FOUND',
+      );
       for (const role of ['refurbisher', 'partner'] as const) {
-        expect(await t.errorCode(REPORT, { ...period(), donorId: net.ara.donor }, net.ara.tokens[role])).toBe('FORBIDDEN');
-        expect(await t.errorCode(REPORT, period(), net.ara.tokens[role])).toBe('FORBIDDEN');
+        expect(await t.runError(ImpactReportDonorImpactDocument, { ...period(), donorId: net.ara.donor }, net.ara.tokens[role])).toBe('FORBIDDEN');
+        expect(await t.runError(ImpactReportDonorImpactDocument, period(), net.ara.tokens[role])).toBe('FORBIDDEN');
       }
-      expect(await t.errorCode(REPORT, period())).toBe('UNAUTHENTICATED');
+      expect(await t.runError(ImpactReportDonorImpactDocument, period())).toBe('UNAUTHENTICATED');
     });
   });
 
@@ -538,7 +482,7 @@ describe('donor impact report', () => {
     });
 
     it('a donor never sees a beneficiary reference or a partner in the report', async () => {
-      const res = await t.gql(REPORT, { from: at.start.toISOString(), to: at.t2.toISOString() }, net.ara.tokens.donor);
+      const res = await t.run(ImpactReportDonorImpactDocument, { from: at.start.toISOString(), to: at.t2.toISOString() }, net.ara.tokens.donor);
       const json = JSON.stringify(res);
       expect(res.errors).toBeUndefined();
       for (const ref of REFS) expect(json).not.toContain(ref);
