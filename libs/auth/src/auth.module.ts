@@ -10,7 +10,6 @@ import { AuthorizationGuard } from './authorization.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginFailure } from './login-attempt.entity';
-import { LoginFailures } from './login-failures';
 import { LoginThrottle } from './login-throttle';
 
 @Global()
@@ -23,7 +22,7 @@ import { LoginThrottle } from './login-throttle';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
     }),
   ],
-  providers: [AuthService, LoginThrottle, LoginFailures, LocalStrategy, JwtStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
-  exports: [AuthService, LoginFailures],
+  providers: [AuthService, LoginThrottle, LocalStrategy, JwtStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
+  exports: [AuthService],
 })
 export class AuthModule {}

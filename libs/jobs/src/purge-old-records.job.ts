@@ -29,7 +29,6 @@ export class PurgeOldRecordsJob implements JobHandler<PurgeOldRecordsJobData> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly loginFailures: LoginFailures,
   ) {}
 
   async handle(): Promise<PurgedRecords> {
@@ -44,7 +43,7 @@ export class PurgeOldRecordsJob implements JobHandler<PurgeOldRecordsJobData> {
         )) as [unknown, number];
         return deleted;
       }),
-      loginFailures: await inBatches(() => this.loginFailures.purgeOlderThan(manager, this.config.loginFailureRetentionDays, BATCH)),
+      loginFailures: await inBatches(() => LoginFailures.purgeOlderThan(manager, this.config.loginFailureRetentionDays, BATCH)),
     };
   }
 }
