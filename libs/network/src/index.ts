@@ -5,5 +5,6 @@ export * from './entities/refurbisher-capacity.entity';
 export * from './services/organization.service';
 export * from './services/region.service';
 export * from './services/user.service';
+export * from './services/refurbisher-load.service';
 export * from './seed/network-seeder';
 export * from './network.module';

@@ -9,13 +9,14 @@ import { RegionResolver } from './resolvers/region.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { NetworkSeeder } from './seed/network-seeder';
 import { OrganizationService } from './services/organization.service';
+import { RefurbisherLoad } from './services/refurbisher-load.service';
 import { RegionService } from './services/region.service';
 import { UserService } from './services/user.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Region, Organization, RefurbisherCapacity, User])],
-  providers: [RegionService, OrganizationService, UserService, NetworkSeeder, RegionResolver, OrganizationResolver, UserResolver],
-  exports: [RegionService, OrganizationService, UserService, NetworkSeeder],
+  providers: [RegionService, OrganizationService, UserService, RefurbisherLoad, NetworkSeeder, RegionResolver, OrganizationResolver, UserResolver],
+  exports: [RegionService, OrganizationService, UserService, RefurbisherLoad, NetworkSeeder],
 })
 export class NetworkModule {}

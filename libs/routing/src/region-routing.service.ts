@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth';
-import { DonationLedger, LoadChange, lockRegionRouting, LotItem, LotStatus, Lot } from '@app/donations';
+import { DonationLedger, lockRegionRouting, LotItem, LotStatus, Lot } from '@app/donations';
+import { LoadChange, RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { donationOfferCap } from './donation-offer-share';
 import { RoutingSolverRunner } from './routing-solver.runner';
@@ -24,16 +25,6 @@ interface SupplyRow {
   created_ms: string;
 }
 
-interface SinkRow {
-  organization_id: string;
-  category: DeviceCategory;
-  remaining: number;
-  weekly_capacity: number;
-  lat: number;
-  lon: number;
-  radius_km: number;
-}
-
 /**
  * Routes every unrouted device of a region (DESIGN.md "Routing"): one exact transportation
  * problem per category, then one OFFERED lot per (donation, refurbisher) with flow. Runs in one
@@ -47,6 +38,7 @@ export class RegionRoutingService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly loads: RefurbisherLoad,
     private readonly solver: RoutingSolverRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -60,7 +52,7 @@ export class RegionRoutingService {
       if (!supplies.length) return { routedQuantity: 0, unroutedQuantity: 0, totalDeviceKm: 0, lots: [] };
       // Counters (key order) before the donations' rows, which are locked only when their status
       // is written: the order of decline, expiry and receiving too, so none deadlocks a router.
-      const sinks = await this.remainingCapacities(manager, regionId);
+      const sinks = await this.loads.lockRemainingOfRegion(manager, regionId);
       const refusals: Array<{ donation_id: string; refurbisher_id: string }> = await manager.query(
         `SELECT donation_id, refurbisher_id FROM lot_refusal WHERE donation_id = ANY($1::uuid[])`,
         [[...new Set(supplies.map((s) => s.donation_id))]],
@@ -78,16 +70,16 @@ export class RegionRoutingService {
           .map((s) => ({ id: s.donation_id, lat: s.lat, lon: s.lon, quantity: s.quantity, age: Number(s.created_ms) }));
         const categorySinks = sinks.filter((s) => s.category === category && s.remaining > 0);
         const problemSinks: RoutingSink[] = categorySinks.map((s) => ({
-          id: s.organization_id,
+          id: s.refurbisherId,
           lat: s.lat,
           lon: s.lon,
-          radiusKm: s.radius_km,
+          radiusKm: s.radiusKm,
           capacity: s.remaining,
-          maxPerSupply: donationOfferCap(s.weekly_capacity, this.config.routingDonationOfferSharePercent),
+          maxPerSupply: donationOfferCap(s.weeklyCapacity, this.config.routingDonationOfferSharePercent),
         }));
         // what a donation already holds in unclaimed offers there counts against its share
         const capByRefurbisher = new Map(
-          categorySinks.map((s) => [s.organization_id, donationOfferCap(s.weekly_capacity, this.config.routingDonationOfferSharePercent)]),
+          categorySinks.map((s) => [s.refurbisherId, donationOfferCap(s.weeklyCapacity, this.config.routingDonationOfferSharePercent)]),
         );
         const pairCapacities = offered
           .filter((o) => o.category === category && capByRefurbisher.has(o.refurbisher_id))
@@ -126,7 +118,7 @@ export class RegionRoutingService {
         loadChanges.push(...items.map((i) => ({ refurbisherId: pair.refurbisherId, category: i.category, quantity: i.quantity })));
         lots.push(lot);
       }
-      await this.ledger.adjustLoads(manager, loadChanges);
+      await this.loads.adjust(manager, loadChanges);
       await this.ledger.refreshStatuses(
         manager,
         lots.map((l) => l.donationId),
@@ -169,19 +161,6 @@ export class RegionRoutingService {
         WHERE l.donation_id = ANY($1::uuid[]) AND l.status = 'OFFERED'
         GROUP BY l.donation_id, l.refurbisher_id, li.category`,
       [donationIds],
-    );
-  }
-
-  /** Weekly capacity minus load, per refurbisher and category; rows locked for this transaction. */
-  private remainingCapacities(manager: EntityManager, regionId: string): Promise<SinkRow[]> {
-    return manager.query(
-      `SELECT rc.organization_id, rc.category, (rc.weekly_capacity - rc.load)::int AS remaining, rc.weekly_capacity,
-              o.address_location_lat AS lat, o.address_location_lon AS lon, o.service_radius_km AS radius_km
-         FROM refurbisher_capacity rc JOIN organization o ON o.id = rc.organization_id
-        WHERE o.region_id = $1 AND o.kind = 'REFURBISHER' AND o.service_radius_km IS NOT NULL
-        ORDER BY rc.organization_id, rc.category::text COLLATE "C"
-        FOR UPDATE OF rc`,
-      [regionId],
     );
   }
 }

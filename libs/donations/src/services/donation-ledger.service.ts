@@ -1,16 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DeviceCategory } from '@app/common';
+import { LoadHeld } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { Donation } from '../entities/donation.entity';
-import { LIVE_LOT_STATUSES, LotStatus } from '../entities/lot-status';
+import { LIVE_LOT_STATUSES, LOAD_LOT_STATUSES, LotStatus } from '../entities/lot-status';
 import { deriveDonationStatus } from './donation-status.policy';
-
-export interface LoadChange {
-  refurbisherId: string;
-  category: DeviceCategory;
-  /** devices added to (positive) or taken from (negative) the load */
-  quantity: number;
-}
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -22,13 +16,12 @@ export interface UnroutedQuantity {
 
 /**
  * The bookkeeping shared by every use case that moves lots: what of a donation is not yet in a
- * live lot, the donation's derived status, the refurbishers' load counters, references.
+ * live lot, the donation's derived status, what the lots hold of the refurbishers' load (the
+ * counters themselves are network's: RefurbisherLoad), references.
  * Always called inside the caller's transaction.
  */
 @Injectable()
 export class DonationLedger {
-  private readonly logger = new Logger(DonationLedger.name);
-
   /** Declared minus what live lots hold, per donation and category (only positive rows). */
   async unrouted(manager: EntityManager, donationIds: readonly string[]): Promise<UnroutedQuantity[]> {
     if (!donationIds.length) return [];
@@ -73,42 +66,19 @@ export class DonationLedger {
     }
   }
 
-  /** Moves a refurbisher's load counters by the lot's items (+1 on offer, -1 when it leaves the load). */
-  adjustLoad(manager: EntityManager, refurbisherId: string, items: ReadonlyArray<{ category: DeviceCategory; quantity: number }>, sign: 1 | -1): Promise<void> {
-    return this.adjustLoads(
-      manager,
-      items.map((i) => ({ refurbisherId, category: i.category, quantity: sign * i.quantity })),
-    );
-  }
-
   /**
-   * Moves load counters by signed amounts, one UPDATE per (refurbisher, category), always in that
-   * key order: two commands that move several counters then lock them in the same order and never
-   * deadlock each other. A counter is never clamped: one that goes below zero says a lot left the
-   * load twice (a bug), so it is logged loudly and left for the recount to set right.
+   * Devices the live lots of these refurbishers hold, per refurbisher and category: what their
+   * load counters should say (RefurbisherLoad.recountRegion counts with this).
    */
-  async adjustLoads(manager: EntityManager, changes: ReadonlyArray<LoadChange>): Promise<void> {
-    const byCounter = new Map<string, LoadChange>();
-    for (const change of changes) {
-      const key = `${change.refurbisherId}|${change.category}`;
-      const sum = byCounter.get(key);
-      byCounter.set(key, { ...change, quantity: (sum?.quantity ?? 0) + change.quantity });
-    }
-    const ordered = [...byCounter.values()]
-      .filter((c) => c.quantity !== 0)
-      .sort((a, b) => compareKeys(a.refurbisherId, b.refurbisherId) || compareKeys(a.category, b.category));
-    for (const change of ordered) {
-      const [rows]: [Array<{ load: number }>, number] = await manager.query(
-        `UPDATE refurbisher_capacity SET load = load + $3 WHERE organization_id = $1 AND category = $2 RETURNING load`,
-        [change.refurbisherId, change.category, change.quantity],
-      );
-      const load = rows[0]?.load;
-      if (load !== undefined && load < 0) {
-        this.logger.error(
-          `load counter of refurbisher ${change.refurbisherId} ${change.category} went to ${load} (moved by ${change.quantity}); the recount will set it right`,
-        );
-      }
-    }
+  async loadHeld(manager: EntityManager, refurbisherIds: readonly string[]): Promise<LoadHeld[]> {
+    const rows: Array<{ refurbisher_id: string; category: DeviceCategory; quantity: number }> = await manager.query(
+      `SELECT l.refurbisher_id, li.category, SUM(li.quantity)::int AS quantity
+         FROM lot l JOIN lot_item li ON li.lot_id = l.id
+        WHERE l.refurbisher_id = ANY($1::uuid[]) AND l.status = ANY($2::lot_status[])
+        GROUP BY l.refurbisher_id, li.category`,
+      [refurbisherIds, LOAD_LOT_STATUSES],
+    );
+    return rows.map((r) => ({ refurbisherId: r.refurbisher_id, category: r.category, quantity: r.quantity }));
   }
 
   async nextReference(manager: EntityManager, prefix: 'DON' | 'LOT'): Promise<string> {

@@ -20,7 +20,7 @@ import {
 import { TransactionEvents, TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
 import { ActAccess, ReadScope } from '@app/auth';
-import { Organization, OrganizationKind } from '@app/network';
+import { LoadChange, Organization, OrganizationKind, RefurbisherLoad } from '@app/network';
 import { EntityManager, In } from 'typeorm';
 import { parseInventoryCsv } from '../csv/inventory-csv';
 import { DeclareDonationInput } from '../dto/donation.inputs';
@@ -34,7 +34,7 @@ import { LotItem } from '../entities/lot-item.entity';
 import { LotStatus } from '../entities/lot-status';
 import { Lot } from '../entities/lot.entity';
 import { routeRegionRequest } from '../jobs/route-region.request';
-import { DonationLedger, LoadChange } from './donation-ledger.service';
+import { DonationLedger } from './donation-ledger.service';
 import { lockRegionRouting } from './region-routing.lock';
 
 /** Categories whose devices hold data unless the donor says otherwise. */
@@ -54,6 +54,7 @@ export class DonationService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly loads: RefurbisherLoad,
     private readonly outbox: OutboxService,
     private readonly events: TransactionEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -125,7 +126,7 @@ export class DonationService {
       }
       // logistics cancels their pickups here, before the load counters: same transaction, so nobody is sent to collect
       await this.events.record(manager, new LotsWithdrawn(withdrawn.map((l) => l.id)));
-      await this.ledger.adjustLoads(manager, loadChanges);
+      await this.loads.adjust(manager, loadChanges);
       await manager.update(Donation, { id }, { cancelledAt: new Date() });
       await this.ledger.refreshStatuses(manager, [id]);
       await this.events.record(manager, new DonationsCancelled([id]));

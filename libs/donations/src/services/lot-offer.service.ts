@@ -3,13 +3,14 @@ import { APP_CONFIG, AppConfig, BadInputError, ConflictError, NotFoundError, Req
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
+import { LoadChange, RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
 import { LOT_MACHINE, LotStatus } from '../entities/lot-status';
 import { LotRefusal } from '../entities/lot-refusal.entity';
 import { Lot } from '../entities/lot.entity';
 import { routeRegionRequest } from '../jobs/route-region.request';
-import { DonationLedger, LoadChange } from './donation-ledger.service';
+import { DonationLedger } from './donation-ledger.service';
 
 export interface ReturnedToRouting {
   lotIds: string[];
@@ -25,6 +26,7 @@ export class LotOfferService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly loads: RefurbisherLoad,
     private readonly outbox: OutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -101,7 +103,7 @@ export class LotOfferService {
       loadChanges.push(...items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })));
     }
     // all counters at once, in key order: an expiry sweep over many refurbishers cannot deadlock a decline
-    await this.ledger.adjustLoads(manager, loadChanges);
+    await this.loads.adjust(manager, loadChanges);
     await this.ledger.refreshStatuses(
       manager,
       lots.map((l) => l.donationId),

@@ -4,6 +4,7 @@ import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DonationLine, Donation, LotItem, LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
 import { LotPickups } from '@app/logistics';
+import { RefurbisherLoad } from '@app/network';
 import { ReceiveLotInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';
 import { DeviceStatus } from '../entities/device-status';
@@ -29,6 +30,7 @@ export class LotReceivingService {
     private readonly tx: TransactionRunner,
     private readonly ledger: DeviceLedger,
     private readonly donations: DonationLedger,
+    private readonly loads: RefurbisherLoad,
     private readonly pickups: LotPickups,
   ) {}
 
@@ -102,7 +104,10 @@ export class LotReceivingService {
       );
 
       await manager.update(Lot, { id: lot.id }, { status: LotStatus.RECEIVED, version: lot.version + 1 });
-      await this.donations.adjustLoad(manager, lot.refurbisherId, items, -1);
+      await this.loads.adjust(
+        manager,
+        items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })),
+      );
       await this.donations.refreshStatuses(manager, [donation.id]);
       return manager.getRepository(Lot).findOneByOrFail({ id: lot.id });
     });
