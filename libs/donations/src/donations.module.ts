@@ -12,10 +12,11 @@ import { DonationLedger } from './services/donation-ledger.service';
 import { DonationService } from './services/donation.service';
 import { LotOfferService } from './services/lot-offer.service';
 import { LotService } from './services/lot.service';
+import { LotTransitions } from './services/lot-transitions.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal])],
-  providers: [DonationLedger, DonationService, LotService, LotOfferService, DonationResolver, LotResolver, ExpireOffersJob],
-  exports: [DonationLedger, DonationService, LotService, LotOfferService],
+  providers: [DonationLedger, DonationService, LotService, LotOfferService, LotTransitions, DonationResolver, LotResolver, ExpireOffersJob],
+  exports: [DonationLedger, DonationService, LotService, LotOfferService, LotTransitions],
 })
 export class DonationsModule {}

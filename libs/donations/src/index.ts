@@ -11,6 +11,7 @@ export * from './services/donation-ledger.service';
 export * from './services/donation.service';
 export * from './services/lot.service';
 export * from './services/lot-offer.service';
+export * from './services/lot-transitions.service';
 export * from './dto/donation.types';
 export * from './jobs/route-region.request';
 export * from './services/region-routing.lock';

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth';
-import { DonationLedger, lockRegionRouting, LotItem, LotStatus, Lot } from '@app/donations';
-import { LoadChange, RefurbisherLoad } from '@app/network';
+import { DonationLedger, lockRegionRouting, Lot, LotTransitions } from '@app/donations';
+import { RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { donationOfferCap } from './donation-offer-share';
 import { RoutingSolverRunner } from './routing-solver.runner';
@@ -38,6 +38,7 @@ export class RegionRoutingService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly lots: LotTransitions,
     private readonly loads: RefurbisherLoad,
     private readonly solver: RoutingSolverRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -96,32 +97,16 @@ export class RegionRoutingService {
       }
 
       const offerExpiresAt = new Date(Date.now() + this.config.offerTtlHours * 3600_000);
-      const lots: Lot[] = [];
-      const loadChanges: LoadChange[] = [];
-      for (const pair of pairs.values()) {
-        const items = [...pair.items].map(([category, quantity]) => ({ category, quantity }));
-        const lot = await manager.getRepository(Lot).save(
-          manager.getRepository(Lot).create({
-            reference: await this.ledger.nextReference(manager, 'LOT'),
-            donationId: pair.donationId,
-            refurbisherId: pair.refurbisherId,
-            regionId,
-            status: LotStatus.OFFERED,
-            quantity: items.reduce((s, i) => s + i.quantity, 0),
-            distanceKm: pair.distanceKm,
-            offerExpiresAt,
-            declineReason: null,
-            claimedAt: null,
-          }),
-        );
-        await manager.getRepository(LotItem).insert(items.map((i) => ({ ...i, lotId: lot.id })));
-        loadChanges.push(...items.map((i) => ({ refurbisherId: pair.refurbisherId, category: i.category, quantity: i.quantity })));
-        lots.push(lot);
-      }
-      await this.loads.adjust(manager, loadChanges);
-      await this.ledger.refreshStatuses(
+      const lots = await this.lots.offer(
         manager,
-        lots.map((l) => l.donationId),
+        [...pairs.values()].map((pair) => ({
+          donationId: pair.donationId,
+          refurbisherId: pair.refurbisherId,
+          regionId,
+          distanceKm: pair.distanceKm,
+          offerExpiresAt,
+          items: [...pair.items].map(([category, quantity]) => ({ category, quantity })),
+        })),
       );
       const totalDeviceKm = lots.reduce((s, l) => s + l.quantity * l.distanceKm, 0);
       return { routedQuantity: routed, unroutedQuantity: unrouted, totalDeviceKm, lots };

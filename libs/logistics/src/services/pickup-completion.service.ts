@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionEvents, TransactionRunner } from '@app/database';
-import { LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
+import { LOT_MACHINE, LotStatus, LotTransitions } from '@app/donations';
 import { CompletePickupInput } from '../dto/pickup.inputs';
 import { PICKUP_MACHINE, PickupStatus } from '../entities/pickup-status';
 import { PickupsCompleted } from '../events/pickups-completed.event';
@@ -17,7 +17,7 @@ import { shortfallOf } from '../policies/pickup-collection.policy';
 export class PickupCompletionService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly ledger: DonationLedger,
+    private readonly lots: LotTransitions,
     private readonly events: TransactionEvents,
   ) {}
 
@@ -27,7 +27,7 @@ export class PickupCompletionService {
       const found = await repo.findOne({ where: { id: input.pickupId }, select: { id: true, lotId: true } });
       if (!found) throw new NotFoundError('Pickup', input.pickupId);
       // The lot's lock is the one every pickup command takes first: no deadlock, no lost update.
-      const lot = await manager.getRepository(Lot).findOne({ where: { id: found.lotId }, lock: { mode: 'pessimistic_write' } });
+      const lot = await this.lots.lock(manager, found.lotId);
       if (!lot) throw new NotFoundError('Pickup', input.pickupId);
       ActAccess.assert(ctx, 'Pickup', 'complete', { id: found.id, refurbisherId: lot.refurbisherId }, 'Pickup');
       const pickup = await repo.findOneByOrFail({ id: found.id });
@@ -47,8 +47,7 @@ export class PickupCompletionService {
         PICKUP_MACHINE.assertTransition(current.status, PickupStatus.COMPLETED);
         throw new ConflictError(`Pickup ${pickup.id} changed meanwhile; try again`);
       }
-      await manager.update(Lot, { id: lot.id }, { status: LotStatus.COLLECTED, version: lot.version + 1 });
-      await this.ledger.refreshStatuses(manager, [lot.donationId]);
+      await this.lots.markCollected(manager, lot);
       await this.events.record(manager, new PickupsCompleted([pickup.id]));
       return repo.findOneByOrFail({ id: pickup.id });
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
-import { Donation, LotStatus, Lot, DonationLedger } from '@app/donations';
+import { Donation, LotTransitions } from '@app/donations';
 import { SchedulePickupInput } from '../dto/pickup.inputs';
 import { PickupStatus } from '../entities/pickup-status';
 import { Pickup } from '../entities/pickup.entity';
@@ -18,14 +18,14 @@ import { PickupService } from './pickup.service';
 export class PickupSchedulingService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly ledger: DonationLedger,
+    private readonly lots: LotTransitions,
     private readonly pickups: PickupService,
   ) {}
 
   schedule(ctx: RequestContext, input: SchedulePickupInput): Promise<Pickup> {
     const now = new Date();
     return this.tx.run(ctx, async (_, manager) => {
-      const lot = await manager.getRepository(Lot).findOne({ where: { id: input.lotId }, lock: { mode: 'pessimistic_write' } });
+      const lot = await this.lots.lock(manager, input.lotId);
       if (!lot) throw new NotFoundError('Lot', input.lotId);
       ActAccess.assert(ctx, 'Lot', 'schedulePickup', lot, 'Lot');
       const [latest] = await this.pickups.latestOfLots(manager, [lot.id]);
@@ -45,10 +45,7 @@ export class PickupSchedulingService {
           remindedAt: null,
         }),
       );
-      if (step === 'ADVANCE') {
-        await manager.update(Lot, { id: lot.id }, { status: LotStatus.PICKUP_SCHEDULED, version: lot.version + 1 });
-        await this.ledger.refreshStatuses(manager, [lot.donationId]);
-      }
+      if (step === 'ADVANCE') await this.lots.markPickupScheduled(manager, lot);
       return pickup;
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
-import { LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
+import { DonationLedger, LotTransitions } from '@app/donations';
 import { TransactionEvents } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { CustodyEvent } from '../entities/custody-event.entity';
@@ -43,6 +43,7 @@ export class DeviceLedger {
   constructor(
     private readonly stock: StockLedger,
     private readonly donations: DonationLedger,
+    private readonly lots: LotTransitions,
     private readonly events: TransactionEvents,
   ) {}
 
@@ -184,9 +185,7 @@ export class DeviceLedger {
       const row = rows[0];
       if (!row) throw new Error(`Lot ${lotId} has devices but no intake`);
       if (row.open_quantity > 0) continue;
-      const lot = await manager.getRepository(Lot).findOneOrFail({ where: { id: lotId }, lock: { mode: 'pessimistic_write' } });
-      LOT_MACHINE.assertTransition(lot.status, LotStatus.CLOSED);
-      await manager.update(Lot, { id: lot.id }, { status: LotStatus.CLOSED, version: lot.version + 1 });
+      await this.lots.close(manager, lotId);
       donationIds.push(row.donation_id);
     }
     await this.donations.refreshStatuses(manager, donationIds);

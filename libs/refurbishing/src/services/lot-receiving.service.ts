@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
-import { DonationLine, Donation, LotItem, LOT_MACHINE, LotStatus, Lot, DonationLedger } from '@app/donations';
+import { DonationLine, Donation, LotItem, LOT_MACHINE, LotStatus, Lot, LotTransitions } from '@app/donations';
 import { LotPickups } from '@app/logistics';
-import { RefurbisherLoad } from '@app/network';
 import { ReceiveLotInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';
 import { DeviceStatus } from '../entities/device-status';
@@ -29,8 +28,7 @@ export class LotReceivingService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DeviceLedger,
-    private readonly donations: DonationLedger,
-    private readonly loads: RefurbisherLoad,
+    private readonly lots: LotTransitions,
     private readonly pickups: LotPickups,
   ) {}
 
@@ -41,7 +39,7 @@ export class LotReceivingService {
     if (twice.length) throw new ConflictError(`Serial numbers given more than once: ${twice.slice(0, 20).join(', ')}`, { serialNumbers: twice });
 
     return this.tx.run(ctx, async (_, manager) => {
-      const lot = await manager.getRepository(Lot).findOne({ where: { id: input.lotId }, lock: { mode: 'pessimistic_write' } });
+      const lot = await this.lots.lock(manager, input.lotId);
       if (!lot) throw new NotFoundError('Lot', input.lotId);
       ActAccess.assert(ctx, 'Lot', 'receive', lot, 'Lot');
       LOT_MACHINE.assertTransition(lot.status, LotStatus.RECEIVED);
@@ -103,12 +101,7 @@ export class LotReceivingService {
         ).map((c) => ({ lotId: lot.id, ...c })),
       );
 
-      await manager.update(Lot, { id: lot.id }, { status: LotStatus.RECEIVED, version: lot.version + 1 });
-      await this.loads.adjust(
-        manager,
-        items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })),
-      );
-      await this.donations.refreshStatuses(manager, [donation.id]);
+      await this.lots.markReceived(manager, lot, items);
       return manager.getRepository(Lot).findOneByOrFail({ id: lot.id });
     });
   }
