@@ -7,14 +7,15 @@ import { PickupRemindersJob } from '@app/logistics/jobs/pickup-reminders.job';
 import { RouteRegionJob } from '@app/routing/jobs/route-region.job';
 import { JobType } from 'bullmq';
 import request from 'supertest';
+import { DeclareDonationInput, JobsDeclareDocument, JobsMyRoleDocument, JobsOverviewDocument, JobsRedisAndOutboxDocument } from './generated/graphql';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { RedisProxy } from './support/redis-proxy';
 import { TestApp } from './support/test-app';
 import { TEST_DATABASE_URL, TEST_REDIS_URL } from './support/test-database';
 import { waitFor } from './support/wait-for';
 
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id status } }`;
-const input = (quantity: number) => ({
+const DECLARE = JobsDeclareDocument;
+const input = (quantity: number): DeclareDonationInput => ({
   pickupAddress: { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } },
   availableFrom: '2026-12-01T08:00:00.000Z',
   lines: [{ category: 'LAPTOP', quantity }],
@@ -42,7 +43,7 @@ describe('background jobs through the outbox', () => {
     afterAll(() => t.close());
 
     it('a declaration is routed by itself: outbox row, relay, BullMQ, route-region', async () => {
-      const d = (await t.ok(DECLARE, { input: input(4) }, net.ara.tokens.donor)).declareDonation;
+      const d = (await t.runOk(DECLARE, { input: input(4) }, net.ara.tokens.donor)).declareDonation;
       await waitFor('the donation to be routed', async () => (await t.dataSource.query(`SELECT 1 FROM lot WHERE donation_id = $1`, [d.id])).length > 0);
       const [row] = await t.dataSource.query(`SELECT sent_at FROM outbox_message WHERE payload->>'regionId' = $1`, [net.ara.id]);
       expect(row.sent_at).not.toBeNull();
@@ -91,7 +92,7 @@ describe('background jobs through the outbox', () => {
       const routedBefore = await lotQuantity();
       await t.dataSource.query(`DELETE FROM outbox_message WHERE sent_at IS NOT NULL`);
 
-      const ids = await Promise.all([1, 2, 3].map(async (q) => (await t.ok(DECLARE, { input: input(q) }, net.ara.tokens.donor)).declareDonation.id as string));
+      const ids = await Promise.all([1, 2, 3].map(async (q) => (await t.runOk(DECLARE, { input: input(q) }, net.ara.tokens.donor)).declareDonation.id));
       const requests: Array<{ debounce_key: string }> = await t.dataSource.query(`SELECT debounce_key FROM outbox_message WHERE name = 'route-region'`);
       expect(requests).toEqual([1, 2, 3].map(() => ({ debounce_key: `route-region-${net.ara.id}` })));
       // all three reach BullMQ while the first waits out its window: one job
@@ -146,21 +147,21 @@ describe('background jobs through the outbox', () => {
     it('no mutation fails; when Redis is back every outboxed job runs, once', async () => {
       await proxy.down();
       const ids: string[] = [];
-      for (let i = 0; i < 5; i++) ids.push((await t.ok(DECLARE, { input: input(2) }, net.ara.tokens.donor)).declareDonation.id);
+      for (let i = 0; i < 5; i++) ids.push((await t.runOk(DECLARE, { input: input(2) }, net.ara.tokens.donor)).declareDonation.id);
       // the relay tries (every 50 ms) and fails: the rows stay owed
       await new Promise((resolve) => setTimeout(resolve, 300));
       const pending = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL`);
       expect(pending[0].n).toBe(5);
       expect(await t.count('lot')).toBe(0);
       // the API keeps answering, and health says what is wrong
-      expect((await t.ok(`{ me { role } }`, {}, net.ara.tokens.donor)).me.role).toBe('DONOR');
+      expect((await t.runOk(JobsMyRoleDocument, {}, net.ara.tokens.donor)).me.role).toBe('DONOR');
       const health = await request(t.app.getHttpServer()).get('/health/ready');
       expect(health.status).toBe(200);
       expect(health.body).toEqual({
         status: 'degraded',
         checks: { database: { status: 'up' }, redis: { status: 'degraded', message: expect.stringContaining('unreachable') } },
       });
-      expect((await t.ok(`{ jobs { redisUp outboxPending } }`, {}, net.adminToken)).jobs).toEqual({ redisUp: false, outboxPending: 5 });
+      expect((await t.runOk(JobsRedisAndOutboxDocument, {}, net.adminToken)).jobs).toEqual({ redisUp: false, outboxPending: 5 });
 
       await proxy.up();
       await waitFor(
@@ -219,7 +220,7 @@ describe('background jobs through the outbox', () => {
 
     it('the job is taken over after the lock lapses and completes once', async () => {
       await t.dataSource.query(`DELETE FROM outbox_message`);
-      await t.ok(DECLARE, { input: input(3) }, net.ara.tokens.donor);
+      await t.runOk(DECLARE, { input: input(3) }, net.ara.tokens.donor);
       await t.dataSource.query(`UPDATE outbox_message SET sent_at = now()`); // this test adds the job itself
       const queue = t.app.get(QueueRegistry).get(QueueName.ROUTING);
 
@@ -271,12 +272,12 @@ describe('the jobs query, for operators', () => {
   afterAll(() => t.close());
 
   it('shows the queues and the outbox to ADMIN, and to nobody else (they are shared by every region)', async () => {
-    await t.ok(DECLARE, { input: input(1) }, net.ara.tokens.donor);
-    const q = `{ jobs { redisUp outboxPending queues { name waiting active delayed completed failed } recentFailures { queue name reason } } }`;
-    const data = (await t.ok(q, {}, net.adminToken)).jobs;
+    await t.runOk(DECLARE, { input: input(1) }, net.ara.tokens.donor);
+    const q = JobsOverviewDocument;
+    const data = (await t.runOk(q, {}, net.adminToken)).jobs;
     expect(data.redisUp).toBe(true);
     expect(data.outboxPending).toBe(1); // no worker in this app: the row waits
-    expect(data.queues.map((x: { name: string }) => x.name)).toEqual(['routing', 'logistics', 'matching', 'stock', 'reporting']);
-    for (const role of ['coordinator', 'donor', 'refurbisher', 'partner'] as const) expect(await t.errorCode(q, {}, net.ara.tokens[role])).toBe('FORBIDDEN');
+    expect(data.queues.map((x) => x.name)).toEqual(['routing', 'logistics', 'matching', 'stock', 'reporting']);
+    for (const role of ['coordinator', 'donor', 'refurbisher', 'partner'] as const) expect(await t.runError(q, {}, net.ara.tokens[role])).toBe('FORBIDDEN');
   });
 });
