@@ -1,17 +1,26 @@
 import { QueueName, QueueRegistry } from '@app/jobs';
 import { RouteAllRegionsJob } from '@app/routing/jobs/route-all-regions.job';
+import {
+  AddressInput,
+  ConcurrencyCancelDocument,
+  ConcurrencyClaimDocument,
+  ConcurrencyDeclineDocument,
+  ConcurrencyRouteDocument,
+  DeclareDonationDocument,
+  DeclareDonationInput,
+} from './generated/graphql';
 import { addGrenobleRefurbisher, NetworkFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { routedQuantity } }`;
-const CANCEL = `mutation($id: ID!) { cancelDonation(id: $id) { id status } }`;
-const DECLINE = `mutation($id: ID!) { declineLot(lotId: $id, reason: "pas de place") { id status } }`;
+const DECLARE = DeclareDonationDocument;
+const ROUTE = ConcurrencyRouteDocument;
+const CANCEL = ConcurrencyCancelDocument;
+const DECLINE = ConcurrencyDeclineDocument;
 
-const lyon = { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
-const dijon = { postalCode: '21000', city: 'Dijon', location: { lat: 47.32, lon: 5.04 } };
-const laptops = (quantity: number, pickupAddress = lyon) => ({
+const lyon: AddressInput = { postalCode: '69002', city: 'Lyon', location: { lat: 45.75, lon: 4.83 } };
+const dijon: AddressInput = { postalCode: '21000', city: 'Dijon', location: { lat: 47.32, lon: 5.04 } };
+const laptops = (quantity: number, pickupAddress = lyon): DeclareDonationInput => ({
   pickupAddress,
   availableFrom: '2026-12-01T08:00:00.000Z',
   lines: [{ category: 'LAPTOP', quantity }],
@@ -60,13 +69,13 @@ describe('concurrency protocol', () => {
     it('cancellations racing routing runs never leave a live lot for a cancelled donation, nor a wrong load', async () => {
       for (let round = 0; round < 6; round++) {
         const ids: string[] = [];
-        for (let i = 0; i < 8; i++) ids.push((await t.ok(DECLARE, { input: laptops(2 + i) }, net.ara.tokens.donor)).declareDonation.id);
+        for (let i = 0; i < 8; i++) ids.push((await t.runOk(DECLARE, { input: laptops(2 + i) }, net.ara.tokens.donor)).declareDonation.id);
         const requests: Array<Promise<unknown>> = [];
         for (const [i, id] of ids.entries()) {
-          if (i % 3 === 0) requests.push(t.gql(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator));
-          requests.push(t.gql(CANCEL, { id }, i % 2 ? net.ara.tokens.donor : net.ara.tokens.coordinator));
+          if (i % 3 === 0) requests.push(t.run(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator));
+          requests.push(t.run(CANCEL, { id }, i % 2 ? net.ara.tokens.donor : net.ara.tokens.coordinator));
         }
-        requests.push(t.gql(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator));
+        requests.push(t.run(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator));
         const answers = (await Promise.all(requests)) as Array<{ errors?: unknown[] }>;
         expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
         expect(await liveLotsOfCancelledDonations(t)).toBe(0);
@@ -78,16 +87,16 @@ describe('concurrency protocol', () => {
   });
 
   describe('capacity share', () => {
-    const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id status } }`;
+    const CLAIM = ConcurrencyClaimDocument;
     const offered = async (donationId: string): Promise<Array<{ refurbisher_id: string; quantity: number; status: string }>> =>
       t.dataSource.query(`SELECT refurbisher_id, quantity, status FROM lot WHERE donation_id = $1 ORDER BY created_at, refurbisher_id`, [donationId]);
 
     it('one declaration holds at most half of each refurbisher week in unclaimed offers; the others are still routed', async () => {
       const grenoble = await addGrenobleRefurbisher(t, net);
       await t.dataSource.query(`UPDATE refurbisher_capacity SET weekly_capacity = 40`);
-      const huge = (await t.ok(DECLARE, { input: laptops(500) }, net.ara.tokens.donor)).declareDonation.id;
-      const small = (await t.ok(DECLARE, { input: laptops(10) }, net.ara.tokens.donor)).declareDonation.id;
-      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(50);
+      const huge = (await t.runOk(DECLARE, { input: laptops(500) }, net.ara.tokens.donor)).declareDonation.id;
+      const small = (await t.runOk(DECLARE, { input: laptops(10) }, net.ara.tokens.donor)).declareDonation.id;
+      expect((await t.runOk(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(50);
       expect(await offered(huge)).toEqual(
         [
           { refurbisher_id: net.ara.refurbisher, quantity: 20, status: 'OFFERED' },
@@ -97,14 +106,14 @@ describe('concurrency protocol', () => {
       expect((await offered(small)).reduce((n, l) => n + l.quantity, 0)).toBe(10);
 
       // a later run offers nothing more of it while its offers wait for a claim
-      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(0);
+      expect((await t.runOk(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(0);
       // once Lyon claims, the donation may be offered more of Lyon's remaining week
       const lyonLot = (await t.dataSource.query(`SELECT id FROM lot WHERE donation_id = $1 AND refurbisher_id = $2`, [huge, net.ara.refurbisher]))[0].id;
-      await t.ok(CLAIM, { id: lyonLot }, net.ara.tokens.refurbisher);
+      await t.runOk(CLAIM, { id: lyonLot }, net.ara.tokens.refurbisher);
       const remaining = (
         await t.dataSource.query(`SELECT weekly_capacity - load AS n FROM refurbisher_capacity WHERE organization_id = $1`, [net.ara.refurbisher])
       )[0].n;
-      expect((await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(Math.min(remaining, 20));
+      expect((await t.runOk(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator)).routeDonations.routedQuantity).toBe(Math.min(remaining, 20));
     });
   });
 
@@ -113,11 +122,11 @@ describe('concurrency protocol', () => {
       (await t.dataSource.query(`SELECT load FROM refurbisher_capacity WHERE organization_id = $1 AND category = 'LAPTOP'`, [refurbisherId]))[0].load;
 
     it('a counter that would go below zero is not clamped; the recount sets it right and logs the drift', async () => {
-      const d = (await t.ok(DECLARE, { input: laptops(3) }, net.ara.tokens.donor)).declareDonation;
-      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      const d = (await t.runOk(DECLARE, { input: laptops(3) }, net.ara.tokens.donor)).declareDonation;
+      await t.runOk(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
       expect(await load(net.ara.refurbisher)).toBe(3);
       await t.dataSource.query(`UPDATE refurbisher_capacity SET load = 0`); // a bug elsewhere lost the offer
-      await t.ok(CANCEL, { id: d.id }, net.ara.tokens.donor);
+      await t.runOk(CANCEL, { id: d.id }, net.ara.tokens.donor);
       expect(await load(net.ara.refurbisher)).toBe(-3);
 
       const job = t.app.get(RouteAllRegionsJob);
@@ -129,10 +138,10 @@ describe('concurrency protocol', () => {
     });
 
     it('the hourly recount corrects a corrupted counter, records before and after, and a second run changes nothing', async () => {
-      await t.ok(DECLARE, { input: laptops(4) }, net.ara.tokens.donor);
-      await t.ok(DECLARE, { input: laptops(5, dijon) }, net.bfc.tokens.donor);
-      await t.ok(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
-      await t.ok(ROUTE, { regionId: net.bfc.id }, net.bfc.tokens.coordinator);
+      await t.runOk(DECLARE, { input: laptops(4) }, net.ara.tokens.donor);
+      await t.runOk(DECLARE, { input: laptops(5, dijon) }, net.bfc.tokens.donor);
+      await t.runOk(ROUTE, { regionId: net.ara.id }, net.ara.tokens.coordinator);
+      await t.runOk(ROUTE, { regionId: net.bfc.id }, net.bfc.tokens.coordinator);
       await t.dataSource.query(`UPDATE refurbisher_capacity SET load = load + 17 WHERE organization_id = $1`, [net.ara.refurbisher]);
 
       const job = t.app.get(RouteAllRegionsJob);
@@ -171,7 +180,7 @@ describe('debounced jobs', () => {
 
   it('a burst of declarations within the delay is routed by one run', async () => {
     const before = await completedRuns();
-    const ids = await Promise.all([2, 3, 4].map(async (q) => (await t.ok(DECLARE, { input: laptops(q) }, net.ara.tokens.donor)).declareDonation.id as string));
+    const ids = await Promise.all([2, 3, 4].map(async (q) => (await t.runOk(DECLARE, { input: laptops(q) }, net.ara.tokens.donor)).declareDonation.id));
     for (const id of ids) await waitFor('the burst to be routed', () => offeredTo(id, net.ara.refurbisher));
     await waitFor('the run to be recorded', async () => (await completedRuns()) > before);
     // nothing more owed: every request relayed, no routing job waiting or running
@@ -186,16 +195,16 @@ describe('debounced jobs', () => {
 
   it('a second decline right after the run of the first is routed too (no completed job swallows it)', async () => {
     const [d1, d2] = [
-      (await t.ok(DECLARE, { input: laptops(2) }, net.ara.tokens.donor)).declareDonation.id as string,
-      (await t.ok(DECLARE, { input: laptops(3) }, net.ara.tokens.donor)).declareDonation.id as string,
+      (await t.runOk(DECLARE, { input: laptops(2) }, net.ara.tokens.donor)).declareDonation.id,
+      (await t.runOk(DECLARE, { input: laptops(3) }, net.ara.tokens.donor)).declareDonation.id,
     ];
     const lot1 = await waitFor('d1 offered in Lyon', () => offeredTo(d1, net.ara.refurbisher));
     const lot2 = await waitFor('d2 offered in Lyon', () => offeredTo(d2, net.ara.refurbisher));
     // start at the top of a second: with job ids per one-second window, both declines shared one
     await waitFor('the top of a second', async () => Date.now() % 1000 < 100, 2000, 5);
-    await t.ok(DECLINE, { id: lot1 }, net.ara.tokens.refurbisher);
+    await t.runOk(DECLINE, { id: lot1 }, net.ara.tokens.refurbisher);
     await waitFor('d1 re-routed to Grenoble', () => offeredTo(d1, grenoble.id), 5000, 20);
-    await t.ok(DECLINE, { id: lot2 }, net.ara.tokens.refurbisher);
+    await t.runOk(DECLINE, { id: lot2 }, net.ara.tokens.refurbisher);
     await waitFor('d2 re-routed to Grenoble', () => offeredTo(d2, grenoble.id), 8000, 20);
   });
 });
