@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { QueryFailedError } from 'typeorm';
+import { HealthAndHygieneLoginDocument, HealthAndHygieneMyRoleDocument } from './generated/graphql';
 import { RedisProxy } from './support/redis-proxy';
 import { TestApp } from './support/test-app';
 import { TEST_DATABASE_NAME, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SERVER_URL } from './support/test-database';
@@ -275,10 +276,10 @@ describe('health, shutdown and data hygiene', () => {
       const t = await TestApp.start(config);
       try {
         const token = await t.login('coordinator@demo.local', 'operator-chosen-secret');
-        expect((await t.ok(`{ me { role } }`, {}, token)).me.role).toBe('ADMIN');
-        expect(await t.errorCode(`mutation { login(email: "coordinator@demo.local", password: "${DEMO_PASSWORD}") { accessToken } }`)).toBe('UNAUTHENTICATED');
+        expect((await t.runOk(HealthAndHygieneMyRoleDocument, {}, token)).me.role).toBe('ADMIN');
+        expect(await t.runError(HealthAndHygieneLoginDocument, { email: 'coordinator@demo.local', password: DEMO_PASSWORD })).toBe('UNAUTHENTICATED');
         const donor = await t.login('donor@demo.local', DEMO_PASSWORD);
-        expect((await t.ok(`{ me { role } }`, {}, donor)).me.role).toBe('DONOR');
+        expect((await t.runOk(HealthAndHygieneMyRoleDocument, {}, donor)).me.role).toBe('DONOR');
         expect((await t.app.get(NetworkSeeder).demoLogins()).join('\n')).not.toContain('coordinator@demo.local');
       } finally {
         await t.close();
@@ -292,7 +293,7 @@ describe('health, shutdown and data hygiene', () => {
       const t = await TestApp.start({ ...config, adminEmail: 'donor@demo.local' });
       try {
         const donor = await t.login('donor@demo.local', DEMO_PASSWORD);
-        expect((await t.ok(`{ me { role } }`, {}, donor)).me.role).toBe('DONOR');
+        expect((await t.runOk(HealthAndHygieneMyRoleDocument, {}, donor)).me.role).toBe('DONOR');
       } finally {
         await t.close();
       }
