@@ -1,36 +1,41 @@
 import { Caller, DomainError, RequestContext, Role } from '@app/common';
 import { ActAccess, actActions, actCell, ActResource, EVERYTHING } from '@app/auth';
 import { PickupReminderService } from '@app/logistics';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  AccessTableCancelDonationDocument,
+  AccessTableCancelOrderDocument,
+  AccessTableCapacityDocument,
+  AccessTableClaimDocument,
+  AccessTableCompleteDocument,
+  AccessTableConfirmDocument,
+  AccessTableCountDocument,
+  AccessTableCountsDocument,
+  AccessTableCreateRegionDocument,
+  AccessTableCreateUserDocument,
+  AccessTableDeclareDocument,
+  AccessTableDeclineDocument,
+  AccessTableEraseDocument,
+  AccessTableGradeDocument,
+  AccessTableImpactDocument,
+  AccessTableMatchDocument,
+  AccessTableOrderDevicesDocument,
+  AccessTableOrderRefsDocument,
+  AccessTableReceiveDocument,
+  AccessTableRecycleDocument,
+  AccessTableResolveDocument,
+  AccessTableRouteDocument,
+  AccessTableScheduleDocument,
+  AccessTableShipDocument,
+  AccessTableStockDocument,
+  AccessTableSubmitDocument,
+  DeclareDonationInput,
+  DeviceIntakeInput,
+  OrderLineInput,
+} from './generated/graphql';
 import { callerOf } from './support/edge-walk';
 import { NetworkFixture, PASSWORD, RegionFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
-
-const DECLARE = `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id } }`;
-const ROUTE = `mutation($regionId: ID!) { routeDonations(regionId: $regionId) { lots { id donation { id } } } }`;
-const CLAIM = `mutation($id: ID!) { claimLot(lotId: $id) { id } }`;
-const DECLINE = `mutation($id: ID!) { declineLot(lotId: $id, reason: "no room") { id } }`;
-const SCHEDULE = `mutation($input: SchedulePickupInput!) { schedulePickup(input: $input) { id } }`;
-const COMPLETE = `mutation($input: CompletePickupInput!) { completePickup(input: $input) { id } }`;
-const RECEIVE = `mutation($input: ReceiveLotInput!) { receiveLot(input: $input) { devices { id serialNumber } } }`;
-const ERASE = `mutation($input: RecordErasureInput!) { recordErasure(input: $input) { id } }`;
-const GRADE = `mutation($input: GradeDeviceInput!) { gradeDevice(input: $input) { id } }`;
-const RECYCLE = `mutation($input: RecycleDeviceInput!) { recycleDevice(input: $input) { id } }`;
-const SUBMIT = `mutation($input: SubmitOrderInput!) { submitOrder(input: $input) { id } }`;
-const MATCH = `mutation($regionId: ID!) { matchOrders(regionId: $regionId) { allocatedQuantity } }`;
-const ORDER_DEVICES = `query($id: ID!) { order(id: $id) { lines { devices { id } } } }`;
-const ORDER_REFS = `query($id: ID!) { order(id: $id) { lines { beneficiaryRefs } } }`;
-const SHIP = `mutation($input: ShipDevicesInput!) { shipDevices(input: $input) { id } }`;
-const CONFIRM = `mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input: $input) { id } }`;
-const CANCEL_ORDER = `mutation($id: ID!) { cancelOrder(id: $id) { id } }`;
-const CANCEL_DONATION = `mutation($id: ID!) { cancelDonation(id: $id) { id } }`;
-const COUNT = `mutation($input: SubmitStockCountInput!) { submitStockCount(input: $input) { id } }`;
-const COUNTS = `query($refurbisherId: ID) { reconciliations(refurbisherId: $refurbisherId) { id } }`;
-const RESOLVE = `mutation($id: ID!) { resolveReconciliation(id: $id) { id } }`;
-const CREATE_REGION = `mutation($input: CreateRegionInput!) { createRegion(input: $input) { id } }`;
-const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
-const CAPACITY = `mutation($id: ID!) { setRefurbisherCapacity(organizationId: $id, capacities: [{ category: LAPTOP, weeklyCapacity: 5 }]) { id } }`;
-const STOCK = `query($regionId: ID, $refurbisherId: ID) { stockLevels(regionId: $regionId, refurbisherId: $refurbisherId) { available } }`;
-const IMPACT = `query($donorId: ID, $from: DateTime!, $to: DateTime!) { donorImpactReport(donorId: $donorId, from: $from, to: $to) { devicesDeclared } }`;
 
 const DAY = 24 * 3600_000;
 const availableFrom = new Date(Math.floor(Date.now() / DAY) * DAY + 3 * DAY);
@@ -85,50 +90,56 @@ describe('the act table, once per cell, through GraphQL', () => {
   const callers = {} as Record<RoleName, Caller>;
   let serial = 0;
 
-  const codeOf = async (query: string, variables: Record<string, unknown>, token: string): Promise<string> => {
-    const res = await t.gql(query, variables, token);
+  const codeOf = async <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token: string): Promise<string> => {
+    const res = await t.run(document, variables, token);
     return res.errors?.length ? (res.errors[0]!.extensions?.code ?? 'UNKNOWN') : 'OK';
   };
 
   const tell = async (region: RegionFixture, lat: number, lon: number): Promise<RegionStory> => {
-    const input = {
+    const input: DeclareDonationInput = {
       pickupAddress: { street: '1 rue du Donateur', postalCode: '00000', city: 'Ville', location: { lat, lon } },
       availableFrom: availableFrom.toISOString(),
       lines: [{ category: 'LAPTOP', quantity: 2 }],
     };
-    const donationId = (await t.ok(DECLARE, { input }, region.tokens.donor)).declareDonation.id as string;
-    const lots = (await t.ok(ROUTE, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots as Array<{ id: string; donation: { id: string } }>;
+    const donationId = (await t.runOk(AccessTableDeclareDocument, { input }, region.tokens.donor)).declareDonation.id;
+    const lots = (await t.runOk(AccessTableRouteDocument, { regionId: region.id }, region.tokens.coordinator)).routeDonations.lots;
     const lotId = lots.find((l) => l.donation.id === donationId)!.id;
-    await t.ok(CLAIM, { id: lotId }, region.tokens.refurbisher);
+    await t.runOk(AccessTableClaimDocument, { id: lotId }, region.tokens.refurbisher);
     const pickupId = (
-      await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, region.tokens.refurbisher)
-    ).schedulePickup.id as string;
-    await t.ok(COMPLETE, { input: { pickupId, collectedQuantity: 2 } }, region.tokens.refurbisher);
+      await t.runOk(
+        AccessTableScheduleDocument,
+        { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } },
+        region.tokens.refurbisher,
+      )
+    ).schedulePickup.id;
+    await t.runOk(AccessTableCompleteDocument, { input: { pickupId, collectedQuantity: 2 } }, region.tokens.refurbisher);
     const serials = [0, 1].map(() => `ACT-${region.code}-${++serial}`);
-    const intake = serials.map((serialNumber) => ({ serialNumber, category: 'LAPTOP', specs: { ramGb: 8, storageGb: 256, ssd: true } }));
-    const received = (await t.ok(RECEIVE, { input: { lotId, devices: intake } }, region.tokens.refurbisher)).receiveLot.devices as Array<{
-      id: string;
-      serialNumber: string;
-    }>;
+    const intake = serials.map((serialNumber): DeviceIntakeInput => ({ serialNumber, category: 'LAPTOP', specs: { ramGb: 8, storageGb: 256, ssd: true } }));
+    const received = (await t.runOk(AccessTableReceiveDocument, { input: { lotId, devices: intake } }, region.tokens.refurbisher)).receiveLot.devices;
     for (const { id } of received) {
-      await t.ok(ERASE, { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, region.tokens.refurbisher);
-      await t.ok(GRADE, { input: { deviceId: id, grade: 'B' } }, region.tokens.refurbisher);
+      await t.runOk(
+        AccessTableEraseDocument,
+        { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } },
+        region.tokens.refurbisher,
+      );
+      await t.runOk(AccessTableGradeDocument, { input: { deviceId: id, grade: 'B' } }, region.tokens.refurbisher);
     }
-    const orderId = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, region.tokens.partner)).submitOrder
-      .id as string;
-    await t.ok(MATCH, { regionId: region.id }, region.tokens.coordinator);
-    const delivered = (await t.ok(ORDER_DEVICES, { id: orderId }, region.tokens.partner)).order.lines[0].devices[0].id as string;
-    await t.ok(SHIP, { input: { orderId, deviceIds: [delivered] } }, region.tokens.refurbisher);
-    await t.ok(CONFIRM, { input: { orderId, deviceIds: [delivered], beneficiaryRefs: [`REF-${region.code}-1`] } }, region.tokens.partner);
+    const orderId = (
+      await t.runOk(AccessTableSubmitDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, region.tokens.partner)
+    ).submitOrder.id;
+    await t.runOk(AccessTableMatchDocument, { regionId: region.id }, region.tokens.coordinator);
+    const delivered = (await t.runOk(AccessTableOrderDevicesDocument, { id: orderId }, region.tokens.partner)).order!.lines[0]!.devices[0]!.id;
+    await t.runOk(AccessTableShipDocument, { input: { orderId, deviceIds: [delivered] } }, region.tokens.refurbisher);
+    await t.runOk(AccessTableConfirmDocument, { input: { orderId, deviceIds: [delivered], beneficiaryRefs: [`REF-${region.code}-1`] } }, region.tokens.partner);
     const kept = received.find((d) => d.id !== delivered)!;
-    await t.ok(COUNT, { input: { serialNumbers: [kept.serialNumber] } }, region.tokens.refurbisher);
-    const [count] = (await t.ok(COUNTS, { refurbisherId: region.refurbisher }, net.adminToken)).reconciliations as Array<{ id: string }>;
+    await t.runOk(AccessTableCountDocument, { input: { serialNumbers: [kept.serialNumber] } }, region.tokens.refurbisher);
+    const [count] = (await t.runOk(AccessTableCountsDocument, { refurbisherId: region.refurbisher }, net.adminToken)).reconciliations;
     return { region, donationId, lotId, pickupId, deliveredDeviceId: delivered, serial: kept.serialNumber, orderId, reconciliationId: count!.id };
   };
 
   const window = { from: new Date(Date.now() - 30 * DAY).toISOString(), to: new Date(Date.now() + DAY).toISOString() };
-  const orderLines = [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }];
-  const donationInput = (donorId: string) => ({
+  const orderLines: OrderLineInput[] = [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }];
+  const donationInput = (donorId: string): DeclareDonationInput => ({
     donorId,
     pickupAddress: { street: '2 rue du Test', postalCode: '00000', city: 'Ville', location: { lat: 45.7, lon: 4.8 } },
     availableFrom: availableFrom.toISOString(),
@@ -136,9 +147,9 @@ describe('the act table, once per cell, through GraphQL', () => {
   });
 
   const PROBES: Record<string, Probe> = {
-    'Region.create': { run: (token) => codeOf(CREATE_REGION, { input: { code: 'ARA', name: 'Une autre' } }, token) },
-    'Region.administer': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(ROUTE, { regionId: s.region.id }, token) },
-    'Region.readStock': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(STOCK, { regionId: s.region.id }, token) },
+    'Region.create': { run: (token) => codeOf(AccessTableCreateRegionDocument, { input: { code: 'ARA', name: 'Une autre' } }, token) },
+    'Region.administer': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(AccessTableRouteDocument, { regionId: s.region.id }, token) },
+    'Region.readStock': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(AccessTableStockDocument, { regionId: s.region.id }, token) },
     'Region.sweepPickups': {
       run: async (_, __, caller) => {
         try {
@@ -150,69 +161,90 @@ describe('the act table, once per cell, through GraphQL', () => {
       },
     },
     // on a partner: the command goes past the gate and refuses the organization's kind
-    'Organization.administer': { rowOf: (s) => s.region.partner, run: (token, s) => codeOf(CAPACITY, { id: s.region.partner }, token) },
-    'Organization.declareDonationFor': { rowOf: (s) => s.region.donor, run: (token, s) => codeOf(DECLARE, { input: donationInput(s.region.donor) }, token) },
+    'Organization.administer': { rowOf: (s) => s.region.partner, run: (token, s) => codeOf(AccessTableCapacityDocument, { id: s.region.partner }, token) },
+    'Organization.declareDonationFor': {
+      rowOf: (s) => s.region.donor,
+      run: (token, s) => codeOf(AccessTableDeclareDocument, { input: donationInput(s.region.donor) }, token),
+    },
     'Organization.submitOrderFor': {
       rowOf: (s) => s.region.partner,
-      run: (token, s) => codeOf(SUBMIT, { input: { partnerId: s.region.partner, lines: orderLines } }, token),
+      run: (token, s) => codeOf(AccessTableSubmitDocument, { input: { partnerId: s.region.partner, lines: orderLines } }, token),
     },
     'Organization.countStockOf': {
       rowOf: (s) => s.region.refurbisher,
-      run: (token, s) => codeOf(COUNT, { input: { refurbisherId: s.region.refurbisher, serialNumbers: [s.serial] } }, token),
+      run: (token, s) => codeOf(AccessTableCountDocument, { input: { refurbisherId: s.region.refurbisher, serialNumbers: [s.serial] } }, token),
     },
-    'Organization.reportImpactOf': { rowOf: (s) => s.region.donor, run: (token, s) => codeOf(IMPACT, { donorId: s.region.donor, ...window }, token) },
-    'Organization.filterStockBy': { rowOf: (s) => s.region.refurbisher, run: (token, s) => codeOf(STOCK, { refurbisherId: s.region.refurbisher }, token) },
+    'Organization.reportImpactOf': {
+      rowOf: (s) => s.region.donor,
+      run: (token, s) => codeOf(AccessTableImpactDocument, { donorId: s.region.donor, ...window }, token),
+    },
+    'Organization.filterStockBy': {
+      rowOf: (s) => s.region.refurbisher,
+      run: (token, s) => codeOf(AccessTableStockDocument, { refurbisherId: s.region.refurbisher }, token),
+    },
     // an administrator in an organization: past the gate, refused as input
     'User.createAdministrator': {
       run: (token) =>
         codeOf(
-          CREATE_USER,
+          AccessTableCreateUserDocument,
           { input: { email: 'second-admin@platform.test', password: PASSWORD, role: 'ADMIN', organizationId: story.ARA.region.partner } },
           token,
         ),
     },
-    'Donation.cancel': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(CANCEL_DONATION, { id: s.donationId }, token) },
-    'Lot.claim': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(CLAIM, { id: s.lotId }, token) },
-    'Lot.decline': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(DECLINE, { id: s.lotId }, token) },
+    'Donation.cancel': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(AccessTableCancelDonationDocument, { id: s.donationId }, token) },
+    'Lot.claim': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(AccessTableClaimDocument, { id: s.lotId }, token) },
+    'Lot.decline': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(AccessTableDeclineDocument, { id: s.lotId }, token) },
     'Lot.schedulePickup': {
       rowOf: (s) => s.lotId,
-      run: (token, s) => codeOf(SCHEDULE, { input: { lotId: s.lotId, scheduledAt: new Date(availableFrom.getTime() + DAY).toISOString() } }, token),
+      run: (token, s) =>
+        codeOf(AccessTableScheduleDocument, { input: { lotId: s.lotId, scheduledAt: new Date(availableFrom.getTime() + DAY).toISOString() } }, token),
     },
     'Lot.receive': {
       rowOf: (s) => s.lotId,
-      run: (token, s) => codeOf(RECEIVE, { input: { lotId: s.lotId, devices: [{ serialNumber: `ACT-NEW-${++serial}`, category: 'LAPTOP' }] } }, token),
+      run: (token, s) =>
+        codeOf(AccessTableReceiveDocument, { input: { lotId: s.lotId, devices: [{ serialNumber: `ACT-NEW-${++serial}`, category: 'LAPTOP' }] } }, token),
     },
-    'Pickup.complete': { rowOf: (s) => s.pickupId, run: (token, s) => codeOf(COMPLETE, { input: { pickupId: s.pickupId, collectedQuantity: 2 } }, token) },
+    'Pickup.complete': {
+      rowOf: (s) => s.pickupId,
+      run: (token, s) => codeOf(AccessTableCompleteDocument, { input: { pickupId: s.pickupId, collectedQuantity: 2 } }, token),
+    },
     'Device.erase': {
       rowOf: (s) => s.deliveredDeviceId,
       run: (token, s) =>
-        codeOf(ERASE, { input: { deviceId: s.deliveredDeviceId, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } }, token),
+        codeOf(
+          AccessTableEraseDocument,
+          { input: { deviceId: s.deliveredDeviceId, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } },
+          token,
+        ),
     },
-    'Device.grade': { rowOf: (s) => s.deliveredDeviceId, run: (token, s) => codeOf(GRADE, { input: { deviceId: s.deliveredDeviceId, grade: 'A' } }, token) },
+    'Device.grade': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableGradeDocument, { input: { deviceId: s.deliveredDeviceId, grade: 'A' } }, token),
+    },
     'Device.recycle': {
       rowOf: (s) => s.deliveredDeviceId,
-      run: (token, s) => codeOf(RECYCLE, { input: { deviceId: s.deliveredDeviceId, reason: 'broken' } }, token),
+      run: (token, s) => codeOf(AccessTableRecycleDocument, { input: { deviceId: s.deliveredDeviceId, reason: 'broken' } }, token),
     },
-    'PartnerOrder.cancel': { rowOf: (s) => s.orderId, run: (token, s) => codeOf(CANCEL_ORDER, { id: s.orderId }, token) },
+    'PartnerOrder.cancel': { rowOf: (s) => s.orderId, run: (token, s) => codeOf(AccessTableCancelOrderDocument, { id: s.orderId }, token) },
     'PartnerOrder.readBeneficiaryRefs': {
       rowOf: (s) => s.orderId,
       run: async (token, s) => {
-        const res = await t.gql(ORDER_REFS, { id: s.orderId }, token);
+        const res = await t.run(AccessTableOrderRefsDocument, { id: s.orderId }, token);
         if (res.errors?.length) return res.errors[0]!.extensions?.code ?? 'UNKNOWN';
         // a read answers null where the command would answer NOT_FOUND
-        const refs = (res.data as { order: { lines: Array<{ beneficiaryRefs: string[] | null }> } | null }).order?.lines[0]?.beneficiaryRefs;
+        const refs = res.data!.order?.lines[0]?.beneficiaryRefs;
         return refs ? 'OK' : 'NOT_FOUND';
       },
     },
     'PartnerOrder.confirmDelivery': {
       rowOf: (s) => s.orderId,
-      run: (token, s) => codeOf(CONFIRM, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token),
+      run: (token, s) => codeOf(AccessTableConfirmDocument, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token),
     },
     'PartnerOrder.ship': {
       rowOf: (s) => s.orderId,
-      run: (token, s) => codeOf(SHIP, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token),
+      run: (token, s) => codeOf(AccessTableShipDocument, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token),
     },
-    'Reconciliation.resolve': { rowOf: (s) => s.reconciliationId, run: (token, s) => codeOf(RESOLVE, { id: s.reconciliationId }, token) },
+    'Reconciliation.resolve': { rowOf: (s) => s.reconciliationId, run: (token, s) => codeOf(AccessTableResolveDocument, { id: s.reconciliationId }, token) },
   };
 
   beforeAll(async () => {
