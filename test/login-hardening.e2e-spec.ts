@@ -1,30 +1,39 @@
 import { randomInt } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import request from 'supertest';
+import { LoginHardeningCreateUserDocument, LoginHardeningLoginDocument, LoginHardeningMeDocument, LoginHardeningTypenameDocument } from './generated/graphql';
 import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
 import { GqlResponse, TestApp } from './support/test-app';
+import { sourceOf } from './support/typed-client';
 
-const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }`;
-const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email } }`;
-const ME = `{ me { email } }`;
+const LOGIN = LoginHardeningLoginDocument;
+const CREATE_USER = LoginHardeningCreateUserDocument;
+const ME = LoginHardeningMeDocument;
+const TYPENAME = LoginHardeningTypenameDocument;
 
 /** An address of this run only (documentation ranges are not used: a rerun must not meet the last run's counts). */
 const someAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
-async function post(t: TestApp, body: object, headers: Record<string, string> = {}) {
+async function post<TResult, TVariables>(
+  t: TestApp,
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables,
+  headers: Record<string, string> = {},
+) {
   const req = request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json');
   for (const [name, value] of Object.entries(headers)) req.set(name, value);
-  const res = await req.send(body);
-  return { status: res.status, headers: res.headers as Record<string, string>, body: res.body as GqlResponse };
+  const res = await req.send({ query: sourceOf(document), variables });
+  return { status: res.status, headers: res.headers as Record<string, string>, body: res.body as GqlResponse<TResult> };
 }
 
 /** A login as it reaches the API through a proxy that says the client is `from`. */
 async function login(t: TestApp, email: string, password: string, from: string) {
-  const { body } = await post(t, { query: LOGIN, variables: { email, password } }, { 'x-forwarded-for': from });
+  const { body } = await post(t, LOGIN, { email, password }, { 'x-forwarded-for': from });
   const error = body.errors?.[0];
   return {
     code: error?.extensions?.code ?? 'OK',
     details: error?.extensions?.details as { retryAfterSeconds?: number } | undefined,
-    token: body.data?.login?.accessToken as string | undefined,
+    token: body.data?.login.accessToken,
   };
 }
 
@@ -138,7 +147,7 @@ describe('the password policy where accounts are made', () => {
 
   it('refuses short, common and e-mail-derived passwords with a reason, and takes a passphrase', async () => {
     const create = (email: string, password: string) =>
-      t.gql(CREATE_USER, { input: { email, password, role: 'DONOR', organizationId: net.ara.donor } }, net.ara.tokens.coordinator);
+      t.run(CREATE_USER, { input: { email, password, role: 'DONOR', organizationId: net.ara.donor } }, net.ara.tokens.coordinator);
     const reasons = async (email: string, password: string) => {
       const res = await create(email, password);
       return [res.errors?.[0]?.extensions?.code, (res.errors?.[0]?.extensions?.details as { reason?: string } | undefined)?.reason];
@@ -169,23 +178,23 @@ describe('the general request limit', () => {
     const t = await TestApp.start({ rateLimitPerMinute: 5, trustProxy: ['loopback'] });
     try {
       const anonymous = someAddress();
-      for (let i = 0; i < 5; i++) expect((await post(t, { query: '{ __typename }' }, { 'x-forwarded-for': anonymous })).status).toBe(200);
-      const refused = await post(t, { query: '{ __typename }' }, { 'x-forwarded-for': anonymous });
+      for (let i = 0; i < 5; i++) expect((await post(t, TYPENAME, {}, { 'x-forwarded-for': anonymous })).status).toBe(200);
+      const refused = await post(t, TYPENAME, {}, { 'x-forwarded-for': anonymous });
       expect(refused.status).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
       expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', details: { retryAfterSeconds: Number(refused.headers['retry-after']) } });
       // another address is not affected, and health probes are never counted
-      expect((await post(t, { query: '{ __typename }' }, { 'x-forwarded-for': someAddress() })).status).toBe(200);
+      expect((await post(t, TYPENAME, {}, { 'x-forwarded-for': someAddress() })).status).toBe(200);
       for (let i = 0; i < 3; i++) expect((await request(t.app.getHttpServer()).get('/health').set('x-forwarded-for', anonymous)).status).not.toBe(429);
 
       // a signed-in user has a count of their own, wherever they connect from; a forged token does not
       const donor = { authorization: `Bearer ${net.ara.tokens.donor}` };
-      for (let i = 0; i < 5; i++) expect((await post(t, { query: ME }, { ...donor, 'x-forwarded-for': someAddress() })).body.errors).toBeUndefined();
-      expect((await post(t, { query: ME }, { ...donor, 'x-forwarded-for': someAddress() })).status).toBe(429);
-      expect((await post(t, { query: ME }, { authorization: `Bearer ${net.ara.tokens.partner}` })).body.data?.me).toEqual({ email: 'partner@ara.test' });
+      for (let i = 0; i < 5; i++) expect((await post(t, ME, {}, { ...donor, 'x-forwarded-for': someAddress() })).body.errors).toBeUndefined();
+      expect((await post(t, ME, {}, { ...donor, 'x-forwarded-for': someAddress() })).status).toBe(429);
+      expect((await post(t, ME, {}, { authorization: `Bearer ${net.ara.tokens.partner}` })).body.data?.me).toEqual({ email: 'partner@ara.test' });
       const forged = { authorization: `Bearer ${net.ara.tokens.donor.slice(0, -4)}AAAA`, 'x-forwarded-for': anonymous };
-      expect((await post(t, { query: ME }, forged)).status).toBe(429);
+      expect((await post(t, ME, {}, forged)).status).toBe(429);
     } finally {
       await t.close();
     }
@@ -195,8 +204,8 @@ describe('the general request limit', () => {
     const t = await TestApp.start({ rateLimitPerMinute: 5, redisUrl: 'redis://127.0.0.1:1' });
     try {
       const token = { authorization: `Bearer ${net.bfc.tokens.coordinator}` };
-      for (let i = 0; i < 5; i++) expect((await post(t, { query: ME }, token)).body.data?.me).toEqual({ email: 'coordinator@bfc.test' });
-      expect((await post(t, { query: ME }, token)).status).toBe(429);
+      for (let i = 0; i < 5; i++) expect((await post(t, ME, {}, token)).body.data?.me).toEqual({ email: 'coordinator@bfc.test' });
+      expect((await post(t, ME, {}, token)).status).toBe(429);
     } finally {
       await t.close();
     }
@@ -205,7 +214,7 @@ describe('the general request limit', () => {
   it('is off at RATE_LIMIT_PER_MINUTE=0', async () => {
     const t = await TestApp.start({ rateLimitPerMinute: 0 });
     try {
-      for (let i = 0; i < 12; i++) expect((await post(t, { query: '{ __typename }' })).status).toBe(200);
+      for (let i = 0; i < 12; i++) expect((await post(t, TYPENAME, {})).status).toBe(200);
     } finally {
       await t.close();
     }
