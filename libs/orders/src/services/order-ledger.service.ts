@@ -54,6 +54,12 @@ export class OrderLedger {
     return manager.getRepository(PartnerOrder).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Locks these orders in id order, in one statement (a resolution may touch hundreds). */
+  async lockOrders(manager: EntityManager, ids: readonly string[]): Promise<void> {
+    if (!ids.length) return;
+    await manager.query(`SELECT id FROM partner_order WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(ids)].sort()]);
+  }
+
   async lockLines(manager: EntityManager, orderIds: readonly string[]): Promise<OrderLine[]> {
     if (!orderIds.length) return [];
     return manager

@@ -5,13 +5,13 @@ import { TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { lockRegionMatching } from '@app/matching';
 import { OrderLineDevice, ORDERS_CONFIG, OrdersConfig, OrderLedger } from '@app/orders';
-import { DeviceAction, DeviceStatus, Device, actorUserIdOf, chunks, DeviceLedger } from '@app/refurbishing';
+import { DeviceAction, DeviceStatus, actorUserIdOf, DeviceLedger } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { DiscrepancyKind } from '../entities/discrepancy-kind';
 import { RECONCILIATION_MACHINE, ReconciliationStatus } from '../entities/reconciliation-status';
 import { Reconciliation } from '../entities/reconciliation.entity';
 
-const ON_SHELF: ReadonlySet<DeviceStatus> = new Set([DeviceStatus.IN_STOCK, DeviceStatus.RESERVED]);
+const ON_SHELF: readonly DeviceStatus[] = [DeviceStatus.IN_STOCK, DeviceStatus.RESERVED];
 
 /**
  * A coordinator (or ADMIN) reviews an OPEN count and resolves it, in one transaction: every device
@@ -51,18 +51,16 @@ export class ReconciliationResolutionService {
       );
       const ids = candidates.map((c) => c.device_id);
       const links = await this.lockReservations(manager, ids);
-      // In slices of the sorted ids (the lock order stays the same), within the parameter limit.
-      const locked: Device[] = [];
-      for (const slice of chunks(ids, 10_000)) locked.push(...(await this.devices.lock(manager, slice)));
-      const gone = locked.filter((d) => d.refurbisherId === reconciliation.refurbisherId && ON_SHELF.has(d.status));
-
+      // Set-based: the devices still on this refurbisher's shelf are locked in id order and
+      // become MISSING in a few statements, however many the count did not find.
       const when = reconciliation.createdAt.toISOString().slice(0, 10);
-      await this.devices.apply(
-        inner,
-        manager,
-        gone.map((device) => ({ device, action: DeviceAction.MISSING, detail: `not found by the stock count of ${when}` })),
-      );
-      const goneIds = new Set(gone.map((d) => d.id));
+      const gone = await this.devices.applyMany(inner, manager, ids, {
+        action: DeviceAction.MISSING,
+        from: ON_SHELF,
+        heldBy: reconciliation.refurbisherId,
+        detail: `not found by the stock count of ${when}`,
+      });
+      const goneIds = new Set(gone.map((d) => d.deviceId));
       const released = links.filter((l) => goneIds.has(l.deviceId));
       if (released.length) {
         // The devices are MISSING already: release only ends the links and shrinks the allocations.
@@ -99,7 +97,7 @@ export class ReconciliationResolutionService {
     );
     if (!orders.length) return [];
     const orderIds = orders.map((o) => o.order_id);
-    for (const orderId of orderIds) await this.orders.lockOrder(manager, orderId);
+    await this.orders.lockOrders(manager, orderIds);
     await this.orders.lockLines(manager, orderIds);
     return manager
       .getRepository(OrderLineDevice)

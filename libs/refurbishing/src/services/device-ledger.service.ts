@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, DeviceCategory, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { DonationLedger, LotTransitions } from '@app/donations';
 import { TransactionEvents } from '@app/database';
@@ -8,6 +8,7 @@ import { CustodyEvent } from '../entities/custody-event.entity';
 import { DEVICE_ACTIONS, DeviceAction, StatusChangingAction } from '../entities/device-action';
 import { DEVICE_MACHINE, DeviceStatus, ERASURE_REQUIRED_FOR, isProcessed } from '../entities/device-status';
 import { Device } from '../entities/device.entity';
+import { Grade } from '../entities/grade';
 import { DeviceStatusesChanged } from '../events/device-statuses-changed.event';
 import { stockEffectOf } from '../policies/stock-effect';
 import { actorUserIdOf } from './actor';
@@ -99,6 +100,105 @@ export class DeviceLedger {
     );
   }
 
+  /**
+   * The same change for many devices, set-based: a handful of statements whatever their number.
+   * Of these devices, those still in one of `from` (and held by `heldBy` when given) are locked in
+   * id order and moved, their custody events and stock movements written by INSERT … SELECT from
+   * the UPDATE's RETURNING (in the same statement, so each event's id is drawn after its device's
+   * lock, as `apply` does), then the counters move once per (refurbisher, category, grade) in key
+   * order, lots whose last device got processed close, and DeviceStatusesChanged is recorded last.
+   * The others are left alone (a device that left those statuses meanwhile is not this change's).
+   * Returns the devices moved, in id order, with the status each left.
+   */
+  async applyMany(
+    ctx: RequestContext,
+    manager: EntityManager,
+    deviceIds: readonly string[],
+    change: { action: StatusChangingAction; from: readonly DeviceStatus[]; heldBy?: string; detail?: string | null },
+  ): Promise<Array<{ deviceId: string; from: DeviceStatus }>> {
+    const { to, from: actionFrom } = DEVICE_ACTIONS[change.action];
+    // the same rules as `apply`, decided once per starting status instead of once per device
+    const from = [...new Set(change.from)].sort();
+    const refused = from.find((f) => !DEVICE_MACHINE.canTransition(f, to) || (actionFrom && !actionFrom.includes(f)));
+    if (refused) throw new Error(`${change.action} cannot move a device from ${refused} to ${to}`);
+    // the erasure check reads each device's records: `apply` does it, this batch does not
+    if (ERASURE_REQUIRED_FOR.has(to)) throw new Error(`A batch cannot move devices to ${to}: use apply (erasure records)`);
+    const ids = [...new Set(deviceIds)].sort();
+    if (!ids.length || !from.length) return [];
+
+    const effects = from.map((f) => ({ from: f, effect: stockEffectOf(f, to) })).filter((e) => e.effect !== null);
+    const caller = ctx.user;
+    const actorUserId = actorUserIdOf(ctx);
+    const moved: Array<{
+      id: string;
+      from_status: DeviceStatus;
+      refurbisher_id: string;
+      region_id: string;
+      category: DeviceCategory;
+      grade: Grade | null;
+      lot_id: string;
+      event_id: string;
+    }> = [];
+    for (const slice of chunks(ids, 10_000)) {
+      const rows = await manager.query(
+        `WITH locked AS (
+           SELECT id, status, refurbisher_id, region_id, category, grade, lot_id FROM device
+            WHERE id = ANY($1::uuid[]) AND status = ANY($2::device_status[]) AND ($3::uuid IS NULL OR refurbisher_id = $3)
+            ORDER BY id FOR UPDATE
+         ), moved AS (
+           UPDATE device d SET status = $4, version = d.version + 1, updated_at = now() FROM locked l WHERE d.id = l.id
+           RETURNING d.id, l.status AS from_status, l.refurbisher_id, l.region_id, l.category, l.grade, l.lot_id
+         ), events AS (
+           INSERT INTO custody_event (device_id, action, from_status, to_status, actor, actor_user_id, organization_id, detail)
+           SELECT m.id, $5, m.from_status, $4, $6, $7, $8, $9 FROM moved m ORDER BY m.id
+           RETURNING id, device_id
+         ), movements AS (
+           INSERT INTO stock_movement (device_id, refurbisher_id, region_id, category, grade, kind, available_delta, reserved_delta, actor_user_id)
+           SELECT m.id, m.refurbisher_id, m.region_id, m.category, m.grade, e.kind, e.available, e.reserved, $7
+             FROM moved m JOIN unnest($10::device_status[], $11::varchar[], $12::int[], $13::int[]) AS e(from_status, kind, available, reserved)
+               ON e.from_status = m.from_status
+            ORDER BY m.id
+         )
+         SELECT m.*, e.id AS event_id FROM moved m JOIN events e ON e.device_id = m.id ORDER BY m.id`,
+        [
+          slice,
+          from,
+          change.heldBy ?? null,
+          to,
+          change.action,
+          caller.email,
+          actorUserId,
+          caller.organizationId,
+          change.detail?.slice(0, 500) ?? null,
+          effects.map((e) => e.from),
+          effects.map((e) => e.effect!.kind),
+          effects.map((e) => e.effect!.available),
+          effects.map((e) => e.effect!.reserved),
+        ],
+      );
+      moved.push(...rows);
+    }
+    if (!moved.length) return [];
+
+    const counters: Array<Omit<StockChange, 'deviceId'>> = [];
+    for (const m of moved) {
+      const effect = stockEffectOf(m.from_status, to);
+      if (!effect) continue;
+      // the stock_movement insert above refused it already (grade NOT NULL); said plainly here
+      if (!m.grade) throw new Error(`Device ${m.id} moves stock without a grade`);
+      counters.push({ refurbisherId: m.refurbisher_id, regionId: m.region_id, category: m.category, grade: m.grade, effect });
+    }
+    await this.stock.moveCounters(manager, counters);
+    const finished = new Map<string, number>();
+    for (const m of moved) if (!isProcessed(m.from_status) && isProcessed(to)) finished.set(m.lot_id, (finished.get(m.lot_id) ?? 0) + 1);
+    await this.closeLots(manager, finished);
+    await this.events.record(
+      manager,
+      new DeviceStatusesChanged(moved.map((m) => ({ custodyEventId: String(m.event_id), deviceId: m.id, from: m.from_status, to }))),
+    );
+    return moved.map((m) => ({ deviceId: m.id, from: m.from_status }));
+  }
+
   /** The device machine first (a final status says so), then the statuses this action starts from. */
   private assertAllowed(c: DeviceChange): DeviceStatus {
     const { to, from } = DEVICE_ACTIONS[c.action];
@@ -176,6 +276,11 @@ export class DeviceLedger {
     for (const c of changes) {
       if (!isProcessed(c.device.status) && isProcessed(c.to)) finished.set(c.device.lotId, (finished.get(c.device.lotId) ?? 0) + 1);
     }
+    await this.closeLots(manager, finished);
+  }
+
+  /** Counts down these lots' open devices by so many each, in lot id order. */
+  private async closeLots(manager: EntityManager, finished: ReadonlyMap<string, number>): Promise<void> {
     const donationIds: string[] = [];
     for (const lotId of [...finished.keys()].sort()) {
       const [rows]: [Array<{ open_quantity: number; donation_id: string }>, number] = await manager.query(

@@ -36,6 +36,30 @@ interface Delta {
 export class StockLedger {
   async apply(ctx: RequestContext, manager: EntityManager, changes: readonly StockChange[]): Promise<void> {
     if (!changes.length) return;
+    await this.moveCounters(manager, changes);
+    const actorUserId = actorUserIdOf(ctx);
+    for (const slice of chunks(changes)) {
+      await manager.getRepository(StockMovement).insert(
+        slice.map((c) => ({
+          deviceId: c.deviceId,
+          refurbisherId: c.refurbisherId,
+          regionId: c.regionId,
+          category: c.category,
+          grade: c.grade,
+          kind: c.effect.kind,
+          availableDelta: c.effect.available,
+          reservedDelta: c.effect.reserved,
+          actorUserId,
+        })),
+      );
+    }
+  }
+
+  /**
+   * The counters only, one statement per (refurbisher, category, grade) in key order, whatever
+   * the number of devices; for a caller that writes the movements itself (a batch's INSERT … SELECT).
+   */
+  async moveCounters(manager: EntityManager, changes: ReadonlyArray<Omit<StockChange, 'deviceId'>>): Promise<void> {
     const deltas = new Map<string, Delta>();
     for (const c of changes) {
       const key = `${c.refurbisherId}|${c.category}|${c.grade}`;
@@ -65,22 +89,6 @@ export class StockLedger {
           throw new ConflictError(`Stock of ${d.category} grade ${d.grade} is not there to move; the stock levels need reconciling`, { ...d });
         }
       }
-    }
-    const actorUserId = actorUserIdOf(ctx);
-    for (const slice of chunks(changes)) {
-      await manager.getRepository(StockMovement).insert(
-        slice.map((c) => ({
-          deviceId: c.deviceId,
-          refurbisherId: c.refurbisherId,
-          regionId: c.regionId,
-          category: c.category,
-          grade: c.grade,
-          kind: c.effect.kind,
-          availableDelta: c.effect.available,
-          reservedDelta: c.effect.reserved,
-          actorUserId,
-        })),
-      );
     }
   }
 }
