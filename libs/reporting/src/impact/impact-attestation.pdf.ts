@@ -41,53 +41,62 @@ export const CATEGORY_FR: Record<string, string> = {
 const date = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: 'long', year: 'numeric' });
 const number = (n: number, digits = 0) => n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-/** The donor's attestation, in French, as a PDF (pdfkit, built-in Helvetica: no font files to ship). */
+/**
+ * The donor's attestation, in French, as a PDF document (pdfkit, built-in Helvetica: no font files
+ * to ship), written and ended: its bytes come out of the returned stream. Synchronous and CPU-heavy
+ * for a donor with thousands of certificates: the API runs it in a thread (AttestationThread).
+ */
+export function writeImpactAttestation(a: ImpactAttestation): PDFKit.PDFDocument {
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Attestation de réemploi — ${a.donorName}`, Author: a.networkName } });
+  doc.fontSize(18).text('Attestation de réemploi de matériel informatique', { align: 'center' });
+  doc.moveDown(0.5).fontSize(11).text(a.networkName, { align: 'center' });
+  doc.moveDown(1.5).fontSize(11);
+  doc.text(`Donateur : ${a.donorName}${a.donorSiret ? ` (SIRET ${a.donorSiret})` : ''}`);
+  doc.text(`Période : du ${date(a.from)} au ${date(a.to)}`);
+  doc.moveDown();
+  doc.text(
+    `Nous attestons que, sur cette période, ${number(a.devicesReceived)} équipements donnés par ${a.donorName} ont été reçus par les ateliers de reconditionnement du réseau, ` +
+      `dont ${number(a.devicesReused)} remis en état pour un nouvel usage et ${number(a.devicesRecycled)} recyclés dans une filière agréée.`,
+  );
+  doc.moveDown();
+  const figures: Array<[string, string]> = [
+    ['Équipements déclarés', number(a.devicesDeclared)],
+    ['Équipements reçus', number(a.devicesReceived)],
+    ['Équipements réemployés', number(a.devicesReused)],
+    ['Équipements recyclés', number(a.devicesRecycled)],
+    ['Personnes équipées', number(a.peopleEquipped)],
+    ["Certificats d'effacement des données", number(a.certificates.length)],
+    ['Émissions évitées (kg CO2e)', number(a.co2eAvoidedKg, 1)],
+  ];
+  for (const [label, value] of figures) doc.text(`${label} : ${value}`);
+  doc.moveDown().fontSize(12).text('Par catégorie');
+  doc.fontSize(10);
+  for (const c of a.byCategory) {
+    doc.text(
+      `${CATEGORY_FR[c.category] ?? c.category} — reçus ${number(c.received)}, réemployés ${number(c.reused)}, recyclés ${number(c.recycled)}, ${number(c.co2eAvoidedKg, 1)} kg CO2e évités`,
+    );
+  }
+  doc.moveDown().fontSize(12).text("Certificats d'effacement des données");
+  doc.fontSize(9);
+  if (!a.certificates.length) doc.text('Aucun sur la période.');
+  for (const c of a.certificates) doc.text(`${c.number} — n° de série ${c.serialNumber} — ${c.method} — ${date(c.performedAt)}`);
+  doc.moveDown().fontSize(8).text('Facteurs d’émission (fabrication d’un équipement neuf évitée) :');
+  for (const s of a.factorSources) doc.text(`• ${s}`);
+  doc
+    .moveDown()
+    .fontSize(10)
+    .text(`Délivrée le ${date(a.issuedAt)}. Code de vérification : ${a.verificationCode}`);
+  doc.end();
+  return doc;
+}
+
+/** The whole attestation in memory, on the calling thread (tests, the benchmark's baseline). */
 export function renderImpactAttestation(a: ImpactAttestation): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Attestation de réemploi — ${a.donorName}`, Author: a.networkName } });
     const chunks: Buffer[] = [];
+    const doc = writeImpactAttestation(a);
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
-
-    doc.fontSize(18).text('Attestation de réemploi de matériel informatique', { align: 'center' });
-    doc.moveDown(0.5).fontSize(11).text(a.networkName, { align: 'center' });
-    doc.moveDown(1.5).fontSize(11);
-    doc.text(`Donateur : ${a.donorName}${a.donorSiret ? ` (SIRET ${a.donorSiret})` : ''}`);
-    doc.text(`Période : du ${date(a.from)} au ${date(a.to)}`);
-    doc.moveDown();
-    doc.text(
-      `Nous attestons que, sur cette période, ${number(a.devicesReceived)} équipements donnés par ${a.donorName} ont été reçus par les ateliers de reconditionnement du réseau, ` +
-        `dont ${number(a.devicesReused)} remis en état pour un nouvel usage et ${number(a.devicesRecycled)} recyclés dans une filière agréée.`,
-    );
-    doc.moveDown();
-    const figures: Array<[string, string]> = [
-      ['Équipements déclarés', number(a.devicesDeclared)],
-      ['Équipements reçus', number(a.devicesReceived)],
-      ['Équipements réemployés', number(a.devicesReused)],
-      ['Équipements recyclés', number(a.devicesRecycled)],
-      ['Personnes équipées', number(a.peopleEquipped)],
-      ["Certificats d'effacement des données", number(a.certificates.length)],
-      ['Émissions évitées (kg CO2e)', number(a.co2eAvoidedKg, 1)],
-    ];
-    for (const [label, value] of figures) doc.text(`${label} : ${value}`);
-    doc.moveDown().fontSize(12).text('Par catégorie');
-    doc.fontSize(10);
-    for (const c of a.byCategory) {
-      doc.text(
-        `${CATEGORY_FR[c.category] ?? c.category} — reçus ${number(c.received)}, réemployés ${number(c.reused)}, recyclés ${number(c.recycled)}, ${number(c.co2eAvoidedKg, 1)} kg CO2e évités`,
-      );
-    }
-    doc.moveDown().fontSize(12).text("Certificats d'effacement des données");
-    doc.fontSize(9);
-    if (!a.certificates.length) doc.text('Aucun sur la période.');
-    for (const c of a.certificates) doc.text(`${c.number} — n° de série ${c.serialNumber} — ${c.method} — ${date(c.performedAt)}`);
-    doc.moveDown().fontSize(8).text('Facteurs d’émission (fabrication d’un équipement neuf évitée) :');
-    for (const s of a.factorSources) doc.text(`• ${s}`);
-    doc
-      .moveDown()
-      .fontSize(10)
-      .text(`Délivrée le ${date(a.issuedAt)}. Code de vérification : ${a.verificationCode}`);
-    doc.end();
   });
 }

@@ -43,12 +43,20 @@ function cell(value: unknown): string {
   return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The CSV's first line, after the BOM that makes a French spreadsheet read it as UTF-8. */
+export const IMPACT_DEVICES_CSV_HEADER = `\uFEFF${COLUMNS.map(([, header]) => header).join(';')}\r\n`;
+
+/** Rows of the CSV, each ending its line: the body after the header, one batch at a time. */
+export function impactDevicesCsvRows(rows: ImpactDeviceRow[]): string {
+  let text = '';
+  for (const row of rows) text += `${COLUMNS.map(([key]) => cell(row[key])).join(';')}\r\n`;
+  return text;
+}
+
 /**
  * The per-device CSV of a donor's report: one row per device, semicolon-separated with a BOM so
- * that a French spreadsheet opens it as it is.
+ * that a French spreadsheet opens it as it is. The API streams the same text in batches.
  */
 export function impactDevicesCsv(rows: ImpactDeviceRow[]): string {
-  const lines = [COLUMNS.map(([, header]) => header).join(';')];
-  for (const row of rows) lines.push(COLUMNS.map(([key]) => cell(row[key])).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return IMPACT_DEVICES_CSV_HEADER + impactDevicesCsvRows(rows);
 }

@@ -59,6 +59,39 @@ const DONOR_DEVICES = `
      WHERE d.donor_id = $1 AND d.created_at < $3
   )`;
 
+interface DeviceRowRecord {
+  serial_number: string;
+  category: string;
+  brand: string | null;
+  model: string | null;
+  donation: string;
+  received_at: Date;
+  status: DeviceStatus;
+  refurbished_at: Date | null;
+  recycled_at: Date | null;
+  delivered_at: Date | null;
+  certificate_number: string | null;
+  method: string | null;
+  performed_at: Date | null;
+}
+
+const deviceRow = (r: DeviceRowRecord): ImpactDeviceRow => ({
+  serialNumber: r.serial_number,
+  category: r.category,
+  brand: r.brand,
+  model: r.model,
+  donationReference: r.donation,
+  receivedAt: r.received_at,
+  status: r.status,
+  outcome: outcomeOf(r.status),
+  refurbishedAt: r.refurbished_at,
+  recycledAt: r.recycled_at,
+  deliveredAt: r.delivered_at,
+  erasureCertificate: r.certificate_number,
+  erasureMethod: r.method,
+  erasedAt: r.performed_at,
+});
+
 /** Rounded to the gram: sums of float factors would otherwise print 935.9999999. */
 const kg = (value: number) => Math.round(value * 1000) / 1000;
 
@@ -179,25 +212,16 @@ export class ImpactFiguresService {
   /**
    * One row per device of the donor received in the period, with its outcome as the figures
    * count it and the dates they read. Nothing about who received it: no partner, no order, no
-   * beneficiary reference.
+   * beneficiary reference. The rows come `size` at a time: the query runs once, behind
+   * a server-side cursor of the caller's transaction (readSnapshot), and each batch is fetched
+   * when the previous one has been consumed, so that a donor's 10,000 devices are never all in
+   * memory. A cursor rather than keyset pages: one execution and one sort, not one per page, and
+   * no page boundary to get wrong on microsecond timestamps. The caller must be in a transaction.
    */
-  async deviceRows(manager: EntityManager, donorId: string, { from, to }: ReportPeriod): Promise<ImpactDeviceRow[]> {
-    const rows: Array<{
-      serial_number: string;
-      category: string;
-      brand: string | null;
-      model: string | null;
-      donation: string;
-      received_at: Date;
-      status: DeviceStatus;
-      refurbished_at: Date | null;
-      recycled_at: Date | null;
-      delivered_at: Date | null;
-      certificate_number: string | null;
-      method: string | null;
-      performed_at: Date | null;
-    }> = await manager.query(
-      `WITH ${DONOR_DEVICES}
+  async *deviceRowBatches(manager: EntityManager, donorId: string, { from, to }: ReportPeriod, size = 500): AsyncGenerator<ImpactDeviceRow[]> {
+    await manager.query(
+      `DECLARE impact_devices NO SCROLL CURSOR FOR
+       WITH ${DONOR_DEVICES}
        SELECT dd.serial_number, dd.category, dd.brand, dd.model, dn.reference AS donation, dd.received_at, dd.status,
               dd.refurbished_at, dd.recycled_at, dl.delivered_at, e.certificate_number, e.method, e.performed_at
          FROM donor_device dd
@@ -210,22 +234,22 @@ export class ImpactFiguresService {
         ORDER BY dd.received_at, dd.serial_number`,
       [donorId, from, to, REFURBISHED_STATUSES],
     );
-    return rows.map((r) => ({
-      serialNumber: r.serial_number,
-      category: r.category,
-      brand: r.brand,
-      model: r.model,
-      donationReference: r.donation,
-      receivedAt: r.received_at,
-      status: r.status,
-      outcome: outcomeOf(r.status),
-      refurbishedAt: r.refurbished_at,
-      recycledAt: r.recycled_at,
-      deliveredAt: r.delivered_at,
-      erasureCertificate: r.certificate_number,
-      erasureMethod: r.method,
-      erasedAt: r.performed_at,
-    }));
+    const batch = Math.max(1, Math.floor(size));
+    let failed = false;
+    try {
+      for (;;) {
+        const rows: DeviceRowRecord[] = await manager.query(`FETCH ${batch} FROM impact_devices`);
+        if (rows.length) yield rows.map(deviceRow);
+        if (rows.length < batch) return;
+      }
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      // a consumer that stops early (the client went away) leaves the transaction usable; a
+      // failed one has aborted it, and its error is the one to report
+      if (!failed) await manager.query('CLOSE impact_devices');
+    }
   }
 
   /**

@@ -21,6 +21,7 @@ export class ImpactFilesController {
   @Header('x-content-type-options', 'nosniff')
   async download(@Param('file') file: string, @Query() query: Record<string, unknown>): Promise<StreamableFile> {
     const { fileName, contentType, body } = await this.files.file(file, query);
-    return new StreamableFile(body, { type: contentType, disposition: attachment(fileName), length: body.length });
+    // streamed as it is made (chunked): no length to announce
+    return new StreamableFile(body, { type: contentType, disposition: attachment(fileName) });
   }
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, RequestContext } from '@app/common';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { CATEGORY_FR, renderImpactAttestation } from './impact-attestation.pdf';
-import { impactDevicesCsv } from './impact-devices.csv';
+import { AttestationThread } from './attestation-thread';
+import { CATEGORY_FR, ImpactAttestation } from './impact-attestation.pdf';
+import { IMPACT_DEVICES_CSV_HEADER, impactDevicesCsvRows } from './impact-devices.csv';
 import { attestationFileName, devicesCsvFileName, lastDayOf } from './impact-file-names';
 import { ImpactFiguresService } from './impact-figures.service';
 import { ImpactFileRequest, ImpactLinks } from './impact-links.service';
@@ -11,8 +13,21 @@ import { readSnapshot } from './impact-snapshot';
 export interface ReportFile {
   fileName: string;
   contentType: string;
-  body: Buffer;
+  /** the file's bytes as they are made: its size is not known in advance */
+  body: Readable;
 }
+
+/** Resolves when `stream` can take more, or has been closed (the client went away). */
+const drained = (stream: Writable) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
 
 const number = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 3 });
 
@@ -20,6 +35,8 @@ const number = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits:
  * A donor's report as files, through a signed link: the link is the authorization (it names
  * the donor and the period, and only the server can sign one), so no login is needed. The PDF
  * attestation in French and the per-device CSV are made from the same snapshot as the figures.
+ * Neither is made on the event loop in one piece: the PDF renders in a thread from the rows the
+ * snapshot read, the CSV is written batch by batch from a cursor as the client takes it.
  */
 @Injectable()
 export class ImpactFilesService {
@@ -27,6 +44,7 @@ export class ImpactFilesService {
     private readonly dataSource: DataSource,
     private readonly figures: ImpactFiguresService,
     private readonly links: ImpactLinks,
+    private readonly thread: AttestationThread,
   ) {}
 
   /** Checks the link (forged: FORBIDDEN; expired: ReportLinkExpiredError), then makes its file. */
@@ -35,14 +53,15 @@ export class ImpactFilesService {
     return request.kind === 'pdf' ? this.attestation(request, now) : this.devicesCsv(request);
   }
 
-  private attestation({ donorId, period }: ImpactFileRequest, issuedAt: Date): Promise<ReportFile> {
-    return readSnapshot(this.dataSource, RequestContext.anonymous(), async (manager) => {
+  /** Reads the snapshot, then (its connection released) renders the PDF in the thread. */
+  private async attestation({ donorId, period }: ImpactFileRequest, issuedAt: Date): Promise<ReportFile> {
+    const { fileName, attestation } = await readSnapshot(this.dataSource, RequestContext.anonymous(), async (manager) => {
       const donor = await this.figures.donor(manager, donorId);
       if (!donor) throw new NotFoundError('Donor', donorId);
       const figures = await this.figures.figures(manager, donorId, period);
       const certificates = await this.figures.certificates(manager, donorId, period);
       const name = donor.organization.name;
-      const body = await renderImpactAttestation({
+      const attestation: ImpactAttestation = {
         donorName: name,
         donorSiret: donor.organization.siret,
         networkName: donor.regionName ? `Réseau de réemploi informatique — ${donor.regionName}` : 'Réseau de réemploi informatique',
@@ -62,21 +81,37 @@ export class ImpactFilesService {
         ),
         verificationCode: figures.verificationCode,
         issuedAt,
-      });
-      return { fileName: attestationFileName(name, period.from, period.to), contentType: 'application/pdf', body };
+      };
+      return { fileName: attestationFileName(name, period.from, period.to), attestation };
     });
+    return { fileName, contentType: 'application/pdf', body: this.thread.render(attestation) };
   }
 
+  /**
+   * Answers as soon as the donor is known (an unknown one is still a 404), then writes the rows
+   * batch by batch from the snapshot's cursor, each batch when the reply has taken the previous
+   * one; the snapshot stays open until the last row is written or the client goes away. An
+   * error after the answer began can only cut the file short.
+   */
   private devicesCsv({ donorId, period }: ImpactFileRequest): Promise<ReportFile> {
-    return readSnapshot(this.dataSource, RequestContext.anonymous(), async (manager) => {
-      const donor = await this.figures.donor(manager, donorId);
-      if (!donor) throw new NotFoundError('Donor', donorId);
-      const rows = await this.figures.deviceRows(manager, donorId, period);
-      return {
-        fileName: devicesCsvFileName(donor.organization.name, period.from, period.to),
-        contentType: 'text/csv; charset=utf-8',
-        body: Buffer.from(impactDevicesCsv(rows), 'utf8'),
-      };
+    return new Promise<ReportFile>((resolve, reject) => {
+      let body: PassThrough | undefined;
+      readSnapshot(this.dataSource, RequestContext.anonymous(), async (manager) => {
+        const donor = await this.figures.donor(manager, donorId);
+        if (!donor) throw new NotFoundError('Donor', donorId);
+        const out = (body = new PassThrough());
+        resolve({ fileName: devicesCsvFileName(donor.organization.name, period.from, period.to), contentType: 'text/csv; charset=utf-8', body: out });
+        out.write(IMPACT_DEVICES_CSV_HEADER);
+        for await (const rows of this.figures.deviceRowBatches(manager, donorId, period)) {
+          if (out.destroyed) return;
+          if (!out.write(impactDevicesCsvRows(rows))) await drained(out);
+          if (out.destroyed) return;
+        }
+        out.end();
+      }).catch((error: unknown) => {
+        if (body) body.destroy(error instanceof Error ? error : new Error(String(error)));
+        else reject(error);
+      });
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttestationThread } from './attestation-thread';
 import { co2eFactorsProvider } from './co2e-factors';
 import { DonorImpactResolver } from './donor-impact.resolver';
 import { DonorImpactService } from './donor-impact.service';
@@ -14,6 +15,6 @@ import { ImpactLinks } from './impact-links.service';
  */
 @Module({
   controllers: [ImpactFilesController],
-  providers: [co2eFactorsProvider, ImpactFiguresService, ImpactLinks, DonorImpactService, ImpactFilesService, DonorImpactResolver],
+  providers: [AttestationThread, co2eFactorsProvider, ImpactFiguresService, ImpactLinks, DonorImpactService, ImpactFilesService, DonorImpactResolver],
 })
 export class ImpactReportModule {}
