@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import {
+  Address,
   APP_CONFIG,
   AppConfig,
   BadInputError,
@@ -36,6 +38,7 @@ import { Lot } from '../entities/lot.entity';
 import { routeRegionRequest } from '../jobs/route-region.request';
 import { DonationLedger } from './donation-ledger.service';
 import { lockRegionRouting } from './region-routing.lock';
+import { entityFromReturnedRow, positional } from './returned-row';
 
 /** Categories whose devices hold data unless the donor says otherwise. */
 const DATA_BEARING_BY_DEFAULT = new Set<DeviceCategory>([
@@ -77,25 +80,94 @@ export class DonationService {
     if (lines.length > 5000) throw new BadInputError('A donation has at most 5000 lines', { field: 'lines' });
     const pickupAddress = resolveAddress(input.pickupAddress);
 
-    return this.tx.run(ctx, async (_, manager) => {
-      const donor = await this.donorFor(ctx, manager, input.donorId ?? null);
-      const repo = manager.getRepository(Donation);
-      const donation = await repo.save(
-        repo.create({
-          reference: await this.ledger.nextReference(manager, 'DON'),
-          donorId: donor.id,
-          regionId: donor.regionId,
-          status: DonationStatus.DECLARED,
-          pickupAddress,
-          availableFrom: input.availableFrom,
-          cancelledAt: null,
-        }),
-      );
-      await manager.getRepository(DonationLine).insert(lines.map((l, position) => ({ ...l, donationId: donation.id, position })));
-      await this.events.record(manager, new DonationsDeclared([donation.id]));
-      await this.outbox.enqueue(manager, routeRegionRequest(donation.regionId, this.config.routingDebounceMs));
-      return donation;
+    const caller = ctx.user;
+    const donorId = input.donorId ?? null;
+    if (caller.role === Role.DONOR) {
+      if (donorId) ActAccess.assert(ctx, 'Organization', 'declareDonationFor', { id: donorId });
+    } else if (!donorId) {
+      throw new BadInputError('donorId is required when a coordinator declares', { field: 'donorId' });
+    }
+
+    const { donation, lineIds } = await this.tx.run(ctx, async (_, manager) => {
+      const written = await this.insertDeclaration(ctx, manager, donorId, pickupAddress, input.availableFrom, lines);
+      if (!written) {
+        // nothing written: the donor is missing, not the caller's to name, or not a donor; say which, as before
+        await this.donorFor(ctx, manager, donorId);
+        throw new ConflictError('The donor changed meanwhile; try again');
+      }
+      await this.events.record(manager, new DonationsDeclared([written.donation.id]));
+      await this.outbox.enqueue(manager, routeRegionRequest(written.donation.regionId, this.config.routingDebounceMs));
+      return written;
     });
+    // the answer's lines, quantity and unrouted quantity are what was just written: no read after the commit
+    const declared = lines.map((l, position) => Object.assign(new DonationLine(), { ...l, id: lineIds[position], donationId: donation.id, position }));
+    this.linesLoader(ctx).prime(donation.id, declared);
+    this.unroutedLoader(ctx).prime(
+      donation.id,
+      declared.reduce((s, l) => s + l.quantity, 0),
+    );
+    return donation;
+  }
+
+  /**
+   * The donation and its lines in one statement: the donor is read under the rule of the caller
+   * (its own organization for a donor; a donor organization the caller may declare for
+   * otherwise), and nothing is written, nor any reference taken, when it does not qualify.
+   */
+  private async insertDeclaration(
+    ctx: RequestContext,
+    manager: EntityManager,
+    donorId: string | null,
+    pickupAddress: Address,
+    availableFrom: Date,
+    lines: Array<Pick<DonationLine, 'category' | 'quantity' | 'brand' | 'model' | 'year' | 'dataBearing'>>,
+  ): Promise<{ donation: Donation; lineIds: string[] } | null> {
+    const caller = ctx.user;
+    const allowed = ActAccess.where(ctx, 'Organization', 'declareDonationFor', 'o');
+    const donorWhere = caller.role === Role.DONOR ? 'o.id = :donorId' : `o.id = :donorId AND o.kind = :donorKind AND ${allowed.sql}`;
+    const [sql, params] = positional(
+      manager,
+      `WITH donor AS (
+         SELECT o.id, o.region_id FROM organization o WHERE ${donorWhere}
+       ), donation_row AS (
+         INSERT INTO donation (reference, donor_id, region_id, status, available_from, cancelled_at, pickup_address_street,
+                               pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon)
+         SELECT 'DON-' || extract(year FROM now() AT TIME ZONE 'UTC')::int || '-' || lpad(r.n::text, greatest(6, length(r.n::text)), '0'),
+                donor.id, donor.region_id, :status, :availableFrom, NULL, :street, :postalCode, :city, :lat, :lon
+           FROM donor, LATERAL (SELECT nextval('donation_reference_seq') AS n) r
+         RETURNING *
+       ), line_rows AS (
+         INSERT INTO donation_line (donation_id, position, category, quantity, brand, model, year, data_bearing)
+         SELECT d.id, l.position - 1, l.category, l.quantity, l.brand, l.model, l.year, l.data_bearing
+           FROM donation_row d,
+                unnest(CAST(:categories AS device_category[]), CAST(:quantities AS int[]), CAST(:brands AS varchar[]),
+                       CAST(:models AS varchar[]), CAST(:years AS int[]), CAST(:dataBearing AS boolean[]))
+                  WITH ORDINALITY AS l(category, quantity, brand, model, year, data_bearing, position)
+         RETURNING id, position
+       )
+       SELECT d.*, ARRAY(SELECT id FROM line_rows ORDER BY position) AS line_ids FROM donation_row d`,
+      {
+        ...allowed.params,
+        donorId: caller.role === Role.DONOR ? caller.organizationId : donorId,
+        donorKind: OrganizationKind.DONOR,
+        status: DonationStatus.DECLARED,
+        availableFrom,
+        street: pickupAddress.street,
+        postalCode: pickupAddress.postalCode,
+        city: pickupAddress.city,
+        lat: pickupAddress.location.lat,
+        lon: pickupAddress.location.lon,
+        categories: lines.map((l) => l.category),
+        quantities: lines.map((l) => l.quantity),
+        brands: lines.map((l) => l.brand),
+        models: lines.map((l) => l.model),
+        years: lines.map((l) => l.year),
+        dataBearing: lines.map((l) => l.dataBearing),
+      },
+    );
+    const [row]: Array<Record<string, unknown> & { line_ids: string[] }> = await manager.query(sql, params);
+    if (!row) return null;
+    return { donation: entityFromReturnedRow(manager, Donation, row), lineIds: row.line_ids };
   }
 
   /**
@@ -164,6 +236,14 @@ export class DonationService {
   }
 
   lines(ctx: RequestContext, donationId: string): Promise<DonationLine[]> {
+    return this.linesLoader(ctx).load(donationId);
+  }
+
+  unroutedQuantity(ctx: RequestContext, donationId: string): Promise<number> {
+    return this.unroutedLoader(ctx).load(donationId);
+  }
+
+  private linesLoader(ctx: RequestContext): DataLoader<string, DonationLine[]> {
     return requestLoader<string, DonationLine[]>(ctx, 'donation-lines', async (ids) =>
       groupedByKey(
         ids,
@@ -173,14 +253,14 @@ export class DonationService {
           .find({ where: { donationId: In([...ids]) }, order: { position: 'ASC' } }),
         (l) => l.donationId,
       ),
-    ).load(donationId);
+    );
   }
 
-  unroutedQuantity(ctx: RequestContext, donationId: string): Promise<number> {
+  private unroutedLoader(ctx: RequestContext): DataLoader<string, number> {
     return requestLoader<string, number>(ctx, 'donation-unrouted', async (ids) => {
       const rows = await this.ledger.unrouted(this.tx.manager(ctx), ids);
       return ids.map((id) => rows.filter((r) => r.donationId === id).reduce((s, r) => s + r.quantity, 0));
-    }).load(donationId);
+    });
   }
 
   /** Lot.donation: null when the caller may not read that donation, by the rule of the root query. */

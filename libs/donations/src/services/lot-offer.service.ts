@@ -11,6 +11,7 @@ import { LotRefusal } from '../entities/lot-refusal.entity';
 import { Lot } from '../entities/lot.entity';
 import { routeRegionRequest } from '../jobs/route-region.request';
 import { DonationLedger } from './donation-ledger.service';
+import { entityFromReturnedRow } from './returned-row';
 
 export interface ReturnedToRouting {
   lotIds: string[];
@@ -40,9 +41,9 @@ export class LotOfferService {
         .set({ status: LotStatus.CLAIMED, claimedAt: () => 'now()', version: () => 'version + 1' })
         .where('id = :id AND status = :offered AND offer_expires_at > now()', { id: lotId, offered: LotStatus.OFFERED })
         .andWhere(allowed.sql, allowed.params)
+        .returning('*')
         .execute();
-      if (!result.affected) await this.explainRefusal(ctx, manager, lotId, 'claim');
-      const lot = await manager.getRepository(Lot).findOneByOrFail({ id: lotId });
+      const lot = await this.changedOrRefused(ctx, manager, lotId, 'claim', result.raw);
       await this.ledger.refreshStatuses(manager, [lot.donationId]);
       return lot;
     });
@@ -59,9 +60,9 @@ export class LotOfferService {
         .set({ status: LotStatus.DECLINED, declineReason: why, version: () => 'version + 1' })
         .where('id = :id AND status = :offered', { id: lotId, offered: LotStatus.OFFERED })
         .andWhere(allowed.sql, allowed.params)
+        .returning('*')
         .execute();
-      if (!result.affected) await this.explainRefusal(ctx, manager, lotId, 'decline');
-      const lot = await manager.getRepository(Lot).findOneByOrFail({ id: lotId });
+      const lot = await this.changedOrRefused(ctx, manager, lotId, 'decline', result.raw);
       await this.returnToRouting(manager, [lot]);
       return lot;
     });
@@ -110,6 +111,18 @@ export class LotOfferService {
     );
     const regions = [...new Set(lots.map((l) => l.regionId))];
     await this.outbox.enqueue(manager, ...regions.map((regionId) => routeRegionRequest(regionId, 0)));
+  }
+
+  /** The lot as the conditional update left it (its RETURNING row, not a read after it), or why it changed nothing. */
+  private async changedOrRefused(
+    ctx: RequestContext,
+    manager: EntityManager,
+    lotId: string,
+    action: 'claim' | 'decline',
+    returned: Array<Record<string, unknown>>,
+  ): Promise<Lot> {
+    if (!returned.length) return this.explainRefusal(ctx, manager, lotId, action);
+    return entityFromReturnedRow(manager, Lot, returned[0]);
   }
 
   /** Says why a conditional update changed nothing: not yours (NOT_FOUND), or not in a state that allows it. */
