@@ -10,7 +10,7 @@ type ThreadMessage = { id: number; chunk?: Uint8Array; end?: true; error?: strin
  * Renders attestations in a long-lived worker thread: pdfkit is synchronous and a donor with
  * 10,000 certificates takes seconds of CPU, which on the API's event loop would stall every
  * other request. Each render is a stream of the PDF's bytes as the thread sends them, for the
- * HTTP reply to pipe; renders queue in the thread one after another. Like SolverThread (which
+ * HTTP reply to pipe; renders asked for together share the thread, step by step. Like SolverThread (which
  * answers with one value, not a stream), the thread starts on first use, again if it dies, holds
  * the process open only while a render is in progress, and from TypeScript sources (tests,
  * ts-node) registers ts-node itself.

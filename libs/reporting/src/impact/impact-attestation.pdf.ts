@@ -41,13 +41,22 @@ export const CATEGORY_FR: Record<string, string> = {
 const date = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: 'long', year: 'numeric' });
 const number = (n: number, digits = 0) => n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** How many certificate lines are written between two pauses of a streamed render. */
+const LINES_PER_STEP = 250;
+
+/** An empty attestation document: its bytes come out of it, as a stream, as it is written. */
+export function attestationDocument(a: ImpactAttestation): PDFKit.PDFDocument {
+  return new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Attestation de réemploi — ${a.donorName}`, Author: a.networkName } });
+}
+
 /**
- * The donor's attestation, in French, as a PDF document (pdfkit, built-in Helvetica: no font files
- * to ship), written and ended: its bytes come out of the returned stream. Synchronous and CPU-heavy
- * for a donor with thousands of certificates: the API runs it in a thread (AttestationThread).
+ * Writes the donor's attestation, in French (pdfkit, built-in Helvetica: no font files to ship),
+ * into `doc` and ends it, pausing (yield) every LINES_PER_STEP certificates: a caller that waits
+ * there lets the pages written so far flow out while the rest is still to render. Synchronous and
+ * CPU-heavy for a donor with thousands of certificates: the API runs it in a thread
+ * (AttestationThread).
  */
-export function writeImpactAttestation(a: ImpactAttestation): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Attestation de réemploi — ${a.donorName}`, Author: a.networkName } });
+export function* writeAttestationSteps(doc: PDFKit.PDFDocument, a: ImpactAttestation): Generator<void, void, void> {
   doc.fontSize(18).text('Attestation de réemploi de matériel informatique', { align: 'center' });
   doc.moveDown(0.5).fontSize(11).text(a.networkName, { align: 'center' });
   doc.moveDown(1.5).fontSize(11);
@@ -79,7 +88,11 @@ export function writeImpactAttestation(a: ImpactAttestation): PDFKit.PDFDocument
   doc.moveDown().fontSize(12).text("Certificats d'effacement des données");
   doc.fontSize(9);
   if (!a.certificates.length) doc.text('Aucun sur la période.');
-  for (const c of a.certificates) doc.text(`${c.number} — n° de série ${c.serialNumber} — ${c.method} — ${date(c.performedAt)}`);
+  for (let i = 0; i < a.certificates.length; i++) {
+    const c = a.certificates[i]!;
+    doc.text(`${c.number} — n° de série ${c.serialNumber} — ${c.method} — ${date(c.performedAt)}`);
+    if ((i + 1) % LINES_PER_STEP === 0) yield;
+  }
   doc.moveDown().fontSize(8).text('Facteurs d’émission (fabrication d’un équipement neuf évitée) :');
   for (const s of a.factorSources) doc.text(`• ${s}`);
   doc
@@ -87,6 +100,12 @@ export function writeImpactAttestation(a: ImpactAttestation): PDFKit.PDFDocument
     .fontSize(10)
     .text(`Délivrée le ${date(a.issuedAt)}. Code de vérification : ${a.verificationCode}`);
   doc.end();
+}
+
+/** The whole attestation written at once: a document whose bytes are ready to be read. */
+export function writeImpactAttestation(a: ImpactAttestation): PDFKit.PDFDocument {
+  const doc = attestationDocument(a);
+  for (const _ of writeAttestationSteps(doc, a));
   return doc;
 }
 

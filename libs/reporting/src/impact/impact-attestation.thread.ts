@@ -1,12 +1,14 @@
 import { parentPort } from 'node:worker_threads';
-import { ImpactAttestation, writeImpactAttestation } from './impact-attestation.pdf';
+import { setImmediate as pause } from 'node:timers/promises';
+import { attestationDocument, ImpactAttestation, writeAttestationSteps } from './impact-attestation.pdf';
 
-// Thread entry: renders attestations off the API's event loop (see AttestationThread). Each
-// request's bytes go back in pieces of about PIECE bytes, each a fresh buffer whose memory is
+// Thread entry: renders attestations off the API's event loop (see AttestationThread), sending
+// each one's bytes as its pages are written; renders asked for together take turns step by step.
+// The bytes go back in pieces of about PIECE bytes, each a fresh buffer whose memory is
 // transferred, not copied (pdfkit's own chunks may share a pooled slab).
 const PIECE = 64 * 1024;
 
-parentPort!.on('message', ({ id, attestation }: { id: number; attestation: ImpactAttestation }) => {
+parentPort!.on('message', async ({ id, attestation }: { id: number; attestation: ImpactAttestation }) => {
   let pending: Buffer[] = [];
   let size = 0;
   const flush = () => {
@@ -22,7 +24,7 @@ parentPort!.on('message', ({ id, attestation }: { id: number; attestation: Impac
     parentPort!.postMessage({ id, chunk: piece }, [piece.buffer]);
   };
   try {
-    const doc = writeImpactAttestation(attestation);
+    const doc = attestationDocument(attestation);
     doc.on('data', (chunk: Buffer) => {
       pending.push(chunk);
       size += chunk.length;
@@ -33,6 +35,11 @@ parentPort!.on('message', ({ id, attestation }: { id: number; attestation: Impac
       parentPort!.postMessage({ id, end: true });
     });
     doc.on('error', (error: Error) => parentPort!.postMessage({ id, error: error.message }));
+    // between steps, the pages written so far flow out to the API and on to the client
+    for (const _ of writeAttestationSteps(doc, attestation)) {
+      await pause();
+      flush();
+    }
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }
