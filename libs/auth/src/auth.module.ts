@@ -7,7 +7,6 @@ import { APP_CONFIG, AppConfig } from '@app/common';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { AuthorizationGuard } from './authorization.guard';
-import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
 import { LoginFailure } from './login-attempt.entity';
 import { LoginThrottle } from './login-throttle';
@@ -22,7 +21,7 @@ import { LoginThrottle } from './login-throttle';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
     }),
   ],
-  providers: [AuthService, LoginThrottle, LocalStrategy, JwtStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
+  providers: [AuthService, LoginThrottle, LocalStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}
