@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { byKey, DeviceCategory, EachItemValidationPipe, groupedByKey, RequestContext, Role, requestLoader } from '@app/common';
 import { AccessPolicy, Allow, ALL_ROLES, Ctx } from '@app/auth';
 import { CategoryCapacityInput, CreateOrganizationInput } from '../dto/network.inputs';
@@ -7,6 +8,7 @@ import { OrganizationKind } from '../entities/organization-kind';
 import { RefurbisherCapacity } from '../entities/refurbisher-capacity.entity';
 import { Region } from '../entities/region.entity';
 import { OrganizationService } from '../services/organization.service';
+import { selectedFields } from './selected-fields';
 import { RegionService } from '../services/region.service';
 
 @Resolver(() => Organization)
@@ -22,8 +24,9 @@ export class OrganizationResolver {
     @Ctx() ctx: RequestContext,
     @Args('kind', { type: () => OrganizationKind, nullable: true }) kind?: OrganizationKind,
     @Args('regionId', { type: () => ID, nullable: true }) regionId?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Organization[]> {
-    return this.organizationService.list(ctx, { kind, regionId });
+    return this.organizationService.list(ctx, { kind, regionId }, info && selectedFields(info));
   }
 
   @Allow(...ALL_ROLES)

@@ -3,6 +3,7 @@ import { BadInputError, byKey, ConflictError, isValidSiret, NotFoundError, Reque
 import { TransactionRunner } from '@app/database';
 import { ActAccess, ReadScope } from '@app/auth';
 import { EntityManager, In, ObjectLiteral } from 'typeorm';
+import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CategoryCapacityInput, CreateOrganizationInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
 import { OrganizationKind } from '../entities/organization-kind';
@@ -23,16 +24,19 @@ export class OrganizationService {
    * The organizations the caller may read (READ_RULES): staff their region (ADMIN: any); everybody
    * else its own and those it works with (a donor the refurbishers of its lots, a refurbisher the
    * donors it collects from and the partners it ships to, a partner the refurbishers that ship to it).
+   * With `fields` (the GraphQL fields asked for), only the columns those need are read, besides
+   * what the organization's own field resolvers use (id, kind, region); without, every column.
    */
-  async list(ctx: RequestContext, filter: { kind?: OrganizationKind | null; regionId?: string | null }): Promise<Organization[]> {
+  async list(ctx: RequestContext, filter: { kind?: OrganizationKind | null; regionId?: string | null }, fields?: ReadonlySet<string>): Promise<Organization[]> {
     const manager = this.tx.manager(ctx);
     const scope = ReadScope.sql(ctx.user, 'Organization', 'o');
-    const key = `${filter.kind ? 'kind ' : ''}${filter.regionId ? 'region ' : ''}${scope.sql}`;
+    const columns = listedColumns(manager, fields);
+    const key = `${filter.kind ? 'kind ' : ''}${filter.regionId ? 'region ' : ''}${columns.map((c) => c.databaseName).join(',')} ${scope.sql}`;
     let statement = this.listStatements.get(key);
     if (!statement) {
-      statement = listStatement(manager, filter, scope.sql, Object.keys(scope.params));
-      // the rules put caller values in parameters, so there is one text per role and filter; the cap holds if one ever did not
-      if (this.listStatements.size < 64) this.listStatements.set(key, statement);
+      statement = listStatement(manager, filter, columns, scope.sql, Object.keys(scope.params));
+      // the rules put caller values in parameters, so there is one text per role, filter and projection; the cap holds if one ever did not
+      if (this.listStatements.size < 256) this.listStatements.set(key, statement);
     }
     const values: Record<string, unknown> = { ...scope.params, kind: filter.kind, regionId: filter.regionId };
     const rows: Array<Record<string, unknown>> = await manager.query(
@@ -151,14 +155,37 @@ interface ListStatement {
   hydrate: (row: Record<string, unknown>) => Organization;
 }
 
+/** What the field resolvers of Organization read from their parent (region, capacities), whatever is asked. */
+const ALWAYS_LISTED = new Set(['id', 'kind', 'name', 'regionId']);
+
+/** The columns whose property (the embedded object's, for the address) is asked for, or always needed. */
+function listedColumns(manager: EntityManager, fields: ReadonlySet<string> | undefined): ColumnMetadata[] {
+  const all = manager.connection.getMetadata(Organization).columns;
+  if (!fields) return all;
+  return all.filter((column) => {
+    const property = column.propertyPath.split('.')[0]!;
+    return ALWAYS_LISTED.has(property) || fields.has(property);
+  });
+}
+
 /**
  * The listing as the query builder writes it, with its parameters' order found by giving each a
  * marker value, and a hydration that does per row what TypeORM does (every column, through the
  * driver's conversion and the column's transformer) without rebuilding its plan per call.
  */
-function listStatement(manager: EntityManager, filter: { kind?: unknown; regionId?: unknown }, scopeSql: string, scopeParameters: string[]): ListStatement {
+function listStatement(
+  manager: EntityManager,
+  filter: { kind?: unknown; regionId?: unknown },
+  selected: ColumnMetadata[],
+  scopeSql: string,
+  scopeParameters: string[],
+): ListStatement {
   const marker = (name: string) => `\u0000${name}`;
-  const qb = manager.getRepository(Organization).createQueryBuilder('o').orderBy('o.name', 'ASC');
+  const qb = manager
+    .getRepository(Organization)
+    .createQueryBuilder('o')
+    .select(selected.map((column) => `o.${column.propertyPath}`))
+    .orderBy('o.name', 'ASC');
   if (filter.kind) qb.andWhere('o.kind = :kind', { kind: marker('kind') });
   if (filter.regionId) qb.andWhere('o.region_id = :regionId', { regionId: marker('regionId') });
   if (scopeSql !== 'true') qb.andWhere(`(${scopeSql})`, Object.fromEntries(scopeParameters.map((name) => [name, marker(name)])));
@@ -168,7 +195,7 @@ function listStatement(manager: EntityManager, filter: { kind?: unknown; regionI
     return value.slice(1);
   });
   const driver = manager.connection.driver;
-  const columns = manager.connection.getMetadata(Organization).columns.map((column) => {
+  const columns = selected.map((column) => {
     const alias = `o_${column.databaseName}`;
     if (!sql.includes(`AS "${alias}"`)) throw new Error(`organization listing: column ${column.databaseName} is not selected as ${alias}`);
     return { alias, column };
