@@ -33,5 +33,8 @@ describe('renderImpactAttestation', () => {
     expect(text).toContain('ERA-2026-000002');
     expect(text).toContain('Personnes équipées : 21');
     expect(text).toContain('ABCD-EFGH');
+    // 4 680 kg: thousands grouped with a space the font has, not a missing glyph
+    expect(text).toMatch(/4[\s\u00a0]680/);
+    expect(text).not.toMatch(/4\s*\/\s*680/);
   });
 });

@@ -39,7 +39,10 @@ export const CATEGORY_FR: Record<string, string> = {
 };
 
 const date = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: 'long', year: 'numeric' });
-const number = (n: number, digits = 0) => n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+// French groups thousands with U+202F, which the PDF's standard Helvetica does not have (it printed
+// "6 /000"); the no-break space U+00A0 is in its character set and keeps the groups together.
+const number = (n: number, digits = 0) =>
+  n.toLocaleString('fr-FR', { maximumFractionDigits: digits, minimumFractionDigits: digits }).replace(/\u202f/g, '\u00a0');
 
 /** How many certificate lines are written between two pauses of a streamed render. */
 const LINES_PER_STEP = 250;

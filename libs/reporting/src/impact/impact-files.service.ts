@@ -29,7 +29,8 @@ const drained = (stream: Writable) =>
     stream.on('close', done);
   });
 
-const number = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 3 });
+// as in the attestation: U+00A0 between thousands, a character the PDF's Helvetica has
+const number = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 3 }).replace(/\u202f/g, '\u00a0');
 
 /**
  * A donor's report as files, through a signed link: the link is the authorization (it names
