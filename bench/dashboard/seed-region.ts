@@ -1,5 +1,16 @@
 import { DataSource } from 'typeorm';
 
+export interface RegionSize {
+  donors: number;
+  /** donations of 10 devices over the last two years, each collected and received */
+  donations: number;
+  /** donations declared this week, not routed yet */
+  newDonations: number;
+}
+
+/** The dashboard bench's region: a million devices. */
+export const LARGE_REGION: RegionSize = { donors: 1000, donations: 100_000, newDonations: 1000 };
+
 /**
  * One region of a large network, generated in SQL in bulk (a few statements, no row-by-row
  * inserts): 10 refurbishers, 1,000 donors, 50 partners; 100,000 donations of 10 devices over
@@ -8,31 +19,42 @@ import { DataSource } from 'typeorm';
  * with their custody events (stock, delivery, recycling) at plausible times; an order per
  * donation's served devices, and 300 open orders. Counters (stock levels) as the domain keeps
  * them. The dashboard's own daily counters are left empty: the nightly recount builds them,
- * as it would for a network upgraded to this version.
+ * as it would for a network upgraded to this version. Those are LARGE_REGION's sizes; `size`
+ * scales the donors and donations (partners, refurbishers and open orders stay).
  */
-export async function seedRegion(db: DataSource, regionId: string): Promise<{ devices: number; donations: number; custodyEvents: number; orders: number }> {
+export async function seedRegion(
+  db: DataSource,
+  regionId: string,
+  size: RegionSize = LARGE_REGION,
+): Promise<{ devices: number; donations: number; custodyEvents: number; orders: number }> {
   const q = (sql: string, params: unknown[] = [regionId]) => db.query(sql, params);
-  await q(`INSERT INTO organization (kind, name, region_id, address_postal_code, address_city, address_location_lat, address_location_lon, service_radius_km)
+  await q(
+    `INSERT INTO organization (kind, name, region_id, address_postal_code, address_city, address_location_lat, address_location_lon, service_radius_km)
            SELECT 'REFURBISHER'::organization_kind, 'Atelier ' || i, $1::uuid, '69002', 'Lyon', 45.6 + i * 0.02, 4.8, 150 FROM generate_series(1, 10) i
-           UNION ALL SELECT 'DONOR'::organization_kind, 'Entreprise ' || i, $1::uuid, '69003', 'Lyon', 45.7 + (i % 50) * 0.005, 4.85, NULL FROM generate_series(1, 1000) i
-           UNION ALL SELECT 'PARTNER'::organization_kind, 'CCAS ' || i, $1::uuid, '69100', 'Villeurbanne', 45.77, 4.88 + i * 0.001, NULL FROM generate_series(1, 50) i`);
+           UNION ALL SELECT 'DONOR'::organization_kind, 'Entreprise ' || i, $1::uuid, '69003', 'Lyon', 45.7 + (i % 50) * 0.005, 4.85, NULL FROM generate_series(1, $2::int) i
+           UNION ALL SELECT 'PARTNER'::organization_kind, 'CCAS ' || i, $1::uuid, '69100', 'Villeurbanne', 45.77, 4.88 + i * 0.001, NULL FROM generate_series(1, 50) i`,
+    [regionId, size.donors],
+  );
   await q(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity, load)
            SELECT o.id, c::device_category, 400, 150 FROM organization o, unnest(ARRAY['LAPTOP', 'DESKTOP', 'MONITOR', 'SMARTPHONE', 'TABLET']) c
             WHERE o.region_id = $1::uuid AND o.kind = 'REFURBISHER'`);
 
-  await q(`CREATE UNLOGGED TABLE bench_donation AS
+  await q(
+    `CREATE UNLOGGED TABLE bench_donation AS
            WITH orgs AS (
              SELECT (SELECT array_agg(id ORDER BY name) FROM organization WHERE region_id = $1::uuid AND kind = 'DONOR') AS donors,
                     (SELECT array_agg(id ORDER BY name) FROM organization WHERE region_id = $1::uuid AND kind = 'REFURBISHER') AS refurbishers,
                     (SELECT array_agg(id ORDER BY name) FROM organization WHERE region_id = $1::uuid AND kind = 'PARTNER') AS partners
            ), base AS (
              SELECT i, gen_random_uuid() AS donation_id, gen_random_uuid() AS lot_id, gen_random_uuid() AS pickup_id,
-                    orgs.donors[1 + i % 1000] AS donor_id, orgs.refurbishers[1 + i % 10] AS refurbisher_id, orgs.partners[1 + i % 50] AS partner_id,
+                    orgs.donors[1 + i % $2::int] AS donor_id, orgs.refurbishers[1 + i % 10] AS refurbisher_id, orgs.partners[1 + i % 50] AS partner_id,
                     (CASE WHEN i % 20 < 12 THEN 'LAPTOP' WHEN i % 20 < 15 THEN 'DESKTOP' WHEN i % 20 < 17 THEN 'MONITOR' WHEN i % 20 < 19 THEN 'SMARTPHONE' ELSE 'TABLET' END)::device_category AS category,
                     now() - (5 + random() * 725) * interval '1 day' AS declared_at
-               FROM generate_series(1, 100000) i, orgs
+               FROM generate_series(1, $3::int) i, orgs
            )
-           SELECT *, least(now(), declared_at + (1 + random() * 9) * interval '1 day') AS collected_at FROM base`);
+           SELECT *, least(now(), declared_at + (1 + random() * 9) * interval '1 day') AS collected_at FROM base`,
+    [regionId, size.donors, size.donations],
+  );
   await q(`INSERT INTO donation (id, reference, donor_id, region_id, status, available_from, created_at, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon)
            SELECT donation_id, 'DON-B-' || lpad(i::text, 6, '0'), donor_id, $1::uuid, 'PROCESSED', declared_at, declared_at, '69003', 'Lyon', 45.76, 4.85 FROM bench_donation`);
   await q(
@@ -101,11 +123,14 @@ export async function seedRegion(db: DataSource, regionId: string): Promise<{ de
                 o AS (INSERT INTO partner_order (reference, partner_id, region_id, status, created_at)
                       SELECT 'ORD-O-' || i, p.ids[1 + i % 50], $1::uuid, 'OPEN', now() - random() * interval '20 days' FROM generate_series(1, 300) i, p RETURNING id, created_at)
            INSERT INTO order_line (order_id, region_id, position, category, quantity, profile, created_at) SELECT id, $1::uuid, 0, 'LAPTOP', 3, 'STUDENT', created_at FROM o`);
-  await q(`WITH d AS (SELECT array_agg(id ORDER BY name) AS ids FROM organization WHERE region_id = $1::uuid AND kind = 'DONOR'),
+  await q(
+    `WITH d AS (SELECT array_agg(id ORDER BY name) AS ids FROM organization WHERE region_id = $1::uuid AND kind = 'DONOR'),
                 n AS (INSERT INTO donation (reference, donor_id, region_id, status, available_from, created_at, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon)
-                      SELECT 'DON-N-' || i, d.ids[1 + i % 1000], $1::uuid, 'DECLARED', now() + interval '2 days', now() - random() * interval '5 days', '69003', 'Lyon', 45.76, 4.85
-                        FROM generate_series(1, 1000) i, d RETURNING id)
-           INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT id, 0, 'LAPTOP', 5, true FROM n`);
+                      SELECT 'DON-N-' || i, d.ids[1 + i % $2::int], $1::uuid, 'DECLARED', now() + interval '2 days', now() - random() * interval '5 days', '69003', 'Lyon', 45.76, 4.85
+                        FROM generate_series(1, $3::int) i, d RETURNING id)
+           INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT id, 0, 'LAPTOP', 5, true FROM n`,
+    [regionId, size.donors, size.newDonations],
+  );
   await q(`INSERT INTO stock_level (refurbisher_id, category, grade, region_id, available, reserved)
            SELECT refurbisher_id, category, grade, $1::uuid, count(*) FILTER (WHERE status = 'IN_STOCK'), count(*) FILTER (WHERE status = 'RESERVED')
              FROM device WHERE region_id = $1::uuid AND status IN ('IN_STOCK', 'RESERVED') GROUP BY 1, 2, 3`);
