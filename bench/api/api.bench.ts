@@ -5,9 +5,9 @@ import { ChildProcess, fork } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { recreateDatabase } from '../support/scratch-database';
 import { seedSmallRegion } from './seed';
 
 /**
@@ -101,16 +101,6 @@ const OPERATIONS: Operation[] = [
     }),
   },
 ];
-
-async function recreateDatabase(): Promise<void> {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  const admin = new Client({ connectionString: DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-}
 
 async function startApi(): Promise<{ app: NestFastifyApplication; url: string }> {
   const app: NestFastifyApplication = await createApiApplication({
@@ -288,7 +278,7 @@ async function main(): Promise<void> {
     .map((l) => l.toFixed(2))
     .join(' ')}, node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? ''}`;
   console.log(header);
-  await recreateDatabase();
+  await recreateDatabase(DATABASE_URL);
   const seeding = await startApi();
   let regionId: string;
   try {

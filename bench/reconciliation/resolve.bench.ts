@@ -6,9 +6,9 @@ import { OutboxService } from '@app/jobs';
 import { ORDERS_CONFIG, OrderLedger, OrdersConfig } from '@app/orders';
 import { DeviceLedger } from '@app/refurbishing';
 import { cpus, loadavg } from 'node:os';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { recreateDatabase } from '../support/scratch-database';
 import { ReconciliationResolutionService } from '../../libs/reconciliation/src/services/reconciliation-resolution.service';
 import { resolvePerDevice } from './per-device-resolution';
 import { COUNTED, RESERVED, SHELF, SHIPPED, outcome, seedCount } from './seed-count';
@@ -38,18 +38,8 @@ const median = (values: readonly number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-async function recreateDatabase(): Promise<void> {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  const admin = new Client({ connectionString: DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-}
-
 async function main(): Promise<void> {
-  await recreateDatabase();
+  await recreateDatabase(DATABASE_URL);
   const app: NestFastifyApplication = await createApiApplication({
     withWorker: false,
     config: {

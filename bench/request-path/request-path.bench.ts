@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ChildProcess, fork } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
-import { Client } from 'pg';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { postGraphQL } from '../support/graphql-post';
+import { recreateDatabase } from '../support/scratch-database';
 
 /**
  * Per-request CPU of the API on its hottest read: `{ organizations { id name kind } }` as a
@@ -35,35 +36,6 @@ const QUERY = JSON.stringify({ query: '{ organizations { id name kind } }' });
 
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-async function recreateDatabase(): Promise<void> {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  const admin = new Client({ connectionString: DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-}
-
-function post(url: string, agent: Agent, payload: string, token?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const headers = {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(payload),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    };
-    const req = request(url, { method: 'POST', agent, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`HTTP ${res.statusCode}: ${text}`))));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
 
 async function startApi(): Promise<{ app: NestFastifyApplication; url: string }> {
   const app = await createApiApplication({
@@ -143,12 +115,12 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  await recreateDatabase();
+  await recreateDatabase(DATABASE_URL);
   const seeder = await startApi();
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   let url = seeder.url;
   const gql = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const body = JSON.parse(await post(url, agent, JSON.stringify({ query, variables }), token)) as { data?: Record<string, any>; errors?: unknown[] };
+    const body = JSON.parse(await postGraphQL(url, agent, JSON.stringify({ query, variables }), token)) as { data?: Record<string, any>; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data!;
   };
@@ -164,15 +136,15 @@ async function main(): Promise<void> {
   url = api.url;
   const client = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
-    const first = JSON.parse(await post(url, client, QUERY, token)) as { data?: { organizations: unknown[] }; errors?: unknown[] };
+    const first = JSON.parse(await postGraphQL(url, client, QUERY, token)) as { data?: { organizations: unknown[] }; errors?: unknown[] };
     if (first.errors || first.data?.organizations.length !== ORGANIZATIONS) throw new Error(`unexpected answer: ${JSON.stringify(first).slice(0, 300)}`);
-    for (let i = 0; i < WARMUP; i++) await post(url, client, QUERY, token);
+    for (let i = 0; i < WARMUP; i++) await postGraphQL(url, client, QUERY, token);
     const perRequest: number[] = [];
     const wall: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const before = await api.cpu();
       const started = process.hrtime.bigint();
-      for (let i = 0; i < REQUESTS; i++) await post(url, client, QUERY, token);
+      for (let i = 0; i < REQUESTS; i++) await postGraphQL(url, client, QUERY, token);
       const elapsed = Number(process.hrtime.bigint() - started) / 1e3;
       const after = await api.cpu();
       perRequest.push((after.user - before.user + after.system - before.system) / REQUESTS);

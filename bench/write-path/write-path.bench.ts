@@ -4,9 +4,9 @@ import { AuthService, User } from '@app/auth';
 import { DeviceCategory, Role, withSiretCheckDigit } from '@app/common';
 import { DonationService, LotOfferService } from '@app/donations';
 import { cpus, loadavg } from 'node:os';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { recreateDatabase } from '../support/scratch-database';
 import { BenchDeclaration, useCommandsBefore } from './commands-before';
 
 /**
@@ -35,16 +35,6 @@ const percentile = (values: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 };
 const median = (values: readonly number[]): number => percentile(values, 0.5);
-
-async function recreateDatabase(): Promise<void> {
-  const name = new URL(DATABASE_URL).pathname.slice(1);
-  const admin = new Client({ connectionString: DATABASE_URL.replace(/\/[^/]*$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-}
 
 interface Seeded {
   regionId: string;
@@ -107,7 +97,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}, NODE_ENV=${process.env.NODE_ENV}`,
   );
-  await recreateDatabase();
+  await recreateDatabase(DATABASE_URL);
   const app: NestFastifyApplication = await createApiApplication({
     withWorker: false,
     config: {
