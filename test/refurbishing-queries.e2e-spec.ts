@@ -3,6 +3,7 @@ import { RefurbishingQueriesDevicesPageDocument, RefurbishingQueriesLotsWithDevi
 import { claimLot, declareAndRoute, eraseDevice, LYON, markCollected } from './support/donation-flow';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { addOrganization } from './support/organization-fixture';
+import { SqlRecorder } from './support/sql-recorder';
 import { TestApp } from './support/test-app';
 
 /**
@@ -13,22 +14,13 @@ import { TestApp } from './support/test-app';
 describe('device lists issue a bounded number of SQL queries', () => {
   let t: TestApp;
   let net: NetworkFixture;
-  let queries: string[] | null = null;
-  let restore: () => void;
+  let sql: SqlRecorder;
 
   beforeAll(async () => {
-    // A page of 500 devices with six nested fields is beyond the default complexity budget
-    // (the estimator counts `edges` ten times over on top of `first`); this test is about SQL.
+    // A page of 500 devices, each with its history (a list reckoned at ten events), is beyond
+    // the default cost limit; this test is about SQL, not cost.
     t = await TestApp.start({ maxQueryComplexity: 10_000_000 });
-    const runner = t.dataSource.createQueryRunner();
-    const proto = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
-    await runner.release();
-    const original = proto.query;
-    proto.query = function (this: unknown, ...args: unknown[]) {
-      queries?.push(String(args[0]).replace(/\s+/g, ' ').slice(0, 120));
-      return original.apply(this, args);
-    };
-    restore = () => (proto.query = original);
+    sql = new SqlRecorder(t);
 
     await t.reset();
     net = await seedNetwork(t);
@@ -82,17 +74,12 @@ describe('device lists issue a bounded number of SQL queries', () => {
   });
 
   afterAll(async () => {
-    restore();
+    sql.restore();
     await t.close();
   });
 
-  const counted = async <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token: string) => {
-    queries = [];
-    const data = await t.runOk(document, variables, token);
-    const issued = queries;
-    queries = null;
-    return { data, issued };
-  };
+  const counted = <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token: string) =>
+    sql.counted(document, variables, token);
 
   it('a page of 500 devices with lot, donor, refurbisher, erasure and history: as many queries as a page of 5', async () => {
     const small = await counted(RefurbishingQueriesDevicesPageDocument, { first: 5 }, net.ara.tokens.coordinator);

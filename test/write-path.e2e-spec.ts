@@ -9,6 +9,7 @@ import {
 } from './generated/graphql';
 import { declareAndRoute, LYON } from './support/donation-flow';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { SqlRecorder } from './support/sql-recorder';
 import { TestApp } from './support/test-app';
 
 /**
@@ -19,38 +20,24 @@ import { TestApp } from './support/test-app';
 describe('write path: declareDonation and claimLot in a bounded number of round trips', () => {
   let t: TestApp;
   let net: NetworkFixture;
-  let queries: string[] | null = null;
-  let restore: () => void;
+  let sql: SqlRecorder;
 
   const declaration = { pickupAddress: LYON, availableFrom: '2026-12-01T08:00:00.000Z' };
 
   beforeAll(async () => {
     t = await TestApp.start();
-    const runner = t.dataSource.createQueryRunner();
-    const proto = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
-    await runner.release();
-    const original = proto.query;
-    proto.query = function (this: unknown, ...args: unknown[]) {
-      queries?.push(String(args[0]).replace(/\s+/g, ' ').slice(0, 140));
-      return original.apply(this, args);
-    };
-    restore = () => (proto.query = original);
+    sql = new SqlRecorder(t);
     await t.reset();
     net = await seedNetwork(t);
   });
 
   afterAll(async () => {
-    restore();
+    sql.restore();
     await t.close();
   });
 
-  const counted = async <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token: string) => {
-    queries = [];
-    const data = await t.runOk(document, variables, token);
-    const issued = queries;
-    queries = null;
-    return { data, issued };
-  };
+  const counted = <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token: string) =>
+    sql.counted(document, variables, token);
 
   /** The statements of the command itself: the caller's lookup belongs to the guard, which may cache it. */
   const ofCommand = (issued: string[]) => issued.filter((q) => !/ FROM "user" /.test(q));
