@@ -11,6 +11,7 @@ import { RegionFlows1795433200000 } from './1795433200000-RegionFlows';
 import { LoginThrottle1795433300000 } from './1795433300000-LoginThrottle';
 import { InputChecks1795433400000 } from './1795433400000-InputChecks';
 import { ConcurrencyProtocol1795433500000 } from './1795433500000-ConcurrencyProtocol';
+import { OrganizationOperations1795433520000 } from './1795433520000-OrganizationOperations';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   LoginThrottle1795433300000,
   InputChecks1795433400000,
   ConcurrencyProtocol1795433500000,
+  OrganizationOperations1795433520000,
 ];

@@ -40,6 +40,30 @@ export class Organization {
   @Column('double precision', { nullable: true })
   serviceRadiusKm!: number | null;
 
+  /** who the network calls or writes to about this organization's work; shown to the people who work with it */
+  @Column('varchar', { length: 200, nullable: true })
+  contactName!: string | null;
+
+  @Column('varchar', { length: 254, nullable: true })
+  contactEmail!: string | null;
+
+  @Column('varchar', { length: 40, nullable: true })
+  contactPhone!: string | null;
+
+  /** set when the organization stops taking part: no new offers or orders, its history kept */
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt!: Date | null;
+
+  @Column('varchar', { length: 500, nullable: true })
+  deactivationReason!: string | null;
+
+  /** refurbishers only: routing offers nothing to it before this time (holidays, a van off the road) */
+  @Column('timestamptz', { nullable: true })
+  intakePausedUntil!: Date | null;
+
+  @Column('varchar', { length: 500, nullable: true })
+  intakePauseReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
