@@ -12,6 +12,7 @@ import { LoginThrottle1795433300000 } from './1795433300000-LoginThrottle';
 import { InputChecks1795433400000 } from './1795433400000-InputChecks';
 import { ConcurrencyProtocol1795433500000 } from './1795433500000-ConcurrencyProtocol';
 import { OrganizationOperations1795433520000 } from './1795433520000-OrganizationOperations';
+import { DeviceCapabilities1795433540000 } from './1795433540000-DeviceCapabilities';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   InputChecks1795433400000,
   ConcurrencyProtocol1795433500000,
   OrganizationOperations1795433520000,
+  DeviceCapabilities1795433540000,
 ];

@@ -25,6 +25,7 @@ import { Grade } from './grade';
   'CHK_device_specs',
   `("specs_ram_gb" IS NULL OR "specs_ram_gb" >= 0) AND ("specs_storage_gb" IS NULL OR "specs_storage_gb" >= 0) AND ("specs_screen_inches" IS NULL OR ("specs_screen_inches" > 0 AND "specs_screen_inches" <= 200))`,
 )
+@Check('CHK_device_battery_health', `"battery_health_percent" IS NULL OR ("battery_health_percent" >= 0 AND "battery_health_percent" <= 100)`)
 export class Device {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -66,6 +67,23 @@ export class Device {
   @Field(() => String, { nullable: true, description: 'why it was recycled' })
   @Column('varchar', { length: 500, nullable: true })
   recycleReason!: string | null;
+
+  /**
+   * What grading found working, as columns matching can filter on (a senior's video calls need a
+   * webcam and a microphone; a job seeker a battery that lasts). Null: not checked.
+   */
+  @Column('smallint', { nullable: true })
+  batteryHealthPercent!: number | null;
+
+  @Column('boolean', { nullable: true })
+  webcamWorks!: boolean | null;
+
+  @Column('boolean', { nullable: true })
+  microphoneWorks!: boolean | null;
+
+  /** the whole functional checklist of the last grading (screen, keyboard, Wi-Fi, ports, ...), as recorded */
+  @Column('jsonb', { nullable: true })
+  checklist!: Record<string, unknown> | null;
 
   @Column('uuid')
   lotId!: string;
