@@ -1,3 +1,4 @@
+import { ErrorReason, frenchMessage } from '@app/common';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { CreateOrganizationDocument, CreateOrganizationInput } from './generated/graphql';
 import { TestApp } from './support/test-app';
@@ -56,6 +57,21 @@ describe('bad input is refused clearly and writes nothing', () => {
     expect(
       await t.runError(CreateOrganizationDocument, { input: { ...valid, siret: null, regionId: '00000000-0000-4000-8000-000000000000' } }, net.adminToken),
     ).toBe('NOT_FOUND');
+  });
+
+  it('every refusal carries a stable reason and its parameters, which a client turns into French', async () => {
+    const unknownRegion = '00000000-0000-4000-8000-000000000000';
+    const notFound = await t.run(CreateOrganizationDocument, { input: { ...valid, siret: null, regionId: unknownRegion } }, net.adminToken);
+    expect(notFound.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NOT_FOUND', details: { entity: 'Region', id: unknownRegion } });
+    expect(frenchMessage(ErrorReason.NOT_FOUND, notFound.errors![0]!.extensions!.details as Record<string, unknown>)).toBe(
+      'Cette région n’existe pas, ou vous n’y avez pas accès.',
+    );
+
+    const badInput = await t.run(CreateOrganizationDocument, uncheckedVariables({ input: { ...valid, kind: 'BANK' } }), net.adminToken);
+    expect(badInput.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+
+    const anonymous = await t.run(CreateOrganizationDocument, { input: valid });
+    expect(anonymous.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'UNAUTHENTICATED' });
   });
 
   it('a malformed query is BAD_USER_INPUT, not a server error', async () => {

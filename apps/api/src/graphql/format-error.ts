@@ -1,10 +1,10 @@
 import { AppConfig, ErrorCode, toClientError } from '@app/common';
 import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 
-/** Client errors keep their code and message; anything else says nothing about our internals. */
+/** Client errors keep their code, reason and message; anything else says nothing about our internals. */
 export function formatGraphQLError(error: GraphQLError): GraphQLFormattedError {
   const client = toClientError(error);
-  const extensions: Record<string, unknown> = { code: client.code };
+  const extensions: Record<string, unknown> = { code: client.code, reason: client.reason };
   const details = client.details ?? (error.extensions?.details as Record<string, unknown> | undefined);
   if (details) extensions.details = details;
   return {

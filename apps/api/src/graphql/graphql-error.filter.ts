@@ -13,7 +13,9 @@ export class GraphQLErrorFilter implements GqlExceptionFilter {
   catch(exception: unknown, _host: ArgumentsHost): GraphQLError {
     const client = toClientError(exception);
     if (client.code === ErrorCode.INTERNAL_SERVER_ERROR) this.logger.error(describeInternal(exception));
-    return new GraphQLError(client.message, { extensions: { code: client.code, ...(client.details ? { details: client.details } : {}) } });
+    return new GraphQLError(client.message, {
+      extensions: { code: client.code, reason: client.reason, ...(client.details ? { details: client.details } : {}) },
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, ErrorCode } from '@app/common';
+import { AppConfig, ErrorCode, ErrorReason } from '@app/common';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -21,7 +21,7 @@ function refuse(reply: Reply, status: number, message: string): Reply {
   return reply
     .code(status)
     .header('content-type', 'application/json; charset=utf-8')
-    .send({ data: null, errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+    .send({ data: null, errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: ErrorReason.INVALID_INPUT } }] });
 }
 
 function isJson(request: Request): boolean {

@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig, ErrorCode } from '@app/common';
+import { AppConfig, ErrorCode, ErrorReason } from '@app/common';
 import Redis from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -153,7 +153,10 @@ export async function registerRateLimit(app: NestFastifyApplication, config: App
       .send({
         data: null,
         errors: [
-          { message: `Too many requests; try again in ${retryAfterSeconds} s`, extensions: { code: ErrorCode.RATE_LIMITED, details: { retryAfterSeconds } } },
+          {
+            message: `Too many requests; try again in ${retryAfterSeconds} s`,
+            extensions: { code: ErrorCode.RATE_LIMITED, reason: ErrorReason.RATE_LIMITED, details: { retryAfterSeconds } },
+          },
         ],
       });
   });

@@ -14,16 +14,17 @@ describe('toClientError', () => {
   ])("PostgreSQL %s (%s) is the caller's doing: BAD_USER_INPUT, without the SQL", (code) => {
     const client = toClientError(pgError(code));
     expect(client.code).toBe('BAD_USER_INPUT');
+    expect(client.reason).not.toBe('INTERNAL');
     expect(client.message).not.toMatch(/INSERT|pg/);
   });
 
   it('other PostgreSQL failures stay internal', () => {
-    expect(toClientError(pgError('53300'))).toEqual({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' });
+    expect(toClientError(pgError('53300'))).toEqual({ code: 'INTERNAL_SERVER_ERROR', reason: 'INTERNAL', message: 'Internal error' });
   });
 
   it('a scalar refusing a variable keeps the words graphql-js adds: which variable, where', () => {
     const scalar = new GraphQLError('"2026-02-30" is not a valid date: 2026-02 has no day 30', { extensions: { code: 'BAD_USER_INPUT' } });
     const wrapped = new GraphQLError(`Variable "$from" got invalid value "2026-02-30"; ${scalar.message}`, { originalError: scalar });
-    expect(toClientError(wrapped)).toEqual({ code: 'BAD_USER_INPUT', message: wrapped.message });
+    expect(toClientError(wrapped)).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', message: wrapped.message });
   });
 });

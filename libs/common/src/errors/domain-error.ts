@@ -1,17 +1,23 @@
 import { ErrorCode } from './error-code';
+import { defaultReason, ErrorReason } from './error-reason';
 
 /**
  * An expected failure. Services throw these; one formatter maps them to GraphQL errors,
- * so a resolver never decides what a client sees.
+ * so a resolver never decides what a client sees. `reason` says why in a stable word a client
+ * can translate; `details` are its parameters.
  */
 export class DomainError extends Error {
+  readonly reason: ErrorReason;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    reason?: ErrorReason,
   ) {
     super(message);
     this.name = new.target.name;
+    this.reason = reason ?? defaultReason(code);
   }
 }
 
@@ -29,19 +35,19 @@ export class ForbiddenError extends DomainError {
 
 export class NotFoundError extends DomainError {
   constructor(entity: string, id?: string) {
-    super(ErrorCode.NOT_FOUND, id ? `${entity} ${id} not found` : `${entity} not found`);
+    super(ErrorCode.NOT_FOUND, id ? `${entity} ${id} not found` : `${entity} not found`, id ? { entity, id } : { entity });
   }
 }
 
 export class BadInputError extends DomainError {
-  constructor(message: string, details?: Record<string, unknown>) {
-    super(ErrorCode.BAD_USER_INPUT, message, details);
+  constructor(message: string, details?: Record<string, unknown>, reason?: ErrorReason) {
+    super(ErrorCode.BAD_USER_INPUT, message, details, reason);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, details?: Record<string, unknown>) {
-    super(ErrorCode.CONFLICT, message, details);
+  constructor(message: string, details?: Record<string, unknown>, reason?: ErrorReason) {
+    super(ErrorCode.CONFLICT, message, details, reason);
   }
 }
 

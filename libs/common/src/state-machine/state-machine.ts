@@ -1,4 +1,5 @@
 import { ConflictError } from '../errors/domain-error';
+import { ErrorReason } from '../errors/error-reason';
 
 /** Allowed transitions of one aggregate, declared as data: from-state -> reachable states. */
 export type TransitionTable<S extends string> = Record<S, readonly S[]>;
@@ -23,7 +24,9 @@ export class StateMachine<S extends string> {
 
   assertTransition(from: S, to: S): void {
     if (this.canTransition(from, to)) return;
-    const reason = this.isTerminal(from) ? `${from} is final` : `cannot go from ${from} to ${to}`;
-    throw new ConflictError(`${this.name}: ${reason}`, { from, to });
+    if (this.isTerminal(from)) {
+      throw new ConflictError(`${this.name}: ${from} is final`, { entity: this.name, state: from, from, to }, ErrorReason.FINAL_STATE);
+    }
+    throw new ConflictError(`${this.name}: cannot go from ${from} to ${to}`, { entity: this.name, from, to }, ErrorReason.TRANSITION_NOT_ALLOWED);
   }
 }
