@@ -1,5 +1,6 @@
 import type { LatLon } from '@app/common';
-import { specMeetsRequirements, type DeviceSpec, type LineRequirements } from './fit';
+import { batteryBand } from './cost';
+import { deviceSpecOf, lineRequirementsOf, specMeetsRequirements, type DeviceSpec, type LineRequirements } from './fit';
 import type { MatchDevice, MatchLine } from './types';
 
 /**
@@ -11,11 +12,11 @@ import type { MatchDevice, MatchLine } from './types';
  * integral flow between classes splits back into a device-to-line assignment of the same cost.
  */
 export interface MatchingAggregation {
-  /** distinct device specs (category, RAM, storage, SSD, grade) */
+  /** distinct device specs (category, RAM, storage, SSD, grade, battery, webcam, microphone, OS) */
   specs: DeviceSpec[];
   /** devices of each spec, all locations together */
   specSupply: Int32Array;
-  /** distinct line requirements (category and minimums) */
+  /** distinct line requirements (category, minimums, needs, quality preference) */
   groups: LineRequirements[];
   /** fit arcs spec → group, the only pairs that can ever be matched */
   fitSpec: Int32Array;
@@ -53,8 +54,25 @@ export interface LineClass {
 
 const SEP = '\u0000';
 
-const specKey = (d: DeviceSpec): string => [d.category, d.ramGb, d.storageGb, d.ssd, d.grade].join(SEP);
-const groupKey = (l: LineRequirements): string => [l.category, l.minRamGb, l.minStorageGb, l.requireSsd, l.minGrade].join(SEP);
+/**
+ * Battery health enters the key as what it decides, not as its value: its band (the cost, see
+ * batteryBand) and how many of the lines' battery minimums it meets (the fit). Devices at 81 %
+ * and 84 % are then one class whatever the lines, which keeps the class count near what it was
+ * without batteries; fit and cost stay exactly those of each device.
+ */
+function batteryKeyOf(thresholds: readonly number[]): (percent: number | null) => string {
+  return (percent) => {
+    if (percent === null) return 'unknown';
+    let met = 0;
+    while (met < thresholds.length && thresholds[met] <= percent) met++;
+    return `${batteryBand(percent)}:${met}`;
+  };
+}
+
+const specKey = (d: DeviceSpec, batteryKey: (percent: number | null) => string): string =>
+  [d.category, d.ramGb, d.storageGb, d.ssd, d.grade, batteryKey(d.batteryHealthPercent), d.webcam, d.microphone, d.osInstalled].join(SEP);
+const groupKey = (l: LineRequirements): string =>
+  [l.category, l.minRamGb, l.minStorageGb, l.requireSsd, l.minGrade, l.needsWebcam, l.needsMicrophone, l.needsOs, l.minBatteryHealthPercent, l.prefersQuality].join(SEP);
 const locationKey = (p: LatLon): string => `${p.lat},${p.lon}`;
 
 /** Returns the index of key in the interning map, creating it with make() if new. */
@@ -78,19 +96,15 @@ export function aggregate(devices: readonly MatchDevice[], lines: readonly Match
   const lineLocations: LatLon[] = [];
   const lineLocationOf = locationInterner(lineLocations);
 
+  const thresholds = [...new Set(lines.map((l) => l.minBatteryHealthPercent ?? null).filter((t): t is number => t !== null))].sort((a, b) => a - b);
+  const batteryKey = batteryKeyOf(thresholds);
   const specIndex = new Map<string, number>();
   const specs: DeviceSpec[] = [];
   const classIndex = new Map<string, number>();
   const deviceClasses: DeviceClass[] = [];
   devices.forEach((d, i) => {
-    const key = specKey(d);
-    const spec = intern(specIndex, specs, key, () => ({
-      category: d.category,
-      ramGb: d.ramGb,
-      storageGb: d.storageGb,
-      ssd: d.ssd,
-      grade: d.grade,
-    }));
+    const deviceSpec = deviceSpecOf(d);
+    const spec = intern(specIndex, specs, specKey(deviceSpec, batteryKey), () => deviceSpec);
     const location = deviceLocationOf(d);
     const c = intern(classIndex, deviceClasses, `${spec}${SEP}${location}`, () => ({ spec, location, devices: [] }));
     deviceClasses[c].devices.push(i);
@@ -103,13 +117,8 @@ export function aggregate(devices: readonly MatchDevice[], lines: readonly Match
   const lineGroup = new Int32Array(lines.length);
   const lineClass = new Int32Array(lines.length);
   lines.forEach((l, i) => {
-    const group = intern(groupIndex, groups, groupKey(l), () => ({
-      category: l.category,
-      minRamGb: l.minRamGb,
-      minStorageGb: l.minStorageGb,
-      requireSsd: l.requireSsd,
-      minGrade: l.minGrade,
-    }));
+    const requirements = lineRequirementsOf(l);
+    const group = intern(groupIndex, groups, groupKey(requirements), () => requirements);
     const location = lineLocationOf(l);
     const c = intern(lineClassIndex, lineClasses, `${group}${SEP}${location}`, () => ({ group, location, lines: [] }));
     lineClasses[c].lines.push(i);

@@ -1,5 +1,5 @@
 import { greatCircleKm } from '@app/common';
-import { GRADE_RANK, type DeviceSpec, type LineRequirements } from './fit';
+import { deviceSpecOf, GRADE_RANK, lineRequirementsOf, type DeviceSpec, type LineRequirements } from './fit';
 import type { MatchDevice, MatchLine } from './types';
 
 /**
@@ -35,7 +35,27 @@ import type { MatchDevice, MatchLine } from './types';
  *     them for lines whose beneficiaries are seen in public (job seekers, students).
  * A 16 GB / 512 GB SSD grade-A laptop on a no-minimum line thus costs 60 + 19.2 + 20 + 30 = 129.2
  * km-equivalents: the solver prefers sending a baseline machine from more than 100 km further
- * away. All weights must be finite and non-negative.
+ * away.
+ *
+ * Quality for fragile people. Waste alone would hand a senior the worst machine that fits (a
+ * grade-C laptop with a tired battery costs no waste at all), which is exactly wrong for the
+ * people least able to cope with a worn machine. So a line that `prefersQuality` (seniors,
+ * families, job seekers) also pays for what its device lacks:
+ *
+ *   qualityShortfall = qualityPerGradeStep     × (rank(A) − rank(grade))
+ *                    + qualityPerBatteryPoint  × (100 − band(batteryHealthPercent ?? unknownBatteryPercent))
+ *
+ * where band rounds the battery health down to its ten (87 % → 80): the readings of grading tools
+ * are rough to a few points, and whole tens keep identical-enough machines interchangeable for
+ * the solver (one class instead of one per percent).
+ *
+ * With the defaults (40 per grade step, 0.5 per battery point), on a senior's line (4 GB, no
+ * other minimum): an 8 GB / 256 GB SSD grade-A laptop at 92 % costs 76.4 of waste + 5 of
+ * shortfall = 81.4; a 4 GB / 128 GB HDD grade-C one at 55 % costs 0 + 80 + 25 = 105. The senior
+ * gets the good machine when nobody needs it more. A 16 GB / 512 GB SSD grade-A one costs
+ * 129.2 + 5 = 134.2 there, so it is kept for the design student; and when another line needs the
+ * better machine to be served at all, serving comes first (step 1), whatever the cost. All weights must be finite and non-negative,
+ * `unknownBatteryPercent` at most 100.
  */
 export interface MatchingCostWeights {
   perKm: number;
@@ -47,6 +67,12 @@ export interface MatchingCostWeights {
   baselineRamGb: number;
   /** what a line without a storage minimum is measured against */
   baselineStorageGb: number;
+  /** per grade step below A, on lines that prefer quality */
+  qualityPerGradeStep: number;
+  /** per battery-health point below 100 %, on lines that prefer quality */
+  qualityPerBatteryPoint: number;
+  /** the battery health assumed when it was not measured (desktops have none: it is then the same for all) */
+  unknownBatteryPercent: number;
 }
 
 export const DEFAULT_MATCHING_COST_WEIGHTS: Readonly<MatchingCostWeights> = Object.freeze({
@@ -57,6 +83,9 @@ export const DEFAULT_MATCHING_COST_WEIGHTS: Readonly<MatchingCostWeights> = Obje
   perGradeStep: 15,
   baselineRamGb: 4,
   baselineStorageGb: 128,
+  qualityPerGradeStep: 40,
+  qualityPerBatteryPoint: 0.5,
+  unknownBatteryPercent: 50,
 });
 
 /** Fills in defaults and rejects weights that would make waste a reward or the cost NaN. */
@@ -67,11 +96,17 @@ export function resolveCostWeights(weights?: Partial<MatchingCostWeights>): Matc
       throw new RangeError(`matching cost weight ${name} must be a finite non-negative number, got ${String(value)}`);
     }
   }
+  if (resolved.unknownBatteryPercent > 100) {
+    throw new RangeError(`matching cost weight unknownBatteryPercent must be at most 100, got ${resolved.unknownBatteryPercent}`);
+  }
   return resolved;
 }
 
 /** Waste of putting a device of this spec on a line with these requirements (no distance). */
-export function overQualification(spec: DeviceSpec, req: LineRequirements, weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
+export function overQualification(
+  spec: Pick<DeviceSpec, 'ramGb' | 'storageGb' | 'ssd' | 'grade'>,
+  req: Pick<LineRequirements, 'minRamGb' | 'minStorageGb' | 'requireSsd' | 'minGrade'>,
+  weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
   let waste = 0;
   if (spec.ramGb !== null) {
     waste += weights.perExtraRamGb * Math.max(0, spec.ramGb - (req.minRamGb ?? weights.baselineRamGb));
@@ -84,6 +119,23 @@ export function overQualification(spec: DeviceSpec, req: LineRequirements, weigh
   return waste;
 }
 
+/** Battery health rounded down to its ten: what the quality term counts. */
+export function batteryBand(percent: number): number {
+  return Math.floor(percent / 10) * 10;
+}
+
+/** What a device lacks for a line that prefers quality (0 on other lines); see MatchingCostWeights. */
+export function qualityShortfall(spec: DeviceSpec, req: LineRequirements, weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
+  if (!req.prefersQuality) return 0;
+  const battery = batteryBand(spec.batteryHealthPercent ?? weights.unknownBatteryPercent);
+  return weights.qualityPerGradeStep * (GRADE_RANK.A - GRADE_RANK[spec.grade]) + weights.qualityPerBatteryPoint * Math.max(0, 100 - battery);
+}
+
+/** The part of the cost that depends on the device's spec and the line's requirements only (no distance). */
+export function fitCost(spec: DeviceSpec, req: LineRequirements, weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
+  return overQualification(spec, req, weights) + qualityShortfall(spec, req, weights);
+}
+
 /** Distance part of the cost; kept separate so the solver can cache it per location pair. */
 export function distanceCost(km: number, weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
   return weights.perKm * km;
@@ -94,5 +146,5 @@ export function distanceCost(km: number, weights: MatchingCostWeights = DEFAULT_
  * the same order, so its arc costs are bit-identical to this function.
  */
 export function assignmentCost(device: MatchDevice, line: MatchLine, weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
-  return overQualification(device, line, weights) + distanceCost(greatCircleKm(device, line), weights);
+  return fitCost(deviceSpecOf(device), lineRequirementsOf(line), weights) + distanceCost(greatCircleKm(device, line), weights);
 }

@@ -1,13 +1,19 @@
 import { greatCircleKm } from '@app/common';
 import { aggregate, type MatchingAggregation } from './aggregate';
-import { assignmentCost, distanceCost, overQualification, resolveCostWeights, type MatchingCostWeights } from './cost';
+import { assignmentCost, distanceCost, fitCost, resolveCostWeights, type MatchingCostWeights } from './cost';
 import { solveTransportation } from './network-simplex';
 import { servedQuantities } from './served-quantities';
 import type { MatchAssignment, MatchDevice, MatchLine, MatchingSolution } from './types';
 
-/** Serving order under shortage: higher priority, then older (smaller age), then id. */
+/**
+ * Serving order under shortage: higher priority, then the earlier `neededBy` (lines without a
+ * date after those with one: a date is a promise someone made), then older (smaller age), then id.
+ */
 export function compareLinesForService(a: MatchLine, b: MatchLine): number {
   if (a.priority !== b.priority) return b.priority - a.priority;
+  const aNeeded = a.neededBy ?? Infinity;
+  const bNeeded = b.neededBy ?? Infinity;
+  if (aNeeded !== bNeeded) return aNeeded < bNeeded ? -1 : 1;
   if (a.age !== b.age) return a.age - b.age;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -18,6 +24,7 @@ function validate(devices: readonly MatchDevice[], lines: readonly MatchLine[]):
     if (deviceIds.has(d.id)) throw new RangeError(`device ${d.id} is given twice`);
     deviceIds.add(d.id);
     if (!Number.isFinite(d.lat) || !Number.isFinite(d.lon)) throw new RangeError(`device ${d.id} has no valid location`);
+    if (d.batteryHealthPercent != null && !Number.isFinite(d.batteryHealthPercent)) throw new RangeError(`device ${d.id} has a non-finite battery health`);
   }
   const lineIds = new Set<string>();
   for (const l of lines) {
@@ -26,8 +33,11 @@ function validate(devices: readonly MatchDevice[], lines: readonly MatchLine[]):
     if (!Number.isInteger(l.quantity) || l.quantity < 0) {
       throw new RangeError(`order line ${l.id} has quantity ${l.quantity}; expected a non-negative integer`);
     }
-    if (!Number.isFinite(l.priority) || !Number.isFinite(l.age)) {
-      throw new RangeError(`order line ${l.id} needs a finite priority and age`);
+    if (!Number.isFinite(l.priority) || !Number.isFinite(l.age) || (l.neededBy != null && !Number.isFinite(l.neededBy))) {
+      throw new RangeError(`order line ${l.id} needs a finite priority, age and neededBy`);
+    }
+    if (l.minBatteryHealthPercent != null && !Number.isFinite(l.minBatteryHealthPercent)) {
+      throw new RangeError(`order line ${l.id} has a non-finite minBatteryHealthPercent`);
     }
     if (!Number.isFinite(l.lat) || !Number.isFinite(l.lon)) throw new RangeError(`order line ${l.id} has no valid location`);
   }
@@ -68,9 +78,9 @@ function cheapestClassFlows(
     for (const line of c.lines) demand[i] += served[line];
   });
 
-  const overQualificationByFit = new Float64Array(agg.fitSpec.length);
+  const fitCostByFit = new Float64Array(agg.fitSpec.length);
   for (let arc = 0; arc < agg.fitSpec.length; arc++) {
-    overQualificationByFit[arc] = overQualification(agg.specs[agg.fitSpec[arc]], agg.groups[agg.fitGroup[arc]], weights);
+    fitCostByFit[arc] = fitCost(agg.specs[agg.fitSpec[arc]], agg.groups[agg.fitGroup[arc]], weights);
   }
   const distanceOf = distanceTable(agg, weights);
 
@@ -100,7 +110,7 @@ function cheapestClassFlows(
     lineClasses.forEach((lc, sink) => {
       const { group, location } = agg.lineClasses[lc];
       for (const fit of agg.groupFits[group]) {
-        const waste = overQualificationByFit[fit];
+        const waste = fitCostByFit[fit];
         for (const dc of agg.specClasses[agg.fitSpec[fit]]) {
           if (sourceOfClass[dc] < 0) {
             sourceOfClass[dc] = sourceClasses.length;

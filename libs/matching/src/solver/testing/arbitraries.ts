@@ -4,8 +4,10 @@ import type { MatchDevice, MatchGrade, MatchLine } from '../types';
 
 /**
  * Random instances drawn from few values, so that identical devices, identical lines, equal
- * costs and priority/age ties are frequent: the cases where aggregation and tie-breaking bugs
- * would show.
+ * costs and priority/date/age ties are frequent: the cases where aggregation and tie-breaking bugs
+ * would show. Devices carry capabilities (unknown included) and battery health on both sides of
+ * the lines' battery minimums and within one ten (83/88: one class); lines carry needs, grade
+ * floors, quality preference and needed-by dates.
  */
 const PLACES = [
   { lat: 45.764, lon: 4.8357 }, // Lyon
@@ -22,6 +24,10 @@ const device = fc.record({
   storageGb: fc.constantFrom(null, 128, 256, 512),
   ssd: fc.constantFrom(null, false, true),
   grade,
+  batteryHealthPercent: fc.constantFrom(null, 45, 69, 70, 83, 88, 100),
+  webcam: fc.constantFrom(null, false, true, true),
+  microphone: fc.constantFrom(null, false, true, true),
+  osInstalled: fc.constantFrom(null, true, true),
   place,
 });
 
@@ -34,7 +40,13 @@ const line = (frequentTies: boolean, maxQuantity: number) =>
     minStorageGb: fc.constantFrom(null, 128, 256),
     requireSsd: fc.boolean(),
     minGrade: fc.constantFrom<MatchGrade | null>(null, 'A', 'B', 'C'),
+    needsWebcam: fc.constantFrom(false, false, true),
+    needsMicrophone: fc.constantFrom(false, false, true),
+    needsOs: fc.constantFrom(false, true),
+    minBatteryHealthPercent: fc.constantFrom(null, null, 70, 85),
+    prefersQuality: fc.boolean(),
     priority: frequentTies ? fc.constantFrom(0, 0, 0, 1) : fc.integer({ min: 0, max: 2 }),
+    neededBy: frequentTies ? fc.constantFrom(null, null, null, 7) : fc.constantFrom(null, 5, 9),
     age: frequentTies ? fc.constantFrom(5, 5, 5, 2) : fc.integer({ min: 0, max: 3 }),
     place,
   });
@@ -72,4 +84,7 @@ export const weightsArbitrary: fc.Arbitrary<MatchingCostWeights> = fc.record({
   perGradeStep: fc.constantFrom(0, 15, 100),
   baselineRamGb: fc.constantFrom(0, 4, 8),
   baselineStorageGb: fc.constantFrom(0, 128),
+  qualityPerGradeStep: fc.constantFrom(0, 40, 200),
+  qualityPerBatteryPoint: fc.constantFrom(0, 0.5, 3),
+  unknownBatteryPercent: fc.constantFrom(0, 50, 100),
 });

@@ -11,7 +11,8 @@ export interface BruteForceOptimum {
 /**
  * The specification, by exhaustion (for ≤ ~7 devices): every way of giving each device to no
  * line or to one line, keep the valid ones (fits, quantities), take the served vector that is
- * lexicographically largest in serving order (priority desc, age asc, id asc), then the
+ * lexicographically largest in serving order (priority desc, neededBy asc with none last, age asc,
+ * id asc), then the
  * cheapest among those. It shares nothing with the solver but the fit and cost definitions.
  */
 export function bruteForceMatching(devices: readonly MatchDevice[], lines: readonly MatchLine[], weights?: MatchingCostWeights): BruteForceOptimum {
@@ -21,6 +22,9 @@ export function bruteForceMatching(devices: readonly MatchDevice[], lines: reado
       const x = lines[a];
       const y = lines[b];
       if (x.priority !== y.priority) return y.priority - x.priority;
+      const xNeeded = x.neededBy ?? Number.POSITIVE_INFINITY;
+      const yNeeded = y.neededBy ?? Number.POSITIVE_INFINITY;
+      if (xNeeded !== yNeeded) return xNeeded - yNeeded;
       if (x.age !== y.age) return x.age - y.age;
       return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
     });

@@ -49,7 +49,20 @@ function classArcs(devices: readonly MatchDevice[], lines: readonly MatchLine[],
   const classSizes: number[] = [];
   const index = new Map<string, number>();
   for (const d of devices) {
-    const key = JSON.stringify([d.category, d.ramGb, d.storageGb, d.ssd, d.grade, d.lat, d.lon]);
+    // Exact values only (no battery bands): the reference must not share the solver's aggregation.
+    const key = JSON.stringify([
+      d.category,
+      d.ramGb,
+      d.storageGb,
+      d.ssd,
+      d.grade,
+      d.batteryHealthPercent ?? null,
+      d.webcam ?? null,
+      d.microphone ?? null,
+      d.osInstalled ?? null,
+      d.lat,
+      d.lon,
+    ]);
     const c = index.get(key);
     if (c === undefined) {
       index.set(key, representatives.length);

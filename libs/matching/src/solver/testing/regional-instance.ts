@@ -74,18 +74,34 @@ const STORAGE_MIX = [
   [1000, 10],
 ] as const;
 const SSD_SHARE = 0.7;
+/** Laptops and tablets have them built in, mostly working; desktops mostly have none. */
+const BUILT_IN_CAMERA: readonly (readonly [boolean | null, number])[] = [
+  [true, 88],
+  [false, 7],
+  [null, 5],
+];
+const DESKTOP_CAMERA: readonly (readonly [boolean | null, number])[] = [
+  [true, 35],
+  [null, 65],
+];
 
-type Requirements = Pick<MatchLine, 'category' | 'minRamGb' | 'minStorageGb' | 'requireSsd' | 'minGrade'>;
+type Requirements = Pick<
+  MatchLine,
+  'category' | 'minRamGb' | 'minStorageGb' | 'requireSsd' | 'minGrade' | 'needsWebcam' | 'needsMicrophone' | 'needsOs' | 'minBatteryHealthPercent' | 'prefersQuality'
+>;
+
+/** Video calls need a webcam, a microphone and a working system; seniors and families prefer quality. */
+const FRAGILE = { needsWebcam: true, needsMicrophone: true, needsOs: true, prefersQuality: true } as const;
 
 /** Beneficiary profiles with their default minimums (the design's examples), and their share. */
 const PROFILES: readonly (readonly [Requirements, number])[] = [
   [{ category: 'LAPTOP', minRamGb: 4, minStorageGb: 128, requireSsd: false, minGrade: null }, 15], // PUPIL
   [{ category: 'LAPTOP', minRamGb: 8, minStorageGb: 256, requireSsd: true, minGrade: null }, 15], // STUDENT
   [{ category: 'LAPTOP', minRamGb: 16, minStorageGb: 512, requireSsd: true, minGrade: 'B' }, 6], // DESIGN_STUDENT
-  [{ category: 'LAPTOP', minRamGb: 8, minStorageGb: 256, requireSsd: false, minGrade: 'B' }, 14], // JOB_SEEKER
-  [{ category: 'LAPTOP', minRamGb: null, minStorageGb: null, requireSsd: false, minGrade: null }, 8], // SENIOR
-  [{ category: 'TABLET', minRamGb: null, minStorageGb: null, requireSsd: false, minGrade: null }, 8], // SENIOR
-  [{ category: 'DESKTOP', minRamGb: 4, minStorageGb: 256, requireSsd: false, minGrade: null }, 14], // FAMILY
+  [{ category: 'LAPTOP', minRamGb: 8, minStorageGb: 256, requireSsd: false, minGrade: 'B', minBatteryHealthPercent: 70, prefersQuality: true }, 14], // JOB_SEEKER
+  [{ category: 'LAPTOP', minRamGb: 4, minStorageGb: null, requireSsd: false, minGrade: null, ...FRAGILE }, 8], // SENIOR
+  [{ category: 'TABLET', minRamGb: null, minStorageGb: null, requireSsd: false, minGrade: null, prefersQuality: true }, 8], // SENIOR
+  [{ category: 'DESKTOP', minRamGb: 4, minStorageGb: 128, requireSsd: false, minGrade: null, ...FRAGILE }, 14], // FAMILY
   [{ category: 'DESKTOP', minRamGb: 8, minStorageGb: null, requireSsd: true, minGrade: null }, 10], // ASSOCIATION
   [{ category: 'TABLET', minRamGb: 4, minStorageGb: 128, requireSsd: false, minGrade: 'B' }, 5], // OTHER
   [{ category: 'LAPTOP', minRamGb: null, minStorageGb: 128, requireSsd: false, minGrade: null }, 5], // OTHER
@@ -103,7 +119,9 @@ export interface MatchingInstance {
  * batches of identical machines, hence many identical devices), `partnerCount` partners have
  * `lineCount` open lines of 1–`maxQuantity` units (with the default 20, ~10.5 on average, so
  * demand is close to stock and some categories run short). One line in eight raises a profile minimum; one in six has a
- * raised priority.
+ * raised priority; one in three a needed-by day. Devices carry what grading found (battery health per unit, webcam and
+ * microphone per batch, an OS on 97 % of computers); seniors and families need the webcam, microphone and OS, job seekers
+ * a battery of at least 70 %, and those three prefer quality.
  */
 export function generateInstance(
   seed: number,
@@ -126,6 +144,10 @@ export function generateInstance(
     const storageGb = pick(random, STORAGE_MIX);
     const ssd = random() < SSD_SHARE;
     const grade = pick(random, GRADES);
+    // A batch is one model: webcam and microphone alike (desktops mostly without), each battery its own.
+    const camera = category === 'DESKTOP' ? pick(random, DESKTOP_CAMERA) : pick(random, BUILT_IN_CAMERA);
+    const microphone = category === 'DESKTOP' ? camera : pick(random, BUILT_IN_CAMERA);
+    const osInstalled = category === 'TABLET' || random() < 0.97 ? true : null;
     const batch = Math.min(deviceCount - devices.length, 1 + Math.floor(random() * 10));
     for (let k = 0; k < batch; k++) {
       devices.push({
@@ -135,6 +157,10 @@ export function generateInstance(
         storageGb,
         ssd,
         grade,
+        batteryHealthPercent: category === 'DESKTOP' || random() < 0.05 ? null : 35 + Math.floor(random() * 66),
+        webcam: camera,
+        microphone,
+        osInstalled,
         lat: refurbisher.lat,
         lon: refurbisher.lon,
       });
@@ -155,6 +181,7 @@ export function generateInstance(
       ...req,
       quantity: 1 + Math.floor(random() * maxQuantity),
       priority: random() < 1 / 6 ? 1 + Math.floor(random() * 2) : 0,
+      neededBy: random() < 1 / 3 ? Math.floor(random() * 60) : null,
       age: Math.floor(random() * 1_000_000),
       lat: partner.lat,
       lon: partner.lon,
