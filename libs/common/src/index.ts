@@ -9,6 +9,8 @@ export * from './pagination/connection';
 export * from './validation/siret';
 export * from './validation/siret-input';
 export * from './validation/serial-number';
+export * from './validation/siret-input';
+export * from './validation/serial-number';
 export * from './validation/forbidden-characters';
 export * from './validation/date-time';
 export * from './validation/date-window';

@@ -14,6 +14,16 @@ function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * A SIRET as people write it, reduced to its digits' form: "356 000 000 00048",
+ * "356.000.000.00048" or with the no-break spaces a word processor puts in all become
+ * "35600000000048". Only separators are dropped; anything else stays, so that a letter still fails
+ * `isValidSiret`.
+ */
+export function normalizeSiret(value: string): string {
+  return value.replace(/[-\s\u00A0\u202F.]/g, '');
+}
+
 /** A French establishment id: 14 digits whose Luhn checksum holds. */
 export function isValidSiret(value: string): boolean {
   if (!/^\d{14}$/.test(value)) return false;
