@@ -3,7 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { join } from 'node:path';
-import { APP_CONFIG, AppConfig, AppConfigModule, DateTimeScalar } from '@app/common';
+import { APP_CONFIG, AppConfig, AppConfigModule, DateTimeScalar, MetricsModule, MetricsRegistry } from '@app/common';
 import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
@@ -23,6 +23,7 @@ import { sourceTextOnlyHook } from './graphql/source-text-only';
 import { complexityLimitHook, depthLimitRule, MAX_QUERY_TOKENS, nestingLimitHook } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
 import { LoggingModule } from './logging.module';
+import { operationNoteHook } from './observability/operation-note.hook';
 
 export interface ApiModuleOptions {
   config?: Partial<AppConfig>;
@@ -51,14 +52,15 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         AppConfigModule.forRoot(options.config),
+        MetricsModule,
         LoggingModule,
         DatabaseModule,
         AuthModule,
         JobsModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
+          inject: [APP_CONFIG, MetricsRegistry],
+          useFactory: (config: AppConfig, metrics: MetricsRegistry) => ({
             path: '/graphql',
             autoSchemaFile: process.env.NODE_ENV === 'production' ? true : join(process.cwd(), 'schema.gql'),
             sortSchema: true,
@@ -66,7 +68,7 @@ export class ApiModule {
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             graphiql: process.env.NODE_ENV !== 'production',
             context: (request: unknown) => ({ req: request }),
-            errorFormatter: mercuriusErrorFormatter(config),
+            errorFormatter: mercuriusErrorFormatter(config, metrics),
             validationRules: [depthLimitRule(config.maxQueryDepth), ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule])],
             graphql: {
               parseOptions: { maxTokens: MAX_QUERY_TOKENS },
@@ -76,7 +78,7 @@ export class ApiModule {
             hooks: {
               preParsing: [nestingLimitHook()],
               preValidation: [sourceTextOnlyHook()],
-              preExecution: [inputTextHook(), complexityLimitHook(config.maxQueryComplexity)],
+              preExecution: [inputTextHook(), complexityLimitHook(config.maxQueryComplexity), operationNoteHook()],
             },
             // a query is compiled (graphql-jit) from its second run: the dashboard's answer is built in ~0.05 ms, not 0.65
             jit: 1,

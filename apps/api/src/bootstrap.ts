@@ -1,12 +1,14 @@
 import { ArgumentsHost, Catch, HttpServer, ValidationPipe } from '@nestjs/common';
 import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { APP_CONFIG, AppConfig, BadInputError, loadAppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, BadInputError, loadAppConfig, MetricsRegistry } from '@app/common';
 import { Logger } from 'nestjs-pino';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
 import { registerHttpSurface } from './http/http-surface';
 import { registerRateLimit } from './http/rate-limit';
+import { registerObservability } from './observability/observability';
+import { requestIdOf } from './observability/request-id';
 
 /** GraphQL errors through the GraphQL filter; plain HTTP routes (health) keep Nest's own. */
 @Catch()
@@ -26,11 +28,16 @@ class ApiExceptionFilter extends BaseExceptionFilter {
 /** Builds the API exactly as it runs in production; the tests use this too. */
 export async function createApiApplication(options: ApiModuleOptions = {}): Promise<NestFastifyApplication> {
   const trustProxy = options.config?.trustProxy ?? loadAppConfig().trustProxy;
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(options), new FastifyAdapter({ bodyLimit: 10 * 1024 * 1024, trustProxy }), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.register(options),
+    new FastifyAdapter({ bodyLimit: 10 * 1024 * 1024, trustProxy, genReqId: requestIdOf }),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
+  registerObservability(app, config, app.get(MetricsRegistry));
   await registerHttpSurface(app, config);
   await registerRateLimit(app, config);
   app.useGlobalPipes(

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, AppConfigModule, ConfigError } from '@app/common';
+import { APP_CONFIG, AppConfig, AppConfigModule, ConfigError, MetricsModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { Logger } from 'nestjs-pino';
 import { DOMAIN_MODULES } from '../../api/src/api.module';
@@ -11,7 +11,7 @@ import { WorkerHealthServer } from './worker-health.server';
 import { WorkerModule } from './worker.module';
 
 @Module({
-  imports: [AppConfigModule.forRoot(), LoggingModule, DatabaseModule, WorkerModule, ...DOMAIN_MODULES],
+  imports: [AppConfigModule.forRoot(), MetricsModule, LoggingModule, DatabaseModule, WorkerModule, ...DOMAIN_MODULES],
   providers: [WorkerHealthServer],
 })
 class StandaloneWorkerModule {}

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createServer, Server } from 'node:http';
+import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, MetricsRegistry } from '@app/common';
 import { RedisStatus, WorkerHost } from '@app/jobs';
 import { DataSource } from 'typeorm';
 import { databaseAnswers, readiness } from '../../api/src/health/readiness';
+import { mayScrape } from '../../api/src/observability/observability';
 
 /**
  * `/health/live`: the process answers. `/health/ready` (and `/health`): PostgreSQL answers and
@@ -22,11 +23,17 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     private readonly workers: WorkerHost,
     private readonly redis: RedisStatus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsRegistry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const server = createServer((request, response) => {
-      void this.answer(request.method, request.url?.split('?', 1)[0]).then(({ status, body }) => {
+      const path = request.url?.split('?', 1)[0];
+      if (path === '/metrics') {
+        void this.scrape(request).then(({ status, type, body }) => response.writeHead(status, { 'content-type': type }).end(body));
+        return;
+      }
+      void this.answer(request.method, path).then(({ status, body }) => {
         response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
       });
     });
@@ -45,6 +52,13 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
       server.close(() => resolve());
       server.closeAllConnections();
     });
+  }
+
+  /** The worker's metrics (job runs and durations, queue depths, outbox lag, its pool), as the API serves its own. */
+  private async scrape(request: IncomingMessage): Promise<{ status: number; type: string; body: string }> {
+    const asked = { headers: request.headers, raw: { socket: request.socket } } as Parameters<typeof mayScrape>[0];
+    if (!mayScrape(asked, this.config)) return { status: 403, type: 'text/plain; charset=utf-8', body: 'metrics: send METRICS_TOKEN as a bearer token\n' };
+    return { status: 200, type: this.metrics.contentType, body: await this.metrics.scrape() };
   }
 
   private async answer(method: string | undefined, path: string | undefined): Promise<{ status: number; body: unknown }> {

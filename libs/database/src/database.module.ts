@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseMetrics } from './database-metrics';
 import { APP_CONFIG, AppConfig } from '@app/common';
 import { MIGRATIONS } from '../../../migrations';
 import { DatabaseLocation } from './database-url.provider';
@@ -38,7 +39,7 @@ class DatabaseLocationModule {}
       }),
     }),
   ],
-  providers: [MigrationRunner, TransactionRunner, TransactionEvents],
+  providers: [MigrationRunner, TransactionRunner, TransactionEvents, DatabaseMetrics],
   exports: [TransactionRunner, TransactionEvents, DatabaseLocationModule],
 })
 export class DatabaseModule {}

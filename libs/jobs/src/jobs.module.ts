@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueMetrics } from './queue-metrics';
 import { JobsOverviewResolver } from './jobs-overview.resolver';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
@@ -11,7 +12,7 @@ import { RedisStatus } from './redis-status';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage])],
-  providers: [RedisStatus, QueueRegistry, OutboxService, JobsOverviewResolver, PurgeOldRecordsJob],
+  providers: [RedisStatus, QueueRegistry, OutboxService, JobsOverviewResolver, PurgeOldRecordsJob, QueueMetrics],
   exports: [RedisStatus, QueueRegistry, OutboxService],
 })
 export class JobsModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, MetricsRegistry } from '@app/common';
 import { Job as BullJob, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { JOB_METADATA, JobDefinition, JobHandler, QueueName } from './job';
@@ -21,6 +21,13 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([promise, bound]).finally(() => clearTimeout(timer));
 }
 
+/** A job's result as its log line shows it: the counts handlers return, never a long listing. */
+function summary(result: unknown): unknown {
+  if (result === undefined) return undefined;
+  const text = JSON.stringify(result);
+  return text && text.length <= 300 ? result : `${typeof result} (${text?.length ?? 0} characters)`;
+}
+
 /**
  * Starts one BullMQ worker per queue that has handlers and dispatches each job to the class
  * registered for its name. A worker that dies mid-job loses its lock; after `jobLockMs` another
@@ -37,6 +44,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly discovery: DiscoveryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsRegistry,
   ) {}
 
   /** The handlers of this application, by queue and job name. */
@@ -65,8 +73,28 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           const handler = jobs.get(job.name);
           if (!handler) throw new Error(`no handler for job ${job.name} on queue ${queue}`);
           this.active += 1;
+          const started = performance.now();
+          const labels = { queue, job: job.name };
           try {
-            return await handler.handle(job.data as object);
+            const result = await handler.handle(job.data as object);
+            const ms = performance.now() - started;
+            this.metrics.jobRuns.inc({ ...labels, outcome: 'completed' });
+            this.metrics.jobDuration.observe(labels, ms / 1000);
+            // one line per run, with what it did: the log tells what the background side is doing
+            this.logger.log({
+              msg: 'job done',
+              queue,
+              job: job.name,
+              jobId: job.id,
+              attempt: job.attemptsMade + 1,
+              ms: Math.round(ms),
+              result: summary(result),
+            });
+            return result;
+          } catch (error) {
+            this.metrics.jobRuns.inc({ ...labels, outcome: 'failed' });
+            this.metrics.jobDuration.observe(labels, (performance.now() - started) / 1000);
+            throw error;
           } finally {
             this.active -= 1;
           }

@@ -1,4 +1,4 @@
-import { AppConfig, ErrorCode, toClientError } from '@app/common';
+import { AppConfig, ErrorCode, MetricsRegistry, toClientError } from '@app/common';
 import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /** Client errors keep their code, reason and message; anything else says nothing about our internals. */
@@ -39,7 +39,7 @@ function requestStatus(error: unknown): number | undefined {
  * is the client's error, BAD_USER_INPUT, not a server error. Without introspection, messages
  * lose graphql-js' "Did you mean …?" suggestions too.
  */
-export function mercuriusErrorFormatter(config: Pick<AppConfig, 'graphqlIntrospection'>) {
+export function mercuriusErrorFormatter(config: Pick<AppConfig, 'graphqlIntrospection'>, metrics?: MetricsRegistry) {
   return (execution: ExecutionResult & { errors?: readonly GraphQLError[] }): { statusCode: number; response: FormattedExecutionResult } => {
     let statusCode = 200;
     // Mercurius wraps validation failures in one error whose originalError lists them.
@@ -58,6 +58,7 @@ export function mercuriusErrorFormatter(config: Pick<AppConfig, 'graphqlIntrospe
     });
     const errors = flat.map(tooManyTokens).map((e) => {
       const formatted = formatGraphQLError(e);
+      metrics?.graphqlErrors.inc({ code: String(formatted.extensions?.code) });
       return config.graphqlIntrospection ? formatted : { ...formatted, message: formatted.message.replace(SUGGESTION, '') };
     });
     return { statusCode, response: { data: execution.data ?? null, errors } };
