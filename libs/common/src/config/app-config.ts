@@ -64,6 +64,10 @@ export interface AppConfig {
   reportLinkTtlHours: number;
   /** kg CO2e per device that replace the documented defaults (CO2E_FACTORS, JSON), per category */
   co2eFactors: Partial<Record<DeviceCategory, number>>;
+  /** an addok / Base Adresse Nationale API for street-level points; null: commune points from offline data only */
+  geocoderUrl: string | null;
+  /** how long one geocoder request may take before the offline data is used instead */
+  geocoderTimeoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -129,6 +133,24 @@ function readTrustProxy(env: Env, problems: string[]): false | number | string[]
   const bad = entries.filter((e) => !address.test(e));
   if (bad.length) problems.push(`TRUST_PROXY: not an address, CIDR or hop count: ${bad.join(', ')}`);
   return entries;
+}
+
+/** GEOCODER_URL: the root of an addok-compatible API (e.g. a BAN instance), without /search. */
+function readGeocoderUrl(env: Env, problems: string[]): string | null {
+  const raw = env.GEOCODER_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    problems.push(`GEOCODER_URL must be an absolute http(s) URL such as https://api-adresse.data.gouv.fr (got "${raw}")`);
+    return null;
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    problems.push(`GEOCODER_URL must be an http(s) URL without query, fragment or credentials (got "${raw}")`);
+    return null;
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
 }
 
 function readPublicUrl(env: Env, port: number, problems: string[]): string {
@@ -249,6 +271,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     publicUrl: readPublicUrl(env, port, problems),
     reportLinkTtlHours: readInt(env, 'REPORT_LINK_TTL_HOURS', 24, 1, 24 * 90, problems),
     co2eFactors: readCo2eFactors(env, problems),
+    geocoderUrl: readGeocoderUrl(env, problems),
+    geocoderTimeoutMs: readInt(env, 'GEOCODER_TIMEOUT_MS', 1500, 100, 30_000, problems),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');

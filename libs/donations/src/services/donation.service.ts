@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import {
   Address,
+  AddressResolver,
   APP_CONFIG,
   AppConfig,
   BadInputError,
@@ -15,7 +16,6 @@ import {
   pageSize,
   RequestContext,
   requestLoader,
-  resolveAddress,
   Role,
   toConnection,
 } from '@app/common';
@@ -61,6 +61,7 @@ export class DonationService {
     private readonly outbox: OutboxService,
     private readonly events: TransactionEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly addresses: AddressResolver,
   ) {}
 
   async declare(ctx: RequestContext, input: DeclareDonationInput): Promise<Donation> {
@@ -78,7 +79,8 @@ export class DonationService {
     }));
     if (!lines.length) throw new BadInputError('A donation needs at least one line (lines or inventoryCsv)', { field: 'lines' });
     if (lines.length > 5000) throw new BadInputError('A donation has at most 5000 lines', { field: 'lines' });
-    const pickupAddress = resolveAddress(input.pickupAddress);
+    // placed before the transaction: the street geocoder may take a network round trip
+    const pickupAddress = await this.addresses.resolve(input.pickupAddress);
 
     const caller = ctx.user;
     const donorId = input.donorId ?? null;

