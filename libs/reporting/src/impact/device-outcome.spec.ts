@@ -1,9 +1,13 @@
 import { DEVICE_MACHINE, DeviceStatus } from '@app/refurbishing';
-import { DeviceOutcome, outcomeOf, REFURBISHED_STATUSES, REUSED_STATUSES } from './device-outcome';
+import { AWAITING_STATUSES, DeviceOutcome, outcomeOf, REFURBISHED_STATUSES } from './device-outcome';
 
 describe('device outcome', () => {
-  it('counts as reused what was refurbished and is in stock or on its way to, or with, a beneficiary', () => {
-    expect([...REUSED_STATUSES].sort()).toEqual(['DELIVERED', 'IN_STOCK', 'RESERVED', 'SHIPPED']);
+  it('counts as reused only what was handed to a person; refurbished stock awaits a beneficiary', () => {
+    expect([...AWAITING_STATUSES].sort()).toEqual(['IN_STOCK', 'RESERVED', 'SHIPPED']);
+    expect(outcomeOf(DeviceStatus.DELIVERED, new Date())).toBe(DeviceOutcome.REUSED);
+    expect(outcomeOf(DeviceStatus.IN_STOCK)).toBe(DeviceOutcome.AWAITING_BENEFICIARY);
+    // a loan returned and back on the shelves was still handed to someone
+    expect(outcomeOf(DeviceStatus.IN_STOCK, new Date())).toBe(DeviceOutcome.REUSED);
     expect(outcomeOf(DeviceStatus.WIPED)).toBe(DeviceOutcome.IN_PROGRESS);
     expect(outcomeOf(DeviceStatus.MISSING)).toBe(DeviceOutcome.MISSING);
     expect(outcomeOf(DeviceStatus.RECYCLED)).toBe(DeviceOutcome.RECYCLED);
@@ -17,6 +21,8 @@ describe('device outcome', () => {
       for (const next of Object.values(DeviceStatus)) if (DEVICE_MACHINE.canTransition(s, next)) visit(next);
     };
     visit(DeviceStatus.IN_STOCK);
-    expect([...REFURBISHED_STATUSES].sort()).toEqual([...throughStock].sort());
+    // RECYCLED and RECEIVED are reachable from stock (broken later), but not only through it
+    for (const s of REFURBISHED_STATUSES) expect(throughStock.has(s)).toBe(true);
+    expect([...REFURBISHED_STATUSES].sort()).toEqual(['DELIVERED', 'IN_STOCK', 'MISSING', 'RESERVED', 'SHIPPED']);
   });
 });

@@ -14,8 +14,11 @@ export class CategoryImpact {
   @Field(() => Int)
   received!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'devices of this category handed to a person (delivered) in the period' })
   reused!: number;
+
+  @Field(() => Int, { description: 'refurbished in the period, in stock, reserved or on their way: not yet with a person' })
+  awaitingBeneficiary!: number;
 
   @Field(() => Int)
   recycled!: number;
@@ -43,6 +46,15 @@ export class Co2eFactorUsed {
 
   @Field()
   source!: string;
+
+  @Field({ description: 'false: no reference factor, this category counts for no CO2e (source says why)' })
+  counted!: boolean;
+
+  @Field({ description: 'which edition of the reference the figure comes from' })
+  version!: string;
+
+  @Field({ description: 'the life-cycle stages the figure covers (fabrication + distribution)' })
+  scope!: string;
 }
 
 /** The contract's DonorImpactReport; docs/reports.md defines every figure. */
@@ -63,8 +75,11 @@ export class DonorImpactReport {
   @Field(() => Int)
   devicesReceived!: number;
 
-  @Field(() => Int, { description: 'refurbished and delivered, or refurbished and in stock' })
+  @Field(() => Int, { description: 'devices handed to a person (delivered, loans included) in the period; docs/reports.md' })
   devicesReused!: number;
+
+  @Field(() => Int, { description: 'refurbished in the period and still in stock, reserved or on their way: not yet with a person' })
+  devicesAwaitingBeneficiary!: number;
 
   @Field(() => Int)
   devicesRecycled!: number;
@@ -72,7 +87,7 @@ export class DonorImpactReport {
   @Field(() => Int)
   peopleEquipped!: number;
 
-  @Field(() => Int, { description: 'devices with an ErasureRecord' })
+  @Field(() => Int, { description: 'data-bearing devices received in the period with a verified erasure certificate (NO_STORAGE records are none)' })
   erasureCertificates!: number;
 
   @Field(() => Float)
@@ -87,7 +102,7 @@ export class DonorImpactReport {
   @Field(() => [Co2eFactorUsed], { description: 'the factor of every category in byCategory, with its source' })
   co2eFactors!: Co2eFactorUsed[];
 
-  @Field({ description: 'printed on the PDF attestation: the network recomputes it from the same figures to confirm a document' })
+  @Field({ description: 'printed on the PDF attestation; anyone checks it with verifyAttestation once the PDF was issued' })
   verificationCode!: string;
 
   @Field({ description: 'a link to the same report as a signed PDF attestation' })

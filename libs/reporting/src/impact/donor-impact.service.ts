@@ -32,6 +32,8 @@ export class DonorImpactService {
       if (!donor) throw new NotFoundError('Donor', donorId);
       AccessPolicy.assertActsFor(ctx, donor.organization, 'Donor');
       const figures = await this.figures.figures(manager, donorId, period);
+      const issuer = await this.figures.issuer(manager, donor);
+      const statement = this.figures.statement(donorId, donor.organization.name, issuer, period, figures);
       const { pdfUrl, csvUrl, expiresAt } = this.links.urls(donorId, period);
       return {
         donor: donor.organization,
@@ -40,6 +42,7 @@ export class DonorImpactService {
         devicesDeclared: figures.devicesDeclared,
         devicesReceived: figures.devicesReceived,
         devicesReused: figures.devicesReused,
+        devicesAwaitingBeneficiary: figures.devicesAwaitingBeneficiary,
         devicesRecycled: figures.devicesRecycled,
         peopleEquipped: figures.peopleEquipped,
         erasureCertificates: figures.erasureCertificates,
@@ -47,7 +50,7 @@ export class DonorImpactService {
         byCategory: figures.byCategory,
         beneficiaryProfiles: figures.beneficiaryProfiles,
         co2eFactors: figures.co2eFactors,
-        verificationCode: figures.verificationCode,
+        verificationCode: this.figures.verificationCode(statement),
         pdfUrl,
         csvUrl,
         linksExpireAt: expiresAt,

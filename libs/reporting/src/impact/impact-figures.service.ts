@@ -1,35 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, DeviceCategory } from '@app/common';
-import { Organization, OrganizationKind } from '@app/network';
+import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
+import { Organization, OrganizationKind, OrganizationService } from '@app/network';
 import { BeneficiaryProfile, countPeopleEquipped } from '@app/orders';
 import { DeviceStatus } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { CO2E_FACTORS, Co2eFactor } from './co2e-factors';
-import { outcomeOf, REFURBISHED_STATUSES, REUSED_STATUSES } from './device-outcome';
+import { AWAITING_STATUSES, outcomeOf, REFURBISHED_STATUSES } from './device-outcome';
 import { ImpactDeviceRow } from './impact-devices.csv';
 import { ReportPeriod } from './report-period';
-import { verificationCode, VerifiedFigures } from './verification-code';
+import { AttestationFigures, AttestationStatement, CategoryFigures as SealedCategoryFigures, signStatement } from './verification-code';
 
 export interface DonorOfReport {
   organization: Organization;
   regionName: string;
 }
 
-export interface CategoryFigures {
-  category: DeviceCategory;
-  declared: number;
-  received: number;
-  reused: number;
-  recycled: number;
-  co2eAvoidedKg: number;
+/** Who issues a donor's attestation: its region's coordinator organization (docs/reports.md). */
+export interface AttestationIssuer {
+  name: string;
+  siret: string | null;
+  /** one line: street, postal code and city */
+  address: string | null;
 }
 
-export interface DonorImpactFigures extends VerifiedFigures {
+export interface CategoryFigures extends SealedCategoryFigures {
+  category: DeviceCategory;
+}
+
+export interface DonorImpactFigures extends AttestationFigures {
   byCategory: CategoryFigures[];
   beneficiaryProfiles: Array<{ profile: BeneficiaryProfile; count: number }>;
   /** the factor of every category in byCategory */
   co2eFactors: Array<{ category: DeviceCategory } & Co2eFactor>;
-  verificationCode: string;
 }
 
 export interface ErasureCertificate {
@@ -42,18 +44,22 @@ export interface ErasureCertificate {
 /**
  * The donor's devices received before the period's end, each with the dates the report reads
  * from its chain of custody: `refurbished_at`, its first event into IN_STOCK (grading), for a
- * device that went through stock; `recycled_at`, its event into RECYCLED. Each is one probe of
- * custody_event (device_id, to_status, at), an index-only scan, skipped (one-time filter) when
- * the device's status makes it pointless. Parameters: $1 donor, $3 end of the period, $4 the
- * statuses that went through IN_STOCK.
+ * device that went through stock; `delivered_at`, its first event into DELIVERED (handed to a
+ * person, even if a loan brought it back since); `recycled_at`, its event into RECYCLED. Each is
+ * one probe of custody_event (device_id, to_status, at), an index-only scan; the stock and
+ * recycling probes are skipped (one-time filter) where the device's status makes them pointless
+ * (delivery is probed for every device: a returned loan may be in any state since). Parameters: $1 donor, $3 end of the
+ * period, $4 the statuses that went through IN_STOCK.
  */
 const DONOR_DEVICES = `
   donor_device AS (
     SELECT d.id, d.serial_number, d.category, d.brand, d.model, d.status, d.donation_id, d.created_at AS received_at,
-           stocked.at AS refurbished_at, recycled.at AS recycled_at
+           stocked.at AS refurbished_at, delivered.at AS delivered_at, recycled.at AS recycled_at
       FROM device d
       LEFT JOIN LATERAL (SELECT min(ce.at) AS at FROM custody_event ce
                           WHERE d.status = ANY($4::device_status[]) AND ce.device_id = d.id AND ce.to_status = 'IN_STOCK') stocked ON true
+      LEFT JOIN LATERAL (SELECT min(ce.at) AS at FROM custody_event ce
+                          WHERE ce.device_id = d.id AND ce.to_status = 'DELIVERED') delivered ON true
       LEFT JOIN LATERAL (SELECT min(ce.at) AS at FROM custody_event ce
                           WHERE d.status = 'RECYCLED' AND ce.device_id = d.id AND ce.to_status = 'RECYCLED') recycled ON true
      WHERE d.donor_id = $1 AND d.created_at < $3
@@ -83,7 +89,7 @@ const deviceRow = (r: DeviceRowRecord): ImpactDeviceRow => ({
   donationReference: r.donation,
   receivedAt: r.received_at,
   status: r.status,
-  outcome: outcomeOf(r.status),
+  outcome: outcomeOf(r.status, r.delivered_at),
   refurbishedAt: r.refurbished_at,
   recycledAt: r.recycled_at,
   deliveredAt: r.delivered_at,
@@ -110,6 +116,7 @@ export class ImpactFiguresService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CO2E_FACTORS) private readonly factors: Record<DeviceCategory, Co2eFactor>,
+    private readonly organizations: OrganizationService,
   ) {}
 
   /** The donor organization and its region's name; null when the id is no donor. */
@@ -120,6 +127,18 @@ export class ImpactFiguresService {
     return organization ? { organization, regionName: organization.region?.name ?? '' } : null;
   }
 
+  /**
+   * The region's coordinator organization, through network's listing (as the platform, in the
+   * caller's snapshot). Several: the first by name, as the listing orders them. None yet: the
+   * network of the region, by its name.
+   */
+  async issuer(manager: EntityManager, donor: DonorOfReport): Promise<AttestationIssuer> {
+    const ctx = RequestContext.system().withManager(manager);
+    const [coordinator] = await this.organizations.list(ctx, { kind: OrganizationKind.COORDINATOR, regionId: donor.organization.regionId });
+    if (!coordinator) return { name: `Réseau de réemploi informatique — ${donor.regionName}`, siret: null, address: null };
+    return { name: coordinator.name, siret: coordinator.siret, address: addressLine(coordinator) };
+  }
+
   async figures(manager: EntityManager, donorId: string, { from, to }: ReportPeriod): Promise<DonorImpactFigures> {
     const declared: Array<{ category: DeviceCategory; declared: number }> = await manager.query(
       `SELECT l.category, sum(l.quantity)::int AS declared
@@ -128,14 +147,15 @@ export class ImpactFiguresService {
         GROUP BY l.category`,
       [donorId, from, to],
     );
-    const devices: Array<{ category: DeviceCategory; received: number; reused: number; recycled: number }> = await manager.query(
+    const devices: Array<{ category: DeviceCategory; received: number; reused: number; awaiting: number; recycled: number }> = await manager.query(
       `WITH ${DONOR_DEVICES}
        SELECT category,
               count(*) FILTER (WHERE received_at >= $2)::int AS received,
-              count(*) FILTER (WHERE status = ANY($5::device_status[]) AND refurbished_at >= $2 AND refurbished_at < $3)::int AS reused,
+              count(*) FILTER (WHERE delivered_at >= $2 AND delivered_at < $3)::int AS reused,
+              count(*) FILTER (WHERE delivered_at IS NULL AND status = ANY($5::device_status[]) AND refurbished_at >= $2 AND refurbished_at < $3)::int AS awaiting,
               count(*) FILTER (WHERE recycled_at >= $2 AND recycled_at < $3)::int AS recycled
          FROM donor_device GROUP BY category`,
-      [donorId, from, to, REFURBISHED_STATUSES, REUSED_STATUSES],
+      [donorId, from, to, REFURBISHED_STATUSES, AWAITING_STATUSES],
     );
     const [erasures]: Array<{ count: number; digest: string }> = await manager.query(
       `SELECT count(*)::int AS count, COALESCE(md5(string_agg(c.certificate_number, ',' ORDER BY c.certificate_number)), '') AS digest
@@ -162,12 +182,14 @@ export class ImpactFiguresService {
           declared: declared.find((r) => r.category === category)?.declared ?? 0,
           received: d?.received ?? 0,
           reused,
+          awaitingBeneficiary: d?.awaiting ?? 0,
           recycled: d?.recycled ?? 0,
+          // only what reached a person avoids a new device's making
           co2eAvoidedKg: kg(reused * this.factors[category].kgPerDevice),
         };
       })
-      .filter((c) => c.declared || c.received || c.reused || c.recycled);
-    const sum = (key: 'declared' | 'received' | 'reused' | 'recycled') => byCategory.reduce((total, c) => total + c[key], 0);
+      .filter((c) => c.declared || c.received || c.reused || c.awaitingBeneficiary || c.recycled);
+    const sum = (key: 'declared' | 'received' | 'reused' | 'awaitingBeneficiary' | 'recycled') => byCategory.reduce((total, c) => total + c[key], 0);
     const beneficiaryProfiles = inOrder(
       BeneficiaryProfile,
       profiles.map((p) => p.profile),
@@ -176,13 +198,11 @@ export class ImpactFiguresService {
       count: profiles.find((p) => p.profile === profile)!.count,
     }));
 
-    const figures: VerifiedFigures = {
-      donorId,
-      from,
-      to,
+    return {
       devicesDeclared: sum('declared'),
       devicesReceived: sum('received'),
       devicesReused: sum('reused'),
+      devicesAwaitingBeneficiary: sum('awaitingBeneficiary'),
       devicesRecycled: sum('recycled'),
       peopleEquipped,
       erasureCertificates: erasures?.count ?? 0,
@@ -190,14 +210,18 @@ export class ImpactFiguresService {
       co2eAvoidedKg: kg(byCategory.reduce((total, c) => total + c.co2eAvoidedKg, 0)),
       byCategory,
       beneficiaryProfiles,
-    };
-    return {
-      ...figures,
-      byCategory,
-      beneficiaryProfiles,
       co2eFactors: byCategory.map((c) => ({ category: c.category, ...this.factors[c.category] })),
-      verificationCode: verificationCode(this.config.jwtSecret, figures),
     };
+  }
+
+  /** What an attestation of these figures states, and the code that seals it (the first ATTESTATION_KEYS key). */
+  statement(donorId: string, donorName: string, issuer: AttestationIssuer, period: ReportPeriod, figures: DonorImpactFigures): AttestationStatement {
+    const { co2eFactors: _factors, ...sealed } = figures;
+    return { donorId, donorName, issuerName: issuer.name, from: period.from.toISOString(), to: period.to.toISOString(), figures: sealed };
+  }
+
+  verificationCode(statement: AttestationStatement): string {
+    return signStatement(this.config.attestationKeys, statement).code;
   }
 
   /** The erasure certificates the report counts, by number. */
@@ -210,8 +234,8 @@ export class ImpactFiguresService {
   }
 
   /**
-   * One row per device of the donor received in the period, with its outcome as the figures
-   * count it and the dates they read. Nothing about who received it: no partner, no order, no
+   * One row per device of the donor received, delivered or recycled in the period (every device a
+   * figure counts), with its outcome as the figures count it and the dates they read. Nothing about who received it: no partner, no order, no
    * beneficiary reference. The rows come `size` at a time: the query runs once, behind
    * a server-side cursor of the caller's transaction (readSnapshot), and each batch is fetched
    * when the previous one has been consumed, so that a donor's 10,000 devices are never all in
@@ -223,14 +247,12 @@ export class ImpactFiguresService {
       `DECLARE impact_devices NO SCROLL CURSOR FOR
        WITH ${DONOR_DEVICES}
        SELECT dd.serial_number, dd.category, dd.brand, dd.model, dn.reference AS donation, dd.received_at, dd.status,
-              dd.refurbished_at, dd.recycled_at, dl.delivered_at, e.certificate_number, e.method, e.performed_at
+              dd.refurbished_at, dd.recycled_at, dd.delivered_at, e.certificate_number, e.method, e.performed_at
          FROM donor_device dd
          JOIN donation dn ON dn.id = dd.donation_id
-         LEFT JOIN LATERAL (SELECT x.delivered_at FROM order_line_device x
-                             WHERE dd.status = 'DELIVERED' AND x.device_id = dd.id AND x.released_at IS NULL) dl ON true
          LEFT JOIN LATERAL (SELECT er.certificate_number, er.method, er.performed_at FROM erasure_record er
                              WHERE er.device_id = dd.id AND er.verified ORDER BY er.performed_at DESC LIMIT 1) e ON true
-        WHERE dd.received_at >= $2
+        WHERE dd.received_at >= $2 OR (dd.delivered_at >= $2 AND dd.delivered_at < $3) OR (dd.recycled_at >= $2 AND dd.recycled_at < $3)
         ORDER BY dd.received_at, dd.serial_number`,
       [donorId, from, to, REFURBISHED_STATUSES],
     );
@@ -253,14 +275,21 @@ export class ImpactFiguresService {
   }
 
   /**
-   * The verified erasure of each device of the donor received in the period ($1 donor, $2 and
-   * $3 the period). A device is erased once (RECEIVED -> WIPED); DISTINCT ON keeps that true
-   * even if it were not.
+   * The verified erasure of each data-bearing device of the donor received in the period ($1
+   * donor, $2 and $3 the period). A NO_STORAGE record (a screen) says there was nothing to erase:
+   * it is no certificate of erasure. A device is erased once (RECEIVED -> WIPED); DISTINCT ON
+   * keeps that true even if it were not.
    */
   private certificatesSql(): string {
     return `SELECT DISTINCT ON (e.device_id) e.certificate_number, d.serial_number, e.method, e.performed_at
-              FROM device d JOIN erasure_record e ON e.device_id = d.id AND e.verified
+              FROM device d JOIN erasure_record e ON e.device_id = d.id AND e.verified AND e.method <> 'NO_STORAGE'
              WHERE d.donor_id = $1 AND d.created_at >= $2 AND d.created_at < $3
              ORDER BY e.device_id, e.performed_at DESC`;
   }
+}
+
+function addressLine(o: Organization): string | null {
+  const a = o.address;
+  if (!a) return null;
+  return [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
 }

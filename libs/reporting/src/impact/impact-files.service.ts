@@ -3,7 +3,11 @@ import { NotFoundError, RequestContext } from '@app/common';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AttestationThread } from './attestation-thread';
-import { CATEGORY_FR, ImpactAttestation } from './impact-attestation.pdf';
+import { APP_CONFIG, AppConfig } from '@app/common';
+import { Inject } from '@nestjs/common';
+import { VERIFICATION_PATH } from './attestation-page.controller';
+import { AttestationRegistry } from './attestation-registry.service';
+import { ImpactAttestation } from './impact-attestation.pdf';
 import { IMPACT_DEVICES_CSV_HEADER, impactDevicesCsvRows } from './impact-devices.csv';
 import { attestationFileName, devicesCsvFileName, lastDayOf } from './impact-file-names';
 import { ImpactFiguresService } from './impact-figures.service';
@@ -29,9 +33,6 @@ const drained = (stream: Writable) =>
     stream.on('close', done);
   });
 
-// as in the attestation: U+00A0 between thousands, a character the PDF's Helvetica has
-const number = (n: number) => n.toLocaleString('fr-FR', { maximumFractionDigits: 3 }).replace(/\u202f/g, '\u00a0');
-
 /**
  * A donor's report as files, through a signed link: the link is the authorization (it names
  * the donor and the period, and only the server can sign one), so no login is needed. The PDF
@@ -46,46 +47,58 @@ export class ImpactFilesService {
     private readonly figures: ImpactFiguresService,
     private readonly links: ImpactLinks,
     private readonly thread: AttestationThread,
+    private readonly registry: AttestationRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Checks the link (forged: FORBIDDEN; expired: ReportLinkExpiredError), then makes its file. */
   file(file: string, query: Record<string, unknown>, now = new Date()): Promise<ReportFile> {
     const request = this.links.check(file, query, now);
-    return request.kind === 'pdf' ? this.attestation(request, now) : this.devicesCsv(request);
+    return request.kind === 'pdf' ? this.attestation(request) : this.devicesCsv(request);
   }
 
-  /** Reads the snapshot, then (its connection released) renders the PDF in the thread. */
-  private async attestation({ donorId, period }: ImpactFileRequest, issuedAt: Date): Promise<ReportFile> {
-    const { fileName, attestation } = await readSnapshot(this.dataSource, RequestContext.anonymous(), async (manager) => {
+  /**
+   * Reads the snapshot, registers the attestation it states (issued once per statement and key:
+   * docs/reports.md), then (its connection released) renders the PDF in the thread.
+   */
+  private async attestation({ donorId, period }: ImpactFileRequest): Promise<ReportFile> {
+    const read = await readSnapshot(this.dataSource, RequestContext.anonymous(), async (manager) => {
       const donor = await this.figures.donor(manager, donorId);
       if (!donor) throw new NotFoundError('Donor', donorId);
       const figures = await this.figures.figures(manager, donorId, period);
       const certificates = await this.figures.certificates(manager, donorId, period);
-      const name = donor.organization.name;
-      const attestation: ImpactAttestation = {
-        donorName: name,
-        donorSiret: donor.organization.siret,
-        networkName: donor.regionName ? `Réseau de réemploi informatique — ${donor.regionName}` : 'Réseau de réemploi informatique',
-        from: period.from,
-        // The period excludes `to`: the attestation names its last day.
-        to: lastDayOf(period.to),
-        devicesDeclared: figures.devicesDeclared,
-        devicesReceived: figures.devicesReceived,
-        devicesReused: figures.devicesReused,
-        devicesRecycled: figures.devicesRecycled,
-        peopleEquipped: figures.peopleEquipped,
-        co2eAvoidedKg: figures.co2eAvoidedKg,
-        byCategory: figures.byCategory,
-        certificates,
-        factorSources: figures.co2eFactors.map(
-          (f) => `${CATEGORY_FR[f.category] ?? f.category} : ${number(f.kgPerDevice)} kg CO2e par équipement — ${f.source}`,
-        ),
-        verificationCode: figures.verificationCode,
-        issuedAt,
-      };
-      return { fileName: attestationFileName(name, period.from, period.to), attestation };
+      const issuer = await this.figures.issuer(manager, donor);
+      return { donor, figures, certificates, issuer };
     });
-    return { fileName, contentType: 'application/pdf', body: this.thread.render(attestation) };
+    const { donor, figures, certificates, issuer } = read;
+    const org = donor.organization;
+    const statement = this.figures.statement(donorId, org.name, issuer, period, figures);
+    const { code, issuedAt } = await this.registry.issue(statement);
+    const attestation: ImpactAttestation = {
+      donor: {
+        name: org.name,
+        siret: org.siret,
+        address: org.address ? [org.address.street, `${org.address.postalCode} ${org.address.city}`].filter(Boolean).join(', ') : null,
+      },
+      issuer,
+      from: period.from,
+      // The period excludes `to`: the attestation names its last day.
+      to: lastDayOf(period.to),
+      devicesDeclared: figures.devicesDeclared,
+      devicesReceived: figures.devicesReceived,
+      devicesReused: figures.devicesReused,
+      devicesAwaitingBeneficiary: figures.devicesAwaitingBeneficiary,
+      devicesRecycled: figures.devicesRecycled,
+      peopleEquipped: figures.peopleEquipped,
+      co2eAvoidedKg: figures.co2eAvoidedKg,
+      byCategory: figures.byCategory,
+      certificates,
+      factors: figures.co2eFactors,
+      verificationCode: code,
+      verificationUrl: `${this.config.publicUrl}/${VERIFICATION_PATH}/${encodeURIComponent(code)}`,
+      issuedAt,
+    };
+    return { fileName: attestationFileName(org.name, period.from, period.to), contentType: 'application/pdf', body: this.thread.render(attestation) };
   }
 
   /**

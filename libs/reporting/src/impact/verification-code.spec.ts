@@ -1,41 +1,63 @@
-import { verificationCode, VerifiedFigures } from './verification-code';
+import { AttestationStatement, normalizeCode, signStatement, statementIsGenuine } from './verification-code';
 
-describe('verificationCode', () => {
-  const figures: VerifiedFigures = {
+describe('attestation codes', () => {
+  const statement: AttestationStatement = {
     donorId: 'd1',
-    from: new Date('2026-01-01T00:00:00Z'),
-    to: new Date('2027-01-01T00:00:00Z'),
-    devicesDeclared: 10,
-    devicesReceived: 9,
-    devicesReused: 6,
-    devicesRecycled: 2,
-    peopleEquipped: 4,
-    erasureCertificates: 8,
-    certificatesDigest: 'abc',
-    co2eAvoidedKg: 936,
-    byCategory: [{ category: 'LAPTOP', declared: 10, received: 9, reused: 6, recycled: 2, co2eAvoidedKg: 936 }],
-    beneficiaryProfiles: [{ profile: 'SENIOR', count: 5 }],
+    donorName: 'Œuvre de Łódź',
+    issuerName: 'Coordination ARA',
+    from: '2026-01-01T00:00:00.000Z',
+    to: '2027-01-01T00:00:00.000Z',
+    figures: {
+      devicesDeclared: 10,
+      devicesReceived: 9,
+      devicesReused: 6,
+      devicesAwaitingBeneficiary: 1,
+      devicesRecycled: 2,
+      peopleEquipped: 4,
+      erasureCertificates: 8,
+      certificatesDigest: 'abc',
+      co2eAvoidedKg: 1095.6,
+      byCategory: [{ category: 'LAPTOP', declared: 10, received: 9, reused: 6, awaitingBeneficiary: 1, recycled: 2, co2eAvoidedKg: 1095.6 }],
+      beneficiaryProfiles: [{ profile: 'SENIOR', count: 5 }],
+    },
   };
+  const k1 = { id: 'k1', secret: 'one-'.repeat(10) };
+  const k2 = { id: 'k2', secret: 'two-'.repeat(10) };
 
-  it('is stable for the same figures, four groups of four Crockford characters', () => {
-    const code = verificationCode('s3cret', figures);
-    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
-    expect(verificationCode('s3cret', { ...figures, byCategory: [...figures.byCategory] })).toBe(code);
+  it('names its key, then four groups of four Crockford characters; stable for the same statement', () => {
+    const { code } = signStatement([k1], statement);
+    expect(code).toMatch(/^K1(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
+    expect(signStatement([k1, k2], { ...statement, figures: { ...statement.figures } }).code).toBe(code);
   });
 
-  it('changes with any figure, the period, the donor, or the secret', () => {
-    const code = verificationCode('s3cret', figures);
-    const variants: Array<Partial<VerifiedFigures>> = [
-      { donorId: 'd2' },
-      { to: new Date('2026-12-31T00:00:00Z') },
-      { devicesReused: 7 },
-      { peopleEquipped: 5 },
-      { certificatesDigest: 'abd' },
-      { co2eAvoidedKg: 936.5 },
-      { byCategory: [{ ...figures.byCategory[0]!, recycled: 3 }] },
-      { beneficiaryProfiles: [{ profile: 'STUDENT', count: 5 }] },
+  it('changes with any figure, the names, the period, or the key', () => {
+    const { code } = signStatement([k1], statement);
+    const variants: AttestationStatement[] = [
+      { ...statement, donorName: 'Oeuvre de Lodz' },
+      { ...statement, issuerName: 'Autre' },
+      { ...statement, to: '2026-12-31T00:00:00.000Z' },
+      { ...statement, figures: { ...statement.figures, devicesReused: 7 } },
+      { ...statement, figures: { ...statement.figures, devicesAwaitingBeneficiary: 0 } },
+      { ...statement, figures: { ...statement.figures, certificatesDigest: 'abd' } },
     ];
-    for (const v of variants) expect(verificationCode('s3cret', { ...figures, ...v })).not.toBe(code);
-    expect(verificationCode('other', figures)).not.toBe(code);
+    for (const v of variants) expect(signStatement([k1], v).code).not.toBe(code);
+    expect(signStatement([k2, k1], statement).code).not.toBe(code);
+  });
+
+  it('verifies with the key the code names, after a rotation too; refuses an altered statement, code or unknown key', () => {
+    const signed = signStatement([k1], statement);
+    expect(statementIsGenuine([k2, k1], signed.keyId, statement, signed.code, signed.signature)).toBe(true);
+    expect(statementIsGenuine([k2], signed.keyId, statement, signed.code, signed.signature)).toBe(false);
+    const altered = { ...statement, figures: { ...statement.figures, devicesReused: 60 } };
+    expect(statementIsGenuine([k1], signed.keyId, altered, signed.code, signed.signature)).toBe(false);
+    const oneCharacter = signed.code.slice(0, -1) + (signed.code.endsWith('0') ? '1' : '0');
+    expect(statementIsGenuine([k1], signed.keyId, statement, oneCharacter, signed.signature)).toBe(false);
+  });
+
+  it('reads a code as a person types it, and refuses what cannot be one', () => {
+    const { code } = signStatement([k1], statement);
+    expect(normalizeCode(` ${code.toLowerCase()} `)).toBe(code);
+    for (const bad of ['', 'K1', 'K1-ABCD', 'K1-ABCD-EFGH-JKMN-PQRU', `${'X'.repeat(9)}-ABCD-EFGH-JKMN-PQRS`, `${code}-0000`])
+      expect(normalizeCode(bad)).toBeNull();
   });
 });
