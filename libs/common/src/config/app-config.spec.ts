@@ -16,6 +16,24 @@ describe('loadAppConfig', () => {
     expect(loadAppConfig({ DATA_DIR: dir }).jwtSecret).toBe(config.jwtSecret);
   });
 
+  it('builds the database address from its parts, a password with / @ # and : included', () => {
+    const base = { DATA_DIR: dataDir() };
+    const config = loadAppConfig({
+      ...base,
+      DATABASE_HOST: 'postgres',
+      DATABASE_USER: 'reuse',
+      DATABASE_PASSWORD: 'p/a@s#s:w%rd',
+      DATABASE_NAME: 'reuse',
+      JWT_SECRET: 'x'.repeat(40),
+    });
+    const url = new URL(config.databaseUrl!);
+    expect(url.hostname).toBe('postgres');
+    expect(url.port).toBe('5432');
+    expect(decodeURIComponent(url.password)).toBe('p/a@s#s:w%rd');
+    expect(url.pathname).toBe('/reuse');
+    expect(() => loadAppConfig({ ...base, DATABASE_HOST: 'postgres', DATABASE_URL: 'postgres://a@b/c', JWT_SECRET: 'x'.repeat(40) })).toThrow(/not both/);
+  });
+
   it('says every problem at once, clearly', () => {
     let error: unknown;
     try {
