@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DeviceCategory } from '../domain/device-category';
@@ -64,10 +64,21 @@ export interface AppConfig {
   reportLinkTtlHours: number;
   /** kg CO2e per device that replace the documented defaults (CO2E_FACTORS, JSON), per category */
   co2eFactors: Partial<Record<DeviceCategory, number>>;
+  /**
+   * The keys that sign attestation codes (ATTESTATION_KEYS: `k2:secret2,k1:secret1`): the first
+   * signs, all verify, so a rotation keeps every issued code verifiable. Apart from the JWT secret.
+   */
+  attestationKeys: AttestationKey[];
   /** an addok / Base Adresse Nationale API for street-level points; null: commune points from offline data only */
   geocoderUrl: string | null;
   /** how long one geocoder request may take before the offline data is used instead */
   geocoderTimeoutMs: number;
+}
+
+export interface AttestationKey {
+  /** printed at the head of each code it signs: letters and digits, at most 8 */
+  id: string;
+  secret: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -102,7 +113,11 @@ function readBool(env: Env, name: string, problems: string[]): boolean | null {
 
 /** Embedded mode keeps its signing key beside its data, so tokens survive a restart. */
 function embeddedJwtSecret(dataDir: string): string {
-  const file = join(dataDir, 'jwt-secret');
+  return embeddedSecret(dataDir, 'jwt-secret');
+}
+
+function embeddedSecret(dataDir: string, name: string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -201,6 +216,37 @@ function readCo2eFactors(env: Env, problems: string[]): Partial<Record<DeviceCat
   return factors;
 }
 
+/**
+ * ATTESTATION_KEYS, required in production. Elsewhere a key is made for the embedded start (kept
+ * beside its data, as the JWT secret) or, with DATABASE_URL outside production (tests, a local
+ * server), derived from the JWT secret under its own label: never the JWT secret itself.
+ */
+function readAttestationKeys(env: Env, dataDir: string, databaseUrl: string | null, jwtSecret: string, problems: string[]): AttestationKey[] {
+  const raw = env.ATTESTATION_KEYS?.trim();
+  if (!raw) {
+    if (env.NODE_ENV === 'production') {
+      problems.push('ATTESTATION_KEYS is required in production, e.g. `k1:<at least 32 random characters>` (newest key first, comma-separated)');
+      return [];
+    }
+    if (!databaseUrl) return [{ id: 'k1', secret: embeddedSecret(dataDir, 'attestation-key') }];
+    return [{ id: 'dev', secret: createHmac('sha256', 'attestation-key').update(jwtSecret).digest('base64url') }];
+  }
+  const keys: AttestationKey[] = [];
+  for (const entry of raw.split(',').map((e) => e.trim())) {
+    const at = entry.indexOf(':');
+    const id = at > 0 ? entry.slice(0, at) : '';
+    const secret = at > 0 ? entry.slice(at + 1) : '';
+    if (!/^[A-Za-z0-9]{1,8}$/.test(id) || secret.length < 32) {
+      problems.push('ATTESTATION_KEYS must be `id:secret` pairs, comma-separated: an id of 1 to 8 letters or digits, a secret of at least 32 characters');
+      return [];
+    }
+    if (keys.some((k) => k.id.toUpperCase() === id.toUpperCase())) problems.push(`ATTESTATION_KEYS names the key "${id}" twice`);
+    if (secret === jwtSecret) problems.push('ATTESTATION_KEYS must not reuse JWT_SECRET: attestation keys outlive token keys');
+    keys.push({ id, secret });
+  }
+  return keys;
+}
+
 const README_JWT_SECRET = 'change-me-to-48-random-characters-change-me-please';
 const README_ADMIN_PASSWORD = 'change-me-too';
 
@@ -271,6 +317,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     publicUrl: readPublicUrl(env, port, problems),
     reportLinkTtlHours: readInt(env, 'REPORT_LINK_TTL_HOURS', 24, 1, 24 * 90, problems),
     co2eFactors: readCo2eFactors(env, problems),
+    attestationKeys: readAttestationKeys(env, dataDir, databaseUrl, jwtSecret, problems),
     geocoderUrl: readGeocoderUrl(env, problems),
     geocoderTimeoutMs: readInt(env, 'GEOCODER_TIMEOUT_MS', 1500, 100, 30_000, problems),
   };
