@@ -3,6 +3,7 @@ import { ActAccess, actActions, actCell, ActResource, EVERYTHING } from '@app/au
 import { PickupReminderService } from '@app/logistics';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
+  AccessTableAssignLotDocument,
   AccessTableCancelDonationDocument,
   AccessTableCancelOrderDocument,
   AccessTableCapacityDocument,
@@ -18,9 +19,12 @@ import {
   AccessTableEraseDocument,
   AccessTableGradeDocument,
   AccessTableImpactDocument,
+  AccessTableLiftDeclineDocument,
   AccessTableMatchDocument,
   AccessTableOrderDevicesDocument,
   AccessTableOrderRefsDocument,
+  AccessTablePauseIntakeDocument,
+  AccessTableReassignLotDocument,
   AccessTableReceiveDocument,
   AccessTableRecycleDocument,
   AccessTableResolveDocument,
@@ -174,6 +178,16 @@ describe('the act table, once per cell, through GraphQL', () => {
       rowOf: (s) => s.region.refurbisher,
       run: (token, s) => codeOf(AccessTableCountDocument, { input: { refurbisherId: s.region.refurbisher, serialNumbers: [s.serial] } }, token),
     },
+    // a pause that ends in the past: past the gate, refused as input
+    'Organization.pauseIntake': {
+      rowOf: (s) => s.region.refurbisher,
+      run: (token, s) =>
+        codeOf(
+          AccessTablePauseIntakeDocument,
+          { until: new Date(Date.now() - DAY).toISOString(), reason: 'probe', organizationId: s.region.refurbisher },
+          token,
+        ),
+    },
     'Organization.reportImpactOf': {
       rowOf: (s) => s.region.donor,
       run: (token, s) => codeOf(AccessTableImpactDocument, { donorId: s.region.donor, ...window }, token),
@@ -192,6 +206,20 @@ describe('the act table, once per cell, through GraphQL', () => {
         ),
     },
     'Donation.cancel': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(AccessTableCancelDonationDocument, { id: s.donationId }, token) },
+    // nothing of the story's donation waits and no decline bars it: past the gate, refused by state
+    'Donation.liftDecline': {
+      rowOf: (s) => s.donationId,
+      run: (token, s) => codeOf(AccessTableLiftDeclineDocument, { donationId: s.donationId, refurbisherId: s.region.refurbisher }, token),
+    },
+    'Donation.assignLot': {
+      rowOf: (s) => s.donationId,
+      run: (token, s) =>
+        codeOf(
+          AccessTableAssignLotDocument,
+          { donationId: s.donationId, refurbisherId: s.region.refurbisher, items: [{ category: 'LAPTOP', quantity: 1 }] },
+          token,
+        ),
+    },
     'Lot.claim': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(AccessTableClaimDocument, { id: s.lotId }, token) },
     'Lot.decline': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(AccessTableDeclineDocument, { id: s.lotId }, token) },
     'Lot.schedulePickup': {
@@ -203,6 +231,11 @@ describe('the act table, once per cell, through GraphQL', () => {
       rowOf: (s) => s.lotId,
       run: (token, s) =>
         codeOf(AccessTableReceiveDocument, { input: { lotId: s.lotId, devices: [{ serialNumber: `ACT-NEW-${++serial}`, category: 'LAPTOP' }] } }, token),
+    },
+    // the story's lot is received: past the gate, refused by state
+    'Lot.reassign': {
+      rowOf: (s) => s.lotId,
+      run: (token, s) => codeOf(AccessTableReassignLotDocument, { lotId: s.lotId, refurbisherId: s.region.partner }, token),
     },
     'Pickup.complete': {
       rowOf: (s) => s.pickupId,

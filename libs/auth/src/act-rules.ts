@@ -122,6 +122,8 @@ export const ACT_RULES = {
     declareDonationFor: { ...staffFor(), [Role.DONOR]: refused(OWN_ORGANIZATION, 'A donor declares for its own organization') },
     submitOrderFor: { ...staffFor(), [Role.PARTNER]: refused(OWN_ORGANIZATION, 'A partner orders for its own organization') },
     countStockOf: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher counts its own stock') },
+    /** pause and resume a refurbisher's intake (routing offers it nothing meanwhile) */
+    pauseIntake: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher pauses its own intake') },
     reportImpactOf: { ...staffFor(), [Role.DONOR]: hidden(OWN_ORGANIZATION) },
     /** a refurbisher named in a stock filter: staff name any (the listing keeps to their region), a refurbisher itself */
     filterStockBy: {
@@ -135,12 +137,18 @@ export const ACT_RULES = {
   },
   Donation: {
     cancel: { ...staffFor(), [Role.DONOR]: hidden(OWN_DONATION) },
+    /** end a refurbisher's decline cooldown on it now */
+    liftDecline: staffFor(),
+    /** offer some of its unrouted devices to a refurbisher chosen by hand, over the solver */
+    assignLot: staffFor(),
   },
   Lot: {
     claim: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
     decline: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
     schedulePickup: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
     receive: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
+    /** move an offered or claimed lot to another refurbisher */
+    reassign: staffFor(),
   },
   Pickup: {
     complete: { [Role.REFURBISHER]: hidden(PICKUP_OF_OWN_LOT) },

@@ -12,6 +12,8 @@ export * from './services/donation.service';
 export * from './services/lot.service';
 export * from './services/lot-offer.service';
 export * from './services/lot-transitions.service';
+export * from './services/lot-placement.service';
+export * from './services/decline-cooldown.service';
 export * from './dto/donation.types';
 export * from './jobs/route-region.request';
 export * from './services/region-routing.lock';

@@ -4,10 +4,12 @@ import { Organization } from './entities/organization.entity';
 import { RefurbisherCapacity } from './entities/refurbisher-capacity.entity';
 import { Region } from './entities/region.entity';
 import { User } from '@app/auth';
+import { IntakePauseResolver } from './resolvers/intake-pause.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { RegionResolver } from './resolvers/region.resolver';
 import { UserResolver } from './resolvers/user.resolver';
 import { NetworkSeeder } from './seed/network-seeder';
+import { IntakePauseService } from './services/intake-pause.service';
 import { OrganizationService } from './services/organization.service';
 import { RefurbisherLoad } from './services/refurbisher-load.service';
 import { RegionService } from './services/region.service';
@@ -16,7 +18,18 @@ import { UserService } from './services/user.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([Region, Organization, RefurbisherCapacity, User])],
-  providers: [RegionService, OrganizationService, UserService, RefurbisherLoad, NetworkSeeder, RegionResolver, OrganizationResolver, UserResolver],
+  providers: [
+    RegionService,
+    OrganizationService,
+    UserService,
+    RefurbisherLoad,
+    NetworkSeeder,
+    RegionResolver,
+    OrganizationResolver,
+    UserResolver,
+    IntakePauseService,
+    IntakePauseResolver,
+  ],
   exports: [RegionService, OrganizationService, UserService, RefurbisherLoad, NetworkSeeder],
 })
 export class NetworkModule {}

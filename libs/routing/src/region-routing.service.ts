@@ -2,44 +2,39 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth';
-import { DonationLedger, lockRegionRouting, Lot, LotTransitions } from '@app/donations';
+import { lockRegionRouting, Lot, LotPlacement } from '@app/donations';
 import { RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
-import { donationOfferCap } from './donation-offer-share';
+import { UnroutedDevices } from './dto/unrouted-devices.types';
+import { RoutingInputs } from './routing-inputs';
 import { RoutingSolverRunner } from './routing-solver.runner';
-import { RoutingSink, RoutingSupply } from './solver';
 
 export interface RegionRoutingResult {
   routedQuantity: number;
   unroutedQuantity: number;
   totalDeviceKm: number;
+  /** the lots this run created or grew */
   lots: Lot[];
-}
-
-interface SupplyRow {
-  donation_id: string;
-  category: DeviceCategory;
-  quantity: number;
-  lat: number;
-  lon: number;
-  created_ms: string;
+  /** what stays unrouted, per donation and category, and why */
+  unrouted: UnroutedDevices[];
 }
 
 /**
  * Routes every unrouted device of a region (DESIGN.md "Routing"): one exact transportation
- * problem per category, then one OFFERED lot per (donation, refurbisher) with flow. Runs in one
- * transaction under the region routing lock (cancellation takes it too), so two routers never
- * offer the same devices and no router offers a cancelled donation. One donation holds at most
- * ROUTING_DONATION_OFFER_SHARE_PERCENT of a refurbisher's weekly capacity in unclaimed offers: an arc capacity,
- * so the solve stays exact.
+ * problem per category, then the devices of each (donation, refurbisher) pair with flow go into
+ * the pair's open lot (grown) or a new OFFERED lot. Runs in one transaction under the region
+ * routing lock (cancellation takes it too), so two routers never offer the same devices and no
+ * router offers a cancelled donation. One donation holds at most ROUTING_DONATION_OFFER_SHARE_PERCENT
+ * of a refurbisher's weekly capacity in unclaimed offers: an arc capacity, so the solve stays exact.
+ * Paused and deactivated refurbishers get nothing; a refusal bars its pair for DECLINE_COOLDOWN_DAYS.
  */
 @Injectable()
 export class RegionRoutingService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly ledger: DonationLedger,
-    private readonly lots: LotTransitions,
+    private readonly placement: LotPlacement,
     private readonly loads: RefurbisherLoad,
+    private readonly inputs: RoutingInputs,
     private readonly solver: RoutingSolverRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -49,55 +44,42 @@ export class RegionRoutingService {
     return this.tx.run(ctx, async (_, manager) => {
       // Cancellation takes this lock too: the donations read below stay routable until we commit.
       await lockRegionRouting(manager, regionId);
-      const supplies = await this.unroutedSupplies(manager, regionId);
-      if (!supplies.length) return { routedQuantity: 0, unroutedQuantity: 0, totalDeviceKm: 0, lots: [] };
-      // Counters (key order) before the donations' rows, which are locked only when their status
-      // is written: the order of decline, expiry and receiving too, so none deadlocks a router.
-      const sinks = await this.loads.lockRemainingOfRegion(manager, regionId);
-      const refusals: Array<{ donation_id: string; refurbisher_id: string }> = await manager.query(
-        `SELECT donation_id, refurbisher_id FROM lot_refusal WHERE donation_id = ANY($1::uuid[])`,
-        [[...new Set(supplies.map((s) => s.donation_id))]],
-      );
-      const forbidden = refusals.map((r) => [r.donation_id, r.refurbisher_id] as const);
-      const offered = await this.unclaimedOffers(manager, [...new Set(supplies.map((s) => s.donation_id))]);
+      const supplies = await this.inputs.supplies(manager, await this.routableDonations(manager, regionId));
+      if (!supplies.length) return { routedQuantity: 0, unroutedQuantity: 0, totalDeviceKm: 0, lots: [], unrouted: [] };
+      const donationIds = [...new Set(supplies.map((s) => s.donationId))];
+      // Lot rows, then counters (key order), then the donations' rows when their status is written:
+      // the order of claim, decline, expiry and receiving too, so none deadlocks a router. The open
+      // lots locked here are the ones this run may grow; a claim waits for us.
+      const open = await this.placement.lockOpen(manager, donationIds);
+      const capacities = await this.loads.lockRemainingOfRegion(manager, regionId);
+      const forbidden = await this.inputs.forbidden(manager, donationIds);
+      const offered = await this.inputs.unclaimedOffers(manager, donationIds);
 
       // (donation, refurbisher) -> its items and distance
       const pairs = new Map<string, { donationId: string; refurbisherId: string; distanceKm: number; items: Map<DeviceCategory, number> }>();
+      const unrouted: UnroutedDevices[] = [];
       let routed = 0;
-      let unrouted = 0;
-      for (const category of new Set(supplies.map((s) => s.category))) {
-        const problemSupplies: RoutingSupply[] = supplies
-          .filter((s) => s.category === category)
-          .map((s) => ({ id: s.donation_id, lat: s.lat, lon: s.lon, quantity: s.quantity, age: Number(s.created_ms) }));
-        const categorySinks = sinks.filter((s) => s.category === category && s.remaining > 0);
-        const problemSinks: RoutingSink[] = categorySinks.map((s) => ({
-          id: s.refurbisherId,
-          lat: s.lat,
-          lon: s.lon,
-          radiusKm: s.radiusKm,
-          capacity: s.remaining,
-          maxPerSupply: donationOfferCap(s.weeklyCapacity, this.config.routingDonationOfferSharePercent),
-        }));
-        // what a donation already holds in unclaimed offers there counts against its share
-        const capByRefurbisher = new Map(
-          categorySinks.map((s) => [s.refurbisherId, donationOfferCap(s.weeklyCapacity, this.config.routingDonationOfferSharePercent)]),
-        );
-        const pairCapacities = offered
-          .filter((o) => o.category === category && capByRefurbisher.has(o.refurbisher_id))
-          .map((o) => [o.donation_id, o.refurbisher_id, Math.max(0, capByRefurbisher.get(o.refurbisher_id)! - o.quantity)] as const);
-        const solution = await this.solver.solve({ supplies: problemSupplies, sinks: problemSinks, forbidden, pairCapacities });
+      let left = 0;
+      let totalDeviceKm = 0;
+      for (const category of RoutingInputs.byCategory(supplies, capacities, forbidden, offered)) {
+        const problem = this.inputs.problem(category);
+        const solution = await this.solver.solve({ ...problem, forbidden });
         routed += solution.routedQuantity;
-        unrouted += solution.unroutedQuantity;
+        left += solution.unroutedQuantity;
+        totalDeviceKm += solution.totalDeviceKm;
+        const bySupplySink = new Map<string, number>();
         for (const flow of solution.flows) {
           const key = `${flow.supplyId}|${flow.sinkId}`;
+          bySupplySink.set(key, (bySupplySink.get(key) ?? 0) + flow.quantity);
           const pair = pairs.get(key) ?? { donationId: flow.supplyId, refurbisherId: flow.sinkId, distanceKm: flow.distanceKm, items: new Map() };
-          pair.items.set(category, (pair.items.get(category) ?? 0) + flow.quantity);
+          pair.items.set(category.category, (pair.items.get(category.category) ?? 0) + flow.quantity);
           pairs.set(key, pair);
         }
+        if (solution.unroutedQuantity > 0) unrouted.push(...this.inputs.explain(category, { bySupplySink }));
       }
 
       const offerExpiresAt = new Date(Date.now() + this.config.offerTtlHours * 3600_000);
-      const lots = await this.lots.offer(
+      const placed = await this.placement.place(
         manager,
         [...pairs.values()].map((pair) => ({
           donationId: pair.donationId,
@@ -107,45 +89,17 @@ export class RegionRoutingService {
           offerExpiresAt,
           items: [...pair.items].map(([category, quantity]) => ({ category, quantity })),
         })),
+        open,
       );
-      const totalDeviceKm = lots.reduce((s, l) => s + l.quantity * l.distanceKm, 0);
-      return { routedQuantity: routed, unroutedQuantity: unrouted, totalDeviceKm, lots };
+      return { routedQuantity: routed, unroutedQuantity: left, totalDeviceKm, lots: placed.lots, unrouted };
     });
   }
 
-  private async unroutedSupplies(manager: EntityManager, regionId: string): Promise<SupplyRow[]> {
+  private async routableDonations(manager: EntityManager, regionId: string): Promise<string[]> {
     const donations: Array<{ id: string }> = await manager.query(
       `SELECT id FROM donation WHERE region_id = $1 AND cancelled_at IS NULL AND status = 'DECLARED'`,
       [regionId],
     );
-    const unrouted = await this.ledger.unrouted(
-      manager,
-      donations.map((d) => d.id),
-    );
-    if (!unrouted.length) return [];
-    const places: Array<{ id: string; lat: number; lon: number; created_ms: string }> = await manager.query(
-      `SELECT id, pickup_address_location_lat AS lat, pickup_address_location_lon AS lon, (extract(epoch from created_at) * 1000)::bigint AS created_ms
-         FROM donation WHERE id = ANY($1::uuid[])`,
-      [[...new Set(unrouted.map((u) => u.donationId))]],
-    );
-    const byId = new Map(places.map((p) => [p.id, p]));
-    return unrouted.map((u) => {
-      const place = byId.get(u.donationId)!;
-      return { donation_id: u.donationId, category: u.category, quantity: u.quantity, lat: place.lat, lon: place.lon, created_ms: place.created_ms };
-    });
-  }
-
-  /** Devices per (donation, refurbisher, category) in OFFERED lots: offered, not yet confirmed by a claim. */
-  private unclaimedOffers(
-    manager: EntityManager,
-    donationIds: string[],
-  ): Promise<Array<{ donation_id: string; refurbisher_id: string; category: DeviceCategory; quantity: number }>> {
-    return manager.query(
-      `SELECT l.donation_id, l.refurbisher_id, li.category, SUM(li.quantity)::int AS quantity
-         FROM lot l JOIN lot_item li ON li.lot_id = l.id
-        WHERE l.donation_id = ANY($1::uuid[]) AND l.status = 'OFFERED'
-        GROUP BY l.donation_id, l.refurbisher_id, li.category`,
-      [donationIds],
-    );
+    return donations.map((d) => d.id);
   }
 }

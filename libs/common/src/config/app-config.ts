@@ -49,6 +49,16 @@ export interface AppConfig {
   workerHealthPort: number;
   /** percent of a refurbisher's weekly capacity, per category, one donation may hold in unclaimed offers */
   routingDonationOfferSharePercent: number;
+  /** days a decline (or a lapsed offer) bars that refurbisher from that donation; the coordinator may lift it sooner */
+  declineCooldownDays: number;
+  /** stuck work: an offer expiring within this many hours */
+  stuckOfferHours: number;
+  /** stuck work: a lot claimed this many days ago and not collected */
+  stuckClaimedDays: number;
+  /** stuck work: an order open or allocated for this many days */
+  stuckOrderDays: number;
+  /** stuck work: a device reserved this many days ago and not shipped */
+  stuckReservedDays: number;
   /** BullMQ: how long a worker holds a job before others may take it over (a dead worker's job) */
   jobLockMs: number;
   /** route-region runs once per window after declarations */
@@ -308,6 +318,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     loginFailureRetentionDays: readInt(env, 'LOGIN_FAILURE_RETENTION_DAYS', 30, 1, 3650, problems),
     workerHealthPort: readInt(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535, problems),
     routingDonationOfferSharePercent: readInt(env, 'ROUTING_DONATION_OFFER_SHARE_PERCENT', 50, 1, 100, problems),
+    declineCooldownDays: readInt(env, 'DECLINE_COOLDOWN_DAYS', 7, 0, 365, problems),
+    stuckOfferHours: readInt(env, 'STUCK_OFFER_HOURS', 12, 1, 24 * 30, problems),
+    stuckClaimedDays: readInt(env, 'STUCK_CLAIMED_DAYS', 7, 1, 365, problems),
+    stuckOrderDays: readInt(env, 'STUCK_ORDER_DAYS', 21, 1, 365, problems),
+    stuckReservedDays: readInt(env, 'STUCK_RESERVED_DAYS', 5, 1, 365, problems),
     jobLockMs: readInt(env, 'JOB_LOCK_MS', 30_000, 500, 3_600_000, problems),
     routingDebounceMs: readInt(env, 'ROUTING_DEBOUNCE_MS', 10_000, 0, 3_600_000, problems),
     outboxPollMs: readInt(env, 'OUTBOX_POLL_MS', 1000, 50, 60_000, problems),

@@ -1,6 +1,10 @@
 import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** A refurbisher that declined or let expire a donation's offer is never offered it again. */
+/**
+ * A refurbisher that declined or let expire a donation's offer: it is not offered that donation
+ * again until `at` + DECLINE_COOLDOWN_DAYS (DeclineCooldown), or until the coordinator lifts it.
+ * A new refusal moves `at`.
+ */
 @Entity()
 export class LotRefusal {
   @PrimaryColumn('uuid')

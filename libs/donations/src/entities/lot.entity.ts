@@ -10,6 +10,7 @@ import { LotStatus } from './lot-status';
 @Index(['donationId'])
 @Index(['status', 'offerExpiresAt'])
 @Index(['regionId', 'createdAt'])
+@Index('IDX_lot_region_status_claimed', ['regionId', 'status', 'claimedAt'])
 @Check('CHK_lot_quantity', `"quantity" > 0 AND "distance_km" >= 0`)
 export class Lot {
   @Field(() => ID)
@@ -59,6 +60,22 @@ export class Lot {
 
   @Column('timestamptz', { nullable: true })
   claimedAt!: Date | null;
+
+  /**
+   * Devices a later routing run or the coordinator added after the refurbisher claimed the lot: it
+   * accepted the lot as it was, so what grew is shown apart (still one pickup at the same address).
+   */
+  @Field(() => Int, { description: 'devices added to the lot after it was claimed (same pickup, within the capacity left)' })
+  @Column('int', { default: 0 })
+  addedAfterClaim!: number;
+
+  @Field(() => Date, { nullable: true, description: 'when devices were last added to this lot after it was first offered' })
+  @Column('timestamptz', { nullable: true })
+  grownAt!: Date | null;
+
+  /** the lot a coordinator's reassignment moved this (then CANCELLED) lot's devices to */
+  @Column('uuid', { nullable: true })
+  reassignedToLotId!: string | null;
 
   /** bumped by every change: conditional updates check it */
   @Column('int', { default: 1 })

@@ -7,9 +7,9 @@ import { LoadChange, RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
 import { LOT_MACHINE, LotStatus } from '../entities/lot-status';
-import { LotRefusal } from '../entities/lot-refusal.entity';
 import { Lot } from '../entities/lot.entity';
 import { routeRegionRequest } from '../jobs/route-region.request';
+import { DeclineCooldown } from './decline-cooldown.service';
 import { DonationLedger } from './donation-ledger.service';
 import { entityFromReturnedRow } from './returned-row';
 
@@ -29,6 +29,7 @@ export class LotOfferService {
     private readonly ledger: DonationLedger,
     private readonly loads: RefurbisherLoad,
     private readonly outbox: OutboxService,
+    private readonly cooldown: DeclineCooldown,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -87,19 +88,13 @@ export class LotOfferService {
   }
 
   /**
-   * The refurbisher leaves the donation for good; the lot no longer weighs on its capacity, and
-   * its region is routed again (through the outbox, in this transaction).
+   * The refurbisher leaves the donation for DECLINE_COOLDOWN_DAYS (DeclineCooldown); the lot no
+   * longer weighs on its capacity, and its region is routed again (through the outbox, in this transaction).
    */
   private async returnToRouting(manager: EntityManager, lots: Lot[]): Promise<void> {
     const loadChanges: LoadChange[] = [];
     for (const lot of lots) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(LotRefusal)
-        .values({ donationId: lot.donationId, refurbisherId: lot.refurbisherId })
-        .orIgnore()
-        .execute();
+      await this.cooldown.record(manager, lot.donationId, lot.refurbisherId);
       const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
       loadChanges.push(...items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })));
     }

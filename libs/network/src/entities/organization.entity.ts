@@ -58,9 +58,14 @@ export class Organization {
   deactivationReason!: string | null;
 
   /** refurbishers only: routing offers nothing to it before this time (holidays, a van off the road) */
+  @Field(() => Date, {
+    nullable: true,
+    description: 'refurbishers only: routing offers it nothing before this time (pauseIntake); past or null: taking devices',
+  })
   @Column('timestamptz', { nullable: true })
   intakePausedUntil!: Date | null;
 
+  @Field(() => String, { nullable: true, description: 'why its intake is paused, as its people or the coordinator wrote it' })
   @Column('varchar', { length: 500, nullable: true })
   intakePauseReason!: string | null;
 

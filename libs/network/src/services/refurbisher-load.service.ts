@@ -26,6 +26,10 @@ export interface RemainingCapacity {
   lat: number;
   lon: number;
   radiusKm: number;
+  /** routing offers it nothing before this time (null: taking devices) */
+  intakePausedUntil: Date | null;
+  /** it left the network: routing offers it nothing, its counters still move with its lots */
+  deactivated: boolean;
 }
 
 /** A counter the recount found wrong, and what it set it to. */
@@ -81,8 +85,19 @@ export class RefurbisherLoad {
   /**
    * Weekly capacity minus load, per refurbisher of the region that serves an area, and category;
    * the counters locked for the caller's transaction (routing offers against them, then moves them).
+   * Paused and deactivated refurbishers are listed, flagged: routing offers them nothing, and says so
+   * when that leaves devices unrouted.
    */
   async lockRemainingOfRegion(manager: EntityManager, regionId: string): Promise<RemainingCapacity[]> {
+    return this.remaining(manager, regionId, true);
+  }
+
+  /** The same, read without locking: for explaining what stays unrouted between routing runs. */
+  readRemainingOfRegion(manager: EntityManager, regionId: string): Promise<RemainingCapacity[]> {
+    return this.remaining(manager, regionId, false);
+  }
+
+  private async remaining(manager: EntityManager, regionId: string, lock: boolean): Promise<RemainingCapacity[]> {
     const rows: Array<{
       organization_id: string;
       category: DeviceCategory;
@@ -91,13 +106,16 @@ export class RefurbisherLoad {
       lat: number;
       lon: number;
       radius_km: number;
+      intake_paused_until: Date | null;
+      deactivated: boolean;
     }> = await manager.query(
       `SELECT rc.organization_id, rc.category, (rc.weekly_capacity - rc.load)::int AS remaining, rc.weekly_capacity,
-              o.address_location_lat AS lat, o.address_location_lon AS lon, o.service_radius_km AS radius_km
+              o.address_location_lat AS lat, o.address_location_lon AS lon, o.service_radius_km AS radius_km,
+              CASE WHEN o.intake_paused_until > now() THEN o.intake_paused_until END AS intake_paused_until,
+              o.deactivated_at IS NOT NULL AS deactivated
          FROM refurbisher_capacity rc JOIN organization o ON o.id = rc.organization_id
         WHERE o.region_id = $1 AND o.kind = 'REFURBISHER' AND o.service_radius_km IS NOT NULL
-        ORDER BY rc.organization_id, rc.category::text COLLATE "C"
-        FOR UPDATE OF rc`,
+        ORDER BY rc.organization_id, rc.category::text COLLATE "C"${lock ? '\n        FOR UPDATE OF rc' : ''}`,
       [regionId],
     );
     return rows.map((r) => ({
@@ -108,6 +126,8 @@ export class RefurbisherLoad {
       lat: r.lat,
       lon: r.lon,
       radiusKm: r.radius_km,
+      intakePausedUntil: r.intake_paused_until ? new Date(r.intake_paused_until) : null,
+      deactivated: r.deactivated,
     }));
   }
 

@@ -8,6 +8,7 @@ import { CO2E_FACTORS, Co2eFactor } from '../impact/co2e-factors';
 import { LeadTimeKind } from '../flows/lead-time';
 import { REGION_DASHBOARD_SQL, RegionDashboardRow } from './region-dashboard.query';
 import { RegionDashboard } from './region-dashboard.types';
+import { StuckWorkService } from '../stuck/stuck-work.service';
 
 /** Ten years: a dashboard reads a row per day, so the span bounds its cost. */
 const MAX_SPAN_MS = 3653 * 24 * 3600_000;
@@ -21,6 +22,7 @@ export class RegionDashboardService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly regions: RegionService,
+    private readonly stuckWork: StuckWorkService,
     @Inject(CO2E_FACTORS) private readonly factors: Record<DeviceCategory, Co2eFactor>,
   ) {}
 
@@ -31,10 +33,11 @@ export class RegionDashboardService {
     const manager = this.tx.manager(ctx);
     // side by side: the figures (sent first, the longest), the region, and the refurbishers the
     // stock and loads name, read while the database computes the figures
-    const [[row], region, refurbishers] = await Promise.all([
+    const [[row], region, refurbishers, stuck] = await Promise.all([
       manager.query(REGION_DASHBOARD_SQL, [regionId, from, to]) as Promise<RegionDashboardRow[]>,
       this.regions.get(ctx, regionId),
       manager.getRepository(Organization).find({ where: { regionId, kind: OrganizationKind.REFURBISHER } }),
+      this.stuckWork.counts(ctx, regionId),
     ]);
     const refurbisher = new Map(refurbishers.map((o) => [o.id, o]));
     const { totals } = row;
@@ -72,6 +75,7 @@ export class RegionDashboardService {
         orderToDeliveryDays: medians[LeadTimeKind.ORDER_TO_DELIVERY] ?? null,
       },
       weekly: row.weekly.map((w) => ({ ...w, weekStart: new Date(w.week_start) })),
+      stuck,
     };
   }
 }

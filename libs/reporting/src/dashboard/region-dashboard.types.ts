@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Organization, Region } from '@app/network';
 import { StockLevel } from '@app/refurbishing';
+import { StuckCount } from '../stuck/stuck-work.types';
 
 @ObjectType()
 export class RefurbisherLoad {
@@ -101,4 +102,7 @@ export class RegionDashboard {
 
   @Field(() => [WeeklyFlow], { description: 'every week that overlaps the period, counting the period’s days only' })
   weekly!: WeeklyFlow[];
+
+  @Field(() => [StuckCount], { description: 'work that stopped moving now, counted by kind (stuckWork lists it)' })
+  stuck!: StuckCount[];
 }
