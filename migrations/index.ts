@@ -13,6 +13,7 @@ import { InputChecks1795433400000 } from './1795433400000-InputChecks';
 import { ConcurrencyProtocol1795433500000 } from './1795433500000-ConcurrencyProtocol';
 import { OrganizationOperations1795433520000 } from './1795433520000-OrganizationOperations';
 import { DeviceCapabilities1795433540000 } from './1795433540000-DeviceCapabilities';
+import { ExpectedDevices1795433600000 } from './1795433600000-ExpectedDevices';
 import { RoutingControls1795434000000 } from './1795434000000-RoutingControls';
 import { IssuedAttestations1795433700000 } from './1795433700000-IssuedAttestations';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ConcurrencyProtocol1795433500000,
   OrganizationOperations1795433520000,
   DeviceCapabilities1795433540000,
+  ExpectedDevices1795433600000,
   RoutingControls1795434000000,
   IssuedAttestations1795433700000,
 ];

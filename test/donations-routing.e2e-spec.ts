@@ -64,7 +64,7 @@ describe('donations and routing', () => {
       const csv = 'category,quantity\nLAPTOP,2\nFRIDGE,1\nLAPTOP,zero\n';
       const res = await t.run(DonationsRoutingDeclareDocument, { input: declaration([], { inventoryCsv: csv }) }, net.ara.tokens.donor);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0]?.message).toMatch(/line 3: .*FRIDGE.*line 4/);
+      expect(res.errors?.[0]?.message).toMatch(/ligne 3 : .*FRIDGE.*ligne 4/);
       expect(await t.count('donation')).toBe(0);
       expect(await t.count('donation_line')).toBe(0);
     });

@@ -126,7 +126,7 @@ describe('input hardening', () => {
         net.ara.tokens.donor,
       );
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0]?.message).toMatch(/line 3: column quantity \(B\)/);
+      expect(res.errors?.[0]?.message).toMatch(/ligne 3 : colonne quantity \(B\)/);
       expect(await t.count('donation')).toBe(before);
     });
   });

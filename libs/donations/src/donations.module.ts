@@ -5,6 +5,7 @@ import { Donation } from './entities/donation.entity';
 import { LotItem } from './entities/lot-item.entity';
 import { LotRefusal } from './entities/lot-refusal.entity';
 import { Lot } from './entities/lot.entity';
+import { ExpectedDevicesModule } from './expected-devices.module';
 import { ExpireOffersJob } from './jobs/expire-offers.job';
 import { DonationResolver } from './resolvers/donation.resolver';
 import { DeclineResolver } from './resolvers/decline.resolver';
@@ -19,7 +20,7 @@ import { LotPlacement } from './services/lot-placement.service';
 import { LotTransitions } from './services/lot-transitions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal])],
+  imports: [TypeOrmModule.forFeature([Donation, DonationLine, Lot, LotItem, LotRefusal]), ExpectedDevicesModule],
   providers: [
     DonationLedger,
     DonationService,
@@ -34,6 +35,6 @@ import { LotTransitions } from './services/lot-transitions.service';
     DeclineResolver,
     ExpireOffersJob,
   ],
-  exports: [DonationLedger, DonationService, LotService, LotOfferService, LotTransitions, LotPlacement, DeclineCooldown],
+  exports: [ExpectedDevicesModule, DonationLedger, DonationService, LotService, LotOfferService, LotTransitions, LotPlacement, DeclineCooldown],
 })
 export class DonationsModule {}

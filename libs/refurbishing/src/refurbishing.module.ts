@@ -14,6 +14,8 @@ import { DeviceResolver } from './resolvers/device.resolver';
 import { DonationIntakeResolver } from './resolvers/donation-intake.resolver';
 import { LotDevicesResolver, LotIntakeResolver } from './resolvers/lot-devices.resolver';
 import { StockLevelResolver } from './resolvers/stock-level.resolver';
+import { LotExpectedSerialsResolver } from './resolvers/lot-expected-serials.resolver';
+import { ExpectedSerialsService } from './services/expected-serials.service';
 import { DeviceErasureService } from './services/device-erasure.service';
 import { DeviceGradingService } from './services/device-grading.service';
 import { DeviceLedger } from './services/device-ledger.service';
@@ -47,6 +49,8 @@ import { StockLevelRebuild } from './services/stock-level-rebuild.service';
     DeviceResolver,
     LotDevicesResolver,
     LotIntakeResolver,
+    ExpectedSerialsService,
+    LotExpectedSerialsResolver,
     DonationIntakeResolver,
     StockLevelResolver,
     CustodyEventResolver,

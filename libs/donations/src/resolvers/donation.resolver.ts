@@ -5,10 +5,12 @@ import { Organization, OrganizationService } from '@app/network';
 import { DeclareDonationInput } from '../dto/donation.inputs';
 import { DonationConnection } from '../dto/donation.types';
 import { DonationLine } from '../entities/donation-line.entity';
+import { ExpectedDevice } from '../entities/expected-device.entity';
 import { DonationStatus } from '../entities/donation-status';
 import { Donation } from '../entities/donation.entity';
 import { Lot } from '../entities/lot.entity';
 import { DonationService } from '../services/donation.service';
+import { ExpectedDeviceService } from '../services/expected-device.service';
 import { LotService } from '../services/lot.service';
 
 @Resolver(() => Donation)
@@ -17,6 +19,7 @@ export class DonationResolver {
     private readonly donationService: DonationService,
     private readonly lotService: LotService,
     private readonly organizationService: OrganizationService,
+    private readonly expectedDeviceService: ExpectedDeviceService,
   ) {}
 
   @Allow(Role.ADMIN, Role.COORDINATOR, Role.DONOR, Role.REFURBISHER)
@@ -67,6 +70,13 @@ export class DonationResolver {
   @ResolveField(() => Int, { description: 'devices not yet in an offered or claimed lot' })
   unroutedQuantity(@Ctx() ctx: RequestContext, @Parent() donation: Donation): Promise<number> {
     return this.donationService.unroutedQuantity(ctx, donation.id);
+  }
+
+  @ResolveField(() => [ExpectedDevice], {
+    description: "the devices the donor's inventory named by serial number (a per-device export), in its order; empty otherwise",
+  })
+  expectedDevices(@Ctx() ctx: RequestContext, @Parent() donation: Donation): Promise<ExpectedDevice[]> {
+    return this.expectedDeviceService.ofDonation(ctx, donation.id);
   }
 
   @ResolveField(() => [Lot])

@@ -24,7 +24,7 @@ import { OutboxService } from '@app/jobs';
 import { ActAccess, ReadScope } from '@app/auth';
 import { LoadChange, Organization, OrganizationKind, RefurbisherLoad } from '@app/network';
 import { EntityManager, In } from 'typeorm';
-import { parseInventoryCsv } from '../csv/inventory-csv';
+import { readDeclaredInventory } from '../inventory/declared-inventory';
 import { DeclareDonationInput } from '../dto/donation.inputs';
 import { DonationLine } from '../entities/donation-line.entity';
 import { DonationStatus } from '../entities/donation-status';
@@ -37,6 +37,7 @@ import { LotStatus } from '../entities/lot-status';
 import { Lot } from '../entities/lot.entity';
 import { routeRegionRequest } from '../jobs/route-region.request';
 import { DonationLedger } from './donation-ledger.service';
+import { ExpectedDeviceService } from './expected-device.service';
 import { lockRegionRouting } from './region-routing.lock';
 import { entityFromReturnedRow, positional } from './returned-row';
 
@@ -57,6 +58,7 @@ export class DonationService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly ledger: DonationLedger,
+    private readonly expectedDevices: ExpectedDeviceService,
     private readonly loads: RefurbisherLoad,
     private readonly outbox: OutboxService,
     private readonly events: TransactionEvents,
@@ -65,11 +67,8 @@ export class DonationService {
   ) {}
 
   async declare(ctx: RequestContext, input: DeclareDonationInput): Promise<Donation> {
-    const csv = input.inventoryCsv ? parseInventoryCsv(input.inventoryCsv) : { rows: [], errors: [] };
-    if (csv.errors.length) {
-      throw new BadInputError(`inventoryCsv: ${csv.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}`, { field: 'inventoryCsv', rows: csv.errors });
-    }
-    const lines = [...input.lines, ...csv.rows].map((l) => ({
+    const inventory = await readDeclaredInventory(input);
+    const lines = [...(input.lines ?? []), ...inventory.rows].map((l) => ({
       category: l.category,
       quantity: l.quantity,
       brand: l.brand?.trim() || null,
@@ -77,7 +76,7 @@ export class DonationService {
       year: l.year ?? null,
       dataBearing: l.dataBearing ?? DATA_BEARING_BY_DEFAULT.has(l.category),
     }));
-    if (!lines.length) throw new BadInputError('A donation needs at least one line (lines or inventoryCsv)', { field: 'lines' });
+    if (!lines.length) throw new BadInputError('A donation needs at least one line (lines, inventoryCsv or inventoryFile)', { field: 'lines' });
     if (lines.length > 5000) throw new BadInputError('A donation has at most 5000 lines', { field: 'lines' });
     // placed before the transaction: the street geocoder may take a network round trip
     const pickupAddress = await this.addresses.resolve(input.pickupAddress);
@@ -97,6 +96,7 @@ export class DonationService {
         await this.donorFor(ctx, manager, donorId);
         throw new ConflictError('The donor changed meanwhile; try again');
       }
+      await this.expectedDevices.record(manager, written.donation.id, inventory.devices);
       await this.events.record(manager, new DonationsDeclared([written.donation.id]));
       await this.outbox.enqueue(manager, routeRegionRequest(written.donation.regionId, this.config.routingDebounceMs));
       return written;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { AddressInput, DeviceCategory, Role } from '@app/common';
+import { AddressInput, DeviceCategory, IsSiretInput, Role } from '@app/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -59,9 +59,9 @@ export class CreateOrganizationInput {
   @MaxLength(200)
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'as people write it (356 000 000 00048, with dots or no-break spaces): stored as its 14 digits' })
   @IsOptional()
-  @IsString()
+  @IsSiretInput()
   siret?: string | null;
 
   @Field(() => ID)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AddressResolver, BadInputError, byKey, ConflictError, isValidSiret, NotFoundError, RequestContext, requestLoader } from '@app/common';
+import { normalizeSiret } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { ActAccess, ReadScope } from '@app/auth';
 import { EntityManager, In, ObjectLiteral } from 'typeorm';
@@ -87,7 +88,9 @@ export class OrganizationService {
   async create(ctx: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
     ActAccess.assert(ctx, 'Region', 'administer', { id: input.regionId });
     const isRefurbisher = input.kind === OrganizationKind.REFURBISHER;
-    if (input.siret != null && !isValidSiret(input.siret)) {
+    // the input validator normalised it already; normalising again keeps callers inside the server to the same form
+    const siret = input.siret == null ? null : normalizeSiret(input.siret);
+    if (siret !== null && !isValidSiret(siret)) {
       throw new BadInputError('siret must be 14 digits with a valid Luhn checksum', { field: 'siret' });
     }
     if (!isRefurbisher && (input.capacities?.length || input.serviceRadiusKm != null)) {
@@ -101,7 +104,7 @@ export class OrganizationService {
     const address = await this.addresses.resolve(input.address);
     return this.tx.run(ctx, async (_, manager) => {
       if (!(await manager.getRepository(Region).exists({ where: { id: input.regionId } }))) throw new NotFoundError('Region', input.regionId);
-      if (input.siret && (await manager.getRepository(Organization).exists({ where: { siret: input.siret } }))) {
+      if (siret && (await manager.getRepository(Organization).exists({ where: { siret } }))) {
         // the same answer wherever that organization is: a coordinator learns nothing of other regions
         throw new ConflictError('This SIRET cannot be used for a new organization', { field: 'siret' });
       }
@@ -110,7 +113,7 @@ export class OrganizationService {
         repo.create({
           kind: input.kind,
           name: input.name.trim(),
-          siret: input.siret ?? null,
+          siret,
           regionId: input.regionId,
           address,
           serviceRadiusKm: isRefurbisher ? input.serviceRadiusKm! : null,
