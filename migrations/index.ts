@@ -16,6 +16,7 @@ import { DeviceCapabilities1795433540000 } from './1795433540000-DeviceCapabilit
 import { ExpectedDevices1795433600000 } from './1795433600000-ExpectedDevices';
 import { RoutingControls1795434000000 } from './1795434000000-RoutingControls';
 import { IssuedAttestations1795433700000 } from './1795433700000-IssuedAttestations';
+import { WorkshopLifecycle1795434100000 } from './1795434100000-WorkshopLifecycle';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ExpectedDevices1795433600000,
   RoutingControls1795434000000,
   IssuedAttestations1795433700000,
+  WorkshopLifecycle1795434100000,
 ];

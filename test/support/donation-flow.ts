@@ -93,10 +93,11 @@ export async function eraseDevice(
   await t.runOk(RecordErasureDocument, { input: { deviceId, method, operator, verified: true } }, refurbisherToken);
 }
 
-/** A received device erased and graded: it must then be IN_STOCK. */
+/** A received device erased and graded (with a free OS, which a computer needs to enter the stock): it must then be IN_STOCK. */
 export async function eraseAndGrade(t: TestApp, deviceId: string, refurbisherToken: string, grade: Grade, specs?: DeviceSpecsInput): Promise<void> {
   await eraseDevice(t, deviceId, refurbisherToken);
-  expect((await t.runOk(GradeDeviceDocument, { input: { deviceId, grade, specs } }, refurbisherToken)).gradeDevice.status).toBe('IN_STOCK');
+  const os = specs?.os ?? 'Xubuntu 24.04';
+  expect((await t.runOk(GradeDeviceDocument, { input: { deviceId, grade, specs, os } }, refurbisherToken)).gradeDevice.status).toBe('IN_STOCK');
 }
 
 /** Schedules the claimed lot's pickup and completes it with this count: the lot is then COLLECTED. */

@@ -157,6 +157,16 @@ export const ACT_RULES = {
     erase: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     grade: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     recycle: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    /** found broken after grading, even reserved: back to the workbench */
+    returnToWorkshop: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    replaceStorage: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    /** a MISSING device found again: its holder, or the coordinator who reviewed the count */
+    recover: { ...staffFor(), [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    markPartsDonor: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    /** both the parts donor and the repaired device */
+    transferPart: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    /** put it on a shelf or bin */
+    locate: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
   },
   PartnerOrder: {
     cancel: { ...staffFor(), [Role.PARTNER]: hidden(OWN_ORDER) },
@@ -168,6 +178,8 @@ export const ACT_RULES = {
   Reconciliation: {
     /** a review: staff of the refurbisher's region */
     resolve: staffFor(),
+    /** one discrepancy of a count decided on its own (CONFIRM_MISSING, FOUND, MISSCANNED): staff of the refurbisher's region */
+    resolveDiscrepancy: staffFor(),
   },
 } satisfies Record<string, Record<string, Cells>>;
 

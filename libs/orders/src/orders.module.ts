@@ -5,6 +5,7 @@ import { BeneficiaryReference } from './entities/beneficiary-reference.entity';
 import { OrderLineDevice } from './entities/order-line-device.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { PartnerOrder } from './entities/partner-order.entity';
+import { ReservationsWithdrawnSubscriber } from './events/reservations-withdrawn.subscriber';
 import { loadOrdersConfig, ORDERS_CONFIG } from './orders-config';
 import { DeviceOrderResolver } from './resolvers/device-order.resolver';
 import { OrderLineResolver } from './resolvers/order-line.resolver';
@@ -29,6 +30,7 @@ import { OrderService } from './services/order.service';
     OrderResolver,
     OrderLineResolver,
     DeviceOrderResolver,
+    ReservationsWithdrawnSubscriber,
   ],
   exports: [ORDERS_CONFIG, OrderLedger, OrderService],
 })

@@ -2,6 +2,8 @@ export * from './entities/reconciliation-status';
 export * from './entities/discrepancy-kind';
 export * from './entities/reconciliation.entity';
 export * from './entities/discrepancy.entity';
+export * from './entities/discrepancy-decision';
+export * from './entities/discrepancy-resolution.entity';
 export * from './entities/stock-drift.entity';
 export * from './policies/stock-count';
 export * from './jobs/reconcile-stock.request';

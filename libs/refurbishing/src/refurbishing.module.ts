@@ -16,6 +16,14 @@ import { LotDevicesResolver, LotIntakeResolver } from './resolvers/lot-devices.r
 import { StockLevelResolver } from './resolvers/stock-level.resolver';
 import { LotExpectedSerialsResolver } from './resolvers/lot-expected-serials.resolver';
 import { ExpectedSerialsService } from './services/expected-serials.service';
+import { DeviceCapabilitiesResolver } from './resolvers/device-capabilities.resolver';
+import { DeviceWorkshopResolver } from './resolvers/device-workshop.resolver';
+import { DeviceLocationService } from './services/device-location.service';
+import { DeviceRecoveryService } from './services/device-recovery.service';
+import { DeviceWithdrawalService } from './services/device-withdrawal.service';
+import { PartTransferService } from './services/part-transfer.service';
+import { PartsDonorService } from './services/parts-donor.service';
+import { StorageReplacementService } from './services/storage-replacement.service';
 import { DeviceErasureService } from './services/device-erasure.service';
 import { DeviceGradingService } from './services/device-grading.service';
 import { DeviceLedger } from './services/device-ledger.service';
@@ -46,7 +54,15 @@ import { StockLevelRebuild } from './services/stock-level-rebuild.service';
     DeviceGradingService,
     DeviceRecyclingService,
     DeviceStockService,
+    DeviceWithdrawalService,
+    DeviceRecoveryService,
+    StorageReplacementService,
+    PartsDonorService,
+    PartTransferService,
+    DeviceLocationService,
     DeviceResolver,
+    DeviceWorkshopResolver,
+    DeviceCapabilitiesResolver,
     LotDevicesResolver,
     LotIntakeResolver,
     ExpectedSerialsService,
@@ -55,6 +71,6 @@ import { StockLevelRebuild } from './services/stock-level-rebuild.service';
     StockLevelResolver,
     CustodyEventResolver,
   ],
-  exports: [DeviceService, DeviceStockService, DeviceLedger, StockLevelService, StockLevelRebuild],
+  exports: [DeviceService, DeviceStockService, DeviceLedger, DeviceRecoveryService, StockLevelService, StockLevelRebuild],
 })
 export class RefurbishingModule {}

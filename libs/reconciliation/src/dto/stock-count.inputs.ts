@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { StockCountScopeInput } from './stock-count-scope';
 
 /** A count covers a whole workshop's shelves; beyond this, count in several sessions of one day. */
 export const MAX_SERIALS_PER_COUNT = 50_000;
@@ -20,4 +22,13 @@ export class SubmitStockCountInput {
   @IsNotEmpty({ each: true, message: 'a serial number may not be empty' })
   @MaxLength(MAX_SERIAL_LENGTH, { each: true })
   serialNumbers!: string[];
+
+  @Field(() => StockCountScopeInput, {
+    nullable: true,
+    description: 'the part of the stock counted (a shelf, categories, devices): what lies outside is never declared missing',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StockCountScopeInput)
+  scope?: StockCountScopeInput | null;
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Device } from '@app/refurbishing';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { DiscrepancyKind } from './discrepancy-kind';
@@ -13,6 +13,7 @@ import { Reconciliation } from './reconciliation.entity';
 @Entity('reconciliation_discrepancy')
 @Index('UQ_reconciliation_discrepancy_serial', ['reconciliationId', 'serialNumber'], { unique: true })
 export class Discrepancy {
+  @Field(() => ID, { description: 'what resolveDiscrepancy names' })
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
@@ -27,7 +28,7 @@ export class Discrepancy {
   @Column({ type: 'enum', enum: DiscrepancyKind, enumName: 'discrepancy_kind' })
   kind!: DiscrepancyKind;
 
-  /** normalized as devices store it */
+  /** the serial's key (normalizeSerialNumber), as devices are compared */
   @Field()
   @Column('varchar', { length: 100 })
   serialNumber!: string;

@@ -85,6 +85,10 @@ export class Reconciliation {
   @Column('int', { nullable: true })
   markedMissingQuantity!: number | null;
 
+  /** the part of the stock counted (categories, location, deviceIds); null: all of it */
+  @Column('jsonb', { nullable: true })
+  scope!: { categories: string[] | null; location: string | null; deviceIds: string[] | null } | null;
+
   /** bumped by every change */
   @Column('int', { default: 1 })
   version!: number;

@@ -4,12 +4,15 @@ const shelf = (id: string, serialNumber: string): CountedDevice => ({ id, serial
 const elsewhere = (id: string, serialNumber: string): CountedDevice => ({ id, serialNumber, onShelf: false });
 
 describe('countedSerials', () => {
-  it('normalizes as devices store serials, and counts a device scanned twice once', () => {
-    expect(countedSerials([' pf1abc ', 'PF1ABC', 'pf1  xyz', 'Z9'])).toEqual({ serials: ['PF1ABC', 'PF1 XYZ', 'Z9'], blank: 0 });
+  it('counts serials by the key devices are compared by, and a device scanned twice once', () => {
+    expect(countedSerials([' pf1abc ', 'PF1ABC', 'pf1  xyz', 'Z9', 'ab-12 34.5', 'AB12345'])).toEqual({
+      serials: ['PF1ABC', 'PF1XYZ', 'Z9', 'AB12345'],
+      blank: 0,
+    });
   });
 
-  it('says how many were blank once trimmed', () => {
-    expect(countedSerials(['A', '   ', '\t'])).toEqual({ serials: ['A'], blank: 2 });
+  it('says how many had nothing left once normalized', () => {
+    expect(countedSerials(['A', '   ', '\t', ' - . '])).toEqual({ serials: ['A'], blank: 3 });
   });
 });
 

@@ -1,10 +1,10 @@
-import { normalizeSerialNumber } from '@app/refurbishing';
+import { normalizeSerialNumber } from '@app/common';
 
 /** What a count is compared with: a device that carries one of the serials, as the snapshot read it. */
 export interface CountedDevice {
   id: string;
   serialNumber: string;
-  /** IN_STOCK or RESERVED at the refurbisher being counted: expected on its shelves */
+  /** IN_STOCK or RESERVED at the refurbisher being counted, and within the count's scope: expected on the shelves counted */
   onShelf: boolean;
 }
 
@@ -25,8 +25,9 @@ export interface StockCountOutcome {
 }
 
 /**
- * The serial numbers as counted: normalized exactly as devices store them (case, spaces), each
- * once (a device scanned twice is one device). `blank` says how many were empty once trimmed.
+ * The serial numbers as counted: by their key, exactly as devices are compared (case, spaces,
+ * dashes, dots: a scanner and a keyboard agree), each once (a device scanned twice is one device).
+ * `blank` says how many had nothing left.
  */
 export function countedSerials(raw: readonly string[]): { serials: string[]; blank: number } {
   const serials = new Set<string>();

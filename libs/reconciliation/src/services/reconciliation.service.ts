@@ -4,6 +4,7 @@ import { ActAccess, ReadScope } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { Device } from '@app/refurbishing';
 import { In } from 'typeorm';
+import { DiscrepancyResolution } from '../entities/discrepancy-resolution.entity';
 import { Discrepancy } from '../entities/discrepancy.entity';
 import { Reconciliation } from '../entities/reconciliation.entity';
 
@@ -53,5 +54,19 @@ export class ReconciliationService {
         .where('d.id IN (:...ids)', { ids: [...ids] });
       return byKey(ids, await ReadScope.apply(ctx, qb, 'Device', 'd').getMany(), (d) => d.id);
     }).load(deviceId);
+  }
+
+  /** How a discrepancy was decided, null while it is not (its count was readable, so is this). */
+  resolution(ctx: RequestContext, discrepancyId: string): Promise<DiscrepancyResolution | null> {
+    return requestLoader<string, DiscrepancyResolution | null>(ctx, 'reconciliation:discrepancy-resolution', async (ids) =>
+      byKey(
+        ids,
+        await this.tx
+          .manager(ctx)
+          .getRepository(DiscrepancyResolution)
+          .find({ where: { discrepancyId: In([...ids]) } }),
+        (r) => r.discrepancyId,
+      ),
+    ).load(discrepancyId);
   }
 }

@@ -4,6 +4,7 @@ import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
 import { actorUserIdOf } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
+import { StockCountScopeInput } from '../dto/stock-count-scope';
 import { SubmitStockCountInput } from '../dto/stock-count.inputs';
 import { RECONCILIATION_MACHINE, ReconciliationStatus } from '../entities/reconciliation-status';
 import { Reconciliation } from '../entities/reconciliation.entity';
@@ -38,14 +39,23 @@ export class StockCountService {
 
       // One statement, so one snapshot: what is on the shelf and what the counted serials are
       // cannot disagree because a device moved between two reads.
+      // Only the devices within the scope are expected: a shelf count never declares the rest missing.
+      const scope = scopeOf(input.scope);
       const devices: CountedDevice[] = (
         await manager.query(
-          `SELECT id, serial_number, (refurbisher_id = $1 AND status IN ('IN_STOCK', 'RESERVED')) AS on_shelf
-             FROM device
-            WHERE (refurbisher_id = $1 AND status IN ('IN_STOCK', 'RESERVED')) OR serial_number = ANY($2::varchar[])`,
-          [refurbisher.id, serials],
+          `WITH shelf AS (
+             SELECT id FROM device
+              WHERE refurbisher_id = $1 AND status IN ('IN_STOCK', 'RESERVED')
+                AND ($3::device_category[] IS NULL OR category = ANY($3::device_category[]))
+                AND ($4::varchar IS NULL OR lower(location) = lower($4::varchar))
+                AND ($5::uuid[] IS NULL OR id = ANY($5::uuid[]))
+           )
+           SELECT d.id, d.serial_number_key, (d.id IN (SELECT id FROM shelf)) AS on_shelf
+             FROM device d
+            WHERE d.id IN (SELECT id FROM shelf) OR d.serial_number_key = ANY($2::varchar[])`,
+          [refurbisher.id, serials, scope?.categories ?? null, scope?.location ?? null, scope?.deviceIds ?? null],
         )
-      ).map((r: { id: string; serial_number: string; on_shelf: boolean }) => ({ id: r.id, serialNumber: r.serial_number, onShelf: r.on_shelf }));
+      ).map((r: { id: string; serial_number_key: string; on_shelf: boolean }) => ({ id: r.id, serialNumber: r.serial_number_key, onShelf: r.on_shelf }));
       const outcome = compareCount(devices, serials);
 
       // Stamped now, after the lock, not at the transaction's start: the count that stays OPEN is the newest.
@@ -67,6 +77,7 @@ export class StockCountService {
           resolvedBy: null,
           resolvedByUserId: null,
           markedMissingQuantity: null,
+          scope,
           createdAt: () => 'clock_timestamp()',
         })
         .returning(['id'])
@@ -104,4 +115,15 @@ export class StockCountService {
       await manager.update(Reconciliation, { id: r.id }, { status: ReconciliationStatus.SUPERSEDED, version: r.version + 1 });
     }
   }
+}
+
+/** The scope as recorded: null when the count covers the whole stock. */
+function scopeOf(input: StockCountScopeInput | null | undefined): Reconciliation['scope'] {
+  if (!input) return null;
+  const scope = {
+    categories: input.categories?.length ? [...new Set(input.categories)].sort() : null,
+    location: input.location?.trim() || null,
+    deviceIds: input.deviceIds?.length ? [...new Set(input.deviceIds)].sort() : null,
+  };
+  return scope.categories || scope.location || scope.deviceIds ? scope : null;
 }

@@ -90,6 +90,12 @@ export class DeviceIntakeInput {
   @ValidateNested()
   @Type(() => DeviceSpecsInput)
   specs?: DeviceSpecsInput | null;
+
+  @Field(() => String, { nullable: true, description: 'the shelf or bin it is put on' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  location?: string | null;
 }
 
 export const MAX_DEVICES_PER_INTAKE = 5000;
@@ -129,6 +135,48 @@ export class RecordErasureInput {
   verified!: boolean;
 }
 
+/** What grading found working. Left out: not checked. */
+@InputType()
+export class DeviceChecklistInput {
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  screen?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  keyboard?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'the battery health, 0 to 100 (%)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  batteryHealthPercent?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  webcam?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  microphone?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  wifi?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'the ports and their state, as the technician writes it ("2 USB-A ok, HDMI dead")' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  ports?: string | null;
+}
+
 @InputType()
 export class GradeDeviceInput {
   @Field(() => ID)
@@ -144,6 +192,24 @@ export class GradeDeviceInput {
   @ValidateNested()
   @Type(() => DeviceSpecsInput)
   specs?: DeviceSpecsInput | null;
+
+  @Field(() => DeviceChecklistInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeviceChecklistInput)
+  checklist?: DeviceChecklistInput | null;
+
+  @Field(() => String, { nullable: true, description: 'the operating system installed (a computer enters the stock only with one); same as specs.os' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  os?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'the shelf or bin it is put on' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  location?: string | null;
 }
 
 @InputType()
@@ -156,4 +222,74 @@ export class RecycleDeviceInput {
   @IsString()
   @MaxLength(500)
   reason!: string;
+}
+
+@InputType()
+export class ReplaceStorageInput {
+  @Field(() => ID)
+  @IsUUID()
+  deviceId!: string;
+
+  @Field(() => Int, { description: 'the new disk, in GB' })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  storageGb!: number;
+
+  @Field()
+  @IsBoolean()
+  ssd!: boolean;
+}
+
+@InputType()
+export class ReturnToWorkshopInput {
+  @Field(() => ID)
+  @IsUUID()
+  deviceId!: string;
+
+  @Field({ description: 'what was found wrong' })
+  @IsString()
+  @MaxLength(500)
+  reason!: string;
+}
+
+@InputType()
+export class RecoverDeviceInput {
+  @Field(() => ID)
+  @IsUUID()
+  deviceId!: string;
+
+  @Field({ description: 'where and how it was found' })
+  @IsString()
+  @MaxLength(500)
+  note!: string;
+}
+
+@InputType()
+export class RecordPartTransferInput {
+  @Field(() => ID, { description: 'the parts donor' })
+  @IsUUID()
+  fromDeviceId!: string;
+
+  @Field(() => ID, { description: 'the device repaired with the part' })
+  @IsUUID()
+  toDeviceId!: string;
+
+  @Field({ description: 'the part, as the technician names it ("RAM 8 GB", "screen 15.6")' })
+  @IsString()
+  @MaxLength(200)
+  part!: string;
+}
+
+@InputType()
+export class SetDeviceLocationInput {
+  @Field(() => ID)
+  @IsUUID()
+  deviceId!: string;
+
+  @Field(() => String, { nullable: true, description: 'the shelf or bin; null: nowhere in particular' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  location?: string | null;
 }

@@ -15,19 +15,22 @@ export enum DeviceStatus {
 registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
 
 /**
- * The device's life, as data (DESIGN.md "The flow and its states"). RESERVED -> IN_STOCK is the
- * way back of a released reservation (a cancelled order, a stale reservation); the erasure rule
- * is a guard on top of this table (DeviceLedger), not a transition of its own.
+ * The device's life, as data (DESIGN.md "The flow and its states" and "Extra transitions").
+ * RESERVED -> IN_STOCK is the way back of a released reservation (a cancelled order, a stale
+ * reservation); IN_STOCK|RESERVED -> RECEIVED sends a device found broken back to the workbench,
+ * -> RECYCLED scraps it; MISSING -> IN_STOCK|RESERVED is a missing device that turned up, back to
+ * the status it had (statusBeforeMissing). The erasure rule is a guard on top of this table
+ * (DeviceLedger), not a transition of its own.
  */
 export const DEVICE_MACHINE = new StateMachine<DeviceStatus>('Device', {
   RECEIVED: [DeviceStatus.WIPED, DeviceStatus.RECYCLED],
   WIPED: [DeviceStatus.IN_STOCK, DeviceStatus.RECYCLED],
-  IN_STOCK: [DeviceStatus.RESERVED, DeviceStatus.MISSING],
-  RESERVED: [DeviceStatus.SHIPPED, DeviceStatus.IN_STOCK, DeviceStatus.MISSING],
+  IN_STOCK: [DeviceStatus.RESERVED, DeviceStatus.MISSING, DeviceStatus.RECEIVED, DeviceStatus.RECYCLED],
+  RESERVED: [DeviceStatus.SHIPPED, DeviceStatus.IN_STOCK, DeviceStatus.MISSING, DeviceStatus.RECEIVED, DeviceStatus.RECYCLED],
   SHIPPED: [DeviceStatus.DELIVERED],
   DELIVERED: [],
   RECYCLED: [],
-  MISSING: [],
+  MISSING: [DeviceStatus.IN_STOCK, DeviceStatus.RESERVED],
 });
 
 /** Statuses a data-bearing device reaches only with a verified erasure record. */

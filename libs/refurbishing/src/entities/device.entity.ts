@@ -31,10 +31,19 @@ export class Device {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** trimmed and upper-cased: unique across the network */
-  @Field()
-  @Column('varchar', { length: 100, unique: true })
+  /** as entered (trimmed, inner spaces collapsed): what the label says, shown to people */
+  @Field({ description: 'as entered at intake; compared through serialNumberKey' })
+  @Column('varchar', { length: 100 })
   serialNumber!: string;
+
+  /**
+   * The serial as compared (normalizeSerialNumber: upper case, no spaces, dashes or dots): unique
+   * across the network, so a scanner and a keyboard name one device.
+   */
+  @Field({ description: 'the serial number as compared: upper case, without spaces, dashes or dots; unique across the network' })
+  @Index('UQ_device_serial_number_key', { unique: true })
+  @Column('varchar', { length: 100 })
+  serialNumberKey!: string;
 
   @Field(() => DeviceCategory)
   @Column({ type: 'enum', enum: DeviceCategory, enumName: 'device_category' })
@@ -84,6 +93,28 @@ export class Device {
   /** the whole functional checklist of the last grading (screen, keyboard, Wi-Fi, ports, ...), as recorded */
   @Column('jsonb', { nullable: true })
   checklist!: Record<string, unknown> | null;
+
+  /** where it sits in the workshop (a shelf, a bin): what a partial stock count names */
+  @Field(() => String, { nullable: true, description: 'the shelf or bin it sits on in the workshop' })
+  @Column('varchar', { length: 100, nullable: true })
+  location!: string | null;
+
+  /**
+   * The status it had when declared MISSING: a device that turns up goes back there. Null when
+   * it is not missing.
+   */
+  @Column({ type: 'enum', enum: DeviceStatus, enumName: 'device_status', nullable: true })
+  statusBeforeMissing!: DeviceStatus | null;
+
+  /** its disk was destroyed or taken out: it is not graded until a new one is recorded */
+  @Field({ description: 'its disk was destroyed or removed: a new one must be recorded (replaceStorage) before grading' })
+  @Column('boolean', { default: false })
+  needsStorage!: boolean;
+
+  /** recycled, and kept to give parts to devices under repair */
+  @Field({ description: 'a recycled device kept to give parts to devices under repair' })
+  @Column('boolean', { default: false })
+  partsDonor!: boolean;
 
   @Column('uuid')
   lotId!: string;

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Device } from './device.entity';
 import { ErasureMethod } from './erasure-method';
 
@@ -10,6 +10,7 @@ import { ErasureMethod } from './erasure-method';
 @ObjectType()
 @Entity()
 @Index(['deviceId', 'performedAt'])
+@Check('CHK_erasure_record_certificate', `NOT "verified" OR "certificate_number" IS NOT NULL`)
 export class ErasureRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -33,9 +34,10 @@ export class ErasureRecord {
   @Column('varchar', { length: 200 })
   operator!: string;
 
-  @Field({ description: "unique per device, printed on the donor's certificate" })
-  @Column('varchar', { length: 20, unique: true })
-  certificateNumber!: string;
+  /** given to verified attempts only (a failed attempt certifies nothing); Device.erasure shows only those */
+  @Field(() => String, { description: "unique per device, printed on the donor's certificate" })
+  @Column('varchar', { length: 20, unique: true, nullable: true })
+  certificateNumber!: string | null;
 
   @Field()
   @Column('boolean')

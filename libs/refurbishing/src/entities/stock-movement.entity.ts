@@ -8,6 +8,10 @@ export enum StockMovementKind {
   UNRESERVED = 'UNRESERVED',
   SHIPPED = 'SHIPPED',
   MISSING = 'MISSING',
+  /** found broken after grading: back to the workbench or to recycling */
+  WITHDRAWN = 'WITHDRAWN',
+  /** a MISSING device that turned up */
+  RECOVERED = 'RECOVERED',
 }
 
 /**

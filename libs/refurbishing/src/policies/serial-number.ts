@@ -1,9 +1,10 @@
 /**
- * Serial numbers are compared without case or surrounding spaces: a label typed "pf1abc " on
- * one bench and "PF1ABC" on another is one device. They are stored in this form.
+ * A serial number as entered, for display: trimmed, inner spaces collapsed, otherwise as typed
+ * ("ab-12 34.5" stays readable as the label says). Devices are compared by their key instead
+ * (`normalizeSerialNumber` from @app/common), so a scanner and a keyboard name one device.
  */
-export function normalizeSerialNumber(raw: string): string {
-  return raw.trim().replace(/\s+/g, ' ').toUpperCase();
+export function serialNumberAsEntered(raw: string): string {
+  return raw.trim().replace(/\s+/g, ' ');
 }
 
 /** The serial numbers given more than once (after normalization), each once, in input order. */

@@ -16,11 +16,19 @@ const EFFECTS: Partial<Record<DeviceStatus, Partial<Record<DeviceStatus, StockEf
   [DeviceStatus.IN_STOCK]: {
     [DeviceStatus.RESERVED]: { kind: StockMovementKind.RESERVED, available: -1, reserved: 1 },
     [DeviceStatus.MISSING]: { kind: StockMovementKind.MISSING, available: -1, reserved: 0 },
+    [DeviceStatus.RECEIVED]: { kind: StockMovementKind.WITHDRAWN, available: -1, reserved: 0 },
+    [DeviceStatus.RECYCLED]: { kind: StockMovementKind.WITHDRAWN, available: -1, reserved: 0 },
   },
   [DeviceStatus.RESERVED]: {
     [DeviceStatus.IN_STOCK]: { kind: StockMovementKind.UNRESERVED, available: 1, reserved: -1 },
     [DeviceStatus.SHIPPED]: { kind: StockMovementKind.SHIPPED, available: 0, reserved: -1 },
     [DeviceStatus.MISSING]: { kind: StockMovementKind.MISSING, available: 0, reserved: -1 },
+    [DeviceStatus.RECEIVED]: { kind: StockMovementKind.WITHDRAWN, available: 0, reserved: -1 },
+    [DeviceStatus.RECYCLED]: { kind: StockMovementKind.WITHDRAWN, available: 0, reserved: -1 },
+  },
+  [DeviceStatus.MISSING]: {
+    [DeviceStatus.IN_STOCK]: { kind: StockMovementKind.RECOVERED, available: 1, reserved: 0 },
+    [DeviceStatus.RESERVED]: { kind: StockMovementKind.RECOVERED, available: 0, reserved: 1 },
   },
 };
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, DeviceCategory, NotFoundError, RequestContext } from '@app/common';
-import { ActAccess } from '@app/auth';
+import { ActAccess, ActAction } from '@app/auth';
 import { DonationLedger, LotTransitions } from '@app/donations';
 import { TransactionEvents } from '@app/database';
 import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CustodyEvent } from '../entities/custody-event.entity';
 import { DEVICE_ACTIONS, DeviceAction, StatusChangingAction } from '../entities/device-action';
 import { DEVICE_MACHINE, DeviceStatus, ERASURE_REQUIRED_FOR, isProcessed } from '../entities/device-status';
@@ -21,7 +22,11 @@ export interface DeviceChange {
   action: StatusChangingAction;
   detail?: string | null;
   /** columns written with the status */
-  set?: Partial<Pick<Device, 'grade' | 'specs' | 'recycleReason'>>;
+  set?: Partial<
+    Pick<Device, 'grade' | 'specs' | 'recycleReason' | 'location' | 'needsStorage' | 'batteryHealthPercent' | 'webcamWorks' | 'microphoneWorks' | 'checklist'>
+  >;
+  /** where the action offers several statuses (DEVICE_ACTIONS alsoTo): the one this change goes to */
+  to?: DeviceStatus;
 }
 
 /** A custody event that is not a change of status (a failed erasure, an intake). */
@@ -65,8 +70,19 @@ export class DeviceLedger {
   }
 
   /** The device, locked, when the caller may do this to it (ACT_RULES.Device: its holder); NOT_FOUND otherwise (ids are not probed). */
-  async lockHeld(ctx: RequestContext, manager: EntityManager, id: string, action: 'erase' | 'grade' | 'recycle'): Promise<Device> {
+  async lockHeld(ctx: RequestContext, manager: EntityManager, id: string, action: ActAction<'Device'>): Promise<Device> {
     const device = await manager.getRepository(Device).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!device) throw new NotFoundError('Device', id);
+    ActAccess.assert(ctx, 'Device', action, device, 'Device');
+    return device;
+  }
+
+  /**
+   * The device as it is now, unlocked, when the caller may do this to it; NOT_FOUND otherwise.
+   * For commands that must let the reservations' owner lock first (ReservationsWithdrawn).
+   */
+  async readHeld(ctx: RequestContext, manager: EntityManager, id: string, action: ActAction<'Device'>): Promise<Device> {
+    const device = await manager.getRepository(Device).findOne({ where: { id } });
     if (!device) throw new NotFoundError('Device', id);
     ActAccess.assert(ctx, 'Device', action, device, 'Device');
     return device;
@@ -77,13 +93,21 @@ export class DeviceLedger {
     const targets = changes.map((c) => ({ ...c, to: this.assertAllowed(c) }));
     await this.assertErased(manager, targets);
 
+    // a device declared MISSING keeps the status it had, to go back there if it turns up
     const plain = targets.filter((c) => !c.set);
     for (const to of new Set(plain.map((c) => c.to))) {
       const ids = plain.filter((c) => c.to === to).map((c) => c.device.id);
-      await manager.query(`UPDATE device SET status = $1, version = version + 1, updated_at = now() WHERE id = ANY($2::uuid[])`, [to, ids]);
+      await manager.query(
+        `UPDATE device SET status_before_missing = CASE WHEN $1::device_status = 'MISSING' THEN status END, status = $1::device_status, version = version + 1, updated_at = now()
+          WHERE id = ANY($2::uuid[])`,
+        [to, ids],
+      );
     }
     for (const c of targets.filter((x) => x.set)) {
-      await manager.update(Device, { id: c.device.id }, { ...c.set, status: c.to, version: c.device.version + 1 });
+      const before = c.to === DeviceStatus.MISSING ? c.device.status : null;
+      // the checklist is jsonb: TypeORM's deep-partial type cannot see through Record<string, unknown>
+      const columns = { ...c.set, status: c.to, statusBeforeMissing: before, version: c.device.version + 1 } as QueryDeepPartialEntity<Device>;
+      await manager.update(Device, { id: c.device.id }, columns);
     }
 
     const eventIds = await this.note(
@@ -146,7 +170,8 @@ export class DeviceLedger {
             WHERE id = ANY($1::uuid[]) AND status = ANY($2::device_status[]) AND ($3::uuid IS NULL OR refurbisher_id = $3)
             ORDER BY id FOR UPDATE
          ), moved AS (
-           UPDATE device d SET status = $4, version = d.version + 1, updated_at = now() FROM locked l WHERE d.id = l.id
+           UPDATE device d SET status = $4::device_status, status_before_missing = CASE WHEN $4::device_status = 'MISSING' THEN l.status END, version = d.version + 1, updated_at = now()
+             FROM locked l WHERE d.id = l.id
            RETURNING d.id, l.status AS from_status, l.refurbisher_id, l.region_id, l.category, l.grade, l.lot_id
          ), events AS (
            INSERT INTO custody_event (device_id, action, from_status, to_status, actor, actor_user_id, organization_id, detail)
@@ -201,7 +226,9 @@ export class DeviceLedger {
 
   /** The device machine first (a final status says so), then the statuses this action starts from. */
   private assertAllowed(c: DeviceChange): DeviceStatus {
-    const { to, from } = DEVICE_ACTIONS[c.action];
+    const { to: usual, from, alsoTo } = DEVICE_ACTIONS[c.action];
+    if (c.to && c.to !== usual && !alsoTo?.includes(c.to)) throw new Error(`${c.action} does not lead to ${c.to}`);
+    const to = c.to ?? usual;
     const refuse = (reason: string) => new ConflictError(`Device ${c.device.serialNumber}: ${reason}`, { deviceId: c.device.id, from: c.device.status, to });
     try {
       DEVICE_MACHINE.assertTransition(c.device.status, to);
@@ -236,12 +263,19 @@ export class DeviceLedger {
     return ids;
   }
 
-  /** A data-bearing device reaches IN_STOCK or RECYCLED only with a verified erasure record. */
+  /**
+   * A data-bearing device reaches IN_STOCK or RECYCLED only with a verified erasure record, and
+   * only when its latest attempt is verified: a device sent back to the workshop and failed at
+   * its new erasure stays blocked until an attempt succeeds.
+   */
   private async assertErased(manager: EntityManager, changes: ReadonlyArray<DeviceChange & { to: DeviceStatus }>): Promise<void> {
     const guarded = changes.filter((c) => c.device.dataBearing && ERASURE_REQUIRED_FOR.has(c.to));
     if (!guarded.length) return;
     const rows: Array<{ device_id: string }> = await manager.query(
-      `SELECT DISTINCT device_id FROM erasure_record WHERE device_id = ANY($1::uuid[]) AND verified`,
+      `SELECT device_id FROM (
+         SELECT DISTINCT ON (device_id) device_id, verified FROM erasure_record WHERE device_id = ANY($1::uuid[])
+          ORDER BY device_id, performed_at DESC, id DESC
+       ) latest WHERE verified`,
       [guarded.map((c) => c.device.id)],
     );
     const erased = new Set(rows.map((r) => r.device_id));
@@ -269,27 +303,32 @@ export class DeviceLedger {
   /**
    * Counts down the lots' open devices; the change that takes a lot to zero closes it and
    * re-derives its donation's status. The counter's UPDATE takes the row lock, so of two
-   * devices of one lot finished at once exactly one sees zero.
+   * devices of one lot finished at once exactly one sees zero. A device sent back to the workshop
+   * counts as open again (the counter stays the number of open devices), but its lot stays
+   * closed: rework is not intake.
    */
   private async closeFinishedLots(manager: EntityManager, changes: ReadonlyArray<DeviceChange & { to: DeviceStatus }>): Promise<void> {
     const finished = new Map<string, number>();
     for (const c of changes) {
-      if (!isProcessed(c.device.status) && isProcessed(c.to)) finished.set(c.device.lotId, (finished.get(c.device.lotId) ?? 0) + 1);
+      const step = !isProcessed(c.device.status) && isProcessed(c.to) ? 1 : isProcessed(c.device.status) && !isProcessed(c.to) ? -1 : 0;
+      if (step) finished.set(c.device.lotId, (finished.get(c.device.lotId) ?? 0) + step);
     }
     await this.closeLots(manager, finished);
   }
 
-  /** Counts down these lots' open devices by so many each, in lot id order. */
+  /** Counts down these lots' open devices by so many each (negative: devices reopened), in lot id order. */
   private async closeLots(manager: EntityManager, finished: ReadonlyMap<string, number>): Promise<void> {
     const donationIds: string[] = [];
     for (const lotId of [...finished.keys()].sort()) {
-      const [rows]: [Array<{ open_quantity: number; donation_id: string }>, number] = await manager.query(
-        `UPDATE lot_intake SET open_quantity = open_quantity - $2 WHERE lot_id = $1 RETURNING open_quantity, donation_id`,
+      if (!finished.get(lotId)) continue;
+      const [rows]: [Array<{ open_quantity: number; donation_id: string; lot_status: string }>, number] = await manager.query(
+        `UPDATE lot_intake i SET open_quantity = open_quantity - $2 FROM lot l WHERE i.lot_id = $1 AND l.id = i.lot_id
+         RETURNING i.open_quantity, i.donation_id, l.status AS lot_status`,
         [lotId, finished.get(lotId)],
       );
       const row = rows[0];
       if (!row) throw new Error(`Lot ${lotId} has devices but no intake`);
-      if (row.open_quantity > 0) continue;
+      if (row.open_quantity > 0 || row.lot_status === 'CLOSED') continue;
       await this.lots.close(manager, lotId);
       donationIds.push(row.donation_id);
     }

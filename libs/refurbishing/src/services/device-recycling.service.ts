@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, RequestContext } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { RequestContext } from '@app/common';
 import { RecycleDeviceInput } from '../dto/device.inputs';
-import { DeviceAction } from '../entities/device-action';
 import { Device } from '../entities/device.entity';
-import { DeviceLedger } from './device-ledger.service';
+import { DeviceWithdrawalService } from './device-withdrawal.service';
 
-/** A device not worth refurbishing leaves for recycling, with its reason; data-bearing ones only once erased. */
+/**
+ * A device not worth refurbishing leaves for recycling, with its reason; data-bearing ones only
+ * once erased. One found broken after grading, even reserved, may go too: its reservation is
+ * released first (DeviceWithdrawalService).
+ */
 @Injectable()
 export class DeviceRecyclingService {
-  constructor(
-    private readonly tx: TransactionRunner,
-    private readonly ledger: DeviceLedger,
-  ) {}
+  constructor(private readonly withdrawal: DeviceWithdrawalService) {}
 
   recycle(ctx: RequestContext, input: RecycleDeviceInput): Promise<Device> {
-    const reason = input.reason.trim();
-    if (!reason) throw new BadInputError('reason is required', { field: 'reason' });
-    return this.tx.run(ctx, async (_, manager) => {
-      const device = await this.ledger.lockHeld(ctx, manager, input.deviceId, 'recycle');
-      await this.ledger.apply(ctx, manager, [{ device, action: DeviceAction.RECYCLED, detail: reason, set: { recycleReason: reason } }]);
-      return manager.getRepository(Device).findOneByOrFail({ id: device.id });
-    });
+    return this.withdrawal.recycle(ctx, input.deviceId, input.reason);
   }
 }

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { byKey, Connection, decodeCursor, DeviceCategory, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
+import {
+  byKey,
+  Connection,
+  normalizeSerialNumber,
+  decodeCursor,
+  DeviceCategory,
+  groupedByKey,
+  pageSize,
+  RequestContext,
+  requestLoader,
+  toConnection,
+} from '@app/common';
 import { ReadScope } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { Lot } from '@app/donations';
@@ -8,7 +19,6 @@ import { CustodyEvent } from '../entities/custody-event.entity';
 import { DeviceStatus } from '../entities/device-status';
 import { Device } from '../entities/device.entity';
 import { ErasureRecord } from '../entities/erasure-record.entity';
-import { normalizeSerialNumber } from '../policies/serial-number';
 
 export interface DeviceFilter {
   status?: DeviceStatus | null;
@@ -35,7 +45,8 @@ export class DeviceService {
     if (filter.category) qb.andWhere('d.category = :category', { category: filter.category });
     if (filter.refurbisherId) qb.andWhere('d.refurbisher_id = :refurbisherId', { refurbisherId: filter.refurbisherId });
     if (filter.donationId) qb.andWhere('d.donation_id = :donationId', { donationId: filter.donationId });
-    if (filter.serialNumber) qb.andWhere('d.serial_number = :serial', { serial: normalizeSerialNumber(filter.serialNumber) });
+    // by its key: "ab-12 34.5" typed finds the device scanned as "AB12345"
+    if (filter.serialNumber) qb.andWhere('d.serial_number_key = :serial', { serial: normalizeSerialNumber(filter.serialNumber) });
     const total = await qb.clone().getCount();
     if (after) {
       const cursor = decodeCursor(after);
@@ -80,7 +91,10 @@ export class DeviceService {
     }).load(lotId);
   }
 
-  /** The latest erasure record (the verified one, once there is one: none may follow it). */
+  /**
+   * The latest certified erasure: only a verified attempt gets a certificate; failed ones are in
+   * the device's history (ERASURE_FAILED).
+   */
   erasure(ctx: RequestContext, deviceId: string): Promise<ErasureRecord | null> {
     return requestLoader<string, ErasureRecord | null>(ctx, 'refurbishing:erasure', async (ids) => {
       const rows = await this.tx
@@ -88,7 +102,7 @@ export class DeviceService {
         .getRepository(ErasureRecord)
         .createQueryBuilder('e')
         .distinctOn(['e.device_id'])
-        .where('e.device_id IN (:...ids)', { ids: [...ids] })
+        .where('e.device_id IN (:...ids) AND e.verified', { ids: [...ids] })
         .orderBy('e.device_id')
         .addOrderBy('e.performed_at', 'DESC')
         .addOrderBy('e.certificate_number', 'DESC')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, normalizeSerialNumber, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DonationLine, Donation, LotItem, LOT_MACHINE, LotStatus, Lot, LotTransitions } from '@app/donations';
@@ -13,10 +13,11 @@ import { LotIntake } from '../entities/lot-intake.entity';
 import { dataBearingByCategory } from '../policies/data-bearing.policy';
 import { emptySpecs, mergeSpecs } from '../policies/device-specs.policy';
 import { intakeCounts } from '../policies/intake-count.policy';
-import { duplicateSerialNumbers, normalizeSerialNumber } from '../policies/serial-number';
+import { duplicateSerialNumbers, serialNumberAsEntered } from '../policies/serial-number';
 import { actorUserIdOf } from './actor';
 import { chunks } from './chunks';
 import { DeviceLedger } from './device-ledger.service';
+import { DeviceRecoveryService } from './device-recovery.service';
 
 /**
  * Intake: the refurbisher holding a COLLECTED lot registers each device by serial number, in one
@@ -30,9 +31,11 @@ export class LotReceivingService {
     private readonly ledger: DeviceLedger,
     private readonly lots: LotTransitions,
     private readonly pickups: LotPickups,
+    private readonly recovery: DeviceRecoveryService,
   ) {}
 
   receive(ctx: RequestContext, input: ReceiveLotInput): Promise<Lot> {
+    // compared by key ("ab-12 34.5" is "AB12345"), shown as entered
     const serials = input.devices.map((d) => normalizeSerialNumber(d.serialNumber));
     if (serials.some((s) => !s)) throw new BadInputError('Every device needs a serial number', { field: 'serialNumber' });
     const twice = duplicateSerialNumbers(serials);
@@ -44,21 +47,38 @@ export class LotReceivingService {
       ActAccess.assert(ctx, 'Lot', 'receive', lot, 'Lot');
       LOT_MACHINE.assertTransition(lot.status, LotStatus.RECEIVED);
 
-      const taken: Array<{ serial_number: string }> = await manager.query(`SELECT serial_number FROM device WHERE serial_number = ANY($1::varchar[])`, [
-        serials,
-      ]);
-      if (taken.length) {
-        const list = taken.map((t) => t.serial_number);
-        throw new ConflictError(`Serial numbers already registered in the network: ${list.slice(0, 20).join(', ')}`, { serialNumbers: list });
+      const taken: Array<{ id: string; serial_number: string; serial_number_key: string; status: DeviceStatus; refurbisher_id: string }> = await manager.query(
+        `SELECT id, serial_number, serial_number_key, status, refurbisher_id FROM device WHERE serial_number_key = ANY($1::varchar[])`,
+        [serials],
+      );
+      // A MISSING device of this refurbisher scanned again has turned up: it is recovered, not registered twice.
+      const found = taken.filter((t) => t.status === DeviceStatus.MISSING && t.refurbisher_id === lot.refurbisherId);
+      const conflicting = taken.filter((t) => !found.includes(t));
+      if (conflicting.length) {
+        const list = conflicting.map((t) => t.serial_number);
+        throw new ConflictError(
+          `Serial numbers already registered in the network: ${list.slice(0, 20).join(', ')} (a device is registered once; a missing one of another refurbisher is recovered by the coordinator)`,
+          { serialNumbers: list },
+        );
       }
+      if (found.length) {
+        const devices = await this.ledger.lock(
+          manager,
+          found.map((f) => f.id),
+        );
+        await this.recovery.recoverLocked(ctx, manager, devices, `scanned at the intake of lot ${lot.reference}`);
+      }
+      const foundKeys = new Set(found.map((f) => f.serial_number_key));
+      const arriving = input.devices.map((d, i) => ({ d, key: serials[i]! })).filter((x) => !foundKeys.has(x.key));
 
       const donation = await manager.getRepository(Donation).findOneByOrFail({ id: lot.donationId });
       const lines = await manager.getRepository(DonationLine).find({ where: { donationId: donation.id } });
       const items = await manager.getRepository(LotItem).find({ where: { lotId: lot.id } });
       const dataBearing = dataBearingByCategory(lines);
 
-      const rows = input.devices.map((d, i) => ({
-        serialNumber: serials[i]!,
+      const rows = arriving.map(({ d, key }) => ({
+        serialNumber: serialNumberAsEntered(d.serialNumber),
+        serialNumberKey: key,
         category: d.category,
         brand: d.brand?.trim() || null,
         model: d.model?.trim() || null,
@@ -67,6 +87,7 @@ export class LotReceivingService {
         status: DeviceStatus.RECEIVED,
         dataBearing: dataBearing(d.category),
         recycleReason: null,
+        location: d.location?.trim() || null,
         lotId: lot.id,
         donationId: donation.id,
         donorId: donation.donorId,
