@@ -49,6 +49,7 @@ class Spawned {
         NODE_ENV: 'production',
         DATABASE_URL: TEST_DATABASE_URL,
         JWT_SECRET,
+        ATTESTATION_KEYS: `k1:${'a'.repeat(40)}`,
         SEED_DEMO: 'false',
         LOG_LEVEL: 'info',
         ...env,
@@ -300,6 +301,18 @@ describe('health, shutdown and data hygiene', () => {
     });
   });
 
+  describe('a process that cannot start', () => {
+    it('says why in one JSON line, as the rest of its log, listing the settings to fix', async () => {
+      const api = Spawned.start('apps/api/src/main.ts', { JWT_SECRET: 'too-short', TRUST_PROXY: 'true' });
+      const { code } = await api.exited;
+      expect(code).toBe(1);
+      const lines = api.output.trim().split('\n');
+      const line = JSON.parse(lines[lines.length - 1]!) as { level: number; msg: string; service: string; problems: string[] };
+      expect(line).toMatchObject({ level: 60, service: 'api', msg: 'invalid configuration: fix these settings' });
+      expect(line.problems).toEqual(expect.arrayContaining([expect.stringMatching(/JWT_SECRET/), expect.stringMatching(/TRUST_PROXY/)]));
+    }, 60_000);
+  });
+
   describe('SIGTERM', () => {
     const SHUTDOWN_TIMEOUT_MS = 3000;
     // the bound, plus the time a loaded machine takes to deliver the signal and reap the process
@@ -342,6 +355,10 @@ describe('health, shutdown and data hygiene', () => {
       const health = (path: string) => fetch(`http://127.0.0.1:${healthPort}${path}`).catch(() => null);
       await worker.until('the worker to be ready', async () => (await health('/health/ready'))?.status === 200, 90_000);
       expect((await health('/health/live'))?.status).toBe(200);
+      // Prometheus scrapes the worker too (from this machine: no METRICS_TOKEN set)
+      const metrics = await health('/metrics');
+      expect(metrics?.status).toBe(200);
+      expect(await metrics!.text()).toMatch(/^queue_jobs\{queue="routing",state="waiting"\} \d+$/m);
       const report = (await (await health('/health/ready'))!.json()) as { checks: Record<string, { status: string }> };
       expect(report.checks).toEqual({ database: { status: 'up' }, workers: { status: 'up' }, redis: { status: 'up' } });
 

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
-import { ConfigError, loadAppConfig } from '@app/common';
+import { loadAppConfig } from '@app/common';
 import { NetworkSeeder } from '@app/network';
 import { armShutdownDeadline } from '../../worker/src/shutdown-deadline';
 import { createApiApplication } from './bootstrap';
+import { reportStartupFailure } from './observability/startup-failure';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -25,6 +26,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  reportStartupFailure(error, 'api');
   process.exit(1);
 });

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, AppConfigModule, ConfigError, MetricsModule } from '@app/common';
+import { APP_CONFIG, AppConfig, AppConfigModule, MetricsModule } from '@app/common';
 import { DatabaseModule } from '@app/database';
 import { Logger } from 'nestjs-pino';
 import { DOMAIN_MODULES } from '../../api/src/api.module';
 import { LoggingModule } from '../../api/src/logging.module';
+import { reportStartupFailure } from '../../api/src/observability/startup-failure';
 import { armShutdownDeadline } from './shutdown-deadline';
 import { WorkerHealthServer } from './worker-health.server';
 import { WorkerModule } from './worker.module';
@@ -26,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  reportStartupFailure(error, 'worker');
   process.exit(1);
 });
