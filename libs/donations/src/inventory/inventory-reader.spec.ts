@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parseInventoryCsv, parseInventoryFile } from './inventory-reader';
+import { declaredUncompressedSize } from './zip-size';
 
 const laptop = { category: 'LAPTOP', brand: null, model: null, year: null, dataBearing: null };
 
@@ -178,7 +179,18 @@ describe('inventory reader: .xlsx', () => {
 
   it('refuses the old .xls format, a damaged workbook and a file over 2 MB with a clear message', async () => {
     expect((await parseInventoryFile('old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]))).errors[0]!.message).toMatch(/format \.xlsx ou CSV/);
-    expect((await parseInventoryFile('broken.xlsx', Buffer.from('PK\u0003\u0004garbage'))).errors[0]!.message).toMatch(/n'a pas pu être lu/);
+    expect((await parseInventoryFile('broken.xlsx', Buffer.from('PK\u0003\u0004garbage'))).errors[0]!.message).toMatch(/illisible/);
     expect((await parseInventoryFile('big.csv', Buffer.alloc(2 * 1024 * 1024 + 1, 0x41))).errors[0]!.message).toMatch(/dépasse 2 Mo/);
+  });
+
+  it('refuses a workbook that would inflate past 50 MB before inflating it', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Inventaire').addRow(['Catégorie', 'Quantité']);
+    const zip = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(declaredUncompressedSize(zip)).toBeGreaterThan(0);
+    // the first central-directory entry now declares 60 MB: what a zip bomb looks like from outside
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(60 * 1024 * 1024, central + 24);
+    expect((await parseInventoryFile('bomb.xlsx', zip)).errors[0]!.message).toMatch(/trop volumineux une fois décompressé/);
   });
 });

@@ -5,6 +5,7 @@ import { InventoryTable, TableRow } from './inventory-table';
 import { decodeInventoryText } from './inventory-text';
 import { categoryOf, COLUMN_LABELS, columnOf, InventoryColumn, yesNoOf } from './inventory-vocabulary';
 import { readXlsxTable } from './inventory-xlsx-table';
+import { declaredUncompressedSize } from './zip-size';
 
 /** One line of a donation as an inventory declares it. */
 export interface InventoryRow {
@@ -42,6 +43,8 @@ export interface Inventory {
 export const INVENTORY_MAX_ROWS = 5000;
 /** What an uploaded file may weigh once decoded; an inventory of 5,000 devices is far below. */
 export const INVENTORY_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** What the workbook inside may weigh once inflated: a sheet of 5,000 rows is a few megabytes. */
+export const INVENTORY_MAX_INFLATED_BYTES = 50 * 1024 * 1024;
 const MAX_TEXT = 100;
 const MAX_SERIAL = 100;
 
@@ -229,6 +232,10 @@ export async function parseInventoryFile(fileName: string, bytes: Buffer): Promi
     return failed(`Le fichier « ${fileName} » n'est ni un classeur .xlsx ni un CSV : enregistrez-le depuis votre tableur au format .xlsx ou CSV.`);
   }
   if (zip) {
+    const inflated = declaredUncompressedSize(bytes);
+    if (inflated === null || inflated > INVENTORY_MAX_INFLATED_BYTES) {
+      return failed(`Le classeur « ${fileName} » est illisible ou trop volumineux une fois décompressé : exportez l'inventaire en CSV ou découpez-le.`);
+    }
     try {
       return readInventoryTable(await readXlsxTable(bytes, INVENTORY_MAX_ROWS));
     } catch {
