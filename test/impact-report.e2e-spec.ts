@@ -175,7 +175,7 @@ describe('donor impact report', () => {
       await erase(name);
       await grade(name);
     }
-    // A monitor holds no data: its record says so (NO_STORAGE), and it is a certificate like the others.
+    // A monitor holds no data: its record says so (NO_STORAGE); that is no certificate of erasure.
     await erase('M1', true, 'NO_STORAGE');
     await grade('M1', 'A');
     await t.app.get(DeviceStockService).markMissing(RequestContext.system(), [dev.L5!], 'not on the shelves at the stock count');
@@ -238,20 +238,22 @@ describe('donor impact report', () => {
         devicesDeclared: 12,
         // L1-L7 and M1; L0 arrived before T0, X1 is another donor's
         devicesReceived: 8,
-        // L1-L3 and M1 went into stock in the period and are in stock, reserved or delivered; L5 went missing
+        // handed to people in the period: three laptops (L0 among them, received before T0) and M1
         devicesReused: 4,
+        // refurbished in the period and still reserved: the senior laptop left unshipped; L5 went missing
+        devicesAwaitingBeneficiary: 1,
         // L4 and L6
         devicesRecycled: 2,
         // BEN-0042 (two laptops), BEN-0077, BEN-0100
         peopleEquipped: 3,
-        // L1-L7 and M1: each received in the period with a verified erasure record (L4's failed attempt is none)
-        erasureCertificates: 8,
-        // 3 laptops × 156 + 1 monitor × 86
-        co2eAvoidedKg: 554,
+        // L1-L7: data-bearing, received in the period, with a verified erasure record (L4's failed attempt is none; M1's NO_STORAGE is no certificate)
+        erasureCertificates: 7,
+        // only the delivered devices: 3 laptops × 182.6 + 1 monitor × 65.9
+        co2eAvoidedKg: 613.7,
         byCategory: [
-          { category: 'LAPTOP', declared: 8, received: 7, reused: 3, recycled: 2, co2eAvoidedKg: 468 },
-          { category: 'MONITOR', declared: 2, received: 1, reused: 1, recycled: 0, co2eAvoidedKg: 86 },
-          { category: 'TABLET', declared: 2, received: 0, reused: 0, recycled: 0, co2eAvoidedKg: 0 },
+          { category: 'LAPTOP', declared: 8, received: 7, reused: 3, awaitingBeneficiary: 1, recycled: 2, co2eAvoidedKg: 547.8 },
+          { category: 'MONITOR', declared: 2, received: 1, reused: 1, awaitingBeneficiary: 0, recycled: 0, co2eAvoidedKg: 65.9 },
+          { category: 'TABLET', declared: 2, received: 0, reused: 0, awaitingBeneficiary: 0, recycled: 0, co2eAvoidedKg: 0 },
         ],
         // L0 among them: delivered in the period although refurbished before it (in the order of the profile enum)
         beneficiaryProfiles: [
@@ -260,55 +262,68 @@ describe('donor impact report', () => {
           { profile: 'SENIOR', count: 1 },
         ],
       });
+      const ademe = {
+        source: expect.stringMatching(/ADEME/),
+        counted: true,
+        version: expect.stringMatching(/ADEME-Arcep 2022/),
+        scope: 'fabrication + distribution',
+      };
       expect(r.co2eFactors).toEqual([
-        { category: 'LAPTOP', kgPerDevice: 156, source: expect.stringMatching(/ADEME/) },
-        { category: 'MONITOR', kgPerDevice: 86, source: expect.stringMatching(/ADEME/) },
-        { category: 'TABLET', kgPerDevice: 63, source: expect.stringMatching(/ADEME/) },
+        { category: 'LAPTOP', kgPerDevice: 182.6, ...ademe },
+        { category: 'MONITOR', kgPerDevice: 65.9, ...ademe },
+        { category: 'TABLET', kgPerDevice: 59.7, ...ademe },
       ]);
-      expect(r.verificationCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+      expect(r.verificationCode).toMatch(/^[0-9A-Z]{1,8}(-[0-9A-Z]{4}){4}$/);
       expect(r.pdfUrl.startsWith(`${PUBLIC_URL}/reports/impact/${net.ara.donor}.pdf?`)).toBe(true);
       expect(r.csvUrl.startsWith(`${PUBLIC_URL}/reports/impact/${net.ara.donor}.csv?`)).toBe(true);
       expect(Math.abs(new Date(r.linksExpireAt).getTime() - (Date.now() + DAY))).toBeLessThan(60_000);
     });
 
     it('each period counts only its own events: [start, T0), [T0, T1), [T1, T2), and nothing after T2', async () => {
+      // L0 was refurbished before T0 but handed to a person after T1: not reused in this period, and no longer awaiting
       expect(figures(await report(net.ara.tokens.donor, at.start, at.t0))).toEqual({
         devicesDeclared: 1,
         devicesReceived: 1,
-        devicesReused: 1,
+        devicesReused: 0,
+        devicesAwaitingBeneficiary: 0,
         devicesRecycled: 0,
         peopleEquipped: 0,
         erasureCertificates: 1,
-        co2eAvoidedKg: 156,
-        byCategory: [{ category: 'LAPTOP', declared: 1, received: 1, reused: 1, recycled: 0, co2eAvoidedKg: 156 }],
+        co2eAvoidedKg: 0,
+        byCategory: [{ category: 'LAPTOP', declared: 1, received: 1, reused: 0, awaitingBeneficiary: 0, recycled: 0, co2eAvoidedKg: 0 }],
         beneficiaryProfiles: [],
       });
       expect(figures(await report(net.ara.tokens.donor, at.t0, at.t1))).toEqual({
         devicesDeclared: 9,
         devicesReceived: 8,
-        devicesReused: 4,
+        // nothing was handed to anyone before T1
+        devicesReused: 0,
+        devicesAwaitingBeneficiary: 1,
         devicesRecycled: 1,
         peopleEquipped: 0,
         // L6 was erased after T1, but it was received in the period: certificates follow the devices received
-        erasureCertificates: 8,
-        co2eAvoidedKg: 554,
+        erasureCertificates: 7,
+        co2eAvoidedKg: 0,
         byCategory: [
-          { category: 'LAPTOP', declared: 7, received: 7, reused: 3, recycled: 1, co2eAvoidedKg: 468 },
-          { category: 'MONITOR', declared: 2, received: 1, reused: 1, recycled: 0, co2eAvoidedKg: 86 },
+          { category: 'LAPTOP', declared: 7, received: 7, reused: 0, awaitingBeneficiary: 1, recycled: 1, co2eAvoidedKg: 0 },
+          { category: 'MONITOR', declared: 2, received: 1, reused: 0, awaitingBeneficiary: 0, recycled: 0, co2eAvoidedKg: 0 },
         ],
         beneficiaryProfiles: [],
       });
       expect(figures(await report(net.ara.tokens.donor, at.t1, at.t2))).toEqual({
         devicesDeclared: 3,
         devicesReceived: 0,
-        devicesReused: 0,
+        // the deliveries: the people equipped and the devices reused are counted in the same period
+        devicesReused: 4,
+        devicesAwaitingBeneficiary: 0,
         devicesRecycled: 1,
         peopleEquipped: 3,
         erasureCertificates: 0,
-        co2eAvoidedKg: 0,
+        co2eAvoidedKg: 613.7,
         byCategory: [
-          { category: 'LAPTOP', declared: 1, received: 0, reused: 0, recycled: 1, co2eAvoidedKg: 0 },
-          { category: 'TABLET', declared: 2, received: 0, reused: 0, recycled: 0, co2eAvoidedKg: 0 },
+          { category: 'LAPTOP', declared: 1, received: 0, reused: 3, awaitingBeneficiary: 0, recycled: 1, co2eAvoidedKg: 547.8 },
+          { category: 'MONITOR', declared: 0, received: 0, reused: 1, awaitingBeneficiary: 0, recycled: 0, co2eAvoidedKg: 65.9 },
+          { category: 'TABLET', declared: 2, received: 0, reused: 0, awaitingBeneficiary: 0, recycled: 0, co2eAvoidedKg: 0 },
         ],
         beneficiaryProfiles: [
           { profile: 'STUDENT', count: 2 },
@@ -321,6 +336,7 @@ describe('donor impact report', () => {
         devicesDeclared: 0,
         devicesReceived: 0,
         devicesReused: 0,
+        devicesAwaitingBeneficiary: 0,
         devicesRecycled: 0,
         peopleEquipped: 0,
         erasureCertificates: 0,
@@ -333,11 +349,12 @@ describe('donor impact report', () => {
       expect(figures(whole)).toMatchObject({
         devicesDeclared: 13,
         devicesReceived: 9,
-        devicesReused: 5,
+        devicesReused: 4,
+        devicesAwaitingBeneficiary: 1,
         devicesRecycled: 2,
         peopleEquipped: 3,
-        erasureCertificates: 9,
-        co2eAvoidedKg: 710,
+        erasureCertificates: 8,
+        co2eAvoidedKg: 613.7,
       });
     });
 
@@ -346,11 +363,12 @@ describe('donor impact report', () => {
         devicesDeclared: 1,
         devicesReceived: 1,
         devicesReused: 0,
+        devicesAwaitingBeneficiary: 0,
         devicesRecycled: 0,
         peopleEquipped: 0,
         erasureCertificates: 1,
         co2eAvoidedKg: 0,
-        byCategory: [{ category: 'LAPTOP', declared: 1, received: 1, reused: 0, recycled: 0, co2eAvoidedKg: 0 }],
+        byCategory: [{ category: 'LAPTOP', declared: 1, received: 1, reused: 0, awaitingBeneficiary: 0, recycled: 0, co2eAvoidedKg: 0 }],
         beneficiaryProfiles: [],
       });
     });
@@ -414,17 +432,22 @@ describe('donor impact report', () => {
       expect(res.headers['cache-control']).toBe('private, no-store');
       const body = res.body as Buffer;
       expect(body.subarray(0, 5).toString()).toBe('%PDF-');
-      const text = await pdfText(body);
+      const text = (await pdfText(body)).replace(/[ \n]+/g, ' ');
       expect(text).toContain('Donor ARA');
-      expect(text).toContain("Certificats d'effacement des données : 8");
-      expect(text).toContain('Équipements déclarés : 12');
-      expect(text).toContain('Équipements reçus : 8');
-      expect(text).toContain('Équipements réemployés : 4');
-      expect(text).toContain('Équipements recyclés : 2');
-      expect(text).toContain('Personnes équipées : 3');
-      expect(text).toContain('Auvergne-Rhône-Alpes');
-      for (const name of ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'M1']) expect(text).toContain(certificates[name]);
-      expect(text).toContain('NO_STORAGE');
+      expect(text).toContain('7 certificats d’effacement des données');
+      expect(text).toContain('12 appareils déclarés');
+      expect(text).toContain('8 appareils reçus');
+      expect(text).toContain('4 appareils remis à des personnes');
+      expect(text).toContain('1 appareil reconditionné en attente de bénéficiaire');
+      expect(text).toContain('2 appareils recyclés');
+      expect(text).toContain('3 personnes équipées');
+      // issued by the region's coordinator organization
+      expect(text).toContain('Délivrée par : Coordination ARA');
+      for (const name of ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7']) expect(text).toContain(certificates[name]);
+      // the monitor's NO_STORAGE record is no certificate of erasure; no raw code anywhere
+      expect(text).not.toContain(certificates.M1);
+      for (const code of ['NO_STORAGE', 'NIST_800_88', 'LAPTOP', 'MONITOR', 'filière agréée', 'not counted'])
+        expect([code, text.includes(code)]).toEqual([code, false]);
       expect(text).not.toContain(failedCertificate);
       expect(text).not.toContain(certificates.L0);
       expect(text).not.toContain(certificates.X1);
@@ -441,18 +464,21 @@ describe('donor impact report', () => {
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="equipements-donnes-donor-ara-.*\.csv"$/);
       const text = res.text;
       expect(text.split('\r\n')[0]).toBe(
-        '\uFEFFserial_number;category;brand;model;donation;received_at;status;outcome;refurbished_at;recycled_at;delivered_at;erasure_certificate;erasure_method;erased_at',
+        '\uFEFFserial_number;category;brand;model;donation;received_at;status;outcome;refurbished_at;recycled_at;delivered_at;erasure_certificate;erasure_method;erased_at;devenir;methode_effacement',
       );
       const rows = csvRows(text);
       const names = ['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L7', 'M1'];
-      expect(rows.map((row) => row.serial_number).sort()).toEqual(names.map((n) => serials[n]).sort());
+      // every device a figure counts: those received in the period, and L0, received before but delivered in it
+      expect(rows.map((row) => row.serial_number).sort()).toEqual([...names, 'L0'].map((n) => serials[n]).sort());
+      expect(rows.find((x) => x.serial_number === serials.L0)).toMatchObject({ status: 'DELIVERED', outcome: 'REUSED', devenir: 'remis à une personne' });
       const row = (name: string) => rows.find((x) => x.serial_number === serials[name])!;
       const within = (iso: string, from: Date, to: Date) => iso !== '' && new Date(iso) >= from && new Date(iso) < to;
       const statusOf = (name: string) => (dev[name] === leftReserved ? 'RESERVED' : delivered.includes(dev[name]!) ? 'DELIVERED' : null);
+      const reusedOrWaiting = (name: string) => (statusOf(name) === 'DELIVERED' ? 'REUSED' : 'AWAITING_BENEFICIARY');
       const expected: Record<string, { status: string; outcome: string }> = {
-        L1: { status: statusOf('L1')!, outcome: 'REUSED' },
-        L2: { status: statusOf('L2')!, outcome: 'REUSED' },
-        L3: { status: statusOf('L3')!, outcome: 'REUSED' },
+        L1: { status: statusOf('L1')!, outcome: reusedOrWaiting('L1') },
+        L2: { status: statusOf('L2')!, outcome: reusedOrWaiting('L2') },
+        L3: { status: statusOf('L3')!, outcome: reusedOrWaiting('L3') },
         L4: { status: 'RECYCLED', outcome: 'RECYCLED' },
         L5: { status: 'MISSING', outcome: 'MISSING' },
         L6: { status: 'RECYCLED', outcome: 'RECYCLED' },
@@ -475,9 +501,13 @@ describe('donor impact report', () => {
       }
       expect(within(row('L4').recycled_at!, at.t0, at.t1)).toBe(true);
       expect(within(row('L6').recycled_at!, at.t1, at.t2)).toBe(true);
-      // The same rules as the figures: reused = outcome REUSED, refurbished in the period.
-      expect(rows.filter((x) => x.outcome === 'REUSED' && within(x.refurbished_at!, at.t0, at.t2)).length).toBe(r.devicesReused);
-      expect(rows.filter((x) => x.erasure_certificate).length).toBe(r.erasureCertificates);
+      // The same rules as the figures: reused = the rows delivered in the period, certificates = data-bearing devices received in it.
+      expect(rows.filter((x) => x.outcome === 'REUSED' && within(x.delivered_at!, at.t0, at.t2)).length).toBe(r.devicesReused);
+      expect(rows.filter((x) => x.outcome === 'AWAITING_BENEFICIARY' && within(x.refurbished_at!, at.t0, at.t2)).length).toBe(r.devicesAwaitingBeneficiary);
+      expect(rows.filter((x) => x.outcome === 'RECYCLED' && within(x.recycled_at!, at.t0, at.t2)).length).toBe(r.devicesRecycled);
+      expect(rows.filter((x) => x.erasure_certificate && x.erasure_method !== 'NO_STORAGE' && within(x.received_at!, at.t0, at.t2)).length).toBe(
+        r.erasureCertificates,
+      );
       for (const secret of ['BEN-', 'Partner ARA', 'ORD-']) expect(text).not.toContain(secret);
     });
 

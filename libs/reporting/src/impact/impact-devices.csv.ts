@@ -1,3 +1,5 @@
+import { ERASURE_METHOD_LABEL, OUTCOME_LABEL } from './french-labels';
+
 export interface ImpactDeviceRow {
   serialNumber: string;
   category: string;
@@ -7,7 +9,7 @@ export interface ImpactDeviceRow {
   receivedAt: Date | null;
   /** the device's status now */
   status: string;
-  /** what the report counts it as (DeviceOutcome): REUSED, RECYCLED, IN_PROGRESS or MISSING */
+  /** what the report counts it as (DeviceOutcome): REUSED, AWAITING_BENEFICIARY, RECYCLED, IN_PROGRESS or MISSING */
   outcome: string;
   /** its first event into IN_STOCK: when it counts as reused, if it is */
   refurbishedAt: Date | null;
@@ -18,7 +20,10 @@ export interface ImpactDeviceRow {
   erasedAt: Date | null;
 }
 
-const COLUMNS: Array<[keyof ImpactDeviceRow, string]> = [
+type Column = [keyof ImpactDeviceRow, string] | [(row: ImpactDeviceRow) => string | null, string];
+
+/** Codes for programs first, then the same in French for people (the label table the PDF uses). */
+const COLUMNS: Column[] = [
   ['serialNumber', 'serial_number'],
   ['category', 'category'],
   ['brand', 'brand'],
@@ -33,6 +38,8 @@ const COLUMNS: Array<[keyof ImpactDeviceRow, string]> = [
   ['erasureCertificate', 'erasure_certificate'],
   ['erasureMethod', 'erasure_method'],
   ['erasedAt', 'erased_at'],
+  [(row) => OUTCOME_LABEL[row.outcome] ?? null, 'devenir'],
+  [(row) => (row.erasureMethod ? (ERASURE_METHOD_LABEL[row.erasureMethod] ?? null) : null), 'methode_effacement'],
 ];
 
 function cell(value: unknown): string {
@@ -49,7 +56,7 @@ export const IMPACT_DEVICES_CSV_HEADER = `\uFEFF${COLUMNS.map(([, header]) => he
 /** Rows of the CSV, each ending its line: the body after the header, one batch at a time. */
 export function impactDevicesCsvRows(rows: ImpactDeviceRow[]): string {
   let text = '';
-  for (const row of rows) text += `${COLUMNS.map(([key]) => cell(row[key])).join(';')}\r\n`;
+  for (const row of rows) text += `${COLUMNS.map(([key]) => cell(typeof key === 'function' ? key(row) : row[key])).join(';')}\r\n`;
   return text;
 }
 
