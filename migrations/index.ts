@@ -17,6 +17,7 @@ import { ExpectedDevices1795433600000 } from './1795433600000-ExpectedDevices';
 import { RoutingControls1795434000000 } from './1795434000000-RoutingControls';
 import { IssuedAttestations1795433700000 } from './1795433700000-IssuedAttestations';
 import { WorkshopLifecycle1795434100000 } from './1795434100000-WorkshopLifecycle';
+import { MatchingNeeds1795434200000 } from './1795434200000-MatchingNeeds';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   RoutingControls1795434000000,
   IssuedAttestations1795433700000,
   WorkshopLifecycle1795434100000,
+  MatchingNeeds1795434200000,
 ];

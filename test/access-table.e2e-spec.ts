@@ -27,6 +27,10 @@ import {
   AccessTableReassignLotDocument,
   AccessTableReceiveDocument,
   AccessTableRecycleDocument,
+  AccessTableRefuseDeviceDocument,
+  AccessTableReleaseReservationDocument,
+  AccessTableSetGradeFloorsDocument,
+  AccessTableSwapReservationsDocument,
   AccessTableResolveDocument,
   AccessTableRouteDocument,
   AccessTableScheduleDocument,
@@ -154,6 +158,8 @@ describe('the act table, once per cell, through GraphQL', () => {
     'Region.create': { run: (token) => codeOf(AccessTableCreateRegionDocument, { input: { code: 'ARA', name: 'Une autre' } }, token) },
     'Region.administer': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(AccessTableRouteDocument, { regionId: s.region.id }, token) },
     'Region.readStock': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(AccessTableStockDocument, { regionId: s.region.id }, token) },
+    // no floor named: past the gate, nothing changes
+    'Region.setGradeFloors': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(AccessTableSetGradeFloorsDocument, { regionId: s.region.id }, token) },
     'Region.sweepPickups': {
       run: async (_, __, caller) => {
         try {
@@ -258,6 +264,16 @@ describe('the act table, once per cell, through GraphQL', () => {
       rowOf: (s) => s.deliveredDeviceId,
       run: (token, s) => codeOf(AccessTableRecycleDocument, { input: { deviceId: s.deliveredDeviceId, reason: 'broken' } }, token),
     },
+    // the story's device was delivered: past the gate, refused because it was shipped
+    'Device.releaseReservation': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableReleaseReservationDocument, { input: { deviceId: s.deliveredDeviceId, reason: 'probe' } }, token),
+    },
+    // the same device twice: past the gate, refused as input
+    'Device.swapReservations': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableSwapReservationsDocument, { input: { deviceId: s.deliveredDeviceId, otherDeviceId: s.deliveredDeviceId } }, token),
+    },
     'PartnerOrder.cancel': { rowOf: (s) => s.orderId, run: (token, s) => codeOf(AccessTableCancelOrderDocument, { id: s.orderId }, token) },
     'PartnerOrder.readBeneficiaryRefs': {
       rowOf: (s) => s.orderId,
@@ -276,6 +292,11 @@ describe('the act table, once per cell, through GraphQL', () => {
     'PartnerOrder.ship': {
       rowOf: (s) => s.orderId,
       run: (token, s) => codeOf(AccessTableShipDocument, { input: { orderId: s.orderId, deviceIds: [s.deliveredDeviceId] } }, token),
+    },
+    // the story's device was delivered: past the gate, refused by state
+    'PartnerOrder.refuseDevice': {
+      rowOf: (s) => s.orderId,
+      run: (token, s) => codeOf(AccessTableRefuseDeviceDocument, { input: { orderId: s.orderId, deviceId: s.deliveredDeviceId, reason: 'probe' } }, token),
     },
     'Reconciliation.resolve': { rowOf: (s) => s.reconciliationId, run: (token, s) => codeOf(AccessTableResolveDocument, { id: s.reconciliationId }, token) },
   };

@@ -11,6 +11,13 @@ import {
   ConfirmOrderDeliveryDocument,
   DeviceCategory,
   DeviceOrderDocument,
+  MatchingGradeFloorsDocument,
+  MatchingOrderDocument,
+  MatchingRefuseDeviceDocument,
+  MatchingReleaseReservationDocument,
+  MatchingSetGradeFloorsDocument,
+  MatchingSubmitOrderDocument,
+  MatchingSwapReservationsDocument,
   DevicesBeneficiaryRefsDocument,
   DevicesWithOrdersDocument,
   MatchOrdersDocument,
@@ -37,12 +44,22 @@ import { uncheckedVariables } from './support/typed-client';
 const DAY = 24 * 3600_000;
 const FUTURE = new Date(Date.now() + 30 * DAY).toISOString();
 
+/** What grading found working (set by SQL after grading); by default all of it, with a system installed. */
+interface Capabilities {
+  webcam?: boolean | null;
+  microphone?: boolean | null;
+  batteryHealthPercent?: number | null;
+  os?: string | null;
+}
+const WORKING: Required<Capabilities> = { webcam: true, microphone: true, batteryHealthPercent: 90, os: 'Lubuntu 24.04' };
+
 interface Spec {
   category?: DeviceCategory;
   ramGb: number;
   storageGb: number;
   ssd: boolean;
   grade: 'A' | 'B' | 'C';
+  capabilities?: Capabilities;
 }
 /** a high-end laptop (16 GB, 512 GB SSD, grade A): what design students need, and scarce */
 const HIGH: Spec = { ramGb: 16, storageGb: 512, ssd: true, grade: 'A' };
@@ -102,7 +119,18 @@ describe('orders and matching', () => {
       specs: { ramGb: s.ramGb, storageGb: s.storageGb, ssd: s.ssd },
     }));
     const ids = inIntakeOrder(intake, await receiveLot(t, lot.id, intake, token)).map((d) => d.id);
-    for (const [i, id] of ids.entries()) await eraseAndGrade(t, id, token, specs[i]!.grade);
+    for (const [i, id] of ids.entries()) {
+      const spec = specs[i]!;
+      const found = { ...WORKING, ...spec.capabilities };
+      await eraseAndGrade(t, id, token, spec.grade, { ramGb: spec.ramGb, storageGb: spec.storageGb, ssd: spec.ssd, os: found.os });
+      await t.dataSource.query(`UPDATE device SET webcam_works = $2, microphone_works = $3, battery_health_percent = $4, specs_os = $5 WHERE id = $1`, [
+        id,
+        found.webcam,
+        found.microphone,
+        found.batteryHealthPercent,
+        found.os,
+      ]);
+    }
     return ids;
   };
 
@@ -638,6 +666,238 @@ describe('orders and matching', () => {
       expect((await order(mine.id)).lines[0]!.beneficiaryRefs).toEqual(['SECRET-REF-42']);
       expect((await order(mine.id, net.ara.tokens.coordinator)).lines[0]!.beneficiaryRefs).toEqual(['SECRET-REF-42']);
       expect((await t.runOk(DeviceOrderDocument, { id: myDevice }, net.bfc.tokens.coordinator)).device).toBeNull();
+    });
+  });
+  describe('serving fragile people', () => {
+    /** the retiree's machine: 8 GB, 256 GB SSD, grade A, a good battery */
+    const GOOD: Spec = { ramGb: 8, storageGb: 256, ssd: true, grade: 'A', capabilities: { batteryHealthPercent: 92 } };
+    /** a worn machine that fits a senior too: 4 GB, 128 GB disk, grade C, a tired battery */
+    const WORN: Spec = { ramGb: 4, storageGb: 128, ssd: false, grade: 'C', capabilities: { batteryHealthPercent: 55 } };
+
+    const submitLines = async (lines: OrderLineInput[], token = net.ara.tokens.partner, neededBy?: string) =>
+      (await t.runOk(MatchingSubmitOrderDocument, { input: { lines, neededBy } }, token)).submitOrder;
+    const devicesOn = async (orderId: string, token = net.ara.tokens.partner): Promise<string[]> =>
+      (await t.runOk(MatchingOrderDocument, { id: orderId }, token)).order!.lines.flatMap((l) => l.devices.map((d) => d.id)).sort();
+    const matchJobs = async (): Promise<number> =>
+      (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE queue = 'matching'`))[0].n as number;
+    const lastCustody = async (deviceId: string) =>
+      (
+        await t.dataSource.query(`SELECT action, from_status, to_status, detail FROM custody_event WHERE device_id = $1 ORDER BY id DESC LIMIT 1`, [deviceId])
+      )[0];
+
+    it('the retiree gets the 8 GB SSD grade-A machine, not the worn one, when both are free', async () => {
+      const [good] = await stockDevices([GOOD, WORN]);
+      const senior = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }]);
+      expect(senior.lines[0]).toMatchObject({ needsWebcam: true, needsMicrophone: true, needsOs: true, minBatteryHealthPercent: null });
+      expect(await match()).toEqual({ allocatedQuantity: 1, unfilledQuantity: 0 });
+      expect(await devicesOn(senior.id)).toEqual([good]);
+    });
+
+    it('with a design student in demand too, each gets theirs', async () => {
+      const [good, , high] = await stockDevices([GOOD, WORN, HIGH]);
+      const senior = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }]);
+      const design = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'DESIGN_STUDENT' }]);
+      expect(await match()).toEqual({ allocatedQuantity: 2, unfilledQuantity: 0 });
+      expect(await devicesOn(senior.id)).toEqual([good]);
+      expect(await devicesOn(design.id)).toEqual([high]);
+    });
+
+    it('capability needs: a laptop without a working webcam is not given to a senior, but serves a pupil; a line cannot lower a need', async () => {
+      const [mute] = await stockDevices([{ ...GOOD, capabilities: { webcam: false } }]);
+      const senior = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }]);
+      expect(await match()).toEqual({ allocatedQuantity: 0, unfilledQuantity: 1 });
+      // untested counts as missing
+      await t.dataSource.query(`UPDATE device SET webcam_works = NULL WHERE id = $1`, [mute]);
+      expect(await match()).toEqual({ allocatedQuantity: 0, unfilledQuantity: 1 });
+      const pupil = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'PUPIL' }]);
+      expect((await match()).allocatedQuantity).toBe(1);
+      expect(await devicesOn(pupil.id)).toEqual([mute]);
+      expect(await devicesOn(senior.id)).toEqual([]);
+
+      const lowered = await t.run(
+        MatchingSubmitOrderDocument,
+        { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR', needsWebcam: false }] } },
+        net.ara.tokens.partner,
+      );
+      expect(lowered.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(lowered.errors?.[0]?.message).toContain('needsWebcam false would lower it');
+      // a job seeker's laptop needs a battery that lasts; a line may raise any need
+      const seeker = await submitLines([
+        { category: 'LAPTOP', quantity: 1, profile: 'JOB_SEEKER' },
+        { category: 'LAPTOP', quantity: 1, profile: 'OTHER', needsMicrophone: true, minBatteryHealthPercent: 80 },
+      ]);
+      expect(seeker.lines.map((l) => [l.minBatteryHealthPercent, l.needsMicrophone])).toEqual([
+        [70, false],
+        [80, true],
+      ]);
+    });
+
+    it('a job seeker laptop below 70 % battery health is not allocated', async () => {
+      const [tired, fresh] = await stockDevices([
+        { ...MID, capabilities: { batteryHealthPercent: 69 } },
+        { ...MID, capabilities: { batteryHealthPercent: 70 } },
+      ]);
+      const seeker = await submitLines([{ category: 'LAPTOP', quantity: 2, profile: 'JOB_SEEKER' }]);
+      expect(await match()).toEqual({ allocatedQuantity: 1, unfilledQuantity: 1 });
+      expect(await devicesOn(seeker.id)).toEqual([fresh]);
+      expect(await statusOf(tired)).toBe('IN_STOCK');
+    });
+
+    it('grade floors per region: the coordinator raises the senior floor to B; no senior line gets a grade-C device, even one open before', async () => {
+      const floorsBefore = (await t.runOk(MatchingGradeFloorsDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)).matchingGradeFloors;
+      expect(floorsBefore.find((f) => f.profile === 'JOB_SEEKER')).toEqual({ profile: 'JOB_SEEKER', minGrade: 'B', setByRegion: false });
+      const senior = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }]);
+      const set = (
+        await t.runOk(MatchingSetGradeFloorsDocument, { regionId: net.ara.id, floors: [{ profile: 'SENIOR', minGrade: 'B' }] }, net.ara.tokens.coordinator)
+      ).setMatchingGradeFloors;
+      expect(set.find((f) => f.profile === 'SENIOR')).toEqual({ profile: 'SENIOR', minGrade: 'B', setByRegion: true });
+      const [worn] = await stockDevices([WORN]);
+      expect(await match()).toEqual({ allocatedQuantity: 0, unfilledQuantity: 1 });
+      // a new line states the floor; stating less is refused with the reason
+      const later = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR' }]);
+      expect(later.lines[0]!.minGrade).toBe('B');
+      const below = await t.run(
+        MatchingSubmitOrderDocument,
+        { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'SENIOR', minGrade: 'C' }] } },
+        net.ara.tokens.partner,
+      );
+      expect(below.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const [b] = await stockDevices([{ ...WORN, grade: 'B' }]);
+      expect((await match()).allocatedQuantity).toBe(1);
+      expect([...(await devicesOn(senior.id)), ...(await devicesOn(later.id))]).toEqual([b]);
+      expect(await statusOf(worn)).toBe('IN_STOCK');
+
+      // the other region is unchanged; only staff of the region set it
+      const bfc = (await t.runOk(MatchingGradeFloorsDocument, { regionId: net.bfc.id }, net.bfc.tokens.coordinator)).matchingGradeFloors;
+      expect(bfc.find((f) => f.profile === 'SENIOR')).toEqual({ profile: 'SENIOR', minGrade: null, setByRegion: false });
+      for (const token of [net.bfc.tokens.coordinator, net.ara.tokens.partner, net.ara.tokens.refurbisher, net.ara.tokens.donor]) {
+        expect(await t.runError(MatchingSetGradeFloorsDocument, { regionId: net.ara.id, floors: [{ profile: 'SENIOR', minGrade: null }] }, token)).toBe(
+          'FORBIDDEN',
+        );
+      }
+      expect(
+        await t.runError(
+          MatchingSetGradeFloorsDocument,
+          { regionId: net.ara.id, floors: [{ profile: 'SENIOR' }, { profile: 'SENIOR' }] },
+          net.ara.tokens.coordinator,
+        ),
+      ).toBe('BAD_USER_INPUT');
+    });
+
+    it('neededBy: within a priority, the earlier need is served first, whatever the submission order', async () => {
+      const later = await submitLines(
+        [{ category: 'LAPTOP', quantity: 1, profile: 'OTHER' }],
+        net.ara.tokens.partner,
+        new Date(Date.now() + 20 * DAY).toISOString(),
+      );
+      const sooner = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER', neededBy: new Date(Date.now() + 5 * DAY).toISOString() }]);
+      const urgent = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER', priority: 1 }]);
+      expect(sooner.lines[0]!.neededBy).not.toBeNull();
+      expect(later.lines[0]!.neededBy).not.toBeNull();
+      const [a, b] = await stockDevices([MID, MID]);
+      expect(await match()).toEqual({ allocatedQuantity: 2, unfilledQuantity: 1 });
+      expect([...(await devicesOn(urgent.id)), ...(await devicesOn(sooner.id))].sort()).toEqual([a, b].sort());
+      expect(await devicesOn(later.id)).toEqual([]);
+    });
+
+    it('releaseReservation: the refurbisher gives a reserved device back; IN_STOCK, the line reopened, re-match enqueued, custody written', async () => {
+      const [device] = await stockDevices([MID]);
+      const o = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER' }]);
+      await match();
+      await t.dataSource.query(`DELETE FROM outbox_message`);
+      // others may not: the partner and staff are not the holder; another region's refurbisher does not see it
+      expect(await t.runError(MatchingReleaseReservationDocument, { input: { deviceId: device, reason: 'x' } }, net.ara.tokens.partner)).toBe('FORBIDDEN');
+      expect(await t.runError(MatchingReleaseReservationDocument, { input: { deviceId: device, reason: 'x' } }, net.ara.tokens.coordinator)).toBe('FORBIDDEN');
+      expect(await t.runError(MatchingReleaseReservationDocument, { input: { deviceId: device, reason: 'x' } }, net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
+      expect(await t.runError(MatchingReleaseReservationDocument, { input: { deviceId: device, reason: '' } }, net.ara.tokens.refurbisher)).toBe(
+        'BAD_USER_INPUT',
+      );
+
+      const released = (
+        await t.runOk(MatchingReleaseReservationDocument, { input: { deviceId: device, reason: 'promised to a school' } }, net.ara.tokens.refurbisher)
+      ).releaseReservation;
+      expect(released.status).toBe('IN_STOCK');
+      const after = (await t.runOk(MatchingOrderDocument, { id: o.id }, net.ara.tokens.partner)).order!;
+      expect(after.status).toBe('OPEN');
+      expect(after.lines[0]!.allocatedQuantity).toBe(0);
+      expect(await lastCustody(device)).toMatchObject({ action: 'UNRESERVED', from_status: 'RESERVED', to_status: 'IN_STOCK' });
+      expect(await matchJobs()).toBe(1);
+      // released twice: there is no reservation any more
+      expect(await t.runError(MatchingReleaseReservationDocument, { input: { deviceId: device, reason: 'again' } }, net.ara.tokens.refurbisher)).toBe(
+        'NOT_FOUND',
+      );
+      // the re-match serves the line again
+      expect((await match()).allocatedQuantity).toBe(1);
+      await assertConsistent();
+    });
+
+    it('refuseDevice: the partner refuses a reserved device; back to the workshop, the line reopened and served by another device', async () => {
+      // the grade-C one costs least on a line without minimums: it is reserved first
+      const [first, second] = await stockDevices([{ ...MID, grade: 'C' }, MID]);
+      const o = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER' }]);
+      await match();
+      expect(await devicesOn(o.id)).toEqual([first]);
+      await t.dataSource.query(`DELETE FROM outbox_message`);
+      const input = { orderId: o.id, deviceId: first, reason: 'the screen flickers' };
+      expect(await t.runError(MatchingRefuseDeviceDocument, { input }, partner2.token)).toBe('NOT_FOUND');
+      expect(await t.runError(MatchingRefuseDeviceDocument, { input }, net.ara.tokens.refurbisher)).toBe('FORBIDDEN');
+      expect(await t.runError(MatchingRefuseDeviceDocument, { input }, net.ara.tokens.coordinator)).toBe('FORBIDDEN');
+      expect(await t.runError(MatchingRefuseDeviceDocument, { input: { ...input, deviceId: second } }, net.ara.tokens.partner)).toBe('NOT_FOUND');
+
+      const refused = (await t.runOk(MatchingRefuseDeviceDocument, { input }, net.ara.tokens.partner)).refuseDevice;
+      expect(refused.status).toBe('OPEN');
+      expect(refused.lines[0]!.allocatedQuantity).toBe(0);
+      expect(await statusOf(first)).toBe('RECEIVED');
+      expect(await lastCustody(first)).toMatchObject({ action: 'RETURNED_TO_WORKSHOP', from_status: 'IN_STOCK', to_status: 'RECEIVED' });
+      expect(await matchJobs()).toBe(1);
+      expect((await match()).allocatedQuantity).toBe(1);
+      expect(await devicesOn(o.id)).toEqual([second]);
+      await assertConsistent();
+
+      // once shipped it is too late for this command, and it says what to do
+      await t.runOk(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [second] } }, net.ara.tokens.refurbisher);
+      expect(await t.runError(MatchingRefuseDeviceDocument, { input: { ...input, deviceId: second } }, net.ara.tokens.partner)).toBe('CONFLICT');
+    });
+
+    it('swapReservations: the coordinator exchanges two reserved devices that fit each other, and refuses with why when one does not fit', async () => {
+      const [good, worn, high] = await stockDevices([GOOD, WORN, HIGH]);
+      const a = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER' }]);
+      const b = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER', minRamGb: 8 }]);
+      const design = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'DESIGN_STUDENT' }]);
+      await match();
+      expect(await devicesOn(a.id)).toEqual([worn]);
+      expect(await devicesOn(b.id)).toEqual([good]);
+      expect(await devicesOn(design.id)).toEqual([high]);
+      await t.dataSource.query(`DELETE FROM outbox_message`);
+
+      // worn (4 GB) does not fit b's 8 GB line: refused, saying why
+      const misfit = await t.run(MatchingSwapReservationsDocument, { input: { deviceId: worn, otherDeviceId: good } }, net.ara.tokens.coordinator);
+      expect(misfit.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(misfit.errors?.[0]?.message).toContain('8 GB RAM');
+
+      for (const token of [net.ara.tokens.partner, net.ara.tokens.refurbisher]) {
+        expect(await t.runError(MatchingSwapReservationsDocument, { input: { deviceId: good, otherDeviceId: high } }, token)).toBe('FORBIDDEN');
+      }
+      expect(await t.runError(MatchingSwapReservationsDocument, { input: { deviceId: good, otherDeviceId: high } }, net.bfc.tokens.coordinator)).toBe(
+        'NOT_FOUND',
+      );
+      // the design machine fits b, but the 8 GB one does not fit the design student's line
+      expect(await t.runError(MatchingSwapReservationsDocument, { input: { deviceId: good, otherDeviceId: high } }, net.ara.tokens.coordinator)).toBe(
+        'BAD_USER_INPUT',
+      );
+
+      // once b asks for 4 GB, each device fits the other's line: the swap goes through
+      await t.dataSource.query(`UPDATE order_line SET min_ram_gb = 4 WHERE order_id = $1`, [b.id]);
+      const swapped = (await t.runOk(MatchingSwapReservationsDocument, { input: { deviceId: worn, otherDeviceId: good } }, net.ara.tokens.coordinator))
+        .swapReservations;
+      expect(swapped.map((d) => d.status)).toEqual(['RESERVED', 'RESERVED']);
+      expect(await devicesOn(a.id)).toEqual([good]);
+      expect(await devicesOn(b.id)).toEqual([worn]);
+      expect(await lastCustody(good)).toMatchObject({ action: 'RESERVED', from_status: 'IN_STOCK', to_status: 'RESERVED' });
+      const released = await t.dataSource.query(`SELECT count(*)::int AS n FROM order_line_device WHERE release_reason = 'SWAPPED'`);
+      expect(released[0].n).toBe(2);
+      expect(await matchJobs()).toBe(1);
+      await assertConsistent();
     });
   });
 });

@@ -14,6 +14,7 @@ const EXPECTED: Record<string, Partial<Record<Role, string>>> = {
   'Region.administer': { ADMIN: 'all/FORBIDDEN', COORDINATOR: 'region/FORBIDDEN' },
   'Region.readStock': { ADMIN: 'all/FORBIDDEN', COORDINATOR: 'region/FORBIDDEN', REFURBISHER: 'region/FORBIDDEN' },
   'Region.sweepPickups': { ADMIN: 'all/FORBIDDEN' },
+  'Region.setGradeFloors': { ADMIN: 'all/FORBIDDEN', COORDINATOR: 'region/FORBIDDEN' },
   'Organization.administer': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
   'Organization.declareDonationFor': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', DONOR: 'own/FORBIDDEN' },
   'Organization.submitOrderFor': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', PARTNER: 'own/FORBIDDEN' },
@@ -34,11 +35,14 @@ const EXPECTED: Record<string, Partial<Record<Role, string>>> = {
   'Device.erase': { REFURBISHER: 'own/NOT_FOUND' },
   'Device.grade': { REFURBISHER: 'own/NOT_FOUND' },
   'Device.recycle': { REFURBISHER: 'own/NOT_FOUND' },
+  'Device.releaseReservation': { REFURBISHER: 'own/NOT_FOUND' },
+  'Device.swapReservations': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
   'PartnerOrder.cancel': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', PARTNER: 'own/NOT_FOUND' },
   'PartnerOrder.readBeneficiaryRefs': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', PARTNER: 'own/NOT_FOUND' },
   'PartnerOrder.confirmDelivery': { PARTNER: 'own/NOT_FOUND' },
   // decided in SQL over the order's devices: test/access-table.e2e-spec.ts
   'PartnerOrder.ship': { REFURBISHER: 'sql/NOT_FOUND' },
+  'PartnerOrder.refuseDevice': { PARTNER: 'own/NOT_FOUND' },
   'Reconciliation.resolve': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
 };
 

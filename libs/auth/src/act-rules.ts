@@ -113,6 +113,8 @@ export const ACT_RULES = {
       [Role.COORDINATOR]: refused(OWN_REGION, STAFF_OF_REGION),
       [Role.REFURBISHER]: refused(OWN_REGION, 'A refurbisher reads its own stock'),
     },
+    /** its grade floors per beneficiary profile for matching (read and set) */
+    setGradeFloors: { [Role.ADMIN]: refused(EVERYTHING, STAFF_OF_REGION), [Role.COORDINATOR]: refused(OWN_REGION, STAFF_OF_REGION) },
     /** the overdue pickup sweep acts on every region at once: the platform (background jobs) */
     sweepPickups: { [Role.ADMIN]: refused(EVERYTHING, 'Only the platform runs the pickup sweep') },
   },
@@ -157,6 +159,10 @@ export const ACT_RULES = {
     erase: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     grade: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     recycle: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    /** give a reserved device back to stock (its line asks again) */
+    releaseReservation: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    /** exchange two reserved devices between their lines */
+    swapReservations: staffFor(),
     /** found broken after grading, even reserved: back to the workbench */
     returnToWorkshop: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     replaceStorage: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
@@ -174,6 +180,8 @@ export const ACT_RULES = {
     readBeneficiaryRefs: { ...staffFor(), [Role.PARTNER]: hidden(OWN_ORDER) },
     confirmDelivery: { [Role.PARTNER]: hidden(OWN_ORDER) },
     ship: { [Role.REFURBISHER]: hidden(ORDER_OF_HELD_DEVICES) },
+    /** refuse a device of its order at delivery */
+    refuseDevice: { [Role.PARTNER]: hidden(OWN_ORDER) },
   },
   Reconciliation: {
     /** a review: staff of the refurbisher's region */

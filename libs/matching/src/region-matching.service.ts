@@ -3,7 +3,17 @@ import { NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth';
 import { Region } from '@app/network';
-import { OrderLedger, Reservation } from '@app/orders';
+import {
+  GradeFloorService,
+  gradeFloorFor,
+  higherGrade,
+  OrderLedger,
+  PROFILE_DEFAULTS,
+  RegionGradeFloors,
+  Reservation,
+  type BeneficiaryProfile,
+} from '@app/orders';
+import { Grade } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { MatchingResult } from './dto/matching-result';
 import { MATCHING_COST_POLICY, MatchingCostPolicy } from './matching-cost.policy';
@@ -21,7 +31,13 @@ interface LineRow {
   min_storage_gb: number | null;
   require_ssd: boolean;
   min_grade: MatchGrade | null;
+  profile: BeneficiaryProfile;
+  needs_webcam: boolean;
+  needs_microphone: boolean;
+  needs_os: boolean;
+  min_battery_health_percent: number | null;
   priority: number;
+  needed_ms: string | null;
   created_ms: string;
   lat: number;
   lon: number;
@@ -34,6 +50,10 @@ interface DeviceRow {
   storage_gb: number | null;
   ssd: boolean | null;
   grade: MatchGrade;
+  battery_health_percent: number | null;
+  webcam_works: boolean | null;
+  microphone_works: boolean | null;
+  os_installed: boolean;
   lat: number;
   lon: number;
 }
@@ -58,6 +78,7 @@ export class RegionMatchingService {
     private readonly tx: TransactionRunner,
     private readonly ledger: OrderLedger,
     private readonly solver: MatchingSolverRunner,
+    private readonly gradeFloors: GradeFloorService,
     @Inject(MATCHING_COST_POLICY) private readonly costPolicy: MatchingCostPolicy,
   ) {}
 
@@ -73,6 +94,7 @@ export class RegionMatchingService {
       const lines = await this.unfilledLines(
         manager,
         orders.map((o) => o.id),
+        await this.gradeFloors.floorsOf(manager, regionId),
       );
       const open = lines.reduce((s, l) => s + l.quantity, 0);
       if (!open) return { allocatedQuantity: 0, unfilledQuantity: 0 };
@@ -91,15 +113,22 @@ export class RegionMatchingService {
     });
   }
 
-  /** Lines of these (locked) orders with units still to fill, locked, with their partner's place. */
+  /**
+   * Lines of these (locked) orders with units still to fill, locked, with their partner's place.
+   * The region's current grade floor is applied over the line's own (raising a floor reaches lines
+   * already open); the line's needed-by date is its own or its order's.
+   */
   private async unfilledLines(
     manager: EntityManager,
     orderIds: string[],
+    floors: RegionGradeFloors,
   ): Promise<Array<{ line: MatchLine; orderId: string; partnerId: string; category: string; quantity: number }>> {
     if (!orderIds.length) return [];
     const rows: LineRow[] = await manager.query(
       `SELECT l.id, l.order_id, o.partner_id, l.category, (l.quantity - l.allocated_quantity)::int AS open_quantity,
-              l.min_ram_gb, l.min_storage_gb, l.require_ssd, l.min_grade, l.priority,
+              l.min_ram_gb, l.min_storage_gb, l.require_ssd, l.min_grade, l.priority, l.profile,
+              l.needs_webcam, l.needs_microphone, l.needs_os, l.min_battery_health_percent,
+              (extract(epoch from COALESCE(l.needed_by, o.needed_by)) * 1000)::bigint AS needed_ms,
               (extract(epoch from l.created_at) * 1000)::bigint AS created_ms,
               p.address_location_lat AS lat, p.address_location_lon AS lon
          FROM order_line l
@@ -122,8 +151,14 @@ export class RegionMatchingService {
         minRamGb: r.min_ram_gb,
         minStorageGb: r.min_storage_gb,
         requireSsd: r.require_ssd,
-        minGrade: r.min_grade,
+        minGrade: higherGrade(r.min_grade as Grade | null, gradeFloorFor(floors, r.profile)),
+        needsWebcam: r.needs_webcam,
+        needsMicrophone: r.needs_microphone,
+        needsOs: r.needs_os,
+        minBatteryHealthPercent: r.min_battery_health_percent,
+        prefersQuality: PROFILE_DEFAULTS[r.profile].prefersQuality,
         priority: r.priority,
+        neededBy: r.needed_ms === null ? null : Number(r.needed_ms),
         age: Number(r.created_ms),
         lat: r.lat,
         lon: r.lon,
@@ -134,11 +169,14 @@ export class RegionMatchingService {
   /**
    * The region's graded IN_STOCK devices of these categories, at their refurbisher's place. Not
    * locked here: reservation re-checks each chosen device under its row lock. Found through the
-   * (refurbisher_id, status) index of the region's refurbishers.
+   * (refurbisher_id, status) index of the region's refurbishers. An OS counts as installed when
+   * the refurbisher recorded one (`specs.os`).
    */
   private async inStock(manager: EntityManager, regionId: string, categories: string[]): Promise<MatchDevice[]> {
     const rows: DeviceRow[] = await manager.query(
       `SELECT d.id, d.category, d.specs_ram_gb AS ram_gb, d.specs_storage_gb AS storage_gb, d.specs_ssd AS ssd, d.grade,
+              d.battery_health_percent, d.webcam_works, d.microphone_works,
+              NULLIF(btrim(d.specs_os), '') IS NOT NULL AS os_installed,
               r.address_location_lat AS lat, r.address_location_lon AS lon
          FROM device d JOIN organization r ON r.id = d.refurbisher_id
         WHERE d.refurbisher_id IN (SELECT id FROM organization WHERE region_id = $1 AND kind = 'REFURBISHER')
@@ -146,6 +184,19 @@ export class RegionMatchingService {
         ORDER BY d.id`,
       [regionId, categories],
     );
-    return rows.map((r) => ({ id: r.id, category: r.category, ramGb: r.ram_gb, storageGb: r.storage_gb, ssd: r.ssd, grade: r.grade, lat: r.lat, lon: r.lon }));
+    return rows.map((r) => ({
+      id: r.id,
+      category: r.category,
+      ramGb: r.ram_gb,
+      storageGb: r.storage_gb,
+      ssd: r.ssd,
+      grade: r.grade,
+      batteryHealthPercent: r.battery_health_percent,
+      webcam: r.webcam_works,
+      microphone: r.microphone_works,
+      osInstalled: r.os_installed,
+      lat: r.lat,
+      lon: r.lon,
+    }));
   }
 }

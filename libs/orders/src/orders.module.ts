@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RefurbishingModule } from '@app/refurbishing';
 import { BeneficiaryReference } from './entities/beneficiary-reference.entity';
+import { MatchingGradeFloor } from './entities/matching-grade-floor.entity';
 import { OrderLineDevice } from './entities/order-line-device.entity';
 import { OrderLine } from './entities/order-line.entity';
 import { PartnerOrder } from './entities/partner-order.entity';
@@ -10,6 +11,8 @@ import { loadOrdersConfig, ORDERS_CONFIG } from './orders-config';
 import { DeviceOrderResolver } from './resolvers/device-order.resolver';
 import { OrderLineResolver } from './resolvers/order-line.resolver';
 import { OrderResolver } from './resolvers/order.resolver';
+import { GradeFloorResolver } from './resolvers/grade-floor.resolver';
+import { GradeFloorService } from './services/grade-floor.service';
 import { OrderCancellationService } from './services/order-cancellation.service';
 import { OrderDeliveryService } from './services/order-delivery.service';
 import { OrderLedger } from './services/order-ledger.service';
@@ -18,7 +21,7 @@ import { OrderSubmissionService } from './services/order-submission.service';
 import { OrderService } from './services/order.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PartnerOrder, OrderLine, OrderLineDevice, BeneficiaryReference]), RefurbishingModule],
+  imports: [TypeOrmModule.forFeature([PartnerOrder, OrderLine, OrderLineDevice, BeneficiaryReference, MatchingGradeFloor]), RefurbishingModule],
   providers: [
     { provide: ORDERS_CONFIG, useFactory: () => loadOrdersConfig() },
     OrderLedger,
@@ -27,11 +30,13 @@ import { OrderService } from './services/order.service';
     OrderCancellationService,
     OrderShippingService,
     OrderDeliveryService,
+    GradeFloorService,
+    GradeFloorResolver,
     OrderResolver,
     OrderLineResolver,
     DeviceOrderResolver,
     ReservationsWithdrawnSubscriber,
   ],
-  exports: [ORDERS_CONFIG, OrderLedger, OrderService],
+  exports: [ORDERS_CONFIG, OrderLedger, OrderService, GradeFloorService],
 })
 export class OrdersModule {}

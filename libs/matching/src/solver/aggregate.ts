@@ -72,7 +72,18 @@ function batteryKeyOf(thresholds: readonly number[]): (percent: number | null) =
 const specKey = (d: DeviceSpec, batteryKey: (percent: number | null) => string): string =>
   [d.category, d.ramGb, d.storageGb, d.ssd, d.grade, batteryKey(d.batteryHealthPercent), d.webcam, d.microphone, d.osInstalled].join(SEP);
 const groupKey = (l: LineRequirements): string =>
-  [l.category, l.minRamGb, l.minStorageGb, l.requireSsd, l.minGrade, l.needsWebcam, l.needsMicrophone, l.needsOs, l.minBatteryHealthPercent, l.prefersQuality].join(SEP);
+  [
+    l.category,
+    l.minRamGb,
+    l.minStorageGb,
+    l.requireSsd,
+    l.minGrade,
+    l.needsWebcam,
+    l.needsMicrophone,
+    l.needsOs,
+    l.minBatteryHealthPercent,
+    l.prefersQuality,
+  ].join(SEP);
 const locationKey = (p: LatLon): string => `${p.lat},${p.lon}`;
 
 /** Returns the index of key in the interning map, creating it with make() if new. */

@@ -106,7 +106,8 @@ export function resolveCostWeights(weights?: Partial<MatchingCostWeights>): Matc
 export function overQualification(
   spec: Pick<DeviceSpec, 'ramGb' | 'storageGb' | 'ssd' | 'grade'>,
   req: Pick<LineRequirements, 'minRamGb' | 'minStorageGb' | 'requireSsd' | 'minGrade'>,
-  weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS): number {
+  weights: MatchingCostWeights = DEFAULT_MATCHING_COST_WEIGHTS,
+): number {
   let waste = 0;
   if (spec.ramGb !== null) {
     waste += weights.perExtraRamGb * Math.max(0, spec.ramGb - (req.minRamGb ?? weights.baselineRamGb));

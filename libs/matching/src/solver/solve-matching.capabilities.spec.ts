@@ -15,7 +15,19 @@ function laptop(id: string, spec: Partial<MatchDevice>): MatchDevice {
 }
 
 function line(id: string, spec: Partial<MatchLine>): MatchLine {
-  return { id, category: 'LAPTOP', quantity: 1, minRamGb: null, minStorageGb: null, requireSsd: false, minGrade: null, priority: 0, age: 0, ...VILLEURBANNE, ...spec };
+  return {
+    id,
+    category: 'LAPTOP',
+    quantity: 1,
+    minRamGb: null,
+    minStorageGb: null,
+    requireSsd: false,
+    minGrade: null,
+    priority: 0,
+    age: 0,
+    ...VILLEURBANNE,
+    ...spec,
+  };
 }
 
 /** SENIOR's defaults (profile-defaults.ts): 4 GB, video calls, an OS; prefers quality. */

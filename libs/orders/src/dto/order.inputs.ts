@@ -59,6 +59,34 @@ export class OrderLineInput {
   @IsEnum(Grade)
   minGrade?: Grade | null;
 
+  @Field(() => Boolean, { nullable: true, description: "needs a working webcam; raises the profile's needs, never lowers them" })
+  @IsOptional()
+  @IsBoolean()
+  needsWebcam?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'needs a working microphone' })
+  @IsOptional()
+  @IsBoolean()
+  needsMicrophone?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'needs an operating system recorded at grading' })
+  @IsOptional()
+  @IsBoolean()
+  needsOs?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'minimum battery health, 0–100 %' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  minBatteryHealthPercent?: number | null;
+
+  @Field(() => Date, { nullable: true, description: "when this line's devices are needed; defaults to the order's neededBy" })
+  @IsOptional()
+  @IsDate()
+  @IsDateWithinYears()
+  neededBy?: Date | null;
+
   @Field(() => Int, { nullable: true, description: 'higher is served first when stock is short; default 0' })
   @IsOptional()
   @IsInt()
@@ -86,6 +114,18 @@ export class SubmitOrderInput {
   @IsDate()
   @IsDateWithinYears()
   neededBy?: Date | null;
+}
+
+@InputType()
+export class MatchingGradeFloorInput {
+  @Field(() => BeneficiaryProfile)
+  @IsEnum(BeneficiaryProfile)
+  profile!: BeneficiaryProfile;
+
+  @Field(() => Grade, { nullable: true, description: "no device below this grade for the profile's lines; null: no floor" })
+  @IsOptional()
+  @IsEnum(Grade)
+  minGrade?: Grade | null;
 }
 
 @InputType()

@@ -21,6 +21,7 @@ import { PartnerOrder } from './partner-order.entity';
   `"quantity" > 0 AND 0 <= "delivered_quantity" AND "delivered_quantity" <= "shipped_quantity" AND "shipped_quantity" <= "allocated_quantity" AND "allocated_quantity" <= "quantity"`,
 )
 @Check('CHK_order_line_minimums', `("min_ram_gb" IS NULL OR "min_ram_gb" >= 0) AND ("min_storage_gb" IS NULL OR "min_storage_gb" >= 0)`)
+@Check('CHK_order_line_battery', `"min_battery_health_percent" IS NULL OR ("min_battery_health_percent" >= 0 AND "min_battery_health_percent" <= 100)`)
 export class OrderLine {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -67,6 +68,29 @@ export class OrderLine {
   @Field(() => Grade, { nullable: true })
   @Column({ type: 'enum', enum: Grade, enumName: 'device_grade', nullable: true })
   minGrade!: Grade | null;
+
+  @Field(() => Boolean, { description: 'a device fits only with a webcam grading found working' })
+  @Column('boolean', { default: false })
+  needsWebcam!: boolean;
+
+  @Field(() => Boolean, { description: 'a device fits only with a microphone grading found working' })
+  @Column('boolean', { default: false })
+  needsMicrophone!: boolean;
+
+  @Field(() => Boolean, { description: 'a device fits only with an operating system recorded at grading' })
+  @Column('boolean', { default: false })
+  needsOs!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'a device fits only with at least this battery health (unknown does not fit)' })
+  @Column('smallint', { nullable: true })
+  minBatteryHealthPercent!: number | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "when the devices are needed (the order's date unless the line states its own); earlier first within a priority",
+  })
+  @Column('timestamptz', { nullable: true })
+  neededBy!: Date | null;
 
   @Field(() => Int, { description: 'higher is served first when stock is short' })
   @Column('int', { default: 0 })

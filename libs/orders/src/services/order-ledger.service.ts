@@ -18,7 +18,7 @@ export interface Reservation {
   partnerId: string;
 }
 
-export type ReleaseReason = 'CANCELLED' | 'STALE' | 'DEVICE_GONE';
+export type ReleaseReason = 'CANCELLED' | 'STALE' | 'DEVICE_GONE' | 'RELEASED' | 'REFUSED' | 'SWAPPED';
 
 /** Each line counter stays between these (SQL over the order_line row `l`). */
 const COUNTER_BOUNDS = {

@@ -3,7 +3,7 @@ import { BadInputError, NotFoundError, RequestContext, Role } from '@app/common'
 import { TransactionEvents, TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { ActAccess } from '@app/auth';
-import { OrganizationKind, Organization } from '@app/network';
+import { OrganizationKind, Organization, refuseIfDeactivated } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { SubmitOrderInput } from '../dto/order.inputs';
 import { OrderLine } from '../entities/order-line.entity';
@@ -12,6 +12,7 @@ import { PartnerOrder } from '../entities/partner-order.entity';
 import { OrdersSubmitted } from '../events/orders-submitted.event';
 import { ORDERS_CONFIG, OrdersConfig } from '../orders-config';
 import { resolveLineRequirements } from '../policies/profile-defaults';
+import { GradeFloorService, gradeFloorFor } from './grade-floor.service';
 import { OrderLedger } from './order-ledger.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,21 +29,36 @@ export class OrderSubmissionService {
     private readonly ledger: OrderLedger,
     private readonly outbox: OutboxService,
     private readonly events: TransactionEvents,
+    private readonly gradeFloors: GradeFloorService,
     @Inject(ORDERS_CONFIG) private readonly config: OrdersConfig,
   ) {}
 
   async submit(ctx: RequestContext, input: SubmitOrderInput): Promise<PartnerOrder> {
-    const problems: string[] = [];
-    const lines = input.lines.map((line, i) => {
-      const resolved = resolveLineRequirements(line.profile, line.category, line);
-      problems.push(...resolved.problems.map((p) => `lines[${i}]: ${p}`));
-      return { category: line.category, quantity: line.quantity, profile: line.profile, priority: line.priority ?? 0, ...resolved.requirements };
+    const early: string[] = [];
+    if (input.neededBy && input.neededBy.getTime() < Date.now()) early.push('neededBy is in the past');
+    input.lines.forEach((line, i) => {
+      if (line.neededBy && line.neededBy.getTime() < Date.now()) early.push(`lines[${i}]: neededBy is in the past`);
     });
-    if (input.neededBy && input.neededBy.getTime() < Date.now()) problems.push('neededBy is in the past');
-    if (problems.length) throw new BadInputError(problems.join('; '), { problems });
+    if (early.length) throw new BadInputError(early.join('; '), { problems: early });
 
     return this.tx.run(ctx, async (_, manager) => {
       const partner = await this.partnerFor(ctx, manager, input.partnerId ?? null);
+      // the region's grade floors are known once the partner is: a line is checked against them
+      const floors = await this.gradeFloors.floorsOf(manager, partner.regionId);
+      const problems: string[] = [];
+      const lines = input.lines.map((line, i) => {
+        const resolved = resolveLineRequirements(line.profile, line.category, line, gradeFloorFor(floors, line.profile));
+        problems.push(...resolved.problems.map((p) => `lines[${i}]: ${p}`));
+        return {
+          category: line.category,
+          quantity: line.quantity,
+          profile: line.profile,
+          priority: line.priority ?? 0,
+          neededBy: line.neededBy ?? input.neededBy ?? null,
+          ...resolved.requirements,
+        };
+      });
+      if (problems.length) throw new BadInputError(problems.join('; '), { problems });
       const repo = manager.getRepository(PartnerOrder);
       const order = await repo.save(
         repo.create({
@@ -67,13 +83,16 @@ export class OrderSubmissionService {
     const caller = ctx.user;
     if (caller.role === Role.PARTNER) {
       if (partnerId) ActAccess.assert(ctx, 'Organization', 'submitOrderFor', { id: partnerId });
-      return manager.getRepository(Organization).findOneByOrFail({ id: caller.organizationId! });
+      const own = await manager.getRepository(Organization).findOneByOrFail({ id: caller.organizationId! });
+      refuseIfDeactivated(own, 'submit orders');
+      return own;
     }
     if (!partnerId) throw new BadInputError('partnerId is required when staff submit an order', { field: 'partnerId' });
     const partner = await manager.getRepository(Organization).findOne({ where: { id: partnerId } });
     if (!partner) throw new NotFoundError('Organization', partnerId);
     ActAccess.assert(ctx, 'Organization', 'submitOrderFor', partner);
     if (partner.kind !== OrganizationKind.PARTNER) throw new BadInputError('partnerId must be a partner organization', { field: 'partnerId' });
+    refuseIfDeactivated(partner, 'submit orders');
     return partner;
   }
 }
