@@ -14,6 +14,10 @@ import {
   AccessTableCountsDocument,
   AccessTableCreateRegionDocument,
   AccessTableCreateUserDocument,
+  AccessTableDeactivateUserDocument,
+  AccessTableIssuePasswordResetDocument,
+  AccessTableReactivateUserDocument,
+  AccessTableUpdateUserDocument,
   AccessTableDeclareDocument,
   AccessTableDeclineDocument,
   AccessTableEraseDocument,
@@ -96,6 +100,9 @@ describe('the act table, once per cell, through GraphQL', () => {
   const story = {} as Record<'ARA' | 'BFC', RegionStory>;
   const tokens = {} as Record<RoleName, string>;
   const callers = {} as Record<RoleName, Caller>;
+  /** per region, a donor's account the user commands act on (nobody logs in with it) */
+  const accounts = {} as Record<'ARA' | 'BFC', string>;
+  const accountOf = (s: RegionStory): string => accounts[s.region.code as 'ARA' | 'BFC'];
   let serial = 0;
 
   const codeOf = async <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token: string): Promise<string> => {
@@ -211,6 +218,13 @@ describe('the act table, once per cell, through GraphQL', () => {
           token,
         ),
     },
+    // the user commands repeat on the region's spare account: past the gate, OK (a deactivated account's reset link: CONFLICT)
+    'User.update': { rowOf: accountOf, run: (token, s) => codeOf(AccessTableUpdateUserDocument, { userId: accountOf(s) }, token) },
+    'User.deactivate': { rowOf: accountOf, run: (token, s) => codeOf(AccessTableDeactivateUserDocument, { userId: accountOf(s) }, token) },
+    'User.reactivate': { rowOf: accountOf, run: (token, s) => codeOf(AccessTableReactivateUserDocument, { userId: accountOf(s) }, token) },
+    'User.issuePasswordReset': { rowOf: accountOf, run: (token, s) => codeOf(AccessTableIssuePasswordResetDocument, { userId: accountOf(s) }, token) },
+    // a reset link for the region's coordinator: a staff account, an administrator's business only
+    'User.administerStaff': { run: (token) => codeOf(AccessTableIssuePasswordResetDocument, { userId: callers.coordinator.userId }, token) },
     'Donation.cancel': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(AccessTableCancelDonationDocument, { id: s.donationId }, token) },
     // nothing of the story's donation waits and no decline bars it: past the gate, refused by state
     'Donation.liftDecline': {
@@ -307,6 +321,13 @@ describe('the act table, once per cell, through GraphQL', () => {
     net = await seedNetwork(t);
     story.ARA = await tell(net.ara, 45.75, 4.83);
     story.BFC = await tell(net.bfc, 47.32, 5.04);
+    for (const region of [net.ara, net.bfc]) {
+      const [row] = await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, 'none', 'DONOR', $2) RETURNING id`, [
+        `spare@${region.code.toLowerCase()}.test`,
+        region.donor,
+      ]);
+      accounts[region.code as 'ARA' | 'BFC'] = row.id as string;
+    }
     for (const role of ROLES) {
       tokens[role] = role === 'admin' ? net.adminToken : net.ara.tokens[role];
       callers[role] = await callerOf(t, role === 'admin' ? 'admin@platform.test' : `${role}@ara.test`);

@@ -85,6 +85,13 @@ export const ORDER_OF_HELD_DEVICES: ActRule = {
     `EXISTS (SELECT 1 FROM order_line_device ax JOIN device ad ON ad.id = ax.device_id WHERE ax.order_id = ${column(a, 'id')} AND ad.refurbisher_id = :actOrg)`,
 };
 
+/** A user of an organization of the caller's region (an administrator, of no organization, is in none). */
+export const USER_OF_OWN_REGION: ActRule = {
+  says: 'a user of an organization of its own region',
+  holds: (caller, row) => !!caller.regionId && row.regionId === caller.regionId,
+  sql: (a) => `EXISTS (SELECT 1 FROM organization ao WHERE ao.id = ${column(a, 'organization_id')} AND ao.region_id = :actRegion)`,
+};
+
 /** Denied as if the row did not exist, so that ids cannot be probed. */
 export const hidden = (rule: ActRule): ActCell => ({ rule, denied: { code: 'NOT_FOUND' } });
 /** Denied openly: the caller names only itself, or nothing that could be probed. */
@@ -136,6 +143,12 @@ export const ACT_RULES = {
   },
   User: {
     createAdministrator: { [Role.ADMIN]: refused(EVERYTHING, 'Only an administrator creates administrators') },
+    /** staff accounts (ADMIN, COORDINATOR): made, changed, deactivated and given reset links by an administrator only */
+    administerStaff: { [Role.ADMIN]: refused(EVERYTHING, 'Only an administrator manages administrator and coordinator accounts') },
+    update: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(USER_OF_OWN_REGION) },
+    deactivate: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(USER_OF_OWN_REGION) },
+    reactivate: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(USER_OF_OWN_REGION) },
+    issuePasswordReset: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(USER_OF_OWN_REGION) },
   },
   Donation: {
     cancel: { ...staffFor(), [Role.DONOR]: hidden(OWN_DONATION) },

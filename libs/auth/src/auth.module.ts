@@ -10,18 +10,33 @@ import { AuthorizationGuard } from './authorization.guard';
 import { LocalStrategy } from './local.strategy';
 import { LoginFailure } from './login-attempt.entity';
 import { LoginThrottle } from './login-throttle';
+import { AccountResolver } from './accounts/account.resolver';
+import { PasswordChangeService } from './accounts/password-change.service';
+import { PasswordResetService } from './accounts/password-reset.service';
+import { CallerCache } from './caller-cache';
+import { PasswordReset } from './password-reset.entity';
 
 @Global()
 @Module({
   imports: [
     PassportModule,
-    TypeOrmModule.forFeature([LoginFailure]),
+    TypeOrmModule.forFeature([LoginFailure, PasswordReset]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
     }),
   ],
-  providers: [AuthService, LoginThrottle, LocalStrategy, AuthResolver, { provide: APP_GUARD, useClass: AuthorizationGuard }],
-  exports: [AuthService],
+  providers: [
+    AuthService,
+    LoginThrottle,
+    LocalStrategy,
+    AuthResolver,
+    CallerCache,
+    PasswordChangeService,
+    PasswordResetService,
+    AccountResolver,
+    { provide: APP_GUARD, useClass: AuthorizationGuard },
+  ],
+  exports: [AuthService, CallerCache, PasswordResetService],
 })
 export class AuthModule {}

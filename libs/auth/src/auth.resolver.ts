@@ -30,7 +30,7 @@ export class AuthResolver {
     @Context() gql: GraphQLRequestState & { login: { user: User; ip?: string } },
   ): Promise<AuthPayload> {
     const user = gql.login.user;
-    const payload: JwtPayload = { sub: user.id, role: user.role };
+    const payload: JwtPayload = { sub: user.id, role: user.role, ver: user.tokenVersion };
     // What the answer selects below `user` (its organization, …) is read as the person who just
     // proved who they are, under the same scopes as any later request of theirs.
     const caller = await this.auth.callerOf(payload);

@@ -92,6 +92,7 @@ export class AuthorizationGuard {
     if (claims.exp !== undefined && (typeof claims.exp !== 'number' || now >= claims.exp)) return null;
     if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > now)) return null;
     if (claims.iat !== undefined && typeof claims.iat !== 'number') return null;
+    if (claims.ver !== undefined && !Number.isInteger(claims.ver)) return null;
     if (typeof claims.sub !== 'string' || claims.sub.length === 0) return null;
     return claims as unknown as JwtPayload;
   }

@@ -35,4 +35,31 @@ export class User {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** a permanent refusal (5xx) of its address by the mail server: no more e-mails until the address changes */
+  @Column('timestamptz', { nullable: true })
+  emailBouncedAt!: Date | null;
+
+  @Column('varchar', { length: 500, nullable: true })
+  emailBounceReason!: string | null;
+
+  /** how the person is called; accounts made before names were asked have none */
+  @Field(() => String, { nullable: true })
+  @Column('varchar', { length: 200, nullable: true })
+  name!: string | null;
+
+  /**
+   * Carried by every token as `ver`: raising it refuses every token issued before, in every API
+   * process (a password change or reset, a deactivation, a role change).
+   */
+  @Column('int', { default: 0 })
+  tokenVersion!: number;
+
+  /** set: the account can neither log in nor use its tokens; null: active */
+  @Field(() => Date, { nullable: true })
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  passwordChangedAt!: Date | null;
 }

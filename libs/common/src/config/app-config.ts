@@ -72,6 +72,8 @@ export interface AppConfig {
   publicUrl: string;
   /** how long a signed report link (PDF, CSV) works */
   reportLinkTtlHours: number;
+  /** how long a password reset link works (single use) */
+  passwordResetTtlMinutes: number;
   /** kg CO2e per device that replace the documented defaults (CO2E_FACTORS, JSON), per category */
   co2eFactors: Partial<Record<DeviceCategory, number>>;
   /**
@@ -331,6 +333,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     maxQueryComplexity: readInt(env, 'MAX_QUERY_COMPLEXITY', 50_000, 10, 10_000_000, problems),
     publicUrl: readPublicUrl(env, port, problems),
     reportLinkTtlHours: readInt(env, 'REPORT_LINK_TTL_HOURS', 24, 1, 24 * 90, problems),
+    passwordResetTtlMinutes: readInt(env, 'PASSWORD_RESET_TTL_MINUTES', 60, 5, 7 * 24 * 60, problems),
     co2eFactors: readCo2eFactors(env, problems),
     attestationKeys: readAttestationKeys(env, dataDir, databaseUrl, jwtSecret, problems),
     geocoderUrl: readGeocoderUrl(env, problems),

@@ -2,6 +2,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { RequestContext, Role } from '@app/common';
 import { Allow, ALL_ROLES, Ctx, User } from '@app/auth';
 import { CreateUserInput } from '../dto/network.inputs';
+import { UpdateUserArgs, UserIdArgs } from '../dto/user.args';
 import { Organization } from '../entities/organization.entity';
 import { OrganizationService } from '../services/organization.service';
 import { UserService } from '../services/user.service';
@@ -23,6 +24,24 @@ export class UserResolver {
   @Mutation(() => User)
   createUser(@Ctx() ctx: RequestContext, @Args('input') input: CreateUserInput): Promise<User> {
     return this.userService.create(ctx, input);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => User)
+  updateUser(@Ctx() ctx: RequestContext, @Args() args: UpdateUserArgs): Promise<User> {
+    return this.userService.update(ctx, args);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => User, { description: 'Ends its sessions at once; it can no longer log in' })
+  deactivateUser(@Ctx() ctx: RequestContext, @Args() args: UserIdArgs): Promise<User> {
+    return this.userService.deactivate(ctx, args.userId);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Mutation(() => User)
+  reactivateUser(@Ctx() ctx: RequestContext, @Args() args: UserIdArgs): Promise<User> {
+    return this.userService.reactivate(ctx, args.userId);
   }
 
   @ResolveField(() => Organization, { nullable: true, description: 'null for ADMIN' })

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext, Role, passwordWeakness } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { ActAccess, hashPassword, User } from '@app/auth';
+import { AccountRow, ActAccess, CallerCache, hashPassword, isStaffRole, User, UserAccounts } from '@app/auth';
+import { EntityManager } from 'typeorm';
 import { CreateUserInput } from '../dto/network.inputs';
+import { UpdateUserArgs } from '../dto/user.args';
 import { Organization } from '../entities/organization.entity';
 import { ROLE_OF_KIND } from '../entities/organization-kind';
 
 @Injectable()
 export class UserService {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly callers: CallerCache,
+  ) {}
 
   async me(ctx: RequestContext): Promise<User> {
     const user = await this.tx
@@ -47,5 +52,74 @@ export class UserService {
       if (await repo.exists({ where: { email } })) throw new ConflictError('This e-mail address cannot be used for a new account', { field: 'email' });
       return repo.save(repo.create({ email, passwordHash, role: input.role, organizationId: input.organizationId ?? null }));
     });
+  }
+
+  /**
+   * Name and role. The role must be the one of the user's organization kind (an administrator's
+   * is ADMIN), as createUser decides; staff accounts (ADMIN, COORDINATOR) are changed by an
+   * administrator only. A role change ends the account's sessions.
+   */
+  async update(ctx: RequestContext, args: UpdateUserArgs): Promise<User> {
+    const user = await this.tx.run(ctx, async (_, manager) => {
+      const account = await this.lockInScope(ctx, manager, args.userId, 'update');
+      const role = args.role ?? account.role;
+      if (isStaffRole(account.role) || isStaffRole(role)) ActAccess.assertRole(ctx, 'User', 'administerStaff');
+      const allowed = account.organizationKind ? ROLE_OF_KIND[account.organizationKind as keyof typeof ROLE_OF_KIND] : Role.ADMIN;
+      if (role !== allowed) {
+        throw new BadInputError(
+          account.organizationKind
+            ? `A user of a ${account.organizationKind} organization has role ${allowed}; to give this person another role, create an account in an organization of that kind`
+            : 'An administrator belongs to no organization and stays ADMIN; create an account in an organization for another role',
+          { field: 'role' },
+        );
+      }
+      await UserAccounts.update(manager, account.id, { name: args.name === undefined ? account.name : args.name, role });
+      return manager.getRepository(User).findOneOrFail({ where: { id: account.id } });
+    });
+    await this.callers.changed(user.id);
+    return user;
+  }
+
+  /**
+   * The account can no longer log in, and its tokens are refused at once in every API process.
+   * Nobody deactivates their own account, and the last active administrator stays. Deactivating
+   * a deactivated account changes nothing.
+   */
+  async deactivate(ctx: RequestContext, userId: string): Promise<User> {
+    const user = await this.tx.run(ctx, async (_, manager) => {
+      const account = await this.lockInScope(ctx, manager, userId, 'deactivate');
+      if (isStaffRole(account.role)) ActAccess.assertRole(ctx, 'User', 'administerStaff');
+      if (account.id === ctx.user.userId) throw new BadInputError('You cannot deactivate your own account: ask another administrator', { field: 'userId' });
+      if (!account.deactivatedAt && account.role === Role.ADMIN) {
+        const active = await UserAccounts.lockActiveAdministrators(manager);
+        if (active.length <= 1 && active.includes(account.id)) {
+          throw new ConflictError('This is the last active administrator: create or reactivate another administrator first', { field: 'userId' });
+        }
+      }
+      await UserAccounts.deactivate(manager, account.id);
+      return manager.getRepository(User).findOneOrFail({ where: { id: account.id } });
+    });
+    await this.callers.changed(user.id);
+    return user;
+  }
+
+  /** The account may log in again; tokens issued before its deactivation stay refused. */
+  async reactivate(ctx: RequestContext, userId: string): Promise<User> {
+    const user = await this.tx.run(ctx, async (_, manager) => {
+      const account = await this.lockInScope(ctx, manager, userId, 'reactivate');
+      if (isStaffRole(account.role)) ActAccess.assertRole(ctx, 'User', 'administerStaff');
+      await UserAccounts.reactivate(manager, account.id);
+      return manager.getRepository(User).findOneOrFail({ where: { id: account.id } });
+    });
+    await this.callers.changed(user.id);
+    return user;
+  }
+
+  /** The user, locked, when the caller may act on it; NOT_FOUND otherwise, so that ids are not probed. */
+  private async lockInScope(ctx: RequestContext, manager: EntityManager, userId: string, action: 'update' | 'deactivate' | 'reactivate'): Promise<AccountRow> {
+    const account = await UserAccounts.lock(manager, userId);
+    if (!account) throw new NotFoundError('User', userId);
+    ActAccess.assert(ctx, 'User', action, { id: account.id, regionId: account.regionId }, 'User');
+    return account;
   }
 }
