@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
 import { AccessPolicy } from '@app/auth';
 import { TransactionRunner } from '@app/database';
-import { DonationLedger } from '@app/donations';
+import { LIVE_LOT_STATUSES } from '@app/donations';
 import { UnroutedExplainer } from '@app/routing';
 import { EntityManager } from 'typeorm';
 import { StuckCount, StuckKind, StuckWorkItem } from './stuck-work.types';
@@ -23,7 +23,6 @@ const DAY = 24 * HOUR;
 export class StuckWorkService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly ledger: DonationLedger,
     private readonly explainer: UnroutedExplainer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -51,18 +50,26 @@ export class StuckWorkService {
     return [...unrouted, ...(rest as StuckWorkItem[])];
   }
 
-  /** How many of each kind, for the dashboard: the same queries, counted (unrouted: donation × category, unexplained). */
+  /** How many of each kind, for the dashboard: the same queries, counted (unrouted: donation × category waiting, unexplained). */
   async counts(ctx: RequestContext, regionId: string): Promise<StuckCount[]> {
     AccessPolicy.assertCanAdministerRegion(ctx, regionId);
     const manager = this.tx.manager(ctx);
-    const waiting = await this.waitingDonations(manager, regionId);
-    const unrouted = await this.ledger.unrouted(
-      manager,
-      waiting.map((d) => d.id),
-    );
-    const rest = (await this.sqlItems(manager, regionId, true)) as Array<{ kind: StuckKind; count: number }>;
+    const [[unrouted], rest] = await Promise.all([
+      // every waiting (donation, category), not only the first page of the list
+      manager.query(
+        `SELECT COUNT(*)::int AS count FROM (
+           SELECT 1 FROM donation d JOIN donation_line dl ON dl.donation_id = d.id
+            WHERE d.region_id = $1 AND d.status = 'DECLARED' AND d.cancelled_at IS NULL
+            GROUP BY dl.donation_id, dl.category
+           HAVING SUM(dl.quantity) > COALESCE((SELECT SUM(li.quantity) FROM lot l JOIN lot_item li ON li.lot_id = l.id
+                                                WHERE l.donation_id = dl.donation_id AND li.category = dl.category AND l.status = ANY($2::lot_status[])), 0)
+         ) waiting`,
+        [regionId, LIVE_LOT_STATUSES],
+      ) as Promise<Array<{ count: number }>>,
+      this.sqlItems(manager, regionId, true) as Promise<Array<{ kind: StuckKind; count: number }>>,
+    ]);
     const byKind = new Map<StuckKind, number>(rest.map((r) => [r.kind, r.count]));
-    byKind.set(StuckKind.UNROUTED_DEVICES, unrouted.length);
+    byKind.set(StuckKind.UNROUTED_DEVICES, unrouted!.count);
     return Object.values(StuckKind).map((kind) => ({ kind, count: byKind.get(kind) ?? 0 }));
   }
 
