@@ -17,6 +17,7 @@ import { ExpectedDevices1795433600000 } from './1795433600000-ExpectedDevices';
 import { Accounts1795433800000 } from './1795433800000-Accounts';
 import { RoutingControls1795434000000 } from './1795434000000-RoutingControls';
 import { IssuedAttestations1795433700000 } from './1795433700000-IssuedAttestations';
+import { PickupChanges1795433900000 } from './1795433900000-PickupChanges';
 import { WorkshopLifecycle1795434100000 } from './1795434100000-WorkshopLifecycle';
 import { MatchingNeeds1795434200000 } from './1795434200000-MatchingNeeds';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Accounts1795433800000,
   RoutingControls1795434000000,
   IssuedAttestations1795433700000,
+  PickupChanges1795433900000,
   WorkshopLifecycle1795434100000,
   MatchingNeeds1795434200000,
 ];

@@ -5,6 +5,11 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   AccessTableAssignLotDocument,
   AccessTableCancelDonationDocument,
+  AccessTableCancelPickupDocument,
+  AccessTableDeactivateOrganizationDocument,
+  AccessTableReactivateOrganizationDocument,
+  AccessTableReschedulePickupDocument,
+  AccessTableUpdateOrganizationDocument,
   AccessTableCancelOrderDocument,
   AccessTableCapacityDocument,
   AccessTableClaimDocument,
@@ -134,6 +139,8 @@ describe('the act table, once per cell, through GraphQL', () => {
     for (const { id } of received) {
       await t.runOk(
         AccessTableEraseDocument,
+    // a pickup is completed once the donation is available: the story's donation became so yesterday
+    await t.dataSource.query(`UPDATE donation SET available_from = now() - interval '1 day' WHERE id = $1`, [donationId]);
         { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } },
         region.tokens.refurbisher,
       );
@@ -178,7 +185,36 @@ describe('the act table, once per cell, through GraphQL', () => {
       },
     },
     // on a partner: the command goes past the gate and refuses the organization's kind
-    'Organization.administer': { rowOf: (s) => s.region.partner, run: (token, s) => codeOf(AccessTableCapacityDocument, { id: s.region.partner }, token) },
+    'Organization.setCapacities': { rowOf: (s) => s.region.partner, run: (token, s) => codeOf(AccessTableCapacityDocument, { id: s.region.partner }, token) },
+    // the same contact again for the caller's own organization, or the region's partner: past the gate, nothing changes
+    'Organization.updateContact': {
+      rowOf: (s) => s.region.partner,
+      run: (token, s) =>
+        codeOf(
+          AccessTableUpdateOrganizationDocument,
+          { input: { organizationId: s.region.partner, contact: { name: 'Accueil', phone: '04 72 00 00 00' } } },
+          token,
+        ),
+    },
+    // a service radius on a partner: past the gate, refused as input
+    'Organization.updateProfile': {
+      rowOf: (s) => s.region.partner,
+      run: (token, s) => codeOf(AccessTableUpdateOrganizationDocument, { input: { organizationId: s.region.partner, serviceRadiusKm: 30 } }, token),
+    },
+    // the partner goes inactive and comes straight back, so that the other probes find it as it was
+    'Organization.deactivate': {
+      rowOf: (s) => s.region.partner,
+      run: async (token, s) => {
+        const code = await codeOf(AccessTableDeactivateOrganizationDocument, { input: { organizationId: s.region.partner, reason: 'probe' } }, token);
+        if (code === 'OK') await t.runOk(AccessTableReactivateOrganizationDocument, { organizationId: s.region.partner }, net.adminToken);
+        return code;
+      },
+    },
+    // the partner is active: past the gate, refused by state
+    'Organization.reactivate': {
+      rowOf: (s) => s.region.partner,
+      run: (token, s) => codeOf(AccessTableReactivateOrganizationDocument, { organizationId: s.region.partner }, token),
+    },
     'Organization.declareDonationFor': {
       rowOf: (s) => s.region.donor,
       run: (token, s) => codeOf(AccessTableDeclareDocument, { input: donationInput(s.region.donor) }, token),
@@ -279,6 +315,20 @@ describe('the act table, once per cell, through GraphQL', () => {
       run: (token, s) => codeOf(AccessTableRecycleDocument, { input: { deviceId: s.deliveredDeviceId, reason: 'broken' } }, token),
     },
     // the story's device was delivered: past the gate, refused because it was shipped
+    // the story's pickup is completed: past the gate, refused by state
+    'Pickup.reschedule': {
+      rowOf: (s) => s.pickupId,
+      run: (token, s) =>
+        codeOf(
+          AccessTableReschedulePickupDocument,
+          { input: { pickupId: s.pickupId, scheduledAt: new Date(availableFrom.getTime() + DAY).toISOString(), reason: 'probe' } },
+          token,
+        ),
+    },
+    'Pickup.cancel': {
+      rowOf: (s) => s.pickupId,
+      run: (token, s) => codeOf(AccessTableCancelPickupDocument, { input: { pickupId: s.pickupId, reason: 'probe' } }, token),
+    },
     'Device.releaseReservation': {
       rowOf: (s) => s.deliveredDeviceId,
       run: (token, s) => codeOf(AccessTableReleaseReservationDocument, { input: { deviceId: s.deliveredDeviceId, reason: 'probe' } }, token),

@@ -134,12 +134,15 @@ describe('the network: who may read and change regions, organizations and users'
       ]);
     });
 
-    it('another region’s coordinator gets NOT_FOUND; other roles FORBIDDEN; a non-refurbisher BAD_USER_INPUT', async () => {
+    it('another region’s coordinator gets NOT_FOUND; donors, partners and other refurbishers FORBIDDEN; a non-refurbisher BAD_USER_INPUT', async () => {
       const c: CategoryCapacityInput[] = [{ category: 'LAPTOP', weeklyCapacity: 1 }];
       expect(await t.runError(NetworkAccessSetCapacityDocument, { id: net.ara.refurbisher, c }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
-      for (const role of ['donor', 'refurbisher', 'partner'] as const) {
+      for (const role of ['donor', 'partner'] as const) {
         expect(await t.runError(NetworkAccessSetCapacityDocument, { id: net.ara.refurbisher, c }, net.ara.tokens[role])).toBe('FORBIDDEN');
       }
+      // a refurbisher sets its own workshop's capacities only
+      expect(await t.runError(NetworkAccessSetCapacityDocument, { id: net.ara.refurbisher, c }, net.bfc.tokens.refurbisher)).toBe('FORBIDDEN');
+      expect(await t.runError(NetworkAccessSetCapacityDocument, { id: net.ara.refurbisher, c }, net.ara.tokens.refurbisher)).toBeUndefined();
       expect(await t.runError(NetworkAccessSetCapacityDocument, { id: net.ara.donor, c }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
       expect(await t.runError(NetworkAccessSetCapacityDocument, { id: net.ara.refurbisher, c: [...c, ...c] }, net.ara.tokens.coordinator)).toBe(
         'BAD_USER_INPUT',

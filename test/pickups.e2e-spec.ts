@@ -1,7 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { ForbiddenError, RequestContext, Role } from '@app/common';
+import { EventPhase, TransactionEvents } from '@app/database';
+import { PickupsCancelled } from '@app/logistics';
 import { PickupReminderService } from '@app/logistics/services/pickup-reminder.service';
-import { PickupsCancelDonationDocument, PickupsCompleteDocument, PickupsLotDocument, PickupsLotsDocument, PickupsScheduleDocument } from './generated/graphql';
+import {
+  PickupsCancelDocument,
+  PickupsCancelDonationDocument,
+  PickupsCompleteDocument,
+  PickupsLotDocument,
+  PickupsLotHistoryDocument,
+  PickupsLotsDocument,
+  PickupsRescheduleDocument,
+  PickupsScheduleDocument,
+} from './generated/graphql';
 import { claimLot, declareDonation, LYON, routeDonations } from './support/donation-flow';
 import { addGrenobleRefurbisher, NetworkFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
@@ -48,8 +59,21 @@ describe('pickups', () => {
   const lot = async (id: string, token = net.ara.tokens.refurbisher) => (await t.runOk(PickupsLotDocument, { id }, token)).lot!;
   const schedule = async (lotId: string, scheduledAt: string, token = net.ara.tokens.refurbisher) =>
     (await t.runOk(PickupsScheduleDocument, { input: { lotId, scheduledAt } }, token)).schedulePickup;
-  const complete = async (pickupId: string, collectedQuantity: number, token = net.ara.tokens.refurbisher) =>
-    (await t.runOk(PickupsCompleteDocument, { input: { pickupId, collectedQuantity } }, token)).completePickup;
+  /** The pickup's donation made available already (a day ago): completion waits for availability, tested on its own. */
+  const makeAvailable = (pickupId: string) =>
+    t.dataSource.query(
+      `UPDATE donation d SET available_from = now() - interval '1 day' FROM lot l, pickup p WHERE p.id = $1 AND l.id = p.lot_id AND d.id = l.donation_id`,
+      [pickupId],
+    );
+  const complete = async (pickupId: string, collectedQuantity: number, token = net.ara.tokens.refurbisher) => {
+    await makeAvailable(pickupId);
+    return (await t.runOk(PickupsCompleteDocument, { input: { pickupId, collectedQuantity } }, token)).completePickup;
+  };
+  const reschedule = async (pickupId: string, scheduledAt: string, reason: string, token = net.ara.tokens.refurbisher) =>
+    (await t.runOk(PickupsRescheduleDocument, { input: { pickupId, scheduledAt, reason } }, token)).reschedulePickup;
+  const cancel = async (pickupId: string, reason: string, token = net.ara.tokens.refurbisher) =>
+    (await t.runOk(PickupsCancelDocument, { input: { pickupId, reason } }, token)).cancelPickup;
+  const historyOf = async (lotId: string, token = net.ara.tokens.refurbisher) => (await t.runOk(PickupsLotHistoryDocument, { id: lotId }, token)).lot!;
 
   describe('scheduling', () => {
     it('the refurbisher that claimed the lot schedules it; the lot is PICKUP_SCHEDULED and shows its pickup', async () => {
@@ -250,6 +274,7 @@ describe('pickups', () => {
     it('two concurrent completions: one wins, the other is CONFLICT', async () => {
       const [l] = await lots([5]);
       const scheduled = await schedule(l!.id, at(9 * HOUR));
+      await makeAvailable(scheduled.id);
       const results = await Promise.all(
         [5, 3].map((collectedQuantity) => t.run(PickupsCompleteDocument, { input: { pickupId: scheduled.id, collectedQuantity } }, net.ara.tokens.refurbisher)),
       );
@@ -357,6 +382,174 @@ describe('pickups', () => {
       const refurbisher = new RequestContext({ userId: 'u', email: 'r@x', role: Role.REFURBISHER, organizationId: net.ara.refurbisher, regionId: net.ara.id });
       await expect(reminders().remindDueTomorrow(refurbisher)).rejects.toThrow(ForbiddenError);
       await expect(reminders().markOverdueMissed(refurbisher)).rejects.toThrow(ForbiddenError);
+    });
+  });
+
+  describe('completing before the donation is available', () => {
+    it('is refused with CONFLICT in plain words; nothing changes; on the day it goes through', async () => {
+      const [l] = await lots([5]);
+      const scheduled = await schedule(l!.id, at(9 * HOUR));
+      const res = await t.run(PickupsCompleteDocument, { input: { pickupId: scheduled.id, collectedQuantity: 5 } }, net.ara.tokens.refurbisher);
+      expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(res.errors?.[0]?.message).toMatch(/cannot be collected before the donation is available/);
+      expect(await historyOf(l!.id)).toMatchObject({ status: 'PICKUP_SCHEDULED', pickup: { status: 'SCHEDULED', history: [{ kind: 'SCHEDULED' }] } });
+      expect((await complete(scheduled.id, 5)).status).toBe('COMPLETED');
+    });
+  });
+
+  describe('rescheduling', () => {
+    it('twice by the refurbisher: still the same SCHEDULED pickup, the history in order, read alike by donor and coordinator', async () => {
+      const [l] = await lots([5]);
+      const p = await schedule(l!.id, at(9 * HOUR));
+      const once = await reschedule(p.id, at(DAY + 9 * HOUR), 'van at the garage');
+      expect(once).toMatchObject({ id: p.id, status: 'SCHEDULED', scheduledAt: at(DAY + 9 * HOUR), lot: { status: 'PICKUP_SCHEDULED' } });
+      const twice = await reschedule(p.id, at(2 * DAY + 14 * HOUR), 'the donor asked for the afternoon');
+      expect(twice.history).toEqual([
+        { kind: 'SCHEDULED', fromScheduledAt: null, toScheduledAt: at(9 * HOUR), reason: null, createdAt: expect.any(String) },
+        { kind: 'RESCHEDULED', fromScheduledAt: at(9 * HOUR), toScheduledAt: at(DAY + 9 * HOUR), reason: 'van at the garage', createdAt: expect.any(String) },
+        {
+          kind: 'RESCHEDULED',
+          fromScheduledAt: at(DAY + 9 * HOUR),
+          toScheduledAt: at(2 * DAY + 14 * HOUR),
+          reason: 'the donor asked for the afternoon',
+          createdAt: expect.any(String),
+        },
+      ]);
+      for (const token of [net.ara.tokens.donor, net.ara.tokens.coordinator, net.adminToken]) {
+        const read = await historyOf(l!.id, token);
+        expect(read.pickup).toMatchObject({ id: p.id, status: 'SCHEDULED', scheduledAt: at(2 * DAY + 14 * HOUR) });
+        expect(read.pickup!.history.map((h) => h.kind)).toEqual(['SCHEDULED', 'RESCHEDULED', 'RESCHEDULED']);
+      }
+      const rows = await t.dataSource.query(`SELECT organization_id FROM pickup_change WHERE pickup_id = $1`, [p.id]);
+      expect(rows.every((r: { organization_id: string }) => r.organization_id === net.ara.refurbisher)).toBe(true);
+    });
+
+    it('reminders follow the new date, and a pickup already reminded of is reminded again for its new day', async () => {
+      const [l] = await lots([5]);
+      const p = await schedule(l!.id, at(9 * HOUR));
+      const eveBefore = new Date(availableFrom.getTime() - 6 * HOUR);
+      expect((await reminders().remindDueTomorrow(system(), eveBefore)).map((r) => r.id)).toEqual([p.id]);
+      await reschedule(p.id, at(2 * DAY + 9 * HOUR), 'workshop closed that day');
+      // nothing left for the old day; the new day's eve reminds of it once
+      expect(await reminders().remindDueTomorrow(system(), eveBefore)).toEqual([]);
+      expect(await reminders().remindDueTomorrow(system(), new Date(eveBefore.getTime() + DAY))).toEqual([]);
+      expect((await reminders().remindDueTomorrow(system(), new Date(eveBefore.getTime() + 2 * DAY))).map((r) => r.id)).toEqual([p.id]);
+      // and the overdue sweep measures from the new date too
+      expect(await reminders().markOverdueMissed(system(), new Date(availableFrom.getTime() + 2 * DAY))).toEqual([]);
+    });
+
+    it('a MISSED pickup is rescheduled: SCHEDULED again, the miss kept in its history', async () => {
+      const [l] = await lots([5]);
+      const p = await schedule(l!.id, at(9 * HOUR));
+      expect(await reminders().markOverdueMissed(system(), new Date(availableFrom.getTime() + 2 * DAY))).toEqual([p.id]);
+      const again = await reschedule(p.id, at(3 * DAY), 'nobody at the loading dock');
+      expect(again).toMatchObject({ id: p.id, status: 'SCHEDULED', scheduledAt: at(3 * DAY), lot: { status: 'PICKUP_SCHEDULED' } });
+      expect(again.history.map((h) => [h.kind, h.fromScheduledAt, h.toScheduledAt])).toEqual([
+        ['SCHEDULED', null, at(9 * HOUR)],
+        ['MISSED', at(9 * HOUR), null],
+        ['RESCHEDULED', at(9 * HOUR), at(3 * DAY)],
+      ]);
+      expect((await complete(p.id, 5)).status).toBe('COMPLETED');
+      expect((await historyOf(l!.id)).pickup!.history.map((h) => h.kind)).toEqual(['SCHEDULED', 'MISSED', 'RESCHEDULED', 'COMPLETED']);
+    });
+
+    it('a missed pickup whose lot was scheduled again is not the one to move: CONFLICT', async () => {
+      const [l] = await lots([5]);
+      const first = await schedule(l!.id, at(9 * HOUR));
+      await reminders().markOverdueMissed(system(), new Date(availableFrom.getTime() + 2 * DAY));
+      await schedule(l!.id, at(3 * DAY));
+      const res = await t.run(PickupsRescheduleDocument, { input: { pickupId: first.id, scheduledAt: at(4 * DAY), reason: 'x' } }, net.ara.tokens.refurbisher);
+      expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      expect(res.errors?.[0]?.message).toMatch(/change the newer pickup/);
+    });
+
+    it('who may: the lot’s refurbisher and the region’s coordinator; others NOT_FOUND or FORBIDDEN; bad dates and reasons refused', async () => {
+      const [l] = await lots([5]);
+      const p = await schedule(l!.id, at(9 * HOUR));
+      const input = (over: Record<string, unknown> = {}) => ({ input: { pickupId: p.id, scheduledAt: at(DAY), reason: 'a reason', ...over } });
+      expect(await t.runError(PickupsRescheduleDocument, input(), other.token)).toBe('NOT_FOUND');
+      expect(await t.runError(PickupsRescheduleDocument, input(), net.bfc.tokens.refurbisher)).toBe('NOT_FOUND');
+      expect(await t.runError(PickupsRescheduleDocument, input(), net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
+      for (const role of ['donor', 'partner'] as const) expect(await t.runError(PickupsRescheduleDocument, input(), net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(PickupsRescheduleDocument, input({ scheduledAt: new Date(Date.now() - HOUR).toISOString() }))).toBe('UNAUTHENTICATED');
+      for (const bad of [
+        { scheduledAt: new Date(Date.now() - HOUR).toISOString() },
+        { scheduledAt: at(-HOUR) },
+        { reason: '   ' },
+        { reason: 'x'.repeat(501) },
+        { scheduledAt: at(9 * HOUR) },
+      ])
+        expect(await t.runError(PickupsRescheduleDocument, input(bad), net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+      expect((await historyOf(l!.id)).pickup!.history).toHaveLength(1);
+      const moved = (await t.runOk(PickupsRescheduleDocument, input({ reason: 'asked by the donor' }), net.ara.tokens.coordinator)).reschedulePickup;
+      expect(moved).toMatchObject({ status: 'SCHEDULED', scheduledAt: at(DAY) });
+      const [row] = await t.dataSource.query(`SELECT organization_id FROM pickup_change WHERE pickup_id = $1 AND kind = 'RESCHEDULED'`, [p.id]);
+      expect(row.organization_id).toBe(net.ara.coordinatorOrg);
+    });
+  });
+
+  describe('cancelling a pickup', () => {
+    it('returns the lot to CLAIMED; a new pickup is then scheduled; the cancelled one stays in the history', async () => {
+      const [l] = await lots([5]);
+      const p = await schedule(l!.id, at(9 * HOUR));
+      const cancelled = await cancel(p.id, 'truck broke down, will call back');
+      expect(cancelled).toMatchObject({ id: p.id, status: 'CANCELLED', lot: { id: l!.id, status: 'CLAIMED' } });
+      expect(cancelled.history.map((h) => [h.kind, h.fromScheduledAt, h.reason])).toEqual([
+        ['SCHEDULED', null, null],
+        ['CANCELLED', at(9 * HOUR), 'truck broke down, will call back'],
+      ]);
+      // the load stays: the lot is still the refurbisher's
+      const [capacity] = await t.dataSource.query(`SELECT load FROM refurbisher_capacity WHERE organization_id = $1`, [net.ara.refurbisher]);
+      expect(capacity.load).toBe(5);
+      expect(await t.runError(PickupsCancelDocument, { input: { pickupId: p.id, reason: 'again' } }, net.ara.tokens.refurbisher)).toBe('CONFLICT');
+      expect(await t.runError(PickupsRescheduleDocument, { input: { pickupId: p.id, scheduledAt: at(DAY), reason: 'x' } }, net.ara.tokens.refurbisher)).toBe(
+        'CONFLICT',
+      );
+      expect(await reminders().remindDueTomorrow(system(), new Date(availableFrom.getTime() - 6 * HOUR))).toEqual([]);
+
+      const next = await schedule(l!.id, at(DAY));
+      expect(next).toMatchObject({ status: 'SCHEDULED', lot: { status: 'PICKUP_SCHEDULED' } });
+      expect(next.id).not.toBe(p.id);
+      expect((await historyOf(l!.id, net.ara.tokens.donor)).pickup).toMatchObject({ id: next.id, history: [{ kind: 'SCHEDULED', toScheduledAt: at(DAY) }] });
+      expect((await complete(next.id, 5)).lot.status).toBe('COLLECTED');
+    });
+
+    it('who may: the lot’s refurbisher and the coordinator; a missed pickup may be cancelled too', async () => {
+      const [l] = await lots([5]);
+      const p = await schedule(l!.id, at(9 * HOUR));
+      const input = { input: { pickupId: p.id, reason: 'not needed' } };
+      expect(await t.runError(PickupsCancelDocument, input, other.token)).toBe('NOT_FOUND');
+      expect(await t.runError(PickupsCancelDocument, input, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
+      for (const role of ['donor', 'partner'] as const) expect(await t.runError(PickupsCancelDocument, input, net.ara.tokens[role])).toBe('FORBIDDEN');
+      expect(await t.runError(PickupsCancelDocument, { input: { pickupId: p.id, reason: ' ' } }, net.ara.tokens.refurbisher)).toBe('BAD_USER_INPUT');
+      await reminders().markOverdueMissed(system(), new Date(availableFrom.getTime() + 2 * DAY));
+      expect((await t.runOk(PickupsCancelDocument, input, net.ara.tokens.coordinator)).cancelPickup).toMatchObject({
+        status: 'CANCELLED',
+        lot: { status: 'CLAIMED' },
+      });
+    });
+
+    it('a donor’s cancellation after booking shows on the refurbisher’s pickup history, and tells who is affected', async () => {
+      const told: PickupsCancelled[] = [];
+      const events = t.app.get(TransactionEvents);
+      if (!events.subscribersOf(PickupsCancelled).includes('test.pickups-cancelled')) {
+        events.subscribe(PickupsCancelled, 'test.pickups-cancelled', EventPhase.PROJECTION, async (_, e) => void told.push(e));
+      }
+      const [l] = await lots([5]);
+      const p = await schedule(l!.id, at(9 * HOUR));
+      await t.runOk(PickupsCancelDonationDocument, { id: l!.donationId }, net.ara.tokens.donor);
+      const seen = await historyOf(l!.id, net.ara.tokens.refurbisher);
+      expect(seen).toMatchObject({ status: 'CANCELLED', pickup: { id: p.id, status: 'CANCELLED' } });
+      expect(seen.pickup!.history.map((h) => [h.kind, h.fromScheduledAt, h.reason])).toEqual([
+        ['SCHEDULED', null, null],
+        ['CANCELLED', at(9 * HOUR), 'donation cancelled'],
+      ]);
+      const [row] = await t.dataSource.query(`SELECT organization_id FROM pickup_change WHERE pickup_id = $1 AND kind = 'CANCELLED'`, [p.id]);
+      expect(row.organization_id).toBe(net.ara.donor);
+      expect(told.at(-1)).toMatchObject({
+        reason: 'donation cancelled',
+        pickups: [{ pickupId: p.id, lotId: l!.id, refurbisherId: net.ara.refurbisher }],
+      });
     });
   });
 });

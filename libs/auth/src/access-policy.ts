@@ -72,7 +72,37 @@ const RELATED_ORGANIZATIONS: Partial<Record<Role, ScopeRule>> = {
 /** The rule of one resource, per role; a role left out reads none of it. */
 type RoleRules = Partial<Record<Role, ScopeRule>>;
 
+/** A lot its refurbisher holds (claimed, on its way or in the workshop): an offer alone is not work together yet. */
+const HELD_LOT = `rl.status IN ('CLAIMED', 'PICKUP_SCHEDULED', 'COLLECTED', 'RECEIVED', 'CLOSED')`;
+
+/**
+ * Who reads an organization's contact: staff of its region (ADMIN: all), its own users, and the
+ * counterparts that must reach it on live work: the donor and the refurbisher of a held lot, each
+ * the other's; the partner and the refurbisher of devices reserved for, shipped or delivered to it.
+ */
+const CONTACT_RULES: RoleRules = {
+  [Role.ADMIN]: () => 'true',
+  [Role.COORDINATOR]: (_, o) => `${o}.region_id = :scopeRegion`,
+  [Role.DONOR]: (_, o) =>
+    `(${o}.id = :scopeOrg OR EXISTS (SELECT 1 FROM lot rl JOIN donation rd ON rd.id = rl.donation_id
+                                     WHERE rd.donor_id = :scopeOrg AND rl.refurbisher_id = ${o}.id AND ${HELD_LOT}))`,
+  [Role.REFURBISHER]: (_, o) =>
+    `(${o}.id = :scopeOrg OR EXISTS (SELECT 1 FROM lot rl JOIN donation rd ON rd.id = rl.donation_id
+                                     WHERE rl.refurbisher_id = :scopeOrg AND rd.donor_id = ${o}.id AND ${HELD_LOT})
+      OR EXISTS (SELECT 1 FROM order_line_device rx JOIN device rv ON rv.id = rx.device_id
+                 WHERE rx.released_at IS NULL AND rv.refurbisher_id = :scopeOrg AND rx.partner_id = ${o}.id))`,
+  [Role.PARTNER]: (c, o) => `(${o}.id = :scopeOrg OR ${RELATED_ORGANIZATIONS[Role.PARTNER]!(c, o)})`,
+};
+
 const ALL: ScopeRule = () => 'true';
+const OWN_USER: ScopeRule = (_, a) => `${a}.user_id = :scopeUser`;
+const OWN_ROWS: RoleRules = {
+  [Role.ADMIN]: OWN_USER,
+  [Role.COORDINATOR]: OWN_USER,
+  [Role.DONOR]: OWN_USER,
+  [Role.REFURBISHER]: OWN_USER,
+  [Role.PARTNER]: OWN_USER,
+};
 const IN_REGION: ScopeRule = (_, a) => `${a}.region_id = :scopeRegion`;
 
 const LOT_RULES: RoleRules = {
@@ -184,6 +214,11 @@ export const READ_RULES: Record<string, { table: string; rules: RoleRules }> = {
 const LISTING_RULES: Record<string, { table: string; rules: RoleRules }> = {
   // the counters of a refurbisher's shelves, as its stock counts are read
   StockLevel: { table: 'stock_level', rules: READ_RULES.Reconciliation!.rules },
+  // a person's inbox and preferences: their own rows only, whatever the role (an administrator too)
+  Notification: { table: 'notification', rules: OWN_ROWS },
+  NotificationPreference: { table: 'notification_preference', rules: OWN_ROWS },
+  // Organization.contact (name, e-mail, phone of a person): narrower than reading the organization
+  OrganizationContact: { table: 'organization', rules: CONTACT_RULES },
 };
 
 type ReadResource = keyof typeof READ_RULES | keyof typeof LISTING_RULES;

@@ -78,6 +78,13 @@ export const PICKUP_OF_OWN_LOT: ActRule = {
   sql: (a) => `EXISTS (SELECT 1 FROM lot al WHERE al.id = ${column(a, 'lot_id')} AND al.refurbisher_id = :actOrg)`,
 };
 
+/** A pickup of a lot of the caller's region: the lot carries the region (the pickup row is given its lot's). */
+export const PICKUP_IN_OWN_REGION: ActRule = {
+  says: 'of a lot in its own region',
+  holds: IN_OWN_REGION.holds,
+  sql: (a) => `EXISTS (SELECT 1 FROM lot al WHERE al.id = ${column(a, 'lot_id')} AND al.region_id = :actRegion)`,
+};
+
 /** An order any of whose devices (ever given to it) the caller's organization holds: it ships them. */
 export const ORDER_OF_HELD_DEVICES: ActRule = {
   says: 'an order given devices its own organization holds',
@@ -137,6 +144,20 @@ export const ACT_RULES = {
     /** a refurbisher named in a stock filter: staff name any (the listing keeps to their region), a refurbisher itself */
     filterStockBy: {
       [Role.ADMIN]: hidden(EVERYTHING),
+    /** its weekly capacities: staff, and a refurbisher its own (it knows its workshop) */
+    setCapacities: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher sets its own capacities') },
+    /** its address and contact: staff, and its own users */
+    updateContact: {
+      ...staffFor(),
+      [Role.DONOR]: hidden(OWN_ORGANIZATION),
+      [Role.REFURBISHER]: hidden(OWN_ORGANIZATION),
+      [Role.PARTNER]: hidden(OWN_ORGANIZATION),
+    },
+    /** its name and service radius: what routing and the other organizations rely on, staff only */
+    updateProfile: staffFor(),
+    /** stop or restart its taking part (a coordinator organization only by an administrator: the service says so) */
+    deactivate: staffFor(),
+    reactivate: staffFor(),
       [Role.COORDINATOR]: hidden(EVERYTHING),
       [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher reads its own stock'),
     },
@@ -170,6 +191,9 @@ export const ACT_RULES = {
   },
   Device: {
     erase: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    /** no dead ends: the refurbisher of the lot, or the coordinator on the donor's behalf */
+    reschedule: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(PICKUP_IN_OWN_REGION), [Role.REFURBISHER]: hidden(PICKUP_OF_OWN_LOT) },
+    cancel: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(PICKUP_IN_OWN_REGION), [Role.REFURBISHER]: hidden(PICKUP_OF_OWN_LOT) },
     grade: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     recycle: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     /** give a reserved device back to stock (its line asks again) */

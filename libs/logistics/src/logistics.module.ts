@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DonationsModule } from '@app/donations';
+import { PickupChange } from './entities/pickup-change.entity';
 import { Pickup } from './entities/pickup.entity';
 import { LotsWithdrawnSubscriber } from './events/lots-withdrawn.subscriber';
 import { PickupRemindersJob } from './jobs/pickup-reminders.job';
@@ -11,14 +12,20 @@ import { PickupReminderService } from './services/pickup-reminder.service';
 import { PickupSchedulingService } from './services/pickup-scheduling.service';
 import { PickupService } from './services/pickup.service';
 import { LotPickups } from './services/lot-pickups.service';
+import { PickupCancellationService } from './services/pickup-cancellation.service';
+import { PickupHistory } from './services/pickup-history.service';
+import { PickupReschedulingService } from './services/pickup-rescheduling.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Pickup]), DonationsModule],
+  imports: [TypeOrmModule.forFeature([Pickup, PickupChange]), DonationsModule],
   providers: [
     PickupService,
     PickupSchedulingService,
     PickupCompletionService,
     PickupReminderService,
+    PickupReschedulingService,
+    PickupCancellationService,
+    PickupHistory,
     LotPickups,
     LotsWithdrawnSubscriber,
     PickupResolver,

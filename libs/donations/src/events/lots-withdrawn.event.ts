@@ -1,3 +1,4 @@
+import { Caller } from '@app/common';
 import { DomainEvent } from '@app/database';
 
 /**
@@ -6,7 +7,11 @@ import { DomainEvent } from '@app/database';
  * subscribers lock comes where the command's lock order puts it (lots, then their pickups).
  */
 export class LotsWithdrawn extends DomainEvent {
-  constructor(readonly lotIds: readonly string[]) {
+  constructor(
+    readonly lotIds: readonly string[],
+    /** who cancelled the donation, for the history of what it called off; null for the platform */
+    readonly by: Caller | null = null,
+  ) {
     super();
   }
 }

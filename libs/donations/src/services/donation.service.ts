@@ -22,7 +22,7 @@ import {
 import { TransactionEvents, TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
 import { ActAccess, ReadScope } from '@app/auth';
-import { LoadChange, Organization, OrganizationKind, RefurbisherLoad } from '@app/network';
+import { LoadChange, Organization, OrganizationKind, RefurbisherLoad, refuseIfDeactivated } from '@app/network';
 import { EntityManager, In } from 'typeorm';
 import { readDeclaredInventory } from '../inventory/declared-inventory';
 import { DeclareDonationInput } from '../dto/donation.inputs';
@@ -130,7 +130,7 @@ export class DonationService {
     const [sql, params] = positional(
       manager,
       `WITH donor AS (
-         SELECT o.id, o.region_id FROM organization o WHERE ${donorWhere}
+         SELECT o.id, o.region_id FROM organization o WHERE ${donorWhere} AND o.deactivated_at IS NULL
        ), donation_row AS (
          INSERT INTO donation (reference, donor_id, region_id, status, available_from, cancelled_at, pickup_address_street,
                                pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon)
@@ -199,7 +199,8 @@ export class DonationService {
         loadChanges.push(...items.map((i) => ({ refurbisherId: lot.refurbisherId, category: i.category, quantity: -i.quantity })));
       }
       // logistics cancels their pickups here, before the load counters: same transaction, so nobody is sent to collect
-      await this.events.record(manager, new LotsWithdrawn(withdrawn.map((l) => l.id)));
+      const withdrawnIds = withdrawn.map((l) => l.id);
+      await this.events.record(manager, new LotsWithdrawn(withdrawnIds, ctx.user));
       await this.loads.adjust(manager, loadChanges);
       await manager.update(Donation, { id }, { cancelledAt: new Date() });
       await this.ledger.refreshStatuses(manager, [id]);
@@ -282,13 +283,16 @@ export class DonationService {
     const caller = ctx.user;
     if (caller.role === Role.DONOR) {
       if (donorId) ActAccess.assert(ctx, 'Organization', 'declareDonationFor', { id: donorId });
-      return manager.getRepository(Organization).findOneByOrFail({ id: caller.organizationId! });
+      const own = await manager.getRepository(Organization).findOneByOrFail({ id: caller.organizationId! });
+      refuseIfDeactivated(own, 'declare donations');
+      return own;
     }
     if (!donorId) throw new BadInputError('donorId is required when a coordinator declares', { field: 'donorId' });
     const donor = await manager.getRepository(Organization).findOne({ where: { id: donorId } });
     if (!donor) throw new NotFoundError('Organization', donorId);
     ActAccess.assert(ctx, 'Organization', 'declareDonationFor', donor);
     if (donor.kind !== OrganizationKind.DONOR) throw new BadInputError('donorId must be a donor organization', { field: 'donorId' });
+    refuseIfDeactivated(donor, 'declare donations');
     return donor;
   }
 }

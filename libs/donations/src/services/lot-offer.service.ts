@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig, BadInputError, ConflictError, NotFoundError, Req
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
-import { LoadChange, RefurbisherLoad } from '@app/network';
+import { assertTakesPart, LoadChange, RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
 import { LOT_MACHINE, LotStatus } from '../entities/lot-status';
@@ -42,6 +42,8 @@ export class LotOfferService {
         .set({ status: LotStatus.CLAIMED, claimedAt: () => 'now()', version: () => 'version + 1' })
         .where('id = :id AND status = :offered AND offer_expires_at > now()', { id: lotId, offered: LotStatus.OFFERED })
         .andWhere(allowed.sql, allowed.params)
+        // a deactivated refurbisher takes no new work; the refusal says so (explainRefusal)
+        .andWhere(`NOT EXISTS (SELECT 1 FROM "organization" co WHERE co.id = refurbisher_id AND co.deactivated_at IS NOT NULL)`)
         .returning('*')
         .execute();
       const lot = await this.changedOrRefused(ctx, manager, lotId, 'claim', result.raw);
@@ -126,6 +128,7 @@ export class LotOfferService {
     const lot = await manager.getRepository(Lot).findOne({ where: { id: lotId } });
     if (!lot) throw new NotFoundError('Lot', lotId);
     ActAccess.assert(ctx, 'Lot', action, lot, 'Lot');
+    if (action === 'claim') await assertTakesPart(manager, lot.refurbisherId, 'claim offers');
     if (lot.status === LotStatus.OFFERED && lot.offerExpiresAt && lot.offerExpiresAt <= new Date()) {
       throw new ConflictError(`Lot ${lot.reference}: the offer expired at ${lot.offerExpiresAt.toISOString()}`);
     }

@@ -77,6 +77,15 @@ export class LotTransitions {
     await this.ledger.refreshStatuses(manager, [lot.donationId]);
   }
 
+  /**
+   * Its pickup was called off (by the refurbisher or the coordinator): the lot is CLAIMED again,
+   * so that a new pickup can be scheduled. The load does not move: a claimed lot weighs as a scheduled one.
+   */
+  async markPickupCancelled(manager: EntityManager, lot: Lot): Promise<void> {
+    await this.move(manager, lot, LotStatus.CLAIMED);
+    await this.ledger.refreshStatuses(manager, [lot.donationId]);
+  }
+
   /** The pickup took the lot away; it still weighs on the load until it is received. */
   async markCollected(manager: EntityManager, lot: Lot): Promise<void> {
     await this.move(manager, lot, LotStatus.COLLECTED);

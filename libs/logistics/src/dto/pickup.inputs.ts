@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsDateWithinYears } from '@app/common';
-import { IsDate, IsInt, IsUUID } from 'class-validator';
+import { IsDate, IsInt, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
 @InputType()
 export class SchedulePickupInput {
@@ -24,4 +24,36 @@ export class CompletePickupInput {
   @Field(() => Int)
   @IsInt()
   collectedQuantity!: number;
+}
+
+@InputType()
+export class ReschedulePickupInput {
+  @Field(() => ID)
+  @IsUUID()
+  pickupId!: string;
+
+  @Field()
+  @IsDate()
+  @IsDateWithinYears()
+  scheduledAt!: Date;
+
+  /** shown to the donor in the pickup's history: say why, in a few words */
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}
+
+@InputType()
+export class CancelPickupInput {
+  @Field(() => ID)
+  @IsUUID()
+  pickupId!: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
 }

@@ -13,7 +13,7 @@ export class LotsWithdrawnSubscriber implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.subscribe(LotsWithdrawn, 'logistics.cancel-pickups', EventPhase.OWNER, (manager, event) =>
-      this.pickups.cancelForWithdrawnLots(manager, event.lotIds),
+      this.pickups.cancelForWithdrawnLots(manager, event.lotIds, event.by),
     );
   }
 }

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionEvents, TransactionRunner } from '@app/database';
-import { LOT_MACHINE, LotStatus, LotTransitions } from '@app/donations';
+import { Donation, LOT_MACHINE, LotStatus, LotTransitions } from '@app/donations';
 import { CompletePickupInput } from '../dto/pickup.inputs';
+import { PickupChangeKind } from '../entities/pickup-change-kind';
 import { PICKUP_MACHINE, PickupStatus } from '../entities/pickup-status';
 import { PickupsCompleted } from '../events/pickups-completed.event';
 import { Pickup } from '../entities/pickup.entity';
+import { assertCollectable } from '../policies/pickup-change.policy';
 import { shortfallOf } from '../policies/pickup-collection.policy';
+import { PickupHistory } from './pickup-history.service';
 
 /**
  * The refurbisher says what it took away: the pickup is COMPLETED with that count (and the
@@ -19,6 +22,7 @@ export class PickupCompletionService {
     private readonly tx: TransactionRunner,
     private readonly lots: LotTransitions,
     private readonly events: TransactionEvents,
+    private readonly history: PickupHistory,
   ) {}
 
   complete(ctx: RequestContext, input: CompletePickupInput): Promise<Pickup> {
@@ -34,6 +38,8 @@ export class PickupCompletionService {
       PICKUP_MACHINE.assertTransition(pickup.status, PickupStatus.COMPLETED);
       LOT_MACHINE.assertTransition(lot.status, LotStatus.COLLECTED);
       const shortfall = shortfallOf(lot.quantity, input.collectedQuantity);
+      const donation = await manager.getRepository(Donation).findOneOrFail({ where: { id: lot.donationId }, select: { id: true, availableFrom: true } });
+      assertCollectable(donation.availableFrom, new Date(), lot.reference);
 
       // Conditional: the overdue sweep does not take the lot's lock and may have marked it MISSED meanwhile.
       const result = await manager
@@ -47,6 +53,7 @@ export class PickupCompletionService {
         PICKUP_MACHINE.assertTransition(current.status, PickupStatus.COMPLETED);
         throw new ConflictError(`Pickup ${pickup.id} changed meanwhile; try again`);
       }
+      await this.history.record(manager, ctx.user, [{ pickupId: pickup.id, kind: PickupChangeKind.COMPLETED, fromScheduledAt: pickup.scheduledAt }]);
       await this.lots.markCollected(manager, lot);
       await this.events.record(manager, new PickupsCompleted([pickup.id]));
       return repo.findOneByOrFail({ id: pickup.id });

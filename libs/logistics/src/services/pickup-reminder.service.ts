@@ -4,9 +4,11 @@ import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { LotStatus, Lot } from '@app/donations';
 import { EntityManager, In } from 'typeorm';
+import { PickupChangeKind } from '../entities/pickup-change-kind';
 import { PickupStatus } from '../entities/pickup-status';
 import { Pickup } from '../entities/pickup.entity';
 import { missedCutoff, tomorrowUtc } from '../policies/pickup-calendar';
+import { PickupHistory } from './pickup-history.service';
 
 /**
  * The daily pickup sweep (DESIGN.md job "pickup-reminders"). Each method is one transaction and
@@ -17,7 +19,10 @@ import { missedCutoff, tomorrowUtc } from '../policies/pickup-calendar';
 export class PickupReminderService {
   private readonly logger = new Logger(PickupReminderService.name);
 
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly history: PickupHistory,
+  ) {}
 
   /**
    * Scheduled pickups due tomorrow (UTC day) that nobody was reminded of: marked reminded and
@@ -49,7 +54,8 @@ export class PickupReminderService {
 
   /**
    * Scheduled pickups more than 24 h past their time become MISSED. The lot stays
-   * PICKUP_SCHEDULED, so its refurbisher can schedule it again. Returns the ids it changed.
+   * PICKUP_SCHEDULED, so its refurbisher can reschedule, cancel or schedule it again. Each is
+   * written in its pickup's history as the platform's. Returns the ids it changed.
    */
   async markOverdueMissed(ctx: RequestContext, now: Date = new Date()): Promise<string[]> {
     assertPlatform(ctx);
@@ -60,9 +66,15 @@ export class PickupReminderService {
         .set({ status: PickupStatus.MISSED })
         .where('status = :scheduled AND scheduled_at < :cutoff', { scheduled: PickupStatus.SCHEDULED, cutoff: missedCutoff(now) })
         .andWhere(LOT_IN_STATUS, { lotStatus: LotStatus.PICKUP_SCHEDULED })
-        .returning(['id'])
+        .returning('id, scheduled_at')
         .execute();
-      return idsOf(result.raw);
+      const missed = result.raw as Array<{ id: string; scheduled_at: Date }>;
+      await this.history.record(
+        manager,
+        null,
+        missed.map((p) => ({ pickupId: p.id, kind: PickupChangeKind.MISSED, fromScheduledAt: p.scheduled_at })),
+      );
+      return idsOf(missed);
     });
     if (ids.length) this.logger.log(`pickups missed (more than 24 h overdue): ${ids.join(', ')}`);
     return ids;

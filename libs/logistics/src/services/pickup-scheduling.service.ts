@@ -4,9 +4,11 @@ import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { Donation, LotTransitions } from '@app/donations';
 import { SchedulePickupInput } from '../dto/pickup.inputs';
+import { PickupChangeKind } from '../entities/pickup-change-kind';
 import { PickupStatus } from '../entities/pickup-status';
 import { Pickup } from '../entities/pickup.entity';
 import { assertSchedulingDate, lotStepOnSchedule } from '../policies/pickup-scheduling.policy';
+import { PickupHistory } from './pickup-history.service';
 import { PickupService } from './pickup.service';
 
 /**
@@ -20,6 +22,7 @@ export class PickupSchedulingService {
     private readonly tx: TransactionRunner,
     private readonly lots: LotTransitions,
     private readonly pickups: PickupService,
+    private readonly history: PickupHistory,
   ) {}
 
   schedule(ctx: RequestContext, input: SchedulePickupInput): Promise<Pickup> {
@@ -45,6 +48,7 @@ export class PickupSchedulingService {
           remindedAt: null,
         }),
       );
+      await this.history.record(manager, ctx.user, [{ pickupId: pickup.id, kind: PickupChangeKind.SCHEDULED, toScheduledAt: pickup.scheduledAt }]);
       if (step === 'ADVANCE') await this.lots.markPickupScheduled(manager, lot);
       return pickup;
     });

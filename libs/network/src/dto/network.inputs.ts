@@ -110,3 +110,77 @@ export class CreateUserInput {
   @IsUUID()
   organizationId?: string | null;
 }
+
+/** French numbers as people write them: 0X XX XX XX XX or +33 X XX XX XX XX, with or without spaces, dots or dashes (kept as typed, trimmed). */
+export const FRENCH_PHONE = /^\s*(?:\+33 ?(?:\(0\) ?)?|0)[1-9](?:[ .-]?\d{2}){4}\s*$/;
+
+@InputType({ description: 'the whole contact: a part left out is cleared' })
+export class OrganizationContactInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'contact.email must be an e-mail address, such as accueil@example.fr' })
+  @MaxLength(254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'a French number: 04 72 00 00 00, 0472000000 or +33 4 72 00 00 00' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  @Matches(FRENCH_PHONE, { message: 'contact.phone must be a French number, such as 04 72 00 00 00 or +33 4 72 00 00 00' })
+  phone?: string | null;
+}
+
+@InputType({ description: 'give at least one of name, address, contact, serviceRadiusKm' })
+export class UpdateOrganizationInput {
+  @Field(() => ID)
+  @IsUUID()
+  organizationId!: string;
+
+  /** staff only */
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string | null;
+
+  @Field(() => AddressInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddressInput)
+  address?: AddressInput | null;
+
+  @Field(() => OrganizationContactInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizationContactInput)
+  contact?: OrganizationContactInput | null;
+
+  /** staff only, refurbishers only */
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive({ message: 'serviceRadiusKm must be more than 0 km' })
+  @Max(1000)
+  serviceRadiusKm?: number | null;
+}
+
+@InputType()
+export class DeactivateOrganizationInput {
+  @Field(() => ID)
+  @IsUUID()
+  organizationId!: string;
+
+  /** shown to whoever reads the organization */
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  reason!: string;
+}

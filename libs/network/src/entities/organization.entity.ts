@@ -51,9 +51,11 @@ export class Organization {
   contactPhone!: string | null;
 
   /** set when the organization stops taking part: no new offers or orders, its history kept */
+  @Field(() => Date, { nullable: true, description: 'set while it takes no new work (no declaration, order or claim); its users still read their history' })
   @Column('timestamptz', { nullable: true })
   deactivatedAt!: Date | null;
 
+  @Field(() => String, { nullable: true })
   @Column('varchar', { length: 500, nullable: true })
   deactivationReason!: string | null;
 

@@ -41,8 +41,8 @@ export class OrganizationResolver {
     return this.organizationService.create(ctx, input);
   }
 
-  @Allow(Role.ADMIN, Role.COORDINATOR)
-  @Mutation(() => Organization)
+  @Allow(Role.ADMIN, Role.COORDINATOR, Role.REFURBISHER)
+  @Mutation(() => Organization, { description: 'staff, or a refurbisher for its own workshop' })
   setRefurbisherCapacity(
     @Ctx() ctx: RequestContext,
     @Args('organizationId', { type: () => ID }) organizationId: string,

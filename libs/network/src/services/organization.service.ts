@@ -128,7 +128,7 @@ export class OrganizationService {
     assertDistinctCategories(capacities);
     return this.tx.run(ctx, async (_, manager) => {
       const org = await this.getForUpdate(manager, organizationId);
-      ActAccess.assert(ctx, 'Organization', 'administer', org, 'Organization');
+      ActAccess.assert(ctx, 'Organization', 'setCapacities', org, 'Organization');
       if (org.kind !== OrganizationKind.REFURBISHER) throw new BadInputError('Only refurbishers have capacities');
       await this.writeCapacities(manager, org.id, capacities);
       return org;

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, ForbiddenError, RequestContext, resolveAddress } from '@app/common';
+import { ActAccess } from '@app/auth';
+import { TransactionRunner } from '@app/database';
+import { UpdateOrganizationInput } from '../dto/network.inputs';
+import { OrganizationKind } from '../entities/organization-kind';
+import { Organization } from '../entities/organization.entity';
+import { OrganizationService } from './organization.service';
+
+/**
+ * Editing an organization (updateOrganization). Its own users keep their address and contact
+ * right; its name and service radius are what routing and the other organizations rely on, so
+ * staff change them. A new address is resolved as at creation and applies from now on: a
+ * donation keeps the pickup address it was declared with, a lot the distance it was routed at.
+ */
+@Injectable()
+export class OrganizationProfileService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly organizations: OrganizationService,
+  ) {}
+
+  async update(ctx: RequestContext, input: UpdateOrganizationInput): Promise<Organization> {
+    const given = (['name', 'address', 'contact', 'serviceRadiusKm'] as const).filter((k) => input[k] !== undefined && input[k] !== null);
+    if (!given.length) throw new BadInputError('Give at least one of name, address, contact or serviceRadiusKm', { field: 'input' });
+    const name = input.name?.trim();
+    if (input.name != null && !name) throw new BadInputError('name cannot be blank', { field: 'name' });
+    // resolved before the transaction: a city that cannot be located is the caller's to fix, and nothing is locked meanwhile
+    const address = input.address ? await resolveAddress(input.address) : null;
+
+    return this.tx.run(ctx, async (_, manager) => {
+      const org = await this.organizations.getForUpdate(manager, input.organizationId);
+      ActAccess.assert(ctx, 'Organization', 'updateContact', org, 'Organization');
+      if ((input.name != null || input.serviceRadiusKm != null) && !ActAccess.allows(ctx.user, 'Organization', 'updateProfile', org)) {
+        throw new ForbiddenError(
+          "Only the coordinator of the region changes an organization's name or service radius; your organization may change its address and contact",
+        );
+      }
+      if (input.serviceRadiusKm != null && org.kind !== OrganizationKind.REFURBISHER) {
+        throw new BadInputError(`${org.name} is not a refurbisher: only refurbishers have a service radius`, { field: 'serviceRadiusKm' });
+      }
+      const changes: Partial<Organization> = {};
+      if (name) changes.name = name;
+      if (input.serviceRadiusKm != null) changes.serviceRadiusKm = input.serviceRadiusKm;
+      if (address) changes.address = address;
+      if (input.contact) {
+        changes.contactName = input.contact.name?.trim() || null;
+        changes.contactEmail = input.contact.email?.trim() || null;
+        changes.contactPhone = input.contact.phone?.trim() || null;
+      }
+      await manager.update(Organization, { id: org.id }, changes);
+      return manager.getRepository(Organization).findOneByOrFail({ id: org.id });
+    });
+  }
+}
