@@ -8,6 +8,7 @@
  *   TS_NODE_TRANSPILE_ONLY=true ts-node -r tsconfig-paths/register bench/reports/report.bench.ts [certificates] [rounds]
  */
 import { AttestationThread } from '@app/reporting/impact/attestation-thread';
+import { DEFAULT_CO2E_FACTORS } from '@app/reporting/impact/co2e-factors';
 import { ImpactAttestation, renderImpactAttestation } from '@app/reporting/impact/impact-attestation.pdf';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
@@ -19,22 +20,24 @@ const PROBE_MS = 10;
 function attestation(certificates: number): ImpactAttestation {
   const performedAt = new Date('2026-03-02T10:00:00Z');
   return {
-    donorName: 'Métropole de Lyon',
-    donorSiret: '73282932000074',
-    networkName: 'Réseau de réemploi informatique — Auvergne-Rhône-Alpes',
+    donor: { name: 'Métropole de Lyon', siret: '73282932000074', address: '20 rue du Lac, 69003 Lyon' },
+    issuer: { name: 'Coordination Réemploi Auvergne-Rhône-Alpes', siret: null, address: null },
     from: new Date('2026-01-01T00:00:00Z'),
     to: new Date('2026-12-31T00:00:00Z'),
     devicesDeclared: certificates,
     devicesReceived: certificates,
     devicesReused: Math.round(certificates * 0.8),
+    devicesAwaitingBeneficiary: 0,
     devicesRecycled: Math.round(certificates * 0.2),
     peopleEquipped: Math.round(certificates * 0.7),
     co2eAvoidedKg: certificates * 124.8,
     byCategory: [
       {
         category: 'LAPTOP',
+        declared: certificates,
         received: certificates,
         reused: Math.round(certificates * 0.8),
+        awaitingBeneficiary: 0,
         recycled: Math.round(certificates * 0.2),
         co2eAvoidedKg: certificates * 124.8,
       },
@@ -45,8 +48,9 @@ function attestation(certificates: number): ImpactAttestation {
       method: 'NIST_800_88_PURGE',
       performedAt,
     })),
-    factorSources: ['Ordinateurs portables : 156 kg CO2e par équipement — ADEME Base Empreinte'],
-    verificationCode: 'ABCD-EFGH-IJKL-MNOP',
+    factors: [{ category: 'LAPTOP', ...DEFAULT_CO2E_FACTORS.LAPTOP }],
+    verificationCode: 'K1-ABCD-EFGH-JKMN-PQRS',
+    verificationUrl: 'https://reemploi.example.org/verifier/K1-ABCD-EFGH-JKMN-PQRS',
     issuedAt: new Date('2026-11-23T10:00:00Z'),
   };
 }
