@@ -36,6 +36,13 @@ import {
   AccessTableReassignLotDocument,
   AccessTableReceiveDocument,
   AccessTableRecycleDocument,
+  AccessTableReturnToWorkshopDocument,
+  AccessTableReplaceStorageDocument,
+  AccessTableRecoverDeviceDocument,
+  AccessTableMarkPartsDonorDocument,
+  AccessTableRecordPartTransferDocument,
+  AccessTableSetDeviceLocationDocument,
+  AccessTableResolveDiscrepancyDocument,
   AccessTableRefuseDeviceDocument,
   AccessTableReleaseReservationDocument,
   AccessTableSetGradeFloorsDocument,
@@ -144,7 +151,7 @@ describe('the act table, once per cell, through GraphQL', () => {
         { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } },
         region.tokens.refurbisher,
       );
-      await t.runOk(AccessTableGradeDocument, { input: { deviceId: id, grade: 'B' } }, region.tokens.refurbisher);
+      await t.runOk(AccessTableGradeDocument, { input: { deviceId: id, grade: 'B', os: 'Xubuntu 24.04' } }, region.tokens.refurbisher);
     }
     const orderId = (
       await t.runOk(AccessTableSubmitDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, region.tokens.partner)
@@ -154,7 +161,8 @@ describe('the act table, once per cell, through GraphQL', () => {
     await t.runOk(AccessTableShipDocument, { input: { orderId, deviceIds: [delivered] } }, region.tokens.refurbisher);
     await t.runOk(AccessTableConfirmDocument, { input: { orderId, deviceIds: [delivered], beneficiaryRefs: [`REF-${region.code}-1`] } }, region.tokens.partner);
     const kept = received.find((d) => d.id !== delivered)!;
-    await t.runOk(AccessTableCountDocument, { input: { serialNumbers: [kept.serialNumber] } }, region.tokens.refurbisher);
+    // a serial the network does not know: the count has a discrepancy to decide
+    await t.runOk(AccessTableCountDocument, { input: { serialNumbers: [kept.serialNumber, `UNKNOWN-${region.code}`] } }, region.tokens.refurbisher);
     const [count] = (await t.runOk(AccessTableCountsDocument, { refurbisherId: region.refurbisher }, net.adminToken)).reconciliations;
     return { region, donationId, lotId, pickupId, deliveredDeviceId: delivered, serial: kept.serialNumber, orderId, reconciliationId: count!.id };
   };
@@ -363,6 +371,39 @@ describe('the act table, once per cell, through GraphQL', () => {
       run: (token, s) => codeOf(AccessTableRefuseDeviceDocument, { input: { orderId: s.orderId, deviceId: s.deliveredDeviceId, reason: 'probe' } }, token),
     },
     'Reconciliation.resolve': { rowOf: (s) => s.reconciliationId, run: (token, s) => codeOf(AccessTableResolveDocument, { id: s.reconciliationId }, token) },
+    'Reconciliation.resolveDiscrepancy': {
+      rowOf: (s) => s.reconciliationId,
+      run: async (token, s) => {
+        const [d] = await t.dataSource.query(`SELECT id FROM reconciliation_discrepancy WHERE reconciliation_id = $1 ORDER BY id LIMIT 1`, [s.reconciliationId]);
+        return codeOf(AccessTableResolveDiscrepancyDocument, { discrepancyId: String(d.id), decision: 'MISSCANNED' }, token);
+      },
+    },
+    // the workshop's commands on a DELIVERED device: past the gate, each refuses the state (CONFLICT)
+    'Device.returnToWorkshop': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableReturnToWorkshopDocument, { input: { deviceId: s.deliveredDeviceId, reason: 'screen' } }, token),
+    },
+    'Device.replaceStorage': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableReplaceStorageDocument, { input: { deviceId: s.deliveredDeviceId, storageGb: 256, ssd: true } }, token),
+    },
+    'Device.recover': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableRecoverDeviceDocument, { input: { deviceId: s.deliveredDeviceId, note: 'on a shelf' } }, token),
+    },
+    'Device.markPartsDonor': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableMarkPartsDonorDocument, { deviceId: s.deliveredDeviceId }, token),
+    },
+    'Device.transferPart': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) =>
+        codeOf(AccessTableRecordPartTransferDocument, { input: { fromDeviceId: s.deliveredDeviceId, toDeviceId: s.deliveredDeviceId, part: 'RAM' } }, token),
+    },
+    'Device.locate': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableSetDeviceLocationDocument, { input: { deviceId: s.deliveredDeviceId, location: 'A1' } }, token),
+    },
   };
 
   beforeAll(async () => {

@@ -26,11 +26,11 @@ export class PartTransferService {
   record(ctx: RequestContext, input: RecordPartTransferInput): Promise<Device> {
     const part = input.part.trim();
     if (!part) throw new BadInputError('part is required: name the part taken ("RAM 8 GB")', { field: 'part' });
-    if (input.fromDeviceId === input.toDeviceId) throw new BadInputError('A device cannot give a part to itself', { field: 'toDeviceId' });
     return this.tx.run(ctx, async (_, manager) => {
       // both locked in id order, each checked as the command's subject (NOT_FOUND when not the caller's)
       const devices = await this.ledger.lock(manager, [input.fromDeviceId, input.toDeviceId]);
       for (const d of devices) ActAccess.assert(ctx, 'Device', 'transferPart', d, 'Device');
+      if (input.fromDeviceId === input.toDeviceId) throw new BadInputError('A device cannot give a part to itself', { field: 'toDeviceId' });
       const from = devices.find((d) => d.id === input.fromDeviceId)!;
       const to = devices.find((d) => d.id === input.toDeviceId)!;
       if (!from.partsDonor) {
