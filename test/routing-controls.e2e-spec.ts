@@ -1,5 +1,8 @@
+import { Role } from '@app/common';
+import { AuthService } from '@app/auth';
 import {
   AddressInput,
+  ClaimLotDocument,
   DeclareDonationDocument,
   DonationLineInput,
   RoutingControlsAssignDocument,
@@ -16,7 +19,7 @@ import {
   SchedulePickupDocument,
 } from './generated/graphql';
 import { claimLot, collectLot, LYON } from './support/donation-flow';
-import { addGrenobleRefurbisher, NetworkFixture, seedNetwork } from './support/network-fixture';
+import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { submitOrder } from './support/order-flow';
 import { TestApp } from './support/test-app';
 
@@ -42,8 +45,24 @@ describe('routing the coordinator can steer', () => {
   beforeEach(async () => {
     await t.reset();
     net = await seedNetwork(t);
-    second = await addGrenobleRefurbisher(t, net);
+    second = await grenobleRefurbisher();
   });
+
+  /** A second refurbisher in ARA (Grenoble, 200 km radius, 50 laptops a week), written by SQL as the shared fixture's are. */
+  const grenobleRefurbisher = async (): Promise<{ id: string; token: string }> => {
+    const [org] = await t.dataSource.query(
+      `INSERT INTO organization (kind, name, region_id, address_street, address_postal_code, address_city, address_location_lat, address_location_lon, service_radius_km)
+       VALUES ('REFURBISHER', 'Atelier Grenoble', $1, '2 rue de test', '38000', 'Grenoble', 45.19, 5.72, 200) RETURNING id`,
+      [net.ara.id],
+    );
+    await t.dataSource.query(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'LAPTOP', 50)`, [org.id]);
+    const [user] = await t.dataSource.query(
+      `INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ('atelier@grenoble.test', 'not-a-hash', 'REFURBISHER', $1) RETURNING id`,
+      [org.id],
+    );
+    const token = t.app.get(AuthService).issueToken({ id: user.id as string, role: Role.REFURBISHER } as Parameters<AuthService['issueToken']>[0]);
+    return { id: org.id as string, token };
+  };
 
   const declare = async (lines: DonationLineInput[], pickupAddress: AddressInput = LYON): Promise<string> =>
     (await t.runOk(DeclareDonationDocument, { input: { pickupAddress, availableFrom, lines } }, net.ara.tokens.donor)).declareDonation.id;
@@ -127,6 +146,49 @@ describe('routing the coordinator can steer', () => {
       await collectLot(t, lotId, net.ara.tokens.refurbisher, pickupAt, 40);
       expect(await t.count('pickup')).toBe(1);
       expect((await donation(d)).status).toBe('COLLECTED');
+    });
+  });
+
+  describe('under concurrency', () => {
+    it('routing runs racing claims, declines and assignments keep one open lot per pair and exact counters, without deadlocks', async () => {
+      await setLaptopCapacity(net.ara.refurbisher, 120);
+      await setLaptopCapacity(second.id, 120);
+      const donations: string[] = [];
+      for (let i = 0; i < 6; i++) donations.push(await declare([{ category: 'LAPTOP', quantity: 40 }], i % 2 ? GRENOBLE : LYON));
+      const first = (await route()).lots;
+      const tokenOf = (refurbisherId: string) => (refurbisherId === second.id ? second.token : net.ara.tokens.refurbisher);
+      const results = await Promise.all([
+        ...first.map((lot, i) =>
+          i % 3 === 2
+            ? t.run(RoutingControlsDeclineDocument, { lotId: lot.id, reason: 'complet' }, tokenOf(lot.refurbisher.id))
+            : t.run(ClaimLotDocument, { lotId: lot.id }, tokenOf(lot.refurbisher.id)),
+        ),
+        ...Array.from({ length: 4 }, () => t.run(RoutingControlsRouteDocument, { regionId: net.ara.id }, net.ara.tokens.coordinator)),
+        t.run(
+          RoutingControlsAssignDocument,
+          { donationId: donations[0]!, refurbisherId: second.id, items: [{ category: 'LAPTOP', quantity: 1 }] },
+          net.ara.tokens.coordinator,
+        ),
+      ]);
+      // a claim may come after the lot grew, an assignment may find nothing left to assign: never a deadlock or a server error
+      for (const r of results) expect(r.errors?.[0]?.extensions?.code ?? 'OK').toMatch(/^(OK|CONFLICT|BAD_USER_INPUT)$/);
+      await route();
+      const pairs: Array<{ n: number }> = await t.dataSource.query(
+        `SELECT COUNT(*)::int AS n FROM lot WHERE status IN ('OFFERED', 'CLAIMED', 'PICKUP_SCHEDULED') GROUP BY donation_id, refurbisher_id`,
+      );
+      expect(pairs.every((p) => p.n === 1)).toBe(true);
+      const drift: unknown[] = await t.dataSource.query(
+        `SELECT rc.organization_id, rc.load, COALESCE(h.held, 0) AS held FROM refurbisher_capacity rc
+           LEFT JOIN (SELECT l.refurbisher_id, SUM(li.quantity)::int AS held FROM lot l JOIN lot_item li ON li.lot_id = l.id
+                       WHERE l.status IN ('OFFERED', 'CLAIMED', 'PICKUP_SCHEDULED', 'COLLECTED') AND li.category = 'LAPTOP' GROUP BY l.refurbisher_id) h
+             ON h.refurbisher_id = rc.organization_id
+          WHERE rc.category = 'LAPTOP' AND rc.load <> COALESCE(h.held, 0)`,
+      );
+      expect(drift).toEqual([]);
+      const lotItems: Array<{ n: number }> = await t.dataSource.query(
+        `SELECT COUNT(*)::int AS n FROM lot l WHERE l.quantity <> (SELECT SUM(quantity) FROM lot_item li WHERE li.lot_id = l.id)`,
+      );
+      expect(lotItems[0]!.n).toBe(0);
     });
   });
 
