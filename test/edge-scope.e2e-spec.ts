@@ -65,6 +65,8 @@ describe('authorization on every edge', () => {
     const pickupId = (
       await t.ok(SCHEDULE, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, region.tokens.refurbisher)
     ).schedulePickup.id as string;
+    // a pickup is completed once the donation is available: this one became so yesterday
+    await t.dataSource.query(`UPDATE donation SET available_from = now() - interval '1 day' WHERE id = $1`, [donationId]);
     await t.ok(COMPLETE, { input: { pickupId, collectedQuantity: 3 } }, region.tokens.refurbisher);
     const serials = [0, 1, 2].map(() => `EDGE-${region.code}-${++serial}`);
     const intake = serials.map((serialNumber) => ({ serialNumber, category: 'LAPTOP', specs: { ramGb: 8, storageGb: 256, ssd: true } }));

@@ -52,6 +52,8 @@ describe('region dashboard', () => {
     const pickup = (
       await t.runOk(SchedulePickupDocument, { input: { lotId, scheduledAt: new Date(availableFrom.getTime() + 9 * 3600_000).toISOString() } }, token)
     ).schedulePickup;
+    // a pickup is completed once the donation is available: this one became so yesterday
+    await t.dataSource.query(`UPDATE donation SET available_from = now() - interval '1 day' WHERE id = $1`, [donationId]);
     await t.runOk(CompletePickupDocument, { input: { pickupId: pickup.id, collectedQuantity: devices.length } }, token);
     const intake = devices.map((d) => ({
       serialNumber: `DASH-${++serial}`,

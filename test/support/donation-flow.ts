@@ -100,9 +100,14 @@ export async function eraseAndGrade(t: TestApp, deviceId: string, refurbisherTok
   expect((await t.runOk(GradeDeviceDocument, { input: { deviceId, grade, specs, os } }, refurbisherToken)).gradeDevice.status).toBe('IN_STOCK');
 }
 
-/** Schedules the claimed lot's pickup and completes it with this count: the lot is then COLLECTED. */
+/**
+ * Schedules the claimed lot's pickup and completes it with this count: the lot is then COLLECTED.
+ * A pickup is completed once its donation is available, so the donation is made available
+ * (yesterday) by SQL between the two: the tests declare donations available in a few days.
+ */
 export async function collectLot(t: TestApp, lotId: string, refurbisherToken: string, scheduledAt: string, collectedQuantity: number): Promise<void> {
   const pickup = (await t.runOk(SchedulePickupDocument, { input: { lotId, scheduledAt } }, refurbisherToken)).schedulePickup;
+  await t.dataSource.query(`UPDATE donation d SET available_from = now() - interval '1 day' FROM lot l WHERE l.id = $1 AND d.id = l.donation_id`, [lotId]);
   expect((await t.runOk(CompletePickupDocument, { input: { pickupId: pickup.id, collectedQuantity } }, refurbisherToken)).completePickup.lot.status).toBe(
     'COLLECTED',
   );
