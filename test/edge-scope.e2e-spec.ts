@@ -82,7 +82,7 @@ describe('authorization on every edge', () => {
         { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } },
         region.tokens.refurbisher,
       );
-      await t.ok(GRADE, { input: { deviceId: id, grade: 'B' } }, region.tokens.refurbisher);
+      await t.ok(GRADE, { input: { deviceId: id, grade: 'B', os: 'Xubuntu 24.04' } }, region.tokens.refurbisher);
       devices.push({ id, serial: s, certificate: erased.recordErasure.erasure.certificateNumber });
     }
     const orderId = (await t.ok(SUBMIT, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, region.tokens.partner)).submitOrder

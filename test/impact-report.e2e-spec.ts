@@ -116,7 +116,7 @@ describe('donor impact report', () => {
   const erase = (name: string, verified = true, method: ErasureMethod = 'NIST_800_88_PURGE') =>
     t.runOk(ImpactReportRecordErasureDocument, { input: { deviceId: dev[name]!, method, operator: 'Camille Martin', verified } }, net.ara.tokens.refurbisher);
   const grade = async (name: string, g: Grade = 'B') =>
-    expect((await t.runOk(GradeDeviceDocument, { input: { deviceId: dev[name]!, grade: g } }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
+    expect((await t.runOk(GradeDeviceDocument, { input: { deviceId: dev[name]!, grade: g, os: 'Xubuntu 24.04' } }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
   const recycle = (name: string) =>
     t.runOk(RecycleDeviceDocument, { input: { deviceId: dev[name]!, reason: 'cracked screen and dead board' } }, net.ara.tokens.refurbisher);
 

@@ -275,7 +275,7 @@ describe('input hardening', () => {
     let devices: Record<string, { id: string; dataBearing: boolean }>;
     const token = () => net.ara.tokens.refurbisher;
     const erase = (id: string, method: string) => t.gql(ERASE, { input: { deviceId: id, method, operator: 'Camille Martin', verified: true } }, token());
-    const grade = (id: string, specs?: Record<string, unknown>) => t.gql(GRADE, { input: { deviceId: id, grade: 'B', specs } }, token());
+    const grade = (id: string, specs?: Record<string, unknown>) => t.gql(GRADE, { input: { deviceId: id, grade: 'B', specs, os: 'Xubuntu 24.04' } }, token());
 
     beforeAll(async () => {
       await t.dataSource.query(
@@ -341,7 +341,7 @@ describe('input hardening', () => {
         status: 'WIPED',
         specs_storage_gb: 0,
       });
-      expect((await t.ok(GRADE, { input: { deviceId: id, grade: 'B', specs: { ramGb: 8 } } }, token())).gradeDevice).toMatchObject({
+      expect((await t.ok(GRADE, { input: { deviceId: id, grade: 'B', specs: { ramGb: 8 }, os: 'Xubuntu 24.04' } }, token())).gradeDevice).toMatchObject({
         status: 'IN_STOCK',
         specs: { storageGb: 0 },
       });

@@ -127,8 +127,9 @@ describe('refurbishing and chain of custody', () => {
   };
   const erase = (deviceId: string, token: string, method: ErasureMethod = 'NIST_800_88_PURGE', verified = true) =>
     t.run(RefurbishingRecordErasureDocument, { input: { deviceId, method, operator: 'Camille Martin', verified } }, token);
+  // a computer enters the stock only with an OS: the tests give one unless they say which
   const grade = (deviceId: string, token: string, g: Grade = 'A', specs?: DeviceSpecsInput) =>
-    t.run(RefurbishingGradeDeviceDocument, { input: { deviceId, grade: g, specs } }, token);
+    t.run(RefurbishingGradeDeviceDocument, { input: { deviceId, grade: g, specs, os: specs?.os ?? 'Xubuntu 24.04' } }, token);
   const recycle = (deviceId: string, token: string, reason = 'broken motherboard') =>
     t.run(RefurbishingRecycleDeviceDocument, { input: { deviceId, reason } }, token);
   /** The one field of a call's data (the device it answers); throws with the errors otherwise. */

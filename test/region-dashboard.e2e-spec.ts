@@ -321,7 +321,7 @@ describe('region dashboard', () => {
     for (const d of devices) await eraseDevice(t, d.id, net.ara.tokens.refurbisher);
     // grading, declaring, ordering and matching all at once, all moving today's row
     const results = await Promise.all([
-      ...devices.map((d) => t.run(GradeDeviceDocument, { input: { deviceId: d.id, grade: 'B', specs: LAPTOP_SPECS } }, net.ara.tokens.refurbisher)),
+      ...devices.map((d) => t.run(GradeDeviceDocument, { input: { deviceId: d.id, grade: 'B', specs: LAPTOP_SPECS, os: 'Xubuntu 24.04' } }, net.ara.tokens.refurbisher)),
       ...Array.from({ length: 4 }, () =>
         t.run(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }] } }, net.ara.tokens.partner),
       ),
