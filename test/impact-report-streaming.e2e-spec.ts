@@ -53,8 +53,8 @@ describe('impact report files of a large donor', () => {
          INSERT INTO lot (reference, donation_id, refurbisher_id, region_id, status, quantity, distance_km, claimed_at)
          SELECT 'LOT-BIG-000001', dn.id, $3, $2, 'CLOSED', $4, 12, now() FROM dn RETURNING id, donation_id
        ), dev AS (
-         INSERT INTO device (serial_number, category, brand, model, status, data_bearing, lot_id, donation_id, donor_id, refurbisher_id, region_id, created_at)
-         SELECT 'BIG-' || lpad(i::text, 6, '0'), 'LAPTOP', 'Lenovo', 'ThinkPad T480', 'WIPED', true, lot.id, lot.donation_id, $1, $3, $2,
+         INSERT INTO device (serial_number, serial_number_key, category, brand, model, status, data_bearing, lot_id, donation_id, donor_id, refurbisher_id, region_id, created_at)
+         SELECT 'BIG-' || lpad(i::text, 6, '0'), 'BIG' || lpad(i::text, 6, '0'), 'LAPTOP', 'Lenovo', 'ThinkPad T480', 'WIPED', true, lot.id, lot.donation_id, $1, $3, $2,
                 now() - interval '1 hour' + (i % 7) * interval '1 second'
            FROM lot, generate_series(1, $4) i RETURNING id, serial_number
        )

@@ -41,16 +41,8 @@ describe('attestation verification', () => {
   const http = () => request(t.app.getHttpServer());
   const verify = async (code: string, token?: string) => (await t.runOk(ImpactReportVerifyAttestationDocument, { code }, token)).verifyAttestation;
 
-  /**
-   * Adds `n` received, erased laptops to the donor (the flows have their own suites). The serial's
-   * lookup key column is filled where the schema has one (it arrives with the workshop lifecycle).
-   */
+  /** Adds `n` received, erased laptops to the donor (the flows have their own suites). */
   const receive = async (n: number, tag: string) => {
-    const [{ keyed }] = await t.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'device' AND column_name = 'serial_number_key') AS keyed`,
-    );
-    const keyColumn = keyed ? ', serial_number_key' : '';
-    const keyValue = keyed ? `, 'VER' || $5 || i` : '';
     await t.dataSource.query(
       `WITH dn AS (
          INSERT INTO donation (reference, donor_id, region_id, status, available_from, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon)
@@ -59,8 +51,8 @@ describe('attestation verification', () => {
          INSERT INTO lot (reference, donation_id, refurbisher_id, region_id, status, quantity, distance_km, claimed_at)
          SELECT 'LOT-VER-' || $5, dn.id, $3, $2, 'CLOSED', $4, 12, now() FROM dn RETURNING id, donation_id
        ), dev AS (
-         INSERT INTO device (serial_number, category, brand, model, status, data_bearing, lot_id, donation_id, donor_id, refurbisher_id, region_id${keyColumn})
-         SELECT 'VER-' || $5 || '-' || i, 'LAPTOP', 'Lenovo', 'ThinkPad T480', 'WIPED', true, lot.id, lot.donation_id, $1, $3, $2${keyValue}
+         INSERT INTO device (serial_number, category, brand, model, status, data_bearing, lot_id, donation_id, donor_id, refurbisher_id, region_id, serial_number_key)
+         SELECT 'VER-' || $5 || '-' || i, 'LAPTOP', 'Lenovo', 'ThinkPad T480', 'WIPED', true, lot.id, lot.donation_id, $1, $3, $2, 'VER' || $5 || i
            FROM lot, generate_series(1, $4) i RETURNING id, serial_number
        )
        INSERT INTO erasure_record (device_id, method, operator, certificate_number, verified, performed_at)
