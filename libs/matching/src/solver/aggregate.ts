@@ -55,22 +55,62 @@ export interface LineClass {
 const SEP = '\u0000';
 
 /**
- * Battery health enters the key as what it decides, not as its value: its band (the cost, see
- * batteryBand) and how many of the lines' battery minimums it meets (the fit). Devices at 81 %
- * and 84 % are then one class whatever the lines, which keeps the class count near what it was
- * without batteries; fit and cost stay exactly those of each device.
+ * What a device's key must tell apart, per category: only what some line of that category looks
+ * at. A capability no line of the category needs (webcams on monitors) does not split devices;
+ * battery health enters only where a line prefers quality or states a battery minimum, and then
+ * as what it decides, not as its value: its band (the cost, see batteryBand) and how many of the
+ * category's battery minimums it meets (the fit). Devices at 81 % and 94 % are then one class,
+ * which keeps the class count near what it was without capabilities; fit and cost to every line
+ * stay exactly those of each device.
  */
-function batteryKeyOf(thresholds: readonly number[]): (percent: number | null) => string {
-  return (percent) => {
-    if (percent === null) return 'unknown';
-    let met = 0;
-    while (met < thresholds.length && thresholds[met] <= percent) met++;
-    return `${batteryBand(percent)}:${met}`;
-  };
+interface CategoryRelevance {
+  webcam: boolean;
+  microphone: boolean;
+  os: boolean;
+  battery: boolean;
+  thresholds: number[];
 }
 
-const specKey = (d: DeviceSpec, batteryKey: (percent: number | null) => string): string =>
-  [d.category, d.ramGb, d.storageGb, d.ssd, d.grade, batteryKey(d.batteryHealthPercent), d.webcam, d.microphone, d.osInstalled].join(SEP);
+function relevanceByCategory(lines: readonly MatchLine[]): Map<string, CategoryRelevance> {
+  const byCategory = new Map<string, CategoryRelevance>();
+  for (const l of lines) {
+    let r = byCategory.get(l.category);
+    if (!r) {
+      r = { webcam: false, microphone: false, os: false, battery: false, thresholds: [] };
+      byCategory.set(l.category, r);
+    }
+    r.webcam ||= l.needsWebcam === true;
+    r.microphone ||= l.needsMicrophone === true;
+    r.os ||= l.needsOs === true;
+    r.battery ||= l.prefersQuality === true || l.minBatteryHealthPercent != null;
+    if (l.minBatteryHealthPercent != null && !r.thresholds.includes(l.minBatteryHealthPercent)) r.thresholds.push(l.minBatteryHealthPercent);
+  }
+  for (const r of byCategory.values()) r.thresholds.sort((a, b) => a - b);
+  return byCategory;
+}
+
+const NOTHING_RELEVANT: CategoryRelevance = { webcam: false, microphone: false, os: false, battery: false, thresholds: [] };
+
+function batteryKey(percent: number | null, r: CategoryRelevance): string {
+  if (!r.battery) return '';
+  if (percent === null) return 'unknown';
+  let met = 0;
+  while (met < r.thresholds.length && r.thresholds[met] <= percent) met++;
+  return `${batteryBand(percent)}:${met}`;
+}
+
+const specKey = (d: DeviceSpec, r: CategoryRelevance): string =>
+  [
+    d.category,
+    d.ramGb,
+    d.storageGb,
+    d.ssd,
+    d.grade,
+    batteryKey(d.batteryHealthPercent, r),
+    r.webcam ? d.webcam : '',
+    r.microphone ? d.microphone : '',
+    r.os ? d.osInstalled : '',
+  ].join(SEP);
 const groupKey = (l: LineRequirements): string =>
   [
     l.category,
@@ -107,15 +147,14 @@ export function aggregate(devices: readonly MatchDevice[], lines: readonly Match
   const lineLocations: LatLon[] = [];
   const lineLocationOf = locationInterner(lineLocations);
 
-  const thresholds = [...new Set(lines.map((l) => l.minBatteryHealthPercent ?? null).filter((t): t is number => t !== null))].sort((a, b) => a - b);
-  const batteryKey = batteryKeyOf(thresholds);
+  const relevance = relevanceByCategory(lines);
   const specIndex = new Map<string, number>();
   const specs: DeviceSpec[] = [];
   const classIndex = new Map<string, number>();
   const deviceClasses: DeviceClass[] = [];
   devices.forEach((d, i) => {
     const deviceSpec = deviceSpecOf(d);
-    const spec = intern(specIndex, specs, specKey(deviceSpec, batteryKey), () => deviceSpec);
+    const spec = intern(specIndex, specs, specKey(deviceSpec, relevance.get(d.category) ?? NOTHING_RELEVANT), () => deviceSpec);
     const location = deviceLocationOf(d);
     const c = intern(classIndex, deviceClasses, `${spec}${SEP}${location}`, () => ({ spec, location, devices: [] }));
     deviceClasses[c].devices.push(i);

@@ -1,5 +1,5 @@
 import type { Highs, ModelData, OptionValue } from 'highs';
-import { assignmentCost, type MatchingCostWeights } from '../cost';
+import { assignmentCost, batteryBand, type MatchingCostWeights } from '../cost';
 import { deviceFitsLine } from '../fit';
 import { compareLinesForService } from '../solve-matching';
 import type { MatchDevice, MatchLine, MatchingSolution } from '../types';
@@ -9,7 +9,7 @@ import type { MatchDevice, MatchLine, MatchingSolution } from '../types';
  * is a dev dependency, only its types are imported here).
  *
  * The LPs are written over (device class × line) arcs, where a device class groups devices of
- * identical spec and location: x[c,l] = devices of class c given to line l. Rows: each class
+ * identical spec and location (a battery by its cost band and the battery minimums it meets): x[c,l] = devices of class c given to line l. Rows: each class
  * supplies at most its size; each line receives at most its quantity (or exactly a fixed
  * amount). The constraint matrix of this bipartite b-matching is totally unimodular, so every
  * LP optimum equals the integral optimum: the LP values are the true optima of the matching
@@ -45,21 +45,27 @@ interface ClassArcs {
 }
 
 function classArcs(devices: readonly MatchDevice[], lines: readonly MatchLine[], weights?: MatchingCostWeights): ClassArcs {
+  const thresholds = [...new Set(lines.map((l) => l.minBatteryHealthPercent ?? null))].filter((t): t is number => t !== null);
+  const batteryMatters = thresholds.length > 0 || lines.some((l) => l.prefersQuality);
+  const anyNeeds = { webcam: lines.some((l) => l.needsWebcam), microphone: lines.some((l) => l.needsMicrophone), os: lines.some((l) => l.needsOs) };
   const representatives: MatchDevice[] = [];
   const classSizes: number[] = [];
   const index = new Map<string, number>();
   for (const d of devices) {
-    // Exact values only (no battery bands): the reference must not share the solver's aggregation.
+    // Only what these lines look at, computed here from the definitions, not with the solver's
+    // aggregation: a capability some line needs; a battery (as the documented cost sees it, its
+    // band, and as each battery minimum sees it) where some line prefers quality or states one.
+    const battery = d.batteryHealthPercent ?? null;
     const key = JSON.stringify([
       d.category,
       d.ramGb,
       d.storageGb,
       d.ssd,
       d.grade,
-      d.batteryHealthPercent ?? null,
-      d.webcam ?? null,
-      d.microphone ?? null,
-      d.osInstalled ?? null,
+      !batteryMatters ? '' : battery === null ? null : [batteryBand(battery), thresholds.map((t) => battery >= t)],
+      anyNeeds.webcam ? (d.webcam ?? null) : '',
+      anyNeeds.microphone ? (d.microphone ?? null) : '',
+      anyNeeds.os ? (d.osInstalled ?? null) : '',
       d.lat,
       d.lon,
     ]);

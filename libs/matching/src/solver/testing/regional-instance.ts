@@ -160,7 +160,8 @@ export function generateInstance(
     const grade = pick(random, GRADES);
     // A batch is one model: webcam and microphone alike (desktops mostly without), each battery its own.
     const camera = category === 'DESKTOP' ? pick(random, DESKTOP_CAMERA) : pick(random, BUILT_IN_CAMERA);
-    const microphone = category === 'DESKTOP' ? camera : pick(random, BUILT_IN_CAMERA);
+    // the microphone sits in the camera module: it works when the camera does, but for one in twenty
+    const microphone = camera === true && random() < 0.05 ? false : camera;
     const osInstalled = category === 'TABLET' || random() < 0.97 ? true : null;
     const batch = Math.min(deviceCount - devices.length, 1 + Math.floor(random() * 10));
     for (let k = 0; k < batch; k++) {
