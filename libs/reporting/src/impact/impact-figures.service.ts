@@ -288,7 +288,8 @@ export class ImpactFiguresService {
   }
 }
 
-function addressLine(o: Organization): string | null {
+/** An organization's address on one line (street, postal code and city), as documents print it. */
+export function addressLine(o: Organization): string | null {
   const a = o.address;
   if (!a) return null;
   return [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;

@@ -10,7 +10,7 @@ import { AttestationRegistry } from './attestation-registry.service';
 import { ImpactAttestation } from './impact-attestation.pdf';
 import { IMPACT_DEVICES_CSV_HEADER, impactDevicesCsvRows } from './impact-devices.csv';
 import { attestationFileName, devicesCsvFileName, lastDayOf } from './impact-file-names';
-import { ImpactFiguresService } from './impact-figures.service';
+import { addressLine, ImpactFiguresService } from './impact-figures.service';
 import { ImpactFileRequest, ImpactLinks } from './impact-links.service';
 import { readSnapshot } from './impact-snapshot';
 
@@ -75,11 +75,7 @@ export class ImpactFilesService {
     const statement = this.figures.statement(donorId, org.name, issuer, period, figures);
     const { code, issuedAt } = await this.registry.issue(statement);
     const attestation: ImpactAttestation = {
-      donor: {
-        name: org.name,
-        siret: org.siret,
-        address: org.address ? [org.address.street, `${org.address.postalCode} ${org.address.city}`].filter(Boolean).join(', ') : null,
-      },
+      donor: { name: org.name, siret: org.siret, address: addressLine(org) },
       issuer,
       from: period.from,
       // The period excludes `to`: the attestation names its last day.
