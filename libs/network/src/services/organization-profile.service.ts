@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ForbiddenError, RequestContext, resolveAddress } from '@app/common';
-import { ActAccess } from '@app/auth';
+import { ActAccess, actCell } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { UpdateOrganizationInput } from '../dto/network.inputs';
 import { OrganizationKind } from '../entities/organization-kind';
@@ -29,13 +29,16 @@ export class OrganizationProfileService {
     const address = input.address ? await resolveAddress(input.address) : null;
 
     return this.tx.run(ctx, async (_, manager) => {
-      const org = await this.organizations.getForUpdate(manager, input.organizationId);
-      ActAccess.assert(ctx, 'Organization', 'updateContact', org, 'Organization');
-      if ((input.name != null || input.serviceRadiusKm != null) && !ActAccess.allows(ctx.user, 'Organization', 'updateProfile', org)) {
+      const profile = input.name != null || input.serviceRadiusKm != null;
+      // a role that may never change them is told so whatever the organization (the role is all it learns)
+      if (profile && !actCell('Organization', 'updateProfile', ctx.user.role)) {
         throw new ForbiddenError(
           "Only the coordinator of the region changes an organization's name or service radius; your organization may change its address and contact",
         );
       }
+      const org = await this.organizations.getForUpdate(manager, input.organizationId);
+      ActAccess.assert(ctx, 'Organization', 'updateContact', org, 'Organization');
+      if (profile) ActAccess.assert(ctx, 'Organization', 'updateProfile', org, 'Organization');
       if (input.serviceRadiusKm != null && org.kind !== OrganizationKind.REFURBISHER) {
         throw new BadInputError(`${org.name} is not a refurbisher: only refurbishers have a service radius`, { field: 'serviceRadiusKm' });
       }
