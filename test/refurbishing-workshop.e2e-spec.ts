@@ -262,7 +262,7 @@ describe('the workshop as refurbishers work', () => {
       const d = await missing();
       const c = await count({ serialNumbers: [d.serialNumber] });
       const unexpected = c.discrepancies.find((x) => x.kind === 'UNEXPECTED')!;
-      expect(unexpected).toMatchObject({ serialNumber: d.serialNumberKey, device: { id: d.id, status: 'MISSING' } });
+      expect(unexpected).toMatchObject({ serialNumber: d.serialNumber, device: { id: d.id, status: 'MISSING' } });
       const after = (await t.runOk(WorkshopResolveDiscrepancyDocument, { discrepancyId: unexpected.id, decision: 'FOUND' }, net.ara.tokens.coordinator))
         .resolveDiscrepancy;
       expect(after).toMatchObject({ status: 'RESOLVED', discrepancies: [{ decision: 'FOUND', decidedBy: 'coordinator@ara.test' }] });

@@ -28,7 +28,7 @@ export class Discrepancy {
   @Column({ type: 'enum', enum: DiscrepancyKind, enumName: 'discrepancy_kind' })
   kind!: DiscrepancyKind;
 
-  /** the serial's key (normalizeSerialNumber), as devices are compared */
+  /** as the device shows it, or as first counted for a serial the network does not know (compared by key when counted) */
   @Field()
   @Column('varchar', { length: 100 })
   serialNumber!: string;

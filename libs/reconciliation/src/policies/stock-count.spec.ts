@@ -5,14 +5,14 @@ const elsewhere = (id: string, serialNumber: string): CountedDevice => ({ id, se
 
 describe('countedSerials', () => {
   it('counts serials by the key devices are compared by, and a device scanned twice once', () => {
-    expect(countedSerials([' pf1abc ', 'PF1ABC', 'pf1  xyz', 'Z9', 'ab-12 34.5', 'AB12345'])).toEqual({
-      serials: ['PF1ABC', 'PF1XYZ', 'Z9', 'AB12345'],
-      blank: 0,
-    });
+    const counted = countedSerials([' pf1abc ', 'PF1ABC', 'pf1  xyz', 'Z9', 'ab-12 34.5', 'AB12345']);
+    expect(counted).toMatchObject({ serials: ['PF1ABC', 'PF1XYZ', 'Z9', 'AB12345'], blank: 0 });
+    // shown as first counted
+    expect(counted.labels.get('AB12345')).toBe('ab-12 34.5');
   });
 
   it('says how many had nothing left once normalized', () => {
-    expect(countedSerials(['A', '   ', '\t', ' - . '])).toEqual({ serials: ['A'], blank: 3 });
+    expect(countedSerials(['A', '   ', '\t', ' - . '])).toMatchObject({ serials: ['A'], blank: 3 });
   });
 });
 

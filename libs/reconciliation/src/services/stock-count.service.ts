@@ -27,7 +27,7 @@ export class StockCountService {
   ) {}
 
   submit(ctx: RequestContext, input: SubmitStockCountInput): Promise<Reconciliation> {
-    const { serials, blank } = countedSerials(input.serialNumbers);
+    const { serials, blank, labels } = countedSerials(input.serialNumbers);
     if (blank) throw new BadInputError(`${blank} serial number(s) are blank`, { field: 'serialNumbers' });
 
     return this.tx.run(ctx, async (_, manager) => {
@@ -50,13 +50,18 @@ export class StockCountService {
                 AND ($4::varchar IS NULL OR lower(location) = lower($4::varchar))
                 AND ($5::uuid[] IS NULL OR id = ANY($5::uuid[]))
            )
-           SELECT d.id, d.serial_number_key, (d.id IN (SELECT id FROM shelf)) AS on_shelf
+           SELECT d.id, d.serial_number_key, d.serial_number, (d.id IN (SELECT id FROM shelf)) AS on_shelf
              FROM device d
             WHERE d.id IN (SELECT id FROM shelf) OR d.serial_number_key = ANY($2::varchar[])`,
           [refurbisher.id, serials, scope?.categories ?? null, scope?.location ?? null, scope?.deviceIds ?? null],
         )
-      ).map((r: { id: string; serial_number_key: string; on_shelf: boolean }) => ({ id: r.id, serialNumber: r.serial_number_key, onShelf: r.on_shelf }));
-      const outcome = compareCount(devices, serials);
+      ).map((r: { id: string; serial_number_key: string; serial_number: string; on_shelf: boolean }) => ({
+        id: r.id,
+        serialNumber: r.serial_number_key,
+        label: r.serial_number,
+        onShelf: r.on_shelf,
+      }));
+      const outcome = compareCount(devices, serials, labels);
 
       // Stamped now, after the lock, not at the transaction's start: the count that stays OPEN is the newest.
       const inserted = await manager
