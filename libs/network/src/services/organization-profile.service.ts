@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ForbiddenError, RequestContext, resolveAddress } from '@app/common';
+import { AddressResolver, BadInputError, ForbiddenError, RequestContext } from '@app/common';
 import { ActAccess, actCell } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { UpdateOrganizationInput } from '../dto/network.inputs';
@@ -10,7 +10,8 @@ import { OrganizationService } from './organization.service';
 /**
  * Editing an organization (updateOrganization). Its own users keep their address and contact
  * right; its name and service radius are what routing and the other organizations rely on, so
- * staff change them. A new address is resolved as at creation and applies from now on: a
+ * staff change them. A new address is resolved as at creation (AddressResolver: the point given,
+ * the street through the geocoder when one is set, else the commune) and applies from now on: a
  * donation keeps the pickup address it was declared with, a lot the distance it was routed at.
  */
 @Injectable()
@@ -18,6 +19,7 @@ export class OrganizationProfileService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly organizations: OrganizationService,
+    private readonly addresses: AddressResolver,
   ) {}
 
   async update(ctx: RequestContext, input: UpdateOrganizationInput): Promise<Organization> {
@@ -26,7 +28,7 @@ export class OrganizationProfileService {
     const name = input.name?.trim();
     if (input.name != null && !name) throw new BadInputError('name cannot be blank', { field: 'name' });
     // resolved before the transaction: a city that cannot be located is the caller's to fix, and nothing is locked meanwhile
-    const address = input.address ? await resolveAddress(input.address) : null;
+    const address = input.address ? await this.addresses.resolve(input.address) : null;
 
     return this.tx.run(ctx, async (_, manager) => {
       const profile = input.name != null || input.serviceRadiusKm != null;
