@@ -14,7 +14,7 @@ import {
   SchedulePickupDocument,
   SubmitOrderDocument,
 } from './generated/graphql';
-import { claimLot, declareDonation, eraseAndGrade, eraseDevice, LYON, receiveLot, routeDonations } from './support/donation-flow';
+import { claimLot, declareDonation, eraseDevice, LYON, receiveLot, routeDonations } from './support/donation-flow';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { confirmDelivery, matchOrders, orderDeviceIds, shipDevices, submitOrder } from './support/order-flow';
 import { TestApp } from './support/test-app';
@@ -62,7 +62,12 @@ describe('region dashboard', () => {
     }));
     return receiveLot(t, lotId, intake, token);
   };
-  const toStock = (deviceId: string) => eraseAndGrade(t, deviceId, net.ara.tokens.refurbisher, 'A', LAPTOP_SPECS);
+  // graded with a working webcam and microphone: the scenario's senior lines ask for video calls
+  const toStock = async (deviceId: string) => {
+    await eraseDevice(t, deviceId, net.ara.tokens.refurbisher);
+    const input = { deviceId, grade: 'A' as const, specs: LAPTOP_SPECS, os: 'Xubuntu 24.04', checklist: { webcam: true, microphone: true } };
+    expect((await t.runOk(GradeDeviceDocument, { input }, net.ara.tokens.refurbisher)).gradeDevice.status).toBe('IN_STOCK');
+  };
   const devicesOf = (orderId: string) => orderDeviceIds(t, orderId, net.ara.tokens.partner);
 
   /**
@@ -321,7 +326,13 @@ describe('region dashboard', () => {
     for (const d of devices) await eraseDevice(t, d.id, net.ara.tokens.refurbisher);
     // grading, declaring, ordering and matching all at once, all moving today's row
     const results = await Promise.all([
-      ...devices.map((d) => t.run(GradeDeviceDocument, { input: { deviceId: d.id, grade: 'B', specs: LAPTOP_SPECS, os: 'Xubuntu 24.04' } }, net.ara.tokens.refurbisher)),
+      ...devices.map((d) =>
+        t.run(
+          GradeDeviceDocument,
+          { input: { deviceId: d.id, grade: 'B', specs: LAPTOP_SPECS, os: 'Xubuntu 24.04', checklist: { webcam: true, microphone: true } } },
+          net.ara.tokens.refurbisher,
+        ),
+      ),
       ...Array.from({ length: 4 }, () =>
         t.run(SubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 2, profile: 'SENIOR' }] } }, net.ara.tokens.partner),
       ),
