@@ -13,7 +13,8 @@ import {
   OrgsUpdateDocument,
   UpdateOrganizationInput,
 } from './generated/graphql';
-import { declareDonation, LYON, routeDonations } from './support/donation-flow';
+import { claimLot, declareAndRoute, declareDonation, eraseAndGrade, LYON, markCollected, receiveLot, routeDonations } from './support/donation-flow';
+import { matchOrders, submitOrder } from './support/order-flow';
 import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 
@@ -162,6 +163,27 @@ describe('organizations: editing, deactivation, contacts', () => {
       expect((await seen(net.ara.tokens.refurbisher)).donation.donor).toEqual({ id: net.ara.donor, contact: reach });
       // the partner has no business with either
       expect((await t.runOk(OrgsOrganizationDocument, { id: net.ara.refurbisher }, net.ara.tokens.partner)).organization).toBeNull();
+    });
+
+    it('partner and refurbisher read each other’s contact once a device of the one is reserved for the other', async () => {
+      const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 1 }], { pickupAddress: LYON, availableFrom });
+      await claimLot(t, lot.id, net.ara.tokens.refurbisher);
+      await markCollected(t, lot.id);
+      const [device] = await receiveLot(
+        t,
+        lot.id,
+        [{ serialNumber: 'ORGS-SN-1', category: 'LAPTOP', specs: { ramGb: 8, storageGb: 256, ssd: true } }],
+        net.ara.tokens.refurbisher,
+      );
+      await eraseAndGrade(t, device!.id, net.ara.tokens.refurbisher, 'A', { os: 'Xubuntu 24.04' });
+      const contactOf = async (id: string, token: string) => (await t.runOk(OrgsOrganizationDocument, { id }, token)).organization?.contact ?? null;
+      expect(await contactOf(net.ara.partner, net.ara.tokens.refurbisher)).toBeNull();
+      await submitOrder(t, [{ category: 'LAPTOP', quantity: 1, profile: 'OTHER' }], net.ara.tokens.partner);
+      expect((await matchOrders(t, net.ara)).allocatedQuantity).toBe(1);
+      expect(await contactOf(net.ara.refurbisher, net.ara.tokens.partner)).toEqual(CONTACT);
+      expect(await contactOf(net.ara.partner, net.ara.tokens.refurbisher)).toEqual(CONTACT);
+      // the donor of the device has no business with the partner
+      expect(await contactOf(net.ara.partner, net.ara.tokens.donor)).toBeNull();
     });
   });
 
