@@ -126,6 +126,8 @@ export function* writeAttestationSteps(doc: PDFKit.PDFDocument, a: ImpactAttesta
   categoryTable(doc, a, left, width);
   doc.moveDown(0.5);
   barChart(doc, a, left, width);
+  // on the first page, whatever the number of certificates after: the code is what a reader checks
+  verification(doc, a, left, width);
 
   doc.moveDown().font('titre').fontSize(12).text('Méthode', left);
   doc
@@ -154,7 +156,6 @@ export function* writeAttestationSteps(doc: PDFKit.PDFDocument, a: ImpactAttesta
     if ((i + 1) % LINES_PER_STEP === 0) yield;
   }
 
-  verification(doc, a, left, width);
   doc.end();
 }
 
@@ -260,9 +261,8 @@ function verification(doc: PDFKit.PDFDocument, a: ImpactAttestation, left: numbe
   doc
     .font('texte')
     .fontSize(9)
-    .text(`Toute personne peut vérifier cette attestation, sans compte, à l’adresse ${a.verificationUrl} ou en lisant le code QR ci-contre.`, {
-      width: width - side - 12,
-    });
+    .text('Toute personne peut vérifier cette attestation, sans compte, en lisant le code QR ou à l’adresse :', { width: width - side - 12 })
+    .text(a.verificationUrl, { width: width - side - 12 });
   doc.y = Math.max(doc.y, top + side) + 4;
   doc.x = left;
 }
