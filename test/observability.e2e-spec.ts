@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { declareDonation, LYON } from './support/donation-flow';
-import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
@@ -64,6 +64,49 @@ describe('what an operator sees: request ids, the request log, metrics', () => {
       expect(sample(scrape, 'outbox_unsent_messages')).toBeGreaterThanOrEqual(0);
       expect(sample(scrape, 'outbox_oldest_unsent_seconds')).toBeGreaterThanOrEqual(0);
       expect(sample(scrape, 'queue_jobs', { queue: 'routing', state: 'waiting' })).toBeGreaterThanOrEqual(0);
+    });
+  });
+
+  describe('the queue board', () => {
+    let t: TestApp;
+    const http = () => request(t.app.getHttpServer());
+    const login = (email: string, password: string) => http().post('/admin/login').type('form').send({ email, password });
+
+    beforeAll(async () => {
+      t = await TestApp.start({ queuePrefix: `obsq${Date.now()}` });
+      await t.reset();
+      await seedNetwork(t);
+    });
+    afterAll(() => t.close());
+
+    it('sends a visitor to its login page, and its API answers nobody without the ADMIN cookie', async () => {
+      const page = await http().get('/admin/queues');
+      expect(page.status).toBe(303);
+      expect(page.headers.location).toBe('/admin/login');
+      expect((await http().get('/admin/queues/api/queues')).status).toBe(401);
+      const form = await http().get('/admin/login');
+      expect(form.text).toContain('<html lang="fr">');
+      expect(form.text).toContain('<label for="password">Mot de passe</label>');
+    });
+
+    it('lets only an administrator in, with an HttpOnly SameSite=Strict cookie scoped to /admin', async () => {
+      expect((await login('admin@platform.test', 'wrong-password-123')).status).toBe(401);
+      const coordinator = await login('coordinator@ara.test', PASSWORD);
+      expect([401, 403]).toContain(coordinator.status);
+      expect(coordinator.headers['set-cookie']).toBeUndefined();
+
+      const admin = await login('admin@platform.test', PASSWORD);
+      expect(admin.status).toBe(303);
+      expect(admin.headers.location).toBe('/admin/queues');
+      const cookie = String(admin.headers['set-cookie']);
+      expect(cookie).toMatch(/^reuse_admin=[\w.-]+; Path=\/admin; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+      const pair = cookie.split(';')[0]!;
+      expect((await http().get('/admin/queues').set('cookie', pair)).status).toBe(200);
+      const queues = await http().get('/admin/queues/api/queues').set('cookie', pair);
+      expect(queues.status).toBe(200);
+      expect((queues.body as { queues: Array<{ name: string }> }).queues.map((q) => q.name)).toEqual(expect.arrayContaining(['routing', 'matching']));
+      // a forged or foreign token is no key
+      expect((await http().get('/admin/queues/api/queues').set('cookie', 'reuse_admin=eyJhbGciOiJub25lIn0.e30.')).status).toBe(401);
     });
   });
 

@@ -7,7 +7,9 @@ import { ApiModule, ApiModuleOptions } from './api.module';
 import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
 import { registerHttpSurface } from './http/http-surface';
 import { registerRateLimit } from './http/rate-limit';
+import { registerWebConsole } from './http/web-console';
 import { registerObservability } from './observability/observability';
+import { registerQueueBoard } from './observability/queue-board';
 import { requestIdOf } from './observability/request-id';
 
 /** GraphQL errors through the GraphQL filter; plain HTTP routes (health) keep Nest's own. */
@@ -40,6 +42,9 @@ export async function createApiApplication(options: ApiModuleOptions = {}): Prom
   registerObservability(app, config, app.get(MetricsRegistry));
   await registerHttpSurface(app, config);
   await registerRateLimit(app, config);
+  await registerQueueBoard(app, config);
+  // last: its catch-all GET route serves the console for every path no other route claims
+  await registerWebConsole(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -35,8 +35,9 @@ import { PasswordReset } from './password-reset.entity';
     PasswordChangeService,
     PasswordResetService,
     AccountResolver,
-    { provide: APP_GUARD, useClass: AuthorizationGuard },
+    AuthorizationGuard,
+    { provide: APP_GUARD, useExisting: AuthorizationGuard },
   ],
-  exports: [AuthService, CallerCache, PasswordResetService],
+  exports: [AuthService, CallerCache, PasswordResetService, AuthorizationGuard],
 })
 export class AuthModule {}

@@ -52,14 +52,18 @@ export class AuthorizationGuard {
       return true;
     }
     if (!hasToken) throw new UnauthenticatedError();
-    const caller = await this.callerOf(authorization);
+    const caller = await this.authenticate(authorization);
     state.req.user = caller;
     state.ctx = new RequestContext(caller, state.req.ip);
     if (!rule.public && !rule.roles.includes(caller.role)) throw new ForbiddenError();
     return true;
   }
 
-  private async callerOf(authorization: string): Promise<Caller> {
+  /**
+   * The caller an `Authorization: Bearer …` header stands for, or UNAUTHENTICATED: the one check
+   * of a token, also used by the HTTP pages that are not GraphQL (the queue board).
+   */
+  async authenticate(authorization: string): Promise<Caller> {
     const payload = this.verify(authorization);
     if (!payload) throw new UnauthenticatedError(INVALID_TOKEN);
     let caller: Caller | null;

@@ -14,5 +14,6 @@ export * from './login-failures';
 export * from './user-accounts';
 export * from './caller-cache';
 export * from './auth.service';
+export * from './authorization.guard';
 export * from './accounts/password-reset.service';
 export * from './auth.module';
