@@ -2,7 +2,7 @@ import { assignmentCost, deviceFitsLine, type MatchDevice, type MatchLine, type 
 import { compareLinesForService } from '@app/matching/testing';
 
 /**
- * The baseline a hand-written allocator would do: lines in serving order (priority, age, id),
+ * The baseline a hand-written allocator would do: lines in serving order (priority, neededBy, age, id),
  * each takes the first fitting devices still available, in stock-list order. No re-assignment,
  * no look-ahead, no cost.
  */
