@@ -191,8 +191,9 @@ describe('refurbishing and chain of custody', () => {
         donation: { id: lot.donationId, status: 'COLLECTED', receivedQuantity: 3, countDifference: 0 },
       });
       expect(received.devices.map((d: Dev) => [d.serialNumber, d.category, d.status, d.dataBearing])).toEqual([
+        // shown as entered (trimmed), ordered by the key they are compared by
         ['CN-0M2X', 'MONITOR', 'RECEIVED', false],
-        ['PF1ABC01', 'LAPTOP', 'RECEIVED', true],
+        ['pf1abc01', 'LAPTOP', 'RECEIVED', true],
         ['PF1ABC02', 'LAPTOP', 'RECEIVED', true],
       ]);
       // received lots no longer weigh on the refurbisher's capacity
@@ -227,7 +228,7 @@ describe('refurbishing and chain of custody', () => {
       // the donor reads its devices, their erasure certificates and their chain of custody
       const seen = await device(laptop1!.id, net.ara.tokens.donor);
       expect(seen).toMatchObject({
-        serialNumber: 'PF1ABC01',
+        serialNumber: 'pf1abc01',
         status: 'IN_STOCK',
         lot: { id: lot.lotId },
         donor: { id: net.ara.donor },
@@ -391,14 +392,17 @@ describe('refurbishing and chain of custody', () => {
       expect(await codeOf(recycle(a.id, token))).toBe('CONFLICT');
       expect(await codeOf(grade(a.id, token))).toBe('CONFLICT');
 
-      // a failed attempt is kept, with its own certificate number, and the device stays RECEIVED
+      // a failed attempt is kept without a certificate number (Device.erasure shows certificates only), and the device stays RECEIVED
       const failed = await must(erase(a.id, token, 'NIST_800_88_CLEAR', false));
-      expect(failed).toMatchObject({ status: 'RECEIVED', erasure: { verified: false, method: 'NIST_800_88_CLEAR' } });
+      expect(failed).toMatchObject({ status: 'RECEIVED', erasure: null });
+      expect(await t.dataSource.query(`SELECT method, verified, certificate_number FROM erasure_record WHERE device_id = $1`, [a.id])).toEqual([
+        { method: 'NIST_800_88_CLEAR', verified: false, certificate_number: null },
+      ]);
       expect(await codeOf(grade(a.id, token))).toBe('CONFLICT');
       expect(await codeOf(recycle(a.id, token))).toBe('CONFLICT');
       const ok = await must(erase(a.id, token, 'NIST_800_88_PURGE', true));
       expect(ok).toMatchObject({ status: 'WIPED', erasure: { verified: true, method: 'NIST_800_88_PURGE' } });
-      expect(ok.erasure!.certificateNumber).not.toBe(failed.erasure!.certificateNumber);
+      expect(ok.erasure!.certificateNumber).toMatch(/^ERA-\d{4}-\d{6}$/);
       expect((await device(a.id)).history.map((e) => `${e.action}:${e.fromStatus}>${e.toStatus}`)).toEqual([
         'RECEIVED:null>RECEIVED',
         'ERASURE_FAILED:RECEIVED>RECEIVED',
@@ -495,7 +499,8 @@ describe('refurbishing and chain of custody', () => {
           if (!DEVICE_MACHINE.canTransition(status, to) || (from && !from.includes(status))) attempts.push([status, name, to, run]);
         }
       }
-      expect(attempts).toHaveLength(64 - 10);
+      // 12 allowed: the 10 of the flow, and recycling from IN_STOCK and RESERVED (found broken after grading)
+      expect(attempts).toHaveLength(64 - 12);
       for (const [status, name, , run] of attempts) expect([status, name, await run()]).toEqual([status, name, 'CONFLICT']);
       for (const [status, d] of Object.entries(byStatus)) expect((await device(d.id)).status).toBe(status);
       expect(await t.count('custody_event')).toBe(events);
@@ -669,7 +674,8 @@ describe('refurbishing and chain of custody', () => {
       method: ErasureMethod;
       grade: Grade;
     };
-    type Model = { id: string; status: DeviceStatus; dataBearing: boolean; erased: boolean; storageGb: number | null };
+    /** diskDestroyed: erased by PHYSICAL_DESTRUCTION, so not graded until a new disk is recorded (these runs record none) */
+    type Model = { id: string; status: DeviceStatus; dataBearing: boolean; erased: boolean; storageGb: number | null; diskDestroyed?: boolean };
     const CATEGORIES: DeviceCategory[] = ['LAPTOP', 'LAPTOP', 'MONITOR', 'SMARTPHONE', 'LAPTOP', 'DESKTOP', 'MONITOR', 'TABLET'];
     const LINES: Line[] = [
       { category: 'LAPTOP', quantity: 3 },
@@ -709,6 +715,9 @@ describe('refurbishing and chain of custody', () => {
       // grading stocks a wiped device, releasing starts from a reservation (not every way into IN_STOCK)
       if (o.op === 'grade' && m.status !== DeviceStatus.WIPED) return null;
       if (o.op === 'unreserve' && m.status !== DeviceStatus.RESERVED) return null;
+      // reserving takes stock, not a MISSING device that turned up (recovery is its own action)
+      if (o.op === 'reserve' && m.status !== DeviceStatus.IN_STOCK) return null;
+      if (o.op === 'grade' && m.diskDestroyed) return null;
       if (o.op === 'erase') {
         // NO_STORAGE: never with storage; for a data-bearing device, only when its specs record none
         if (o.method === 'NO_STORAGE' && ((m.storageGb ?? 0) > 0 || (m.dataBearing && m.storageGb !== 0))) return null;
@@ -762,6 +771,7 @@ describe('refurbishing and chain of custody', () => {
             expect({ ...o, from: m.status, result: got ?? 'OK' }).toEqual({ ...o, from: m.status, result: want === null ? 'CONFLICT' : 'OK' });
             if (want !== null) {
               if (o.op === 'erase' && o.verified) m.erased = true;
+              if (o.op === 'erase' && o.verified && o.method === 'PHYSICAL_DESTRUCTION') m.diskDestroyed = true;
               m.status = want;
               events += 1;
             }

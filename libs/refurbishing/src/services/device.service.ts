@@ -75,7 +75,7 @@ export class DeviceService {
         .createQueryBuilder('d')
         .where('d.lot_id IN (:...ids)', { ids: [...ids] });
       ReadScope.apply(ctx, qb, 'Device', 'd');
-      return groupedByKey(ids, await qb.orderBy('d.serial_number', 'ASC').getMany(), (d) => d.lotId);
+      return groupedByKey(ids, await qb.orderBy('d.serial_number_key', 'ASC').getMany(), (d) => d.lotId);
     }).load(lotId);
   }
 

@@ -39,7 +39,13 @@ export class LotReceivingService {
     const serials = input.devices.map((d) => normalizeSerialNumber(d.serialNumber));
     if (serials.some((s) => !s)) throw new BadInputError('Every device needs a serial number', { field: 'serialNumber' });
     const twice = duplicateSerialNumbers(serials);
-    if (twice.length) throw new ConflictError(`Serial numbers given more than once: ${twice.slice(0, 20).join(', ')}`, { serialNumbers: twice });
+    if (twice.length) {
+      // named as typed, every way each was typed ("abc-1 = ABC 1"): people find them in their sheet
+      const asTyped = twice.map((key) =>
+        [...new Set(input.devices.filter((_, i) => serials[i] === key).map((d) => serialNumberAsEntered(d.serialNumber)))].join(' = '),
+      );
+      throw new ConflictError(`Serial numbers given more than once: ${asTyped.slice(0, 20).join(', ')}`, { serialNumbers: twice });
+    }
 
     return this.tx.run(ctx, async (_, manager) => {
       const lot = await this.lots.lock(manager, input.lotId);
