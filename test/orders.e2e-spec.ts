@@ -859,6 +859,31 @@ describe('orders and matching', () => {
       expect(await t.runError(MatchingRefuseDeviceDocument, { input: { ...input, deviceId: second } }, net.ara.tokens.partner)).toBe('CONFLICT');
     });
 
+    it('releases, refusals, swaps and matchers racing on the same reservations: no deadlock, no device on two lines, counters exact', async () => {
+      const [x, y, z] = await stockDevices([MID, MID, MID]);
+      const a = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER' }]);
+      const b = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER' }]);
+      expect((await match()).allocatedQuantity).toBe(2);
+      const [onA] = await devicesOn(a.id);
+      const [onB] = await devicesOn(b.id);
+      const codes = await Promise.all([
+        t.run(MatchingSwapReservationsDocument, { input: { deviceId: onA!, otherDeviceId: onB! } }, net.ara.tokens.coordinator),
+        t.run(MatchingReleaseReservationDocument, { input: { deviceId: onA!, reason: 'race' } }, net.ara.tokens.refurbisher),
+        t.run(MatchingRefuseDeviceDocument, { input: { orderId: b.id, deviceId: onB!, reason: 'race' } }, net.ara.tokens.partner),
+        t.run(MatchingSwapReservationsDocument, { input: { deviceId: onB!, otherDeviceId: onA! } }, net.ara.tokens.coordinator),
+        match(),
+        match(),
+      ]);
+      // each command either did its work or was refused with a code a person can act on, never a server error
+      for (const res of codes.slice(0, 4) as Array<{ errors?: Array<{ extensions?: { code?: string } }> }>) {
+        if (res.errors?.length) expect(['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT']).toContain(res.errors[0]!.extensions?.code);
+      }
+      await assertConsistent();
+      await match();
+      await assertConsistent();
+      expect([x, y, z]).toContain(onA);
+    });
+
     it('swapReservations: the coordinator exchanges two reserved devices that fit each other, and refuses with why when one does not fit', async () => {
       const [good, worn, high] = await stockDevices([GOOD, WORN, HIGH]);
       const a = await submitLines([{ category: 'LAPTOP', quantity: 1, profile: 'OTHER' }]);
