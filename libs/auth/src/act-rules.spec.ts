@@ -55,6 +55,12 @@ const EXPECTED: Record<string, Partial<Record<Role, string>>> = {
   'Device.recycle': { REFURBISHER: 'own/NOT_FOUND' },
   'Device.releaseReservation': { REFURBISHER: 'own/NOT_FOUND' },
   'Device.swapReservations': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
+  'Device.returnToWorkshop': { REFURBISHER: 'own/NOT_FOUND' },
+  'Device.replaceStorage': { REFURBISHER: 'own/NOT_FOUND' },
+  'Device.recover': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', REFURBISHER: 'own/NOT_FOUND' },
+  'Device.markPartsDonor': { REFURBISHER: 'own/NOT_FOUND' },
+  'Device.transferPart': { REFURBISHER: 'own/NOT_FOUND' },
+  'Device.locate': { REFURBISHER: 'own/NOT_FOUND' },
   'PartnerOrder.cancel': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', PARTNER: 'own/NOT_FOUND' },
   'PartnerOrder.readBeneficiaryRefs': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', PARTNER: 'own/NOT_FOUND' },
   'PartnerOrder.confirmDelivery': { PARTNER: 'own/NOT_FOUND' },
@@ -62,6 +68,7 @@ const EXPECTED: Record<string, Partial<Record<Role, string>>> = {
   'PartnerOrder.ship': { REFURBISHER: 'sql/NOT_FOUND' },
   'PartnerOrder.refuseDevice': { PARTNER: 'own/NOT_FOUND' },
   'Reconciliation.resolve': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
+  'Reconciliation.resolveDiscrepancy': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
 };
 
 const ROLES = [Role.ADMIN, Role.COORDINATOR, Role.DONOR, Role.REFURBISHER, Role.PARTNER];
