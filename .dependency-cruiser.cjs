@@ -38,8 +38,16 @@ module.exports = {
       name: 'lib-public-index-only',
       comment: 'Another lib is imported through its index (`@app/x`), never a path inside it (`@app/x/...` or a relative path).',
       severity: 'error',
-      from: { path: '^(libs/[^/]+|apps/[^/]+)/' },
+      from: { path: '^(libs/[^/]+|apps/[^/]+)/', pathNot: '^apps/web/' },
       to: { path: '^libs/[^/]+/src/', pathNot: ['^$1/', '^libs/[^/]+/src/index\\.ts$'] },
+    },
+    {
+      name: 'web-console-reads-only-the-error-catalogue',
+      comment:
+        'The browser console (apps/web) shares only the French error catalogue with the server: pure TypeScript, no Node or Nest import. Anything else it learns through GraphQL.',
+      severity: 'error',
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs|apps/(?!web/))', pathNot: '^libs/common/src/errors/(reason-messages\\.fr|error-reason|error-code)\\.ts$' },
     },
     {
       name: 'no-cycle-between-libs',
@@ -77,6 +85,6 @@ module.exports = {
     exclude: { path: '\\.spec\\.ts$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
   },
 };

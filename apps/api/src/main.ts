@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const logins = await app.get(NetworkSeeder).demoLogins();
   const lines = [
     '',
+    `  Web console: ${base}/`,
     `  Reuse network API ready: ${base}/graphql  (GraphiQL: ${base}/graphiql, health: ${base}/health/live and ${base}/health/ready)`,
     `  Database: ${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}; worker ${config.runWorker ? 'in this process' : 'separate'}`,
     ...(logins.length ? ['  Demo logins:', ...logins.map((l) => `    ${l}`)] : []),

@@ -1,0 +1,33 @@
+/** The pages of each role, in the order of its day; the home page lists them too. */
+export interface NavItem {
+  to: string;
+  label: string;
+  description: string;
+}
+
+export const NAVIGATION: Record<string, NavItem[]> = {
+  DONOR: [
+    { to: '/dons/nouveau', label: 'Déclarer un don', description: 'Des lignes saisies, ou le tableur de votre service informatique.' },
+    { to: '/dons', label: 'Mes dons', description: 'Leurs lots, leurs enlèvements et chaque appareil.' },
+    { to: '/impact', label: 'Rapport d’impact', description: 'L’attestation PDF et le détail CSV de l’année.' },
+  ],
+  REFURBISHER: [
+    { to: '/offres', label: 'Offres', description: 'Les lots proposés : distance, quantités, échéance ; accepter ou refuser.' },
+    { to: '/lots', label: 'Enlèvements et réception', description: 'Planifier, reporter, annuler, effectuer ; réceptionner par numéro de série.' },
+    { to: '/atelier', label: 'Atelier', description: 'Effacement des données, contrôle et classement, recyclage.' },
+    { to: '/stock', label: 'Stock', description: 'Les appareils disponibles et réservés.' },
+  ],
+  PARTNER: [
+    { to: '/commandes/nouvelle', label: 'Commander', description: 'Des appareils pour les personnes que vous accompagnez, par profil.' },
+    { to: '/commandes', label: 'Mes commandes', description: 'L’attribution, l’expédition, et la confirmation de livraison.' },
+  ],
+  COORDINATOR: [
+    { to: '/tableau-de-bord', label: 'Tableau de bord', description: 'Les flux de la région, semaine par semaine.' },
+    { to: '/a-traiter', label: 'À traiter', description: 'Ce qui n’avance plus, et ce qu’il faut faire.' },
+    { to: '/organisations', label: 'Organisations', description: 'Créer, modifier, désactiver ; leurs comptes.' },
+  ],
+  ADMIN: [
+    { to: '/regions', label: 'Régions', description: 'Créer une région et sa coordination.' },
+    { to: '/organisations', label: 'Organisations', description: 'Toutes les organisations et leurs comptes.' },
+  ],
+};
