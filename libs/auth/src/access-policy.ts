@@ -123,6 +123,13 @@ const ORDER_RULES: RoleRules = {
              WHERE ox.order_id = ${o}.id AND ox.released_at IS NULL AND ov.refurbisher_id = :scopeOrg)`,
 };
 
+/** A refurbisher's stock counts: staff of its region, the refurbisher itself. */
+const RECONCILIATION_RULES: RoleRules = {
+  [Role.ADMIN]: ALL,
+  [Role.COORDINATOR]: IN_REGION,
+  [Role.REFURBISHER]: (_, r) => `${r}.refurbisher_id = :scopeOrg`,
+};
+
 /** Nested rules reuse their parent's with a subquery, so that each is written once. */
 function via(rules: RoleRules, table: string, sub: string, join: (sub: string, alias: string) => string): RoleRules {
   const out: RoleRules = {};
@@ -197,14 +204,9 @@ export const READ_RULES: Record<string, { table: string; rules: RoleRules }> = {
   },
   PartnerOrder: { table: 'partner_order', rules: ORDER_RULES },
   OrderLine: { table: 'order_line', rules: via(ORDER_RULES, 'partner_order', 'sol', (s, l) => `${s}.id = ${l}.order_id`) },
-  Reconciliation: {
-    table: 'reconciliation',
-    rules: {
-      [Role.ADMIN]: ALL,
-      [Role.COORDINATOR]: IN_REGION,
-      [Role.REFURBISHER]: (_, r) => `${r}.refurbisher_id = :scopeOrg`,
-    },
-  },
+  Reconciliation: { table: 'reconciliation', rules: RECONCILIATION_RULES },
+  // a stock count's line (resolveDiscrepancy names it by id): as its count
+  Discrepancy: { table: 'reconciliation_discrepancy', rules: via(RECONCILIATION_RULES, 'reconciliation', 'srd', (s, d) => `${s}.id = ${d}.reconciliation_id`) },
 };
 
 /**
