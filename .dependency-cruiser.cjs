@@ -21,6 +21,7 @@ const LAYERS = [
   'matching',
   'reconciliation',
   'reporting',
+  'notifications',
 ];
 
 /** One rule per lib: the libs above it are out of reach. */

@@ -20,6 +20,7 @@ import { IssuedAttestations1795433700000 } from './1795433700000-IssuedAttestati
 import { PickupChanges1795433900000 } from './1795433900000-PickupChanges';
 import { WorkshopLifecycle1795434100000 } from './1795434100000-WorkshopLifecycle';
 import { MatchingNeeds1795434200000 } from './1795434200000-MatchingNeeds';
+import { Notifications1795434300000 } from './1795434300000-Notifications';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   PickupChanges1795433900000,
   WorkshopLifecycle1795434100000,
   MatchingNeeds1795434200000,
+  Notifications1795434300000,
 ];

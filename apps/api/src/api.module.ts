@@ -15,6 +15,7 @@ import { OrdersModule } from '@app/orders';
 import { ReconciliationModule } from '@app/reconciliation';
 import { RefurbishingModule } from '@app/refurbishing';
 import { RegionDashboardModule, ImpactReportModule } from '@app/reporting';
+import { NotificationBus, notificationSubscriptionOptions, NotificationsModule } from '@app/notifications';
 import { RoutingModule } from '@app/routing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { mercuriusErrorFormatter } from './graphql/format-error';
@@ -43,6 +44,7 @@ export const DOMAIN_MODULES = [
   RegionDashboardModule,
   ReconciliationModule,
   ImpactReportModule,
+  NotificationsModule,
 ];
 
 @Module({})
@@ -59,8 +61,9 @@ export class ApiModule {
         JobsModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          inject: [APP_CONFIG, MetricsRegistry],
-          useFactory: (config: AppConfig, metrics: MetricsRegistry) => ({
+          imports: [NotificationsModule],
+          inject: [APP_CONFIG, MetricsRegistry, NotificationBus],
+          useFactory: (config: AppConfig, metrics: MetricsRegistry, bus: NotificationBus) => ({
             path: '/graphql',
             autoSchemaFile: process.env.NODE_ENV === 'production' ? true : join(process.cwd(), 'schema.gql'),
             sortSchema: true,
@@ -68,6 +71,8 @@ export class ApiModule {
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             graphiql: process.env.NODE_ENV !== 'production',
             context: (request: unknown) => ({ req: request }),
+            // WebSocket subscriptions on /graphql, authenticated by the global guard, relayed between API processes through Redis
+            subscription: notificationSubscriptionOptions(bus),
             errorFormatter: mercuriusErrorFormatter(config, metrics),
             validationRules: [depthLimitRule(config.maxQueryDepth), ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule])],
             graphql: {

@@ -109,6 +109,9 @@ type Cells = Partial<Record<Role, ActCell>>;
 const STAFF_OF_REGION = 'Only the coordinator of this region may do this';
 /** Staff acting for an organization they name: hidden outside their region. */
 const staffFor = (): Cells => ({ [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(IN_OWN_REGION) });
+/** What every signed-in person does on their own rows: the command names no one else's. */
+const everyoneForThemselves = (message: string): Cells =>
+  Object.fromEntries([Role.ADMIN, Role.COORDINATOR, Role.DONOR, Role.REFURBISHER, Role.PARTNER].map((role) => [role, refused(EVERYTHING, message)]));
 
 /**
  * Who may do what, per resource, action and role: the write side of READ_RULES. A role left
@@ -225,6 +228,15 @@ export const ACT_RULES = {
     resolve: staffFor(),
     /** one discrepancy of a count decided on its own (CONFIRM_MISSING, FOUND, MISSCANNED): staff of the refurbisher's region */
     resolveDiscrepancy: staffFor(),
+  },
+  Notification: {
+    /** a person's own inbox rows and preferences: everyone, for themselves only (the SQL is keyed by the caller) */
+    markRead: everyoneForThemselves('Only your own notifications can be marked read'),
+    setPreference: everyoneForThemselves('Only your own preferences can be set'),
+  },
+  CapturedEmail: {
+    /** the e-mails kept as files when no SMTP server is configured: they hold every person's messages and links */
+    read: { [Role.ADMIN]: refused(EVERYTHING, 'Only an administrator reads captured e-mails') },
   },
 } satisfies Record<string, Record<string, Cells>>;
 

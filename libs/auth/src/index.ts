@@ -11,6 +11,7 @@ export * from './password-reset.entity';
 export * from './accounts/password-reset-link';
 export * from './accounts/password-reset-requested.event';
 export * from './login-failures';
+export * from './email-bounces';
 export * from './user-accounts';
 export * from './caller-cache';
 export * from './auth.service';

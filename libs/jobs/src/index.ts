@@ -7,4 +7,5 @@ export * from './queue-registry';
 export * from './worker-host';
 export * from './job-schedules';
 export * from './requests/match-region.request';
+export * from './requests/notification.request';
 export * from './jobs.module';

@@ -20,6 +20,10 @@ export const SCHEDULES: Schedule[] = [
   { id: 'reconcile-stock-nightly', queue: QueueName.STOCK, name: 'reconcile-stock', pattern: '0 4 * * *' },
   { id: 'recount-dashboards-nightly', queue: QueueName.REPORTING, name: 'recount-dashboards', pattern: '15 2 * * *' },
   { id: 'purge-old-records-daily', queue: QueueName.REPORTING, name: 'purge-old-records', pattern: '45 3 * * *' },
+  { id: 'warn-expiring-offers', queue: QueueName.NOTIFICATIONS, name: 'warn-expiring-offers', every: 15 * 60_000 },
+  { id: 'resume-email-deliveries', queue: QueueName.NOTIFICATIONS, name: 'resume-email-deliveries', every: 60_000 },
+  { id: 'send-daily-digests', queue: QueueName.NOTIFICATIONS, name: 'send-daily-digests', pattern: '0 18 * * *' },
+  { id: 'announce-donor-reports-quarterly', queue: QueueName.NOTIFICATIONS, name: 'announce-donor-reports', pattern: '0 8 1 1,4,7,10 *' },
 ];
 
 /**

@@ -7,6 +7,7 @@ export enum QueueName {
   MATCHING = 'matching',
   STOCK = 'stock',
   REPORTING = 'reporting',
+  NOTIFICATIONS = 'notifications',
 }
 
 export interface JobDefinition {
@@ -32,7 +33,16 @@ export interface JobRequest<T extends object = object> {
 
 /** A job class handles one named job; its data type is exported beside it (as in Twenty). */
 export interface JobHandler<T extends object = object> {
-  handle(data: T): Promise<unknown>;
+  handle(data: T, run: JobRun): Promise<unknown>;
+}
+
+/** The run of a job as its handler may need it: its id keys what it produces (one notification per job, whatever the retries). */
+export interface JobRun {
+  id: string;
+  /** attempts already made before this one */
+  attemptsMade: number;
+  /** attempts BullMQ allows in all */
+  attempts: number;
 }
 
 export const JOB_METADATA = 'reuse:job';

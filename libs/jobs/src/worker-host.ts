@@ -76,7 +76,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           const started = performance.now();
           const labels = { queue, job: job.name };
           try {
-            const result = await handler.handle(job.data as object);
+            const result = await handler.handle(job.data as object, { id: job.id ?? '', attemptsMade: job.attemptsMade, attempts: job.opts.attempts ?? 1 });
             const ms = performance.now() - started;
             this.metrics.jobRuns.inc({ ...labels, outcome: 'completed' });
             this.metrics.jobDuration.observe(labels, ms / 1000);

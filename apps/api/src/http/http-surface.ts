@@ -51,6 +51,8 @@ export async function registerHttpSurface(app: NestFastifyApplication, _config: 
   });
   fastify.addHook('preValidation', async (request, reply) => {
     if (!isGraphQL(request)) return;
+    // a WebSocket upgrade for subscriptions: its operations come as messages, which Mercurius parses itself
+    if (request.method === 'GET' && String(request.headers.upgrade ?? '').toLowerCase() === 'websocket') return;
     let params: { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     if (request.method === 'POST') {
       if (Array.isArray(request.body)) return refuse(reply, 400, 'Batched requests are not accepted: send one operation per request');

@@ -85,6 +85,12 @@ export interface AppConfig {
   geocoderUrl: string | null;
   /** how long one geocoder request may take before the offline data is used instead */
   geocoderTimeoutMs: number;
+  /** smtp(s)://user:password@host:port; null: e-mails are captured as .eml files under dataDir/mail (docs/notifications.md) */
+  smtpUrl: string | null;
+  /** the From of every e-mail, e.g. `Réseau réemploi <no-reply@reemploi.example.org>` */
+  mailFrom: string;
+  /** how long a worker owns an e-mail it is sending; past it, another worker may send it (longer than the SMTP timeouts) */
+  emailLeaseMs: number;
 }
 
 export interface AttestationKey {
@@ -178,6 +184,25 @@ function readGeocoderUrl(env: Env, problems: string[]): string | null {
     return null;
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function readSmtpUrl(env: Env, problems: string[]): string | null {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return null;
+  try {
+    if (['smtp:', 'smtps:'].includes(new URL(raw).protocol)) return raw;
+  } catch {
+    // reported below, without the URL: it may hold a password
+  }
+  problems.push('SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587');
+  return null;
+}
+
+function readMailFrom(env: Env, publicUrl: string, problems: string[]): string {
+  const raw = env.MAIL_FROM?.trim();
+  if (!raw) return `Réseau de réemploi <no-reply@${new URL(publicUrl).hostname}>`;
+  if (raw.length > 254 || !/[^\s@<>]+@[^\s@<>]+/.test(raw) || /[\r\n]/.test(raw)) problems.push(`MAIL_FROM must be an address, optionally with a name: "Réseau réemploi <no-reply@example.org>" (got "${raw}")`);
+  return raw;
 }
 
 function readPublicUrl(env: Env, port: number, problems: string[]): string {
@@ -338,6 +363,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     attestationKeys: readAttestationKeys(env, dataDir, databaseUrl, jwtSecret, problems),
     geocoderUrl: readGeocoderUrl(env, problems),
     geocoderTimeoutMs: readInt(env, 'GEOCODER_TIMEOUT_MS', 1500, 100, 30_000, problems),
+    smtpUrl: readSmtpUrl(env, problems),
+    mailFrom: readMailFrom(env, readPublicUrl(env, port, []), problems),
+    emailLeaseMs: readInt(env, 'EMAIL_LEASE_MS', 120_000, 1000, 3_600_000, problems),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');

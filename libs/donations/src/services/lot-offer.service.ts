@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
-import { OutboxService } from '@app/jobs';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { assertTakesPart, LoadChange, RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
@@ -67,6 +67,7 @@ export class LotOfferService {
         .execute();
       const lot = await this.changedOrRefused(ctx, manager, lotId, 'decline', result.raw);
       await this.returnToRouting(manager, [lot]);
+      await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.LOT_DECLINED, { lotId: lot.id }));
       return lot;
     });
   }
@@ -85,6 +86,7 @@ export class LotOfferService {
       if (!ids.length) return { lotIds: [], regionIds: [] };
       const lots = await manager.getRepository(Lot).findBy(ids.map((id) => ({ id })));
       await this.returnToRouting(manager, lots);
+      await this.outbox.enqueue(manager, ...lots.map((l) => notificationRequest(NotificationEvent.LOT_EXPIRED, { lotId: l.id })));
       return { lotIds: ids, regionIds: [...new Set(lots.map((l) => l.regionId))] };
     });
   }

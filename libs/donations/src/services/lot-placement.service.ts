@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, DeviceCategory } from '@app/common';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { LoadChange, RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
@@ -36,6 +37,7 @@ export class LotPlacement {
   constructor(
     private readonly ledger: DonationLedger,
     private readonly loads: RefurbisherLoad,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** The open lots of these donations (of these refurbishers, when given), locked FOR UPDATE in id order. */
@@ -104,6 +106,7 @@ export class LotPlacement {
     );
     const moved = placed.lots[0]!;
     await manager.update(Lot, { id: lot.id }, { reassignedToLotId: moved.id });
+    await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.LOT_REASSIGNED, { lotId: lot.id, toLotId: moved.id }));
     return moved;
   }
 
@@ -123,6 +126,7 @@ export class LotPlacement {
       }),
     );
     await manager.getRepository(LotItem).insert(items.map((i) => ({ category: i.category, quantity: i.quantity, lotId: lot.id })));
+    if (lot.offerExpiresAt) await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.LOT_OFFERED, { lotId: lot.id, offerExpiresAt: lot.offerExpiresAt.toISOString() }));
     return lot;
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { LotStatus, Lot } from '@app/donations';
 import { EntityManager, In } from 'typeorm';
 import { PickupChangeKind } from '../entities/pickup-change-kind';
@@ -22,12 +23,13 @@ export class PickupReminderService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly history: PickupHistory,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
    * Scheduled pickups due tomorrow (UTC day) that nobody was reminded of: marked reminded and
-   * returned. There is no e-mail system yet, so the reminder is a log line; when there is one,
-   * the message belongs in the transactional outbox, written in this same transaction.
+   * returned. The donor and the refurbisher are told through the outbox, in this same
+   * transaction: a reminder is marked if and only if its message will go.
    */
   async remindDueTomorrow(ctx: RequestContext, now: Date = new Date()): Promise<Pickup[]> {
     assertPlatform(ctx);
@@ -41,14 +43,14 @@ export class PickupReminderService {
         .andWhere(LOT_IN_STATUS, { lotStatus: LotStatus.PICKUP_SCHEDULED })
         .returning(['id'])
         .execute();
-      return this.withLots(manager, idsOf(result.raw));
-    });
-    for (const pickup of pickups) {
-      const lot = lots.get(pickup.lotId);
-      this.logger.log(
-        `pickup reminder: lot ${lot?.reference} is to be collected at ${pickup.scheduledAt.toISOString()} (pickup ${pickup.id}, refurbisher ${lot?.refurbisherId}, donation ${lot?.donationId})`,
+      const due = await this.withLots(manager, idsOf(result.raw));
+      await this.outbox.enqueue(
+        manager,
+        ...due.pickups.map((p) => notificationRequest(NotificationEvent.PICKUP_REMINDER, { pickupId: p.id, scheduledAt: p.scheduledAt.toISOString() })),
       );
-    }
+      return due;
+    });
+    if (pickups.length) this.logger.log(`pickup reminders sent for lots ${pickups.map((p) => lots.get(p.lotId)?.reference).join(', ')}`);
     return pickups;
   }
 
@@ -74,6 +76,7 @@ export class PickupReminderService {
         null,
         missed.map((p) => ({ pickupId: p.id, kind: PickupChangeKind.MISSED, fromScheduledAt: p.scheduled_at })),
       );
+      await this.outbox.enqueue(manager, ...missed.map((p) => notificationRequest(NotificationEvent.PICKUP_MISSED, { pickupId: p.id })));
       return idsOf(missed);
     });
     if (ids.length) this.logger.log(`pickups missed (more than 24 h overdue): ${ids.join(', ')}`);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { Donation, LotTransitions } from '@app/donations';
 import { SchedulePickupInput } from '../dto/pickup.inputs';
 import { PickupChangeKind } from '../entities/pickup-change-kind';
@@ -23,6 +24,7 @@ export class PickupSchedulingService {
     private readonly lots: LotTransitions,
     private readonly pickups: PickupService,
     private readonly history: PickupHistory,
+    private readonly outbox: OutboxService,
   ) {}
 
   schedule(ctx: RequestContext, input: SchedulePickupInput): Promise<Pickup> {
@@ -50,6 +52,7 @@ export class PickupSchedulingService {
       );
       await this.history.record(manager, ctx.user, [{ pickupId: pickup.id, kind: PickupChangeKind.SCHEDULED, toScheduledAt: pickup.scheduledAt }]);
       if (step === 'ADVANCE') await this.lots.markPickupScheduled(manager, lot);
+      await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.PICKUP_SCHEDULED, { pickupId: pickup.id, scheduledAt: pickup.scheduledAt.toISOString() }));
       return pickup;
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { DeviceStockService } from '@app/refurbishing';
 import { ConfirmDeliveryInput } from '../dto/order.inputs';
 import { BeneficiaryReference } from '../entities/beneficiary-reference.entity';
@@ -24,6 +25,7 @@ export class OrderDeliveryService {
     private readonly tx: TransactionRunner,
     private readonly ledger: OrderLedger,
     private readonly stock: DeviceStockService,
+    private readonly outbox: OutboxService,
   ) {}
 
   confirm(ctx: RequestContext, input: ConfirmDeliveryInput): Promise<PartnerOrder> {
@@ -43,6 +45,7 @@ export class OrderDeliveryService {
         'delivery confirmed by the partner',
       );
       await this.ledger.markLinks(manager, links, 'delivered');
+      await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.DELIVERY_CONFIRMED, { orderId: order.id, deviceCount: links.length }));
       if (input.beneficiaryRefs) {
         const lineOf = new Map(links.map((l) => [l.deviceId, l.orderLineId]));
         const recordedBy = UUID.test(ctx.user.userId) ? ctx.user.userId : null;

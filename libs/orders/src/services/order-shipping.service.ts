@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { DeviceStockService } from '@app/refurbishing';
 import { ShipDevicesInput } from '../dto/order.inputs';
 import { ORDER_MACHINE } from '../entities/order-status';
@@ -19,6 +20,7 @@ export class OrderShippingService {
     private readonly tx: TransactionRunner,
     private readonly ledger: OrderLedger,
     private readonly stock: DeviceStockService,
+    private readonly outbox: OutboxService,
   ) {}
 
   ship(ctx: RequestContext, input: ShipDevicesInput): Promise<PartnerOrder> {
@@ -37,6 +39,7 @@ export class OrderShippingService {
         'shipped to the partner of an order',
       );
       await this.ledger.markLinks(manager, links, 'shipped');
+      await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.DEVICES_SHIPPED, { orderId: order.id, deviceCount: links.length }));
       await this.ledger.refreshStatuses(manager, [order.id]);
       return manager.getRepository(PartnerOrder).findOneByOrFail({ id: order.id });
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { OutboxService } from '@app/jobs';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { actorUserIdOf } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { StockCountScopeInput } from '../dto/stock-count-scope';
@@ -103,6 +103,8 @@ export class StockCountService {
         );
       }
       await this.outbox.enqueue(manager, reconcileStockRequest(refurbisher.id));
+      // the coordinator reviews counts that found differences
+      if (outcome.discrepancies.length) await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.STOCK_COUNT_DISCREPANCIES, { refurbisherId: refurbisher.id, stockCountId: reconciliation.id, discrepancies: outcome.discrepancies.length }));
       return reconciliation;
     });
   }

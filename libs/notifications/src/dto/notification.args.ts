@@ -1,0 +1,55 @@
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { NotificationEvent } from '@app/jobs';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { NotificationDelivery } from '../entities/notification-delivery';
+
+@ArgsType()
+export class NotificationsArgs {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  unreadOnly?: boolean | null;
+}
+
+@ArgsType()
+export class MarkNotificationsReadArgs {
+  @Field(() => [ID], { nullable: true, description: 'left out: every notification of the caller' })
+  @IsOptional()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  ids?: string[] | null;
+}
+
+@ArgsType()
+export class SetNotificationPreferenceArgs {
+  @Field(() => NotificationEvent)
+  @IsEnum(NotificationEvent)
+  event!: NotificationEvent;
+
+  @Field(() => NotificationDelivery)
+  @IsEnum(NotificationDelivery)
+  delivery!: NotificationDelivery;
+}
+
+@ArgsType()
+export class CapturedEmailsArgs {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first?: number | null;
+}

@@ -1,0 +1,346 @@
+import { RequestContext } from '@app/common';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
+import { PickupReminderService, PickupSchedulingService } from '@app/logistics';
+import { EmailSender, NotificationRecorder, ResumeEmailDeliveriesJob, SendDailyDigestsJob } from '@app/notifications';
+import { createClient } from 'graphql-ws';
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import WebSocket from 'ws';
+import {
+  NotificationsClaimDocument,
+  NotificationsDeclineDocument,
+  NotificationsInboxDocument,
+  NotificationsJobsDocument,
+  NotificationsMarkReadDocument,
+  NotificationsOfferMadeDocument,
+  NotificationsPreferencesDocument,
+  NotificationsRequestResetDocument,
+  NotificationsSchedulePickupDocument,
+  NotificationsSetPreferenceDocument,
+  NotificationsUnreadDocument,
+} from './generated/graphql';
+import { declareAndRoute, LYON } from './support/donation-flow';
+import { callerOf } from './support/edge-walk';
+import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { TestApp } from './support/test-app';
+import { sourceOf } from './support/typed-client';
+import { waitFor } from './support/wait-for';
+
+const DAY = 24 * 3600_000;
+const PUBLIC_URL = 'https://reemploi.test';
+/** Paris time as people read it: "jeudi 10 décembre 2026 à 14 h 30" */
+const PARIS_DATE = /(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \S+ \d{4} à \d{1,2} h \d{2}/;
+
+interface Received {
+  to: string[];
+  raw: string;
+  messageId: string;
+  subject: string;
+}
+
+/** A real SMTP server on a port of its own, keeping what it receives; it can be stopped and started again on the same port. */
+class TestSmtp {
+  readonly received: Received[] = [];
+  private server?: SMTPServer;
+  port = 0;
+
+  async start(port = 0): Promise<void> {
+    if (this.server) return;
+    this.server = new SMTPServer({
+      authOptional: true,
+      // stopping means down now: open connections are cut at once
+      closeTimeout: 50,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          // folded header lines (long encoded subjects) joined first
+          const head = raw.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+          const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
+          this.received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: decoded(raw),
+            messageId: header('Message-ID'),
+            subject: decodeWords(header('Subject')),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  }
+
+  to(address: string, subject: RegExp): Received[] {
+    return this.received.filter((m) => m.to.includes(address) && subject.test(m.subject));
+  }
+
+  waitFor(address: string, subject: RegExp, timeoutMs = 20_000): Promise<Received> {
+    return waitFor(`an e-mail to ${address} about ${subject}`, async () => this.to(address, subject)[0], timeoutMs);
+  }
+}
+
+/** The message with its quoted-printable parts decoded, so that French text can be searched. */
+function decoded(raw: string): string {
+  return raw.replace(/=\r?\n/g, '').replace(/(=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
+}
+
+function decodeWords(value: string): string {
+  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
+    enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decoded(text.replace(/_/g, ' ')),
+  );
+}
+
+describe('notifications: inbox, e-mail exactly once, preferences, live pushes', () => {
+  let t: TestApp;
+  let net: NetworkFixture;
+  const smtp = new TestSmtp();
+  const availableFrom = () => new Date(Date.now() + 2 * DAY).toISOString();
+
+  const notificationsOf = (email: string) =>
+    t.dataSource.query(`SELECT n.* FROM notification n JOIN "user" u ON u.id = n.user_id WHERE u.email = $1 ORDER BY n.created_at`, [email]);
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await TestApp.start({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, emailLeaseMs: 1500, publicUrl: PUBLIC_URL }, { withWorker: true });
+    await t.reset();
+    net = await seedNetwork(t);
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await smtp.stop();
+  });
+
+  it('a lot offered reaches its refurbisher by e-mail, in French, with its link and its deadline in Paris time', async () => {
+    const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 3 }], { pickupAddress: LYON, availableFrom: availableFrom() });
+    const mail = await smtp.waitFor('refurbisher@ara.test', /Nouveau lot proposé/);
+    expect(mail.raw).toContain(`${PUBLIC_URL}/lots/${lot.id}`);
+    expect(mail.raw).toMatch(/Acceptez-le ou refusez-le avant le/);
+    expect(mail.raw).toMatch(PARIS_DATE);
+    expect(mail.raw).toContain('Content-Type: text/html');
+    // nobody else of the region hears of an offer that is not theirs
+    expect(smtp.to('donor@ara.test', /Nouveau lot/)).toHaveLength(0);
+    expect(smtp.to('refurbisher@bfc.test', /Nouveau lot/)).toHaveLength(0);
+  });
+
+  it('the inbox and its read marks are the caller’s own', async () => {
+    const inbox = (await t.runOk(NotificationsInboxDocument, { first: 10 }, net.ara.tokens.refurbisher)).notifications;
+    expect(inbox.edges.map((e) => e.node.event)).toContain('LOT_OFFERED');
+    const mine = inbox.edges[0]!.node;
+    expect(mine.link.startsWith(`${PUBLIC_URL}/lots/`)).toBe(true);
+    expect((await t.runOk(NotificationsInboxDocument, { first: 10 }, net.bfc.tokens.refurbisher)).notifications.totalCount).toBe(0);
+    const unread = (await t.runOk(NotificationsUnreadDocument, {}, net.ara.tokens.refurbisher)).me.unreadNotifications;
+    expect(unread).toBeGreaterThan(0);
+    // another person naming my notification marks nothing
+    expect((await t.runOk(NotificationsMarkReadDocument, { ids: [mine.id] }, net.ara.tokens.donor)).markNotificationsRead).toBe(0);
+    expect((await t.runOk(NotificationsMarkReadDocument, { ids: [mine.id] }, net.ara.tokens.refurbisher)).markNotificationsRead).toBe(1);
+    expect((await t.runOk(NotificationsUnreadDocument, {}, net.ara.tokens.refurbisher)).me.unreadNotifications).toBe(unread - 1);
+    const unreadOnly = (await t.runOk(NotificationsInboxDocument, { first: 10, unreadOnly: true }, net.ara.tokens.refurbisher)).notifications;
+    expect(unreadOnly.edges.map((e) => e.node.id)).not.toContain(mine.id);
+    await t.runOk(NotificationsMarkReadDocument, {}, net.ara.tokens.refurbisher);
+    expect((await t.runOk(NotificationsUnreadDocument, {}, net.ara.tokens.refurbisher)).me.unreadNotifications).toBe(0);
+  });
+
+  it('a scheduled pickup tells the donor; the day before, donor and refurbisher are reminded', async () => {
+    const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 1 }], { pickupAddress: LYON, availableFrom: availableFrom() });
+    await t.runOk(NotificationsClaimDocument, { lotId: lot.id }, net.ara.tokens.refurbisher);
+    const at = new Date(Date.now() + 3 * DAY);
+    at.setUTCHours(9, 30, 0, 0);
+    const pickup = (await t.runOk(NotificationsSchedulePickupDocument, { input: { lotId: lot.id, scheduledAt: at.toISOString() } }, net.ara.tokens.refurbisher))
+      .schedulePickup;
+    const scheduled = await smtp.waitFor('donor@ara.test', /Enlèvement prévu/);
+    expect(scheduled.raw).toContain(`${PUBLIC_URL}/enlevements/${pickup.id}`);
+    expect(scheduled.raw).toContain('à 10 h 30'); // 09:30 UTC in winter is 10 h 30 in Paris
+
+    await t.app.get(PickupReminderService).remindDueTomorrow(RequestContext.system(), new Date(at.getTime() - DAY));
+    await smtp.waitFor('donor@ara.test', /Rappel : enlèvement demain/);
+    await smtp.waitFor('refurbisher@ara.test', /Rappel : enlèvement demain/);
+  });
+
+  it('a preference set to OFF keeps the inbox row and sends nothing', async () => {
+    const set = (await t.runOk(NotificationsSetPreferenceDocument, { event: 'LOT_OFFERED', delivery: 'OFF' }, net.bfc.tokens.refurbisher))
+      .setNotificationPreference;
+    expect(set).toEqual({ event: 'LOT_OFFERED', delivery: 'OFF', isDefault: false });
+    const prefs = (await t.runOk(NotificationsPreferencesDocument, {}, net.bfc.tokens.refurbisher)).notificationPreferences;
+    expect(prefs.find((p) => p.event === 'PASSWORD_RESET')).toMatchObject({ delivery: 'IMMEDIATE', alwaysSent: true });
+    expect(await t.runError(NotificationsSetPreferenceDocument, { event: 'PASSWORD_RESET', delivery: 'OFF' }, net.bfc.tokens.refurbisher)).toBe(
+      'BAD_USER_INPUT',
+    );
+
+    const lot = await declareAndRoute(t, net.bfc, [{ category: 'LAPTOP', quantity: 2 }], {
+      pickupAddress: { street: '1 place Darcy', postalCode: '21000', city: 'Dijon', location: { lat: 47.32, lon: 5.04 } },
+      availableFrom: availableFrom(),
+      donorToken: net.bfc.tokens.donor,
+    });
+    const [row] = await waitFor('the inbox row of the offer', async () => {
+      const rows = (await notificationsOf('refurbisher@bfc.test')) as Array<{ id: string; delivery: string; action_path: string }>;
+      return rows.filter((r) => r.action_path === `/lots/${lot.id}`).length ? rows.filter((r) => r.action_path === `/lots/${lot.id}`) : null;
+    });
+    expect(row!.delivery).toBe('OFF');
+    expect(await t.dataSource.query(`SELECT id FROM email_delivery WHERE notification_id = $1`, [row!.id])).toEqual([]);
+    expect(smtp.to('refurbisher@bfc.test', /Nouveau lot/)).toHaveLength(0);
+  });
+
+  it('staff get what they follow in one daily digest', async () => {
+    const lots = [];
+    for (let i = 0; i < 2; i += 1) {
+      lots.push(await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 1 }], { pickupAddress: LYON, availableFrom: availableFrom() }));
+    }
+    for (const lot of lots) await t.runOk(NotificationsDeclineDocument, { lotId: lot.id, reason: 'Atelier <plein> cette semaine' }, net.ara.tokens.refurbisher);
+    await waitFor('two declines in the coordinator’s inbox', async () => {
+      const rows = (await notificationsOf('coordinator@ara.test')) as Array<{ event: string; delivery: string }>;
+      const declined = rows.filter((r) => r.event === 'LOT_DECLINED');
+      return declined.length >= 2 && declined.every((r) => r.delivery === 'DAILY_DIGEST');
+    });
+    expect(smtp.to('coordinator@ara.test', /refusé/)).toHaveLength(0);
+    expect((await t.app.get(SendDailyDigestsJob).handle()).digests).toBeGreaterThanOrEqual(1);
+    const digest = await smtp.waitFor('coordinator@ara.test', /Votre récapitulatif/);
+    expect(digest.raw.match(/refusé le lot/g)!.length).toBeGreaterThanOrEqual(4); // twice each: text and HTML
+    // the reason is the refurbisher's text: escaped in HTML
+    expect(digest.raw).toContain('Atelier &lt;plein&gt; cette semaine');
+    // a second run the same day sends no second digest
+    await t.app.get(SendDailyDigestsJob).handle();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(smtp.to('coordinator@ara.test', /Votre récapitulatif/)).toHaveLength(1);
+  });
+
+  /** A delivery made by hand (no job): the tests below drive its sending themselves. */
+  const handMadeDelivery = async (): Promise<{ id: string; messageId: string }> => {
+    const caller = await callerOf(t, 'partner@ara.test');
+    const [n] = await t.dataSource.query(
+      `INSERT INTO notification (event_key, event, user_id, delivery, title, body, action_path, payload)
+       VALUES ('test-' || gen_random_uuid(), 'DEVICES_SHIPPED', $1, 'IMMEDIATE', 'Commande test : 1 appareil expédié', 'Un appareil est expédié.', '/commandes/x', '{}') RETURNING id`,
+      [caller.userId],
+    );
+    const id = await t.dataSource.transaction((m) =>
+      t.app.get(NotificationRecorder).newDelivery(m, { notificationId: n.id, userId: caller.userId, digestDay: null, to: 'partner@ara.test' }),
+    );
+    const [d] = await t.dataSource.query(`SELECT message_id FROM email_delivery WHERE id = $1`, [id]);
+    return { id, messageId: d.message_id as string };
+  };
+
+  it('two workers sending the same delivery at once send it once', async () => {
+    const { id, messageId } = await handMadeDelivery();
+    const sender = t.app.get(EmailSender);
+    const outcomes = await Promise.all([sender.send(id, false), sender.send(id, false), sender.send(id, false)]);
+    expect(outcomes.filter((o) => o === 'SENT')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'NOT_CLAIMABLE')).toHaveLength(2);
+    expect(smtp.received.filter((m) => m.messageId === messageId)).toHaveLength(1);
+  });
+
+  it('a worker killed mid-send leaves its lease to lapse; the delivery is then sent once, with the same Message-ID', async () => {
+    const { id, messageId } = await handMadeDelivery();
+    const sender = t.app.get(EmailSender);
+    // the claim is made and the worker "dies": nothing is sent, the row stays SENDING
+    expect(await sender.claim(id)).not.toBeNull();
+    expect(await sender.send(id, false)).toBe('NOT_CLAIMABLE');
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    expect((await t.app.get(ResumeEmailDeliveriesJob).handle()).resumed).toBeGreaterThanOrEqual(1);
+    await waitFor('the resumed delivery sent', async () => {
+      const [row] = await t.dataSource.query(`SELECT state, attempts FROM email_delivery WHERE id = $1`, [id]);
+      return row.state === 'SENT' && row;
+    });
+    expect(smtp.received.filter((m) => m.messageId === messageId)).toHaveLength(1);
+  });
+
+  it('SMTP down: the send job fails, shows in the jobs query, and delivers once the server is back', async () => {
+    await smtp.stop();
+    // the server comes back whatever happens below: the next tests need it
+    const restart = setTimeout(() => void smtp.start(smtp.port), 30_000);
+    await t.runOk(NotificationsRequestResetDocument, { email: 'partner@ara.test' });
+    const [delivery] = await waitFor('a failed attempt', async () => {
+      const rows = await t.dataSource.query(
+        `SELECT d.id, d.state, d.attempts, d.last_error FROM email_delivery d JOIN notification n ON n.id = d.notification_id
+          WHERE n.event = 'PASSWORD_RESET' AND d.to_address = 'partner@ara.test' AND d.attempts >= 1 AND d.last_error IS NOT NULL`,
+      );
+      return rows.length ? rows : null;
+    });
+    expect(delivery.state).toBe('PENDING');
+    // the failed attempt waits for its retry (BullMQ backoff): the operators see it in the notifications queue
+    const { queues } = (await t.runOk(NotificationsJobsDocument, {}, net.adminToken)).jobs;
+    expect(queues.find((q) => q.name === 'notifications')!.delayed).toBeGreaterThanOrEqual(1);
+    await smtp.start(smtp.port);
+    const mail = await smtp.waitFor('partner@ara.test', /Réinitialisation de votre mot de passe/, 40_000);
+    expect(mail.raw).toContain(`${PUBLIC_URL}/reinitialiser?token=`);
+    const [after] = await t.dataSource.query(
+      `SELECT d.state, n.payload FROM email_delivery d JOIN notification n ON n.id = d.notification_id WHERE d.id = $1`,
+      [delivery.id],
+    );
+    expect(after.state).toBe('SENT');
+    // once sent, the inbox row keeps no copy of the link
+    expect(after.payload.link).toBeUndefined();
+    clearTimeout(restart);
+  }, 60_000);
+
+  it('a command that rolls back tells nobody', async () => {
+    const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 1 }], { pickupAddress: LYON, availableFrom: availableFrom() });
+    await t.runOk(NotificationsClaimDocument, { lotId: lot.id }, net.ara.tokens.refurbisher);
+    const caller = await callerOf(t, 'refurbisher@ara.test');
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE name = 'notify' AND payload->>'event' = 'PICKUP_SCHEDULED'`);
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await t.app
+          .get(PickupSchedulingService)
+          .schedule(new RequestContext(caller, 'test', manager), { lotId: lot.id, scheduledAt: new Date(Date.now() + 3 * DAY) });
+        throw new Error('the command fails after its writes');
+      }),
+    ).rejects.toThrow('the command fails');
+    const after = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE name = 'notify' AND payload->>'event' = 'PICKUP_SCHEDULED'`);
+    expect(after[0].n).toBe(before[0].n);
+    // and the same event through the outbox, committed, is told (the path is not silent for another reason)
+    await t.dataSource.transaction((m) => t.app.get(OutboxService).enqueue(m, notificationRequest(NotificationEvent.LOT_EXPIRED, { lotId: lot.id })));
+    await smtp.waitFor('refurbisher@ara.test', /Proposition expirée/);
+  });
+
+  it('a WebSocket subscriber on one API process gets an offer made through another', async () => {
+    const other = await TestApp.start({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicUrl: PUBLIC_URL });
+    try {
+      await other.app.listen(0, '127.0.0.1');
+      const { port } = other.app.getHttpServer().address() as AddressInfo;
+      const client = createClient({
+        url: `ws://127.0.0.1:${port}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${net.ara.tokens.refurbisher}` },
+        retryAttempts: 0,
+      });
+      const offers: Array<{ lotId: string; reference: string | null }> = [];
+      const subscribed = new Promise<void>((resolve, reject) => {
+        client.on('connected', () => resolve());
+        client.on('error', reject);
+      });
+      const stop = client.subscribe<{ offerMade: { lotId: string; reference: string | null } }>(
+        { query: sourceOf(NotificationsOfferMadeDocument) },
+        { next: (v) => v.data && offers.push(v.data.offerMade), error: () => undefined, complete: () => undefined },
+      );
+      await subscribed;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // made through the first API process (its worker records and publishes)
+      const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 2 }], { pickupAddress: LYON, availableFrom: availableFrom() });
+      const offer = await waitFor('the offer pushed to the other process', async () => offers.find((o) => o.lotId === lot.id));
+      expect(offer.reference).toMatch(/^LOT-/);
+      stop();
+      await client.dispose();
+
+      // without a token, the connection is refused
+      const anonymous = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+      const refused = await new Promise<boolean>((resolve) => {
+        anonymous.on('closed', () => resolve(true));
+        anonymous.on('connected', () => resolve(false));
+      });
+      expect(refused).toBe(true);
+      await anonymous.dispose();
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+});
