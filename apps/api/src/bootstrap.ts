@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpServer, ValidationPipe } from '@nestjs/common';
 import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { APP_CONFIG, AppConfig, BadInputError, loadAppConfig, MetricsRegistry } from '@app/common';
+import { APP_CONFIG, AppConfig, BadInputError, loadAppConfig, MetricsRegistry, reasonOfFields, refusedFields } from '@app/common';
 import { Logger } from 'nestjs-pino';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
@@ -50,14 +50,19 @@ export async function createApiApplication(options: ApiModuleOptions = {}): Prom
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) =>
-        new BadInputError(
+      // the fields and the rules they broke, so that a form points at the field to correct
+      exceptionFactory: (errors) => {
+        const fields = refusedFields(errors);
+        return new BadInputError(
           errors
             .flatMap(function messages(e): string[] {
               return [...Object.values(e.constraints ?? {}), ...(e.children ?? []).flatMap(messages)];
             })
             .join('; ') || 'Invalid input',
-        ),
+          fields.length === 1 ? { field: fields[0]!.path, fields } : { fields },
+          reasonOfFields(fields),
+        );
+      },
     }),
   );
   app.useGlobalFilters(new ApiExceptionFilter(app.getHttpAdapter()));

@@ -1,6 +1,6 @@
 import { UseGuards } from '@nestjs/common';
 import { Args, Context, Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { RequestContext, UnauthenticatedError } from '@app/common';
+import { ErrorReason, INVALID_CREDENTIALS, RequestContext, UnauthenticatedError } from '@app/common';
 import { User } from './user.entity';
 import { JwtPayload } from './jwt-payload';
 import { GraphQLRequestState } from './request-context.decorator';
@@ -34,7 +34,7 @@ export class AuthResolver {
     // What the answer selects below `user` (its organization, …) is read as the person who just
     // proved who they are, under the same scopes as any later request of theirs.
     const caller = await this.auth.callerOf(payload);
-    if (!caller) throw new UnauthenticatedError('Invalid email or password');
+    if (!caller) throw new UnauthenticatedError(INVALID_CREDENTIALS, ErrorReason.INVALID_CREDENTIALS);
     gql.ctx = new RequestContext(caller, gql.login.ip);
     return { accessToken: this.auth.issueToken(user), user };
   }

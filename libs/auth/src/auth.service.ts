@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Caller, Role, UnauthenticatedError } from '@app/common';
+import { Caller, ErrorReason, INVALID_CREDENTIALS, Role, UnauthenticatedError } from '@app/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { CallerCache } from './caller-cache';
@@ -41,7 +41,7 @@ export class AuthService {
     // Hash something even for an unknown email, so timing does not tell which accounts exist.
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await this.dummy(), password), false);
     // a wrong password keeps the failure the throttle recorded before the check
-    if (!user || !valid || user.deactivatedAt) throw new UnauthenticatedError('Invalid email or password');
+    if (!user || !valid || user.deactivatedAt) throw new UnauthenticatedError(INVALID_CREDENTIALS, ErrorReason.INVALID_CREDENTIALS);
     await this.throttle.succeeded(attempt);
     return { user, attempt };
   }

@@ -1,13 +1,13 @@
 import { ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { APP_CONFIG, AppConfig, Caller, DomainError, ForbiddenError, RequestContext, UnauthenticatedError } from '@app/common';
+import { APP_CONFIG, AppConfig, Caller, DomainError, ErrorReason, ForbiddenError, RequestContext, UnauthenticatedError } from '@app/common';
 import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
 import { AUTH_RULE, AuthRule } from './auth-rule.decorator';
 import { AuthService } from './auth.service';
 import { JwtPayload } from './jwt-payload';
 import { graphQLState } from './request-context.decorator';
 
-const INVALID_TOKEN = 'Invalid or expired token';
+const INVALID_TOKEN = 'Invalid or expired token: log in again';
 const BEARER = /^\s*bearer\s+(\S+)\s*$/i;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -65,15 +65,15 @@ export class AuthorizationGuard {
    */
   async authenticate(authorization: string): Promise<Caller> {
     const payload = this.verify(authorization);
-    if (!payload) throw new UnauthenticatedError(INVALID_TOKEN);
+    if (!payload) throw new UnauthenticatedError(INVALID_TOKEN, ErrorReason.SESSION_INVALID);
     let caller: Caller | null;
     try {
       caller = await this.auth.callerOf(payload);
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      throw new UnauthenticatedError(INVALID_TOKEN);
+      throw new UnauthenticatedError(INVALID_TOKEN, ErrorReason.SESSION_INVALID);
     }
-    if (!caller) throw new UnauthenticatedError(INVALID_TOKEN);
+    if (!caller) throw new UnauthenticatedError(INVALID_TOKEN, ErrorReason.SESSION_INVALID);
     return caller;
   }
 

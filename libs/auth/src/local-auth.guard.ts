@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { DomainError, UnauthenticatedError } from '@app/common';
+import { DomainError, ErrorReason, INVALID_CREDENTIALS, UnauthenticatedError } from '@app/common';
 import { graphQLState } from './request-context.decorator';
 
 /** Runs passport-local on the `login` mutation's arguments. */
@@ -14,7 +14,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     if (error instanceof DomainError) throw error;
-    if (error || !user) throw new UnauthenticatedError('Invalid email or password');
+    if (error || !user) throw new UnauthenticatedError(INVALID_CREDENTIALS, ErrorReason.INVALID_CREDENTIALS);
     return user;
   }
 }

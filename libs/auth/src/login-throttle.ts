@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, RateLimitedError } from '@app/common';
+import { APP_CONFIG, AppConfig, ErrorReason, RateLimitedError } from '@app/common';
 import { DataSource } from 'typeorm';
 import { accountDelayMs, loginBlockSeconds } from './login-backoff';
 
@@ -46,13 +46,23 @@ export class LoginThrottle {
         this.config.loginFailuresPerAccountAddress,
         windowMs,
       );
-      if (pairBlock) throw new RateLimitedError('Too many failed logins for this account from this address; try again later', pairBlock);
+      if (pairBlock)
+        throw new RateLimitedError(
+          'Too many failed logins for this account from this address; try again later, or ask for a reset link',
+          pairBlock,
+          ErrorReason.TOO_MANY_LOGIN_FAILURES,
+        );
       const addressBlock = loginBlockSeconds(
         fromAddress.map((f) => f.age_ms),
         this.config.loginFailuresPerAddress,
         windowMs,
       );
-      if (addressBlock) throw new RateLimitedError('Too many failed logins from this address; try again later', addressBlock);
+      if (addressBlock)
+        throw new RateLimitedError(
+          'Too many failed logins from this address; try again later, or ask for a reset link',
+          addressBlock,
+          ErrorReason.TOO_MANY_LOGIN_FAILURES,
+        );
 
       const [account]: Array<{ failures: number }> = await manager.query(
         `SELECT count(*)::int AS failures FROM login_failure WHERE email = $1 AND at > now() - make_interval(mins => $2)`,

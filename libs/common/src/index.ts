@@ -13,6 +13,8 @@ export * from './validation/forbidden-characters';
 export * from './validation/date-time';
 export * from './validation/date-window';
 export * from './validation/each-item-validation.pipe';
+export * from './validation/validation-fields';
+export * from './format/units';
 export * from './geo/great-circle';
 export * from './geo/french-geocoder';
 export * from './geo/addok-client';

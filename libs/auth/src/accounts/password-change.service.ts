@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, passwordWeakness, RequestContext, UnauthenticatedError } from '@app/common';
+import { BadInputError, ErrorReason, passwordWeakness, RequestContext, UnauthenticatedError, weakPasswordError } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AuthService } from '../auth.service';
 import { CallerCache } from '../caller-cache';
@@ -23,17 +23,19 @@ export class PasswordChangeService {
   async change(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ accessToken: string; user: User }> {
     const email = ctx.user.email;
     const weakness = passwordWeakness(newPassword, email);
-    if (weakness) throw new BadInputError(`The password ${weakness.message}`, { field: 'newPassword', reason: weakness.reason });
-    if (newPassword === currentPassword) throw new BadInputError('Choose a new password different from the current one', { field: 'newPassword' });
+    if (weakness) throw weakPasswordError(weakness, 'newPassword');
+    if (newPassword === currentPassword)
+      throw new BadInputError('Choose a new password different from the current one', { field: 'newPassword' }, ErrorReason.PASSWORD_UNCHANGED);
     try {
       // behind the login throttle: a stolen session cannot guess the password faster than a login could
       await this.auth.checkPassword(email, currentPassword, ctx.ip);
     } catch (error) {
       if (error instanceof UnauthenticatedError) {
-        throw new BadInputError('The current password is wrong: type it again, or ask for a reset link if you forgot it', {
-          field: 'currentPassword',
-          reason: 'WRONG_PASSWORD',
-        });
+        throw new BadInputError(
+          'The current password is wrong: type it again, or ask for a reset link if you forgot it',
+          { field: 'currentPassword', reason: 'WRONG_PASSWORD' },
+          ErrorReason.WRONG_CURRENT_PASSWORD,
+        );
       }
       throw error;
     }

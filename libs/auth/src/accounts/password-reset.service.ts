@@ -1,5 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, BadInputError, ConflictError, NotFoundError, passwordWeakness, RequestContext, Role } from '@app/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  ConflictError,
+  ErrorReason,
+  NotFoundError,
+  passwordWeakness,
+  RequestContext,
+  Role,
+  weakPasswordError,
+} from '@app/common';
 import { TransactionEvents, TransactionRunner } from '@app/database';
 import { createHash, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -86,11 +97,11 @@ export class PasswordResetService {
         [sha256(token)],
       );
       const row = rows[0];
-      if (!row) throw new BadInputError(INVALID_LINK, { field: 'token', reason: 'RESET_LINK_INVALID' });
+      if (!row) throw new BadInputError(INVALID_LINK, { field: 'token', reason: 'RESET_LINK_INVALID' }, ErrorReason.RESET_LINK_INVALID);
       // a right token is no failed try, even if the password is refused next
       await this.throttle.succeeded(attempt);
       const weakness = passwordWeakness(newPassword, row.email);
-      if (weakness) throw new BadInputError(`The password ${weakness.message}`, { field: 'newPassword', reason: weakness.reason });
+      if (weakness) throw weakPasswordError(weakness, 'newPassword');
       await manager.query(`UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [row.user_id]);
       await UserAccounts.setPassword(manager, row.user_id, await hashPassword(newPassword));
       return row.user_id;
@@ -109,7 +120,13 @@ export class PasswordResetService {
       if (!user) throw new NotFoundError('User', userId);
       ActAccess.assert(ctx, 'User', 'issuePasswordReset', { id: user.id, regionId: user.regionId }, 'User');
       if (isStaffRole(user.role)) ActAccess.assertRole(ctx, 'User', 'administerStaff');
-      if (user.deactivatedAt) throw new ConflictError('This account is deactivated: reactivate it first, then issue a reset link', { field: 'userId' });
+      if (user.deactivatedAt) {
+        throw new ConflictError(
+          'This account is deactivated: reactivate it first, then issue a reset link',
+          { field: 'userId' },
+          ErrorReason.ACCOUNT_DEACTIVATED,
+        );
+      }
       return this.create(manager, user.id, ctx.user.userId);
     });
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-error';
+import { ErrorReason } from '../errors/error-reason';
 import { Role } from './role';
 
 /** Who is calling: resolved once per request from the JWT and the user's organization. */
@@ -60,7 +61,12 @@ export class RequestContext {
   /** The caller's own organization id; refuses callers that have none (ADMIN). */
   get organizationId(): string {
     const id = this.user.organizationId;
-    if (!id) throw new ForbiddenError('This operation needs a user of an organization');
+    if (!id)
+      throw new ForbiddenError(
+        'This operation needs a user of an organization: log in with the account of one of its members',
+        undefined,
+        ErrorReason.ORGANIZATION_MEMBER_REQUIRED,
+      );
     return id;
   }
 }

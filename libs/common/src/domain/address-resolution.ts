@@ -1,4 +1,5 @@
 import { BadInputError } from '../errors/domain-error';
+import { ErrorReason } from '../errors/error-reason';
 import { FrenchPlace, lookupFrenchPlace } from '../geo/french-geocoder';
 import { LatLon } from '../geo/great-circle';
 import { Address, AddressInput } from './address';
@@ -12,7 +13,8 @@ export function addressNotFound(input: AddressInput, suggestions: string[]): Bad
   return new BadInputError(
     `Adresse introuvable : « ${input.city.trim()} » ne correspond à aucune commune du code postal ${postalCode}. ${known} ` +
       `Corrigez la commune ou le code postal, ou indiquez les coordonnées (address.location).`,
-    { field: 'address.city', postalCode, suggestions },
+    { field: 'address.city', postalCode, suggestions, city: input.city.trim() },
+    ErrorReason.ADDRESS_NOT_FOUND,
   );
 }
 

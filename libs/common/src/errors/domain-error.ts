@@ -21,15 +21,18 @@ export class DomainError extends Error {
   }
 }
 
+/** The one answer to a failed login, whichever of the two was wrong: it tells nobody which accounts exist. */
+export const INVALID_CREDENTIALS = 'Invalid email or password: check both, or ask for a reset link';
+
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Authentication required') {
-    super(ErrorCode.UNAUTHENTICATED, message);
+  constructor(message = 'Authentication required: log in', reason?: ErrorReason) {
+    super(ErrorCode.UNAUTHENTICATED, message, undefined, reason);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You are not allowed to do this') {
-    super(ErrorCode.FORBIDDEN, message);
+  constructor(message = 'You are not allowed to do this: ask the coordinator of your region', details?: Record<string, unknown>, reason?: ErrorReason) {
+    super(ErrorCode.FORBIDDEN, message, details, reason);
   }
 }
 
@@ -52,8 +55,8 @@ export class ConflictError extends DomainError {
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(message: string, retryAfterSeconds?: number) {
-    super(ErrorCode.RATE_LIMITED, message, retryAfterSeconds ? { retryAfterSeconds } : undefined);
+  constructor(message: string, retryAfterSeconds?: number, reason?: ErrorReason) {
+    super(ErrorCode.RATE_LIMITED, message, retryAfterSeconds ? { retryAfterSeconds } : undefined, reason);
   }
 }
 

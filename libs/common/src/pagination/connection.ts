@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { BadInputError } from '../errors/domain-error';
+import { ErrorReason } from '../errors/error-reason';
 import { parseDateTime } from '../validation/date-time';
 
 @ObjectType()
@@ -71,14 +72,21 @@ export function decodeCursor(value: string): Cursor {
   const [iso, id] = Buffer.from(value, 'base64url').toString('utf8').split('|');
   // a cursor is ours, but comes back as the caller's text: read it as strictly as any input
   const createdAt = parseDateTime(iso ?? '');
-  if (!id || !CURSOR_ID.test(id) || typeof createdAt === 'string') throw new BadInputError('Invalid cursor');
+  if (!id || !CURSOR_ID.test(id) || typeof createdAt === 'string') {
+    throw new BadInputError('Invalid cursor: start again from the first page', { field: 'after' }, ErrorReason.CURSOR_INVALID);
+  }
   return { createdAt, id };
 }
 
 export function pageSize(first?: number | null): number {
   if (first == null) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(first) || first < 0) throw new BadInputError(`first must be between 0 and ${MAX_PAGE_SIZE}`, { field: 'first' });
+  if (first > MAX_PAGE_SIZE) {
+    throw new BadInputError(
+      `first must be between 0 and ${MAX_PAGE_SIZE}: ask for at most ${MAX_PAGE_SIZE} items per page`,
+      { field: 'first', max: MAX_PAGE_SIZE, given: first },
+      ErrorReason.PAGE_TOO_LARGE,
+    );
   }
   return first;
 }

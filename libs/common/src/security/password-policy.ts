@@ -1,3 +1,5 @@
+import { BadInputError } from '../errors/domain-error';
+import { ErrorReason } from '../errors/error-reason';
 import { COMMON_PASSWORDS } from './common-passwords';
 
 /** Long enough that guessing a password that is not on a list is out of reach behind the login throttle. */
@@ -72,4 +74,13 @@ export function passwordWeakness(password: string, email?: string): PasswordWeak
     }
   }
   return null;
+}
+
+/** The refusal of a weak password, for the field that held it: the policy's reason stays in the details. */
+export function weakPasswordError(weakness: PasswordWeakness, field?: string): BadInputError {
+  return new BadInputError(
+    `The password ${weakness.message}`,
+    { ...(field ? { field } : {}), reason: weakness.reason, minLength: PASSWORD_MIN_LENGTH },
+    ErrorReason.PASSWORD_TOO_WEAK,
+  );
 }

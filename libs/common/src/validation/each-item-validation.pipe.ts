@@ -2,6 +2,8 @@ import { ArgumentMetadata, Injectable, PipeTransform, Type } from '@nestjs/commo
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { BadInputError } from '../errors/domain-error';
+import { ErrorReason } from '../errors/error-reason';
+import { RefusedField, refusedFields } from './validation-fields';
 
 function messages(error: ValidationError, path: string): string[] {
   const here = `${path}.${error.property}`;
@@ -24,14 +26,22 @@ export class EachItemValidationPipe<T extends object> implements PipeTransform<u
     const name = metadata.data ?? 'list';
     if (value === null || value === undefined) return value;
     if (!Array.isArray(value)) throw new BadInputError(`${name} must be a list`, { field: name });
-    if (value.length > this.maxItems) throw new BadInputError(`${name} has at most ${this.maxItems} elements`, { field: name });
+    if (value.length > this.maxItems) {
+      throw new BadInputError(
+        `${name} has at most ${this.maxItems} elements: send ${value.length - this.maxItems} fewer, or split the list`,
+        { field: name, max: this.maxItems, given: value.length },
+        ErrorReason.LIST_TOO_LONG,
+      );
+    }
     const items = value.map((item: unknown) => plainToInstance(this.itemType, item));
     const problems: string[] = [];
+    const fields: RefusedField[] = [];
     for (let i = 0; i < items.length; i++) {
       const errors = await validate(items[i]!, { whitelist: true, forbidNonWhitelisted: true });
       problems.push(...errors.flatMap((e) => messages(e, `${name}[${i}]`)));
+      fields.push(...refusedFields(errors, `${name}.${i}`));
     }
-    if (problems.length) throw new BadInputError(problems.join('; '), { field: name });
+    if (problems.length) throw new BadInputError(problems.join('; '), { field: name, fields });
     return items;
   }
 }

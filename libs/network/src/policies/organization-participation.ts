@@ -1,4 +1,4 @@
-import { ConflictError } from '@app/common';
+import { ConflictError, ErrorReason } from '@app/common';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -11,6 +11,7 @@ export function refuseIfDeactivated(org: { id: string; name: string; deactivated
   throw new ConflictError(
     `${org.name} was deactivated on ${org.deactivatedAt.toISOString().slice(0, 10)} and cannot ${what}; ask the coordinator of the region to reactivate it`,
     { organizationId: org.id, deactivatedAt: org.deactivatedAt.toISOString() },
+    ErrorReason.ORGANIZATION_DEACTIVATED,
   );
 }
 

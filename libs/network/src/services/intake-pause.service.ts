@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, RequestContext } from '@app/common';
+import { BadInputError, ErrorReason, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { EntityManager } from 'typeorm';
@@ -23,14 +23,23 @@ export class IntakePauseService {
     return this.tx.run(ctx, async (_, manager) => {
       const org = await this.refurbisher(ctx, manager, input.organizationId);
       const why = input.reason.trim();
-      if (!why || why.length > 500) throw new BadInputError('Say why intake is paused (at most 500 characters)', { field: 'reason' });
+      if (!why || why.length > 500) {
+        throw new BadInputError('Say why intake is paused (at most 500 characters)', { field: 'reason', max: 500 }, ErrorReason.REASON_REQUIRED);
+      }
       const now = Date.now();
-      if (!(input.until.getTime() > now)) throw new BadInputError('until must be in the future: the date intake starts again', { field: 'until' });
+      if (!(input.until.getTime() > now)) {
+        throw new BadInputError(
+          'until must be in the future: the date intake starts again',
+          { field: 'until', given: input.until.toISOString() },
+          ErrorReason.DATE_IN_PAST,
+        );
+      }
       if (input.until.getTime() > now + MAX_PAUSE_DAYS * 24 * 3600_000) {
-        throw new BadInputError(`A pause lasts at most ${MAX_PAUSE_DAYS} days; an organization that stops for longer is deactivated`, {
-          field: 'until',
-          maxDays: MAX_PAUSE_DAYS,
-        });
+        throw new BadInputError(
+          `A pause lasts at most ${MAX_PAUSE_DAYS} days: choose an earlier date; an organization that stops for longer is deactivated`,
+          { field: 'until', maxDays: MAX_PAUSE_DAYS },
+          ErrorReason.INTAKE_PAUSE_TOO_LONG,
+        );
       }
       await manager.update(Organization, { id: org.id }, { intakePausedUntil: input.until, intakePauseReason: why });
       return Object.assign(org, { intakePausedUntil: input.until, intakePauseReason: why });
@@ -49,12 +58,23 @@ export class IntakePauseService {
   /** The refurbisher named (a refurbisher's own when none is), locked, once the caller may act on it. */
   private async refurbisher(ctx: RequestContext, manager: EntityManager, organizationId?: string | null): Promise<Organization> {
     const id = organizationId ?? ctx.user.organizationId;
-    if (!id) throw new BadInputError('Name the refurbisher whose intake this is (organizationId)', { field: 'organizationId' });
+    if (!id)
+      throw new BadInputError('Name the refurbisher whose intake this is (organizationId)', { field: 'organizationId' }, ErrorReason.ORGANIZATION_REQUIRED);
     const org = await manager.getRepository(Organization).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!org) throw new BadInputError(`Organization ${id} does not exist`, { field: 'organizationId' });
+    if (!org) {
+      throw new BadInputError(
+        `Organization ${id} does not exist: choose one of your region's refurbishers`,
+        { field: 'organizationId', entity: 'Organization', id },
+        ErrorReason.NOT_FOUND,
+      );
+    }
     ActAccess.assert(ctx, 'Organization', 'pauseIntake', org, 'Organization');
     if (org.kind !== OrganizationKind.REFURBISHER) {
-      throw new BadInputError(`${org.name} is not a refurbisher: only a refurbisher's intake can be paused`, { field: 'organizationId' });
+      throw new BadInputError(
+        `${org.name} is not a refurbisher: only a refurbisher's intake can be paused; choose a refurbisher`,
+        { field: 'organizationId', expected: OrganizationKind.REFURBISHER },
+        ErrorReason.WRONG_ORGANIZATION_KIND,
+      );
     }
     return org;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AddressResolver, BadInputError, ForbiddenError, RequestContext } from '@app/common';
+import { AddressResolver, BadInputError, ErrorReason, ForbiddenError, RequestContext } from '@app/common';
 import { ActAccess, actCell } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { UpdateOrganizationInput } from '../dto/network.inputs';
@@ -24,9 +24,10 @@ export class OrganizationProfileService {
 
   async update(ctx: RequestContext, input: UpdateOrganizationInput): Promise<Organization> {
     const given = (['name', 'address', 'contact', 'serviceRadiusKm'] as const).filter((k) => input[k] !== undefined && input[k] !== null);
-    if (!given.length) throw new BadInputError('Give at least one of name, address, contact or serviceRadiusKm', { field: 'input' });
+    if (!given.length)
+      throw new BadInputError('Give at least one of name, address, contact or serviceRadiusKm', { field: 'input' }, ErrorReason.NOTHING_TO_CHANGE);
     const name = input.name?.trim();
-    if (input.name != null && !name) throw new BadInputError('name cannot be blank', { field: 'name' });
+    if (input.name != null && !name) throw new BadInputError('name cannot be blank: type the name', { field: 'name' }, ErrorReason.VALUE_REQUIRED);
     // resolved before the transaction: a city that cannot be located is the caller's to fix, and nothing is locked meanwhile
     const address = input.address ? await this.addresses.resolve(input.address) : null;
 
@@ -35,14 +36,20 @@ export class OrganizationProfileService {
       // a role that may never change them is told so whatever the organization (the role is all it learns)
       if (profile && !actCell('Organization', 'updateProfile', ctx.user.role)) {
         throw new ForbiddenError(
-          "Only the coordinator of the region changes an organization's name or service radius; your organization may change its address and contact",
+          "Only the coordinator of the region changes an organization's name or service radius: ask them; your organization may change its address and contact",
+          { fields: input.name != null ? ['name'] : ['serviceRadiusKm'] },
+          ErrorReason.COORDINATOR_REQUIRED,
         );
       }
       const org = await this.organizations.getForUpdate(manager, input.organizationId);
       ActAccess.assert(ctx, 'Organization', 'updateContact', org, 'Organization');
       if (profile) ActAccess.assert(ctx, 'Organization', 'updateProfile', org, 'Organization');
       if (input.serviceRadiusKm != null && org.kind !== OrganizationKind.REFURBISHER) {
-        throw new BadInputError(`${org.name} is not a refurbisher: only refurbishers have a service radius`, { field: 'serviceRadiusKm' });
+        throw new BadInputError(
+          `${org.name} is not a refurbisher: only refurbishers have a service radius; leave serviceRadiusKm out`,
+          { field: 'serviceRadiusKm' },
+          ErrorReason.REFURBISHER_ONLY,
+        );
       }
       const changes: Partial<Organization> = {};
       if (name) changes.name = name;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AddressResolver, BadInputError, byKey, ConflictError, isValidSiret, NotFoundError, RequestContext, requestLoader } from '@app/common';
+import { AddressResolver, BadInputError, byKey, ConflictError, ErrorReason, isValidSiret, NotFoundError, RequestContext, requestLoader } from '@app/common';
 import { normalizeSiret } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { ActAccess, ReadScope } from '@app/auth';
@@ -91,13 +91,25 @@ export class OrganizationService {
     // the input validator normalised it already; normalising again keeps callers inside the server to the same form
     const siret = input.siret == null ? null : normalizeSiret(input.siret);
     if (siret !== null && !isValidSiret(siret)) {
-      throw new BadInputError('siret must be 14 digits with a valid Luhn checksum', { field: 'siret' });
+      throw new BadInputError(
+        'siret must be 14 digits with a valid Luhn checksum: check it on the Insee notice',
+        { field: 'siret' },
+        ErrorReason.SIRET_INVALID,
+      );
     }
     if (!isRefurbisher && (input.capacities?.length || input.serviceRadiusKm != null)) {
-      throw new BadInputError('Only refurbishers have capacities and a service radius');
+      throw new BadInputError(
+        'Only refurbishers have capacities and a service radius: leave them out',
+        { field: input.capacities?.length ? 'capacities' : 'serviceRadiusKm' },
+        ErrorReason.REFURBISHER_ONLY,
+      );
     }
     if (isRefurbisher && input.serviceRadiusKm == null) {
-      throw new BadInputError('A refurbisher needs a serviceRadiusKm', { field: 'serviceRadiusKm' });
+      throw new BadInputError(
+        'A refurbisher needs a serviceRadiusKm: give the distance it travels to collect, in km',
+        { field: 'serviceRadiusKm' },
+        ErrorReason.SERVICE_RADIUS_REQUIRED,
+      );
     }
     assertDistinctCategories(input.capacities ?? []);
     // placed before the transaction: the street geocoder may take a network round trip
@@ -106,7 +118,11 @@ export class OrganizationService {
       if (!(await manager.getRepository(Region).exists({ where: { id: input.regionId } }))) throw new NotFoundError('Region', input.regionId);
       if (siret && (await manager.getRepository(Organization).exists({ where: { siret } }))) {
         // the same answer wherever that organization is: a coordinator learns nothing of other regions
-        throw new ConflictError('This SIRET cannot be used for a new organization', { field: 'siret' });
+        throw new ConflictError(
+          'This SIRET cannot be used for a new organization: check it, or ask an administrator',
+          { field: 'siret' },
+          ErrorReason.SIRET_TAKEN,
+        );
       }
       const repo = manager.getRepository(Organization);
       const org = await repo.save(
@@ -129,7 +145,9 @@ export class OrganizationService {
     return this.tx.run(ctx, async (_, manager) => {
       const org = await this.getForUpdate(manager, organizationId);
       ActAccess.assert(ctx, 'Organization', 'setCapacities', org, 'Organization');
-      if (org.kind !== OrganizationKind.REFURBISHER) throw new BadInputError('Only refurbishers have capacities');
+      if (org.kind !== OrganizationKind.REFURBISHER) {
+        throw new BadInputError('Only refurbishers have capacities: choose a refurbisher', { field: 'capacities' }, ErrorReason.REFURBISHER_ONLY);
+      }
       await this.writeCapacities(manager, org.id, capacities);
       return org;
     });
@@ -150,7 +168,13 @@ export class OrganizationService {
 function assertDistinctCategories(capacities: CategoryCapacityInput[]): void {
   const seen = new Set<string>();
   for (const c of capacities) {
-    if (seen.has(c.category)) throw new BadInputError(`Category ${c.category} is given twice`, { field: 'capacities' });
+    if (seen.has(c.category)) {
+      throw new BadInputError(
+        `Category ${c.category} is given twice: give each category once`,
+        { field: 'capacities', value: c.category },
+        ErrorReason.DUPLICATE_VALUE,
+      );
+    }
     seen.add(c.category);
   }
 }

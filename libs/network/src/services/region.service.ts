@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy, ActAccess } from '@app/auth';
 import { In } from 'typeorm';
@@ -33,7 +33,9 @@ export class RegionService {
     ActAccess.assertRole(ctx, 'Region', 'create');
     return this.tx.run(ctx, async (_, manager) => {
       const repo = manager.getRepository(Region);
-      if (await repo.exists({ where: { code: input.code } })) throw new ConflictError(`Region ${input.code} exists already`);
+      if (await repo.exists({ where: { code: input.code } })) {
+        throw new ConflictError(`Region ${input.code} exists already: choose another code`, { field: 'code', code: input.code }, ErrorReason.REGION_CODE_TAKEN);
+      }
       return repo.save(repo.create({ code: input.code, name: input.name.trim() }));
     });
   }

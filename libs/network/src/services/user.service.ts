@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, NotFoundError, RequestContext, Role, passwordWeakness } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, NotFoundError, RequestContext, Role, passwordWeakness, weakPasswordError } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccountRow, ActAccess, CallerCache, hashPassword, isStaffRole, User, UserAccounts } from '@app/auth';
 import { EntityManager } from 'typeorm';
@@ -29,12 +29,21 @@ export class UserService {
     const email = input.email.trim().toLowerCase();
     if (input.role === Role.ADMIN) {
       ActAccess.assertRole(ctx, 'User', 'createAdministrator');
-      if (input.organizationId) throw new BadInputError('An administrator belongs to no organization', { field: 'organizationId' });
+      if (input.organizationId)
+        throw new BadInputError(
+          'An administrator belongs to no organization: leave organizationId out',
+          { field: 'organizationId', role: input.role },
+          ErrorReason.ROLE_MISMATCH,
+        );
     } else if (!input.organizationId) {
-      throw new BadInputError(`A ${input.role} user needs an organizationId`, { field: 'organizationId' });
+      throw new BadInputError(
+        `A ${input.role} user needs an organizationId: choose the organization the person works for`,
+        { field: 'organizationId' },
+        ErrorReason.ORGANIZATION_REQUIRED,
+      );
     }
     const weakness = passwordWeakness(input.password, email);
-    if (weakness) throw new BadInputError(`The password ${weakness.message}`, { field: 'password', reason: weakness.reason });
+    if (weakness) throw weakPasswordError(weakness, 'password');
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(ctx, async (_, manager) => {
       if (input.organizationId) {
@@ -42,14 +51,26 @@ export class UserService {
         if (!org) throw new NotFoundError('Organization', input.organizationId);
         ActAccess.assert(ctx, 'Organization', 'administer', org, 'Organization');
         if (ROLE_OF_KIND[org.kind] !== input.role) {
-          throw new BadInputError(`A user of a ${org.kind} organization has role ${ROLE_OF_KIND[org.kind]}`, { field: 'role' });
+          {
+            throw new BadInputError(
+              `A user of a ${org.kind} organization has role ${ROLE_OF_KIND[org.kind]}: choose that role, or an organization of the kind the role needs`,
+              { field: 'role', role: ROLE_OF_KIND[org.kind], kind: org.kind },
+              ErrorReason.ROLE_MISMATCH,
+            );
+          }
         }
       }
       const repo = manager.getRepository(User);
       // E-mails are unique across the network, so the address must be refused; the answer is the
       // same wherever that account lives and says neither where nor whose it is, so a coordinator
       // learns nothing about the users of other regions.
-      if (await repo.exists({ where: { email } })) throw new ConflictError('This e-mail address cannot be used for a new account', { field: 'email' });
+      if (await repo.exists({ where: { email } })) {
+        throw new ConflictError(
+          'This e-mail address cannot be used for a new account: use another one, or reactivate the existing account',
+          { field: 'email' },
+          ErrorReason.EMAIL_TAKEN,
+        );
+      }
       return repo.save(repo.create({ email, passwordHash, role: input.role, organizationId: input.organizationId ?? null }));
     });
   }
@@ -70,7 +91,8 @@ export class UserService {
           account.organizationKind
             ? `A user of a ${account.organizationKind} organization has role ${allowed}; to give this person another role, create an account in an organization of that kind`
             : 'An administrator belongs to no organization and stays ADMIN; create an account in an organization for another role',
-          { field: 'role' },
+          { field: 'role', role: allowed, ...(account.organizationKind ? { kind: account.organizationKind } : {}) },
+          ErrorReason.ROLE_MISMATCH,
         );
       }
       await UserAccounts.update(manager, account.id, { name: args.name === undefined ? account.name : args.name, role });
@@ -89,11 +111,17 @@ export class UserService {
     const user = await this.tx.run(ctx, async (_, manager) => {
       const account = await this.lockInScope(ctx, manager, userId, 'deactivate');
       if (isStaffRole(account.role)) ActAccess.assertRole(ctx, 'User', 'administerStaff');
-      if (account.id === ctx.user.userId) throw new BadInputError('You cannot deactivate your own account: ask another administrator', { field: 'userId' });
+      if (account.id === ctx.user.userId) {
+        throw new BadInputError('You cannot deactivate your own account: ask another administrator', { field: 'userId' }, ErrorReason.SELF_DEACTIVATION);
+      }
       if (!account.deactivatedAt && account.role === Role.ADMIN) {
         const active = await UserAccounts.lockActiveAdministrators(manager);
         if (active.length <= 1 && active.includes(account.id)) {
-          throw new ConflictError('This is the last active administrator: create or reactivate another administrator first', { field: 'userId' });
+          throw new ConflictError(
+            'This is the last active administrator: create or reactivate another administrator first',
+            { field: 'userId' },
+            ErrorReason.LAST_ADMINISTRATOR,
+          );
         }
       }
       await UserAccounts.deactivate(manager, account.id);
