@@ -30,6 +30,8 @@ export function buildWeb({ force = false, quiet = false } = {}) {
   const build = spawnSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--outDir', next, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // a production bundle whoever calls (Jest sets NODE_ENV=test, which would ship React's development build)
+    env: { ...process.env, NODE_ENV: 'production', NODE_OPTIONS: '' },
   });
   if (build.status !== 0) {
     rmSync(next, { recursive: true, force: true });

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Session } from './api/session';
+import { DeclareDonationPage } from './pages/donor/declare-donation-page';
+import { DonationPage } from './pages/donor/donation-page';
+import { DonationsPage } from './pages/donor/donations-page';
+import { ImpactPage } from './pages/donor/impact-page';
 
 /** Every page but the home, with the roles that may open it (the API decides anyway: this only keeps menus honest). */
 export interface Route {
@@ -8,4 +12,11 @@ export interface Route {
   render: (params: Record<string, string>, session: Session) => ReactNode;
 }
 
-export const ROUTES: Route[] = [];
+const DONOR = ['DONOR'];
+
+export const ROUTES: Route[] = [
+  { path: '/dons/nouveau', roles: DONOR, render: () => <DeclareDonationPage /> },
+  { path: '/dons', roles: DONOR, render: () => <DonationsPage /> },
+  { path: '/dons/:id', roles: DONOR, render: ({ id }) => <DonationPage key={id} id={id} /> },
+  { path: '/impact', roles: DONOR, render: () => <ImpactPage /> },
+];
