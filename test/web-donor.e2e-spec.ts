@@ -99,7 +99,10 @@ describe('web console: donor', () => {
     await page.getByText('(1 de moins que déclaré)').waitFor();
     await page.getByText('Historique de l’enlèvement').click();
     await page.getByText(/: Planifié pour le/).waitFor();
-    await page.getByRole('listitem').filter({ hasText: /: Effectué$/ }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: /: Effectué$/ })
+      .waitFor();
     await page.getByRole('rowheader', { name: 'WEB-DONOR-001' }).waitFor();
     await page
       .getByRole('row', { name: /WEB-DONOR-001/ })
