@@ -53,6 +53,9 @@ import {
   AccessTableShipDocument,
   AccessTableStockDocument,
   AccessTableSubmitDocument,
+  AccessTableCapturedEmailsDocument,
+  AccessTableMarkNotificationsReadDocument,
+  AccessTableSetNotificationPreferenceDocument,
   DeclareDonationInput,
   DeviceIntakeInput,
   OrderLineInput,
@@ -371,6 +374,11 @@ describe('the act table, once per cell, through GraphQL', () => {
       run: (token, s) => codeOf(AccessTableRefuseDeviceDocument, { input: { orderId: s.orderId, deviceId: s.deliveredDeviceId, reason: 'probe' } }, token),
     },
     'Reconciliation.resolve': { rowOf: (s) => s.reconciliationId, run: (token, s) => codeOf(AccessTableResolveDocument, { id: s.reconciliationId }, token) },
+    // a person's own notifications and preferences: everyone, on their own rows only
+    'Notification.markRead': { run: (token) => codeOf(AccessTableMarkNotificationsReadDocument, {}, token) },
+    'Notification.setPreference': { run: (token) => codeOf(AccessTableSetNotificationPreferenceDocument, {}, token) },
+    // the test API has no SMTP_URL: its e-mails are captured, and an administrator lists them
+    'CapturedEmail.read': { run: (token) => codeOf(AccessTableCapturedEmailsDocument, {}, token) },
     'Reconciliation.resolveDiscrepancy': {
       rowOf: (s) => s.reconciliationId,
       run: async (token, s) => {
