@@ -4,6 +4,11 @@ import { DeclareDonationPage } from './pages/donor/declare-donation-page';
 import { DonationPage } from './pages/donor/donation-page';
 import { DonationsPage } from './pages/donor/donations-page';
 import { ImpactPage } from './pages/donor/impact-page';
+import { LotPage } from './pages/refurbisher/lot-page';
+import { LotsPage } from './pages/refurbisher/lots-page';
+import { OffersPage } from './pages/refurbisher/offers-page';
+import { StockPage } from './pages/refurbisher/stock-page';
+import { WorkshopPage } from './pages/refurbisher/workshop-page';
 
 /** Every page but the home, with the roles that may open it (the API decides anyway: this only keeps menus honest). */
 export interface Route {
@@ -13,10 +18,16 @@ export interface Route {
 }
 
 const DONOR = ['DONOR'];
+const REFURBISHER = ['REFURBISHER'];
 
 export const ROUTES: Route[] = [
   { path: '/dons/nouveau', roles: DONOR, render: () => <DeclareDonationPage /> },
   { path: '/dons', roles: DONOR, render: () => <DonationsPage /> },
   { path: '/dons/:id', roles: DONOR, render: ({ id }) => <DonationPage key={id} id={id} /> },
   { path: '/impact', roles: DONOR, render: () => <ImpactPage /> },
+  { path: '/offres', roles: REFURBISHER, render: () => <OffersPage /> },
+  { path: '/lots', roles: REFURBISHER, render: () => <LotsPage /> },
+  { path: '/lots/:id', roles: REFURBISHER, render: ({ id }) => <LotPage key={id} id={id} /> },
+  { path: '/atelier', roles: REFURBISHER, render: () => <WorkshopPage /> },
+  { path: '/stock', roles: REFURBISHER, render: () => <StockPage /> },
 ];
