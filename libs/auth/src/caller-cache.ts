@@ -52,8 +52,10 @@ export class CallerCache implements OnModuleInit, OnApplicationShutdown {
     this.publisher.connect().catch(() => undefined);
     this.subscriber.connect().catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
+    // subscribed, or Redis refused the connection (nothing to wait for: TTL only until it is back), or it is slow
     await Promise.race([
       this.subscriber.subscribe(this.channel).catch(() => undefined),
+      new Promise((resolve) => this.subscriber?.once('error', resolve)),
       new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS))),
     ]);
     clearTimeout(timer);
