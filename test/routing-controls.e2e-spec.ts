@@ -391,6 +391,7 @@ describe('routing the coordinator can steer', () => {
         ORDER_WAITING: 1,
         RESERVATION_NOT_SHIPPED: 0,
       });
+      expect(stuck.every((s) => !s.capped)).toBe(true);
 
       expect(await t.runError(RoutingControlsStuckDocument, { regionId: net.ara.id }, net.bfc.tokens.coordinator)).toBe('FORBIDDEN');
       expect(await t.runError(RoutingControlsStuckDocument, { regionId: net.ara.id }, net.ara.tokens.refurbisher)).toBe('FORBIDDEN');

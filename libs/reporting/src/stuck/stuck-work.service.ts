@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
 import { AccessPolicy } from '@app/auth';
 import { TransactionRunner } from '@app/database';
-import { LIVE_LOT_STATUSES } from '@app/donations';
 import { UnroutedExplainer } from '@app/routing';
 import { EntityManager } from 'typeorm';
 import { StuckCount, StuckKind, StuckWorkItem } from './stuck-work.types';
 
 /** At most this many items of each kind: the oldest, which are the most urgent. */
 const ITEMS_PER_KIND = 200;
+/** The dashboard counts each kind up to this; beyond, it says "more" (a person acts on the list, not on the exact figure). */
+const COUNT_CAP = 100;
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -50,27 +51,21 @@ export class StuckWorkService {
     return [...unrouted, ...(rest as StuckWorkItem[])];
   }
 
-  /** How many of each kind, for the dashboard: the same queries, counted (unrouted: donation × category waiting, unexplained). */
+  /**
+   * How many of each kind, for the dashboard, up to COUNT_CAP each (`capped` beyond): the same
+   * queries stopped after COUNT_CAP + 1 rows, so a region with tens of thousands of late
+   * reservations costs the dashboard what a small one does. Unrouted work is counted in
+   * donations waiting (a DECLARED donation has devices no lot holds), which its index answers.
+   */
   async counts(ctx: RequestContext, regionId: string): Promise<StuckCount[]> {
     AccessPolicy.assertCanAdministerRegion(ctx, regionId);
     const manager = this.tx.manager(ctx);
-    const [[unrouted], rest] = await Promise.all([
-      // every waiting (donation, category), not only the first page of the list
-      manager.query(
-        `SELECT COUNT(*)::int AS count FROM (
-           SELECT 1 FROM donation d JOIN donation_line dl ON dl.donation_id = d.id
-            WHERE d.region_id = $1 AND d.status = 'DECLARED' AND d.cancelled_at IS NULL
-            GROUP BY dl.donation_id, dl.category
-           HAVING SUM(dl.quantity) > COALESCE((SELECT SUM(li.quantity) FROM lot l JOIN lot_item li ON li.lot_id = l.id
-                                                WHERE l.donation_id = dl.donation_id AND li.category = dl.category AND l.status = ANY($2::lot_status[])), 0)
-         ) waiting`,
-        [regionId, LIVE_LOT_STATUSES],
-      ) as Promise<Array<{ count: number }>>,
-      this.sqlItems(manager, regionId, true) as Promise<Array<{ kind: StuckKind; count: number }>>,
-    ]);
-    const byKind = new Map<StuckKind, number>(rest.map((r) => [r.kind, r.count]));
-    byKind.set(StuckKind.UNROUTED_DEVICES, unrouted!.count);
-    return Object.values(StuckKind).map((kind) => ({ kind, count: byKind.get(kind) ?? 0 }));
+    const rows = (await this.sqlItems(manager, regionId, true)) as Array<{ kind: StuckKind; count: number }>;
+    const byKind = new Map<StuckKind, number>(rows.map((r) => [r.kind, r.count]));
+    return Object.values(StuckKind).map((kind) => {
+      const count = byKind.get(kind) ?? 0;
+      return { kind, count: Math.min(count, COUNT_CAP), capped: count > COUNT_CAP };
+    });
   }
 
   /** Donations with devices no lot holds: DECLARED, not cancelled (index on region and status). */
@@ -85,7 +80,7 @@ export class StuckWorkService {
   /**
    * The other kinds, one statement: each branch reads its own index (lots by region, status and
    * claim time; OFFERED lots by expiry; orders by region and status; unshipped reservations by
-   * reservation time). `count` turns each branch into its count.
+   * reservation time). `count` turns each branch into its count, stopped after COUNT_CAP + 1 rows.
    */
   private async sqlItems(manager: EntityManager, regionId: string, count: boolean): Promise<Array<StuckWorkItem | { kind: StuckKind; count: number }>> {
     const now = Date.now();
@@ -97,7 +92,8 @@ export class StuckWorkService {
       new Date(now - this.config.stuckReservedDays * DAY),
     ];
     const branches: Record<StuckKind, string | null> = {
-      [StuckKind.UNROUTED_DEVICES]: null,
+      // listed apart (explained per category by routing); counted here in donations waiting
+      [StuckKind.UNROUTED_DEVICES]: count ? `SELECT d.id FROM donation d WHERE d.region_id = $1 AND d.status = 'DECLARED' AND d.cancelled_at IS NULL` : null,
       [StuckKind.OFFER_EXPIRING]: `
         SELECT l.created_at AS since, l.offer_expires_at AS due_at, l.donation_id, l.id AS lot_id, NULL::uuid AS pickup_id, NULL::uuid AS order_id,
                NULL::uuid AS device_id, l.refurbisher_id, l.reference, l.status::text AS status, l.quantity
@@ -115,7 +111,11 @@ export class StuckWorkService {
         SELECT o.created_at AS since, NULL::timestamptz AS due_at, NULL::uuid AS donation_id, NULL::uuid AS lot_id, NULL::uuid AS pickup_id, o.id AS order_id,
                NULL::uuid AS device_id, NULL::uuid AS refurbisher_id, o.reference, o.status::text AS status, NULL::int AS quantity
           FROM partner_order o WHERE o.region_id = $1 AND o.status IN ('OPEN', 'ALLOCATED') AND o.created_at < $4`,
-      [StuckKind.RESERVATION_NOT_SHIPPED]: `
+      // counted without the device (its refurbisher and status are for the list only)
+      [StuckKind.RESERVATION_NOT_SHIPPED]: count
+        ? `SELECT x.id FROM order_line_device x JOIN partner_order o ON o.id = x.order_id
+            WHERE x.released_at IS NULL AND x.shipped_at IS NULL AND x.reserved_at < $5 AND o.region_id = $1`
+        : `
         SELECT x.reserved_at AS since, NULL::timestamptz AS due_at, NULL::uuid AS donation_id, NULL::uuid AS lot_id, NULL::uuid AS pickup_id, x.order_id,
                x.device_id, d.refurbisher_id, o.reference, d.status::text AS status, 1 AS quantity
           FROM order_line_device x JOIN partner_order o ON o.id = x.order_id JOIN device d ON d.id = x.device_id
@@ -125,7 +125,7 @@ export class StuckWorkService {
       .filter((entry): entry is [StuckKind, string] => entry[1] !== null)
       .map(([kind, branch]) =>
         count
-          ? `SELECT '${kind}' AS kind, COUNT(*)::int AS count FROM (${branch}) b`
+          ? `SELECT '${kind}' AS kind, COUNT(*)::int AS count FROM (${branch} LIMIT ${COUNT_CAP + 1}) b`
           : `(SELECT '${kind}' AS kind, b.* FROM (${branch}) b ORDER BY b.since LIMIT ${ITEMS_PER_KIND})`,
       )
       .join('\nUNION ALL\n');

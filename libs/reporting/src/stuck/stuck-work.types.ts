@@ -74,6 +74,9 @@ export class StuckCount {
   @Field(() => StuckKind)
   kind!: StuckKind;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'up to 100, `capped` beyond (UNROUTED_DEVICES: donations waiting, each listed per category by stuckWork)' })
   count!: number;
+
+  @Field({ description: 'true when there are more than `count`' })
+  capped!: boolean;
 }
