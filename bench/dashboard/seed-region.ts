@@ -78,9 +78,10 @@ export async function seedRegion(
                      FROM bench_donation d, generate_series(1, 10) k) x`,
     [],
   );
-  await q(`INSERT INTO device (id, serial_number, category, grade, status, data_bearing, recycle_reason, lot_id, donation_id, donor_id, refurbisher_id, region_id,
+  // serial_number_key is normalizeSerialNumber's form (no dashes): unique, as k is 1 to 10
+  await q(`INSERT INTO device (id, serial_number, serial_number_key, category, grade, status, data_bearing, recycle_reason, lot_id, donation_id, donor_id, refurbisher_id, region_id,
                                specs_ram_gb, specs_storage_gb, specs_ssd, created_at, updated_at)
-           SELECT id, 'B' || i || '-' || k, category, CASE WHEN status = 'RECYCLED' THEN NULL ELSE (ARRAY['A', 'B', 'C'])[1 + k % 3]::device_grade END, status,
+           SELECT id, 'B' || i || '-' || k, 'B' || i || k, category, CASE WHEN status = 'RECYCLED' THEN NULL ELSE (ARRAY['A', 'B', 'C'])[1 + k % 3]::device_grade END, status,
                   category <> 'MONITOR', CASE WHEN status = 'RECYCLED' THEN 'beyond repair' END, lot_id, donation_id, donor_id, refurbisher_id, $1::uuid,
                   CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN 4 + 4 * (k % 3) END, CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN 128 * (1 + k % 4) END,
                   CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN k % 2 = 0 END, collected_at + interval '1 day', stock_at

@@ -35,8 +35,9 @@ export async function seedCount(db: DataSource, code: string): Promise<{ reconci
        INSERT INTO lot_intake (lot_id, donation_id, declared_quantity, collected_quantity, received_quantity, open_quantity)
        SELECT id, donation_id, 110, 110, 110, 110 FROM l RETURNING lot_id
      )
-     INSERT INTO device (serial_number, category, grade, status, data_bearing, lot_id, donation_id, donor_id, refurbisher_id, region_id)
-     SELECT $2::text || '-' || i, (ARRAY['LAPTOP', 'DESKTOP', 'MONITOR'])[1 + i % 3]::device_category, (ARRAY['A', 'B', 'C'])[1 + (i / 3) % 3]::device_grade,
+     -- serial_number_key only needs to be unique here (prefixes B1 and B12 would collide without the dash): the bench never looks a serial up
+     INSERT INTO device (serial_number, serial_number_key, category, grade, status, data_bearing, lot_id, donation_id, donor_id, refurbisher_id, region_id)
+     SELECT $2::text || '-' || i, upper($2::text) || '-' || i, (ARRAY['LAPTOP', 'DESKTOP', 'MONITOR'])[1 + i % 3]::device_category, (ARRAY['A', 'B', 'C'])[1 + (i / 3) % 3]::device_grade,
             (CASE WHEN i < ${SHELF - RESERVED} THEN 'IN_STOCK' WHEN i < ${SHELF} THEN 'RESERVED' WHEN i < ${SHELF + SHIPPED} THEN 'SHIPPED' ELSE 'IN_STOCK' END)::device_status,
             i % 3 <> 2, l.id, l.donation_id, $4::uuid, $3::uuid, $1::uuid
        FROM generate_series(0, $5::int - 1) i JOIN l ON l.reference = 'LOT-' || $2::text || '-' || (i / 100)`,
