@@ -277,7 +277,7 @@ describe('the jobs query, for operators', () => {
     const data = (await t.runOk(q, {}, net.adminToken)).jobs;
     expect(data.redisUp).toBe(true);
     expect(data.outboxPending).toBe(1); // no worker in this app: the row waits
-    expect(data.queues.map((x) => x.name)).toEqual(['routing', 'logistics', 'matching', 'stock', 'reporting']);
+    expect(data.queues.map((x) => x.name)).toEqual(['routing', 'logistics', 'matching', 'stock', 'reporting', 'notifications']);
     for (const role of ['coordinator', 'donor', 'refurbisher', 'partner'] as const) expect(await t.runError(q, {}, net.ara.tokens[role])).toBe('FORBIDDEN');
   });
 });

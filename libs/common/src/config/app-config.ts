@@ -201,7 +201,9 @@ function readSmtpUrl(env: Env, problems: string[]): string | null {
 function readMailFrom(env: Env, publicUrl: string, problems: string[]): string {
   const raw = env.MAIL_FROM?.trim();
   if (!raw) return `Réseau de réemploi <no-reply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`;
-  if (raw.length > 254 || !/[^\s@<>]+@[^\s@<>]+/.test(raw) || /[\r\n]/.test(raw)) problems.push(`MAIL_FROM must be an address, optionally with a name: "Réseau réemploi <no-reply@example.org>" (got "${raw}")`);
+  if (raw.length > 254 || !/[^\s@<>]+@[^\s@<>]+/.test(raw) || /[\r\n]/.test(raw)) {
+    problems.push(`MAIL_FROM must be an address, optionally with a name: "Réseau réemploi <no-reply@example.org>" (got "${raw}")`);
+  }
   return raw;
 }
 

@@ -50,7 +50,11 @@ export class PickupReminderService {
       );
       return due;
     });
-    if (pickups.length) this.logger.log(`pickup reminders sent for lots ${pickups.map((p) => lots.get(p.lotId)?.reference).join(', ')}`);
+    // the people are told by the notifications; the line says what the sweep did, for operators
+    for (const pickup of pickups) {
+      const lot = lots.get(pickup.lotId);
+      this.logger.log(`pickup reminder sent: lot ${lot?.reference} is to be collected at ${pickup.scheduledAt.toISOString()} (pickup ${pickup.id})`);
+    }
     return pickups;
   }
 
