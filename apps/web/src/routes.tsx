@@ -4,6 +4,9 @@ import { DeclareDonationPage } from './pages/donor/declare-donation-page';
 import { DonationPage } from './pages/donor/donation-page';
 import { DonationsPage } from './pages/donor/donations-page';
 import { ImpactPage } from './pages/donor/impact-page';
+import { NewOrderPage } from './pages/partner/new-order-page';
+import { OrderPage } from './pages/partner/order-page';
+import { OrdersPage } from './pages/partner/orders-page';
 import { LotPage } from './pages/refurbisher/lot-page';
 import { LotsPage } from './pages/refurbisher/lots-page';
 import { OffersPage } from './pages/refurbisher/offers-page';
@@ -19,6 +22,7 @@ export interface Route {
 
 const DONOR = ['DONOR'];
 const REFURBISHER = ['REFURBISHER'];
+const PARTNER = ['PARTNER'];
 
 export const ROUTES: Route[] = [
   { path: '/dons/nouveau', roles: DONOR, render: () => <DeclareDonationPage /> },
@@ -30,4 +34,7 @@ export const ROUTES: Route[] = [
   { path: '/lots/:id', roles: REFURBISHER, render: ({ id }) => <LotPage key={id} id={id} /> },
   { path: '/atelier', roles: REFURBISHER, render: () => <WorkshopPage /> },
   { path: '/stock', roles: REFURBISHER, render: () => <StockPage /> },
+  { path: '/commandes/nouvelle', roles: PARTNER, render: () => <NewOrderPage /> },
+  { path: '/commandes', roles: PARTNER, render: () => <OrdersPage /> },
+  { path: '/commandes/:id', roles: PARTNER, render: ({ id }) => <OrderPage key={id} id={id} /> },
 ];

@@ -43,7 +43,7 @@ function LotSection({ lot }: { lot: Lot }) {
         <p>Pas encore d’enlèvement planifié.</p>
       )}
       {lot.devices.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>Appareils reçus ({lot.devices.length})</caption>
             <thead>
@@ -132,7 +132,7 @@ export function DonationPage({ id }: { id: string }) {
               <> Écart entre reçu et déclaré : {donation.countDifference > 0 ? `+${donation.countDifference}` : donation.countDifference}.</>
             )}
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <caption>Lignes déclarées</caption>
               <thead>

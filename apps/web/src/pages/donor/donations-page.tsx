@@ -22,7 +22,7 @@ export function DonationsPage() {
       {loading && <Loading />}
       {data && donations.length === 0 && <p>Aucun don pour l’instant.</p>}
       {donations.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>{data?.donations.totalCount} dons</caption>
             <thead>

@@ -73,7 +73,7 @@ export function ImpactPage() {
             </div>
           </dl>
           {report.byCategory.length > 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <caption>Par catégorie</caption>
                 <thead>

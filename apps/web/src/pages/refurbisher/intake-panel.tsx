@@ -87,7 +87,7 @@ export function IntakePanel({ lot, onDone }: { lot: Lot; onDone: (message: strin
         {announce}
       </p>
       {scanned.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>À réceptionner ({scanned.length})</caption>
             <thead>

@@ -41,7 +41,7 @@ export function LotPage({ id }: { id: string }) {
           <PickupPanel key={`${lot.status}-${lot.pickup?.status}-${lot.pickup?.scheduledAt}`} lot={lot} onChange={changed} />
           {lot.status === 'COLLECTED' && <IntakePanel lot={lot} onDone={changed} />}
           {lot.devices.length > 0 && (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table>
                 <caption>Appareils réceptionnés ({lot.devices.length})</caption>
                 <thead>

@@ -20,7 +20,7 @@ export function LotsPage() {
       {loading && !data && <Loading />}
       {data && lots.length === 0 && <p>Aucun lot à enlever ni à réceptionner.</p>}
       {lots.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>Lots acceptés</caption>
             <thead>

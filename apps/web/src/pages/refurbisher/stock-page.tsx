@@ -14,7 +14,7 @@ export function StockPage() {
       {loading && !data && <Loading />}
       {data && levels.length === 0 && <p>Le stock est vide.</p>}
       {levels.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>Stock par catégorie et grade</caption>
             <thead>

@@ -68,7 +68,7 @@ export function WorkshopPage() {
       {(received.loading || wiped.loading) && !received.data && <Loading />}
       {received.data && wiped.data && devices.length === 0 && <p>Aucun appareil à traiter.</p>}
       {devices.length > 0 && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>À traiter ({devices.length})</caption>
             <thead>
