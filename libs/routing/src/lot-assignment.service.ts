@@ -1,5 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, BadInputError, ConflictError, DeviceCategory, greatCircleKm, NotFoundError, RequestContext } from '@app/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  BadInputError,
+  ConflictError,
+  DeviceCategory,
+  ErrorReason,
+  formatDelay,
+  formatDistanceKm,
+  formatFrenchDateTime,
+  greatCircleKm,
+  NotFoundError,
+  RequestContext,
+} from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DeclineCooldown, Donation, lockRegionRouting, Lot, LotPlacement } from '@app/donations';
@@ -7,8 +20,6 @@ import { Organization, OrganizationKind } from '@app/network';
 import { EntityManager } from 'typeorm';
 import { AssignmentWarning, AssignmentWarningCode, LotAssignment } from './dto/lot-assignment.types';
 import { RoutingInputs } from './routing-inputs';
-
-const frenchDate = (date: Date): string => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date);
 
 /**
  * The coordinator overrides the solver: assigns a donation's unrouted devices to a refurbisher
@@ -35,16 +46,23 @@ export class LotAssignmentService {
     refurbisherId: string,
     items: ReadonlyArray<{ category: DeviceCategory; quantity: number }>,
   ): Promise<LotAssignment> {
-    if (!items.length) throw new BadInputError('Name at least one category and quantity to assign', { field: 'items' });
+    if (!items.length) throw new BadInputError('Name at least one category and quantity to assign', { field: 'items' }, ErrorReason.VALUE_REQUIRED);
     if (new Set(items.map((i) => i.category)).size !== items.length) {
-      throw new BadInputError('Each category appears once in items: add the quantities up', { field: 'items' });
+      const twice = items.find((item, i) => items.findIndex((other) => other.category === item.category) !== i)!;
+      throw new BadInputError(
+        'Each category appears once in items: add the quantities up',
+        { field: 'items', value: twice.category },
+        ErrorReason.DUPLICATE_VALUE,
+      );
     }
     return this.tx.run(ctx, async (_, manager) => {
       const donation = await manager.getRepository(Donation).findOne({ where: { id: donationId } });
       if (!donation) throw new NotFoundError('Donation', donationId);
       ActAccess.assert(ctx, 'Donation', 'assignLot', donation);
       await lockRegionRouting(manager, donation.regionId);
-      if (donation.cancelledAt) throw new ConflictError(`Donation ${donation.reference} was cancelled: nothing of it can be assigned`, { donationId });
+      if (donation.cancelledAt) {
+        throw new ConflictError(`Donation ${donation.reference} was cancelled: nothing of it can be assigned`, { donationId }, ErrorReason.DONATION_CANCELLED);
+      }
       const refurbisher = await this.refurbisherOf(manager, refurbisherId, donation.regionId);
       const unrouted = new Map((await this.inputs.supplies(manager, [donationId])).map((s) => [s.category, s.quantity]));
       for (const item of items) {
@@ -52,7 +70,8 @@ export class LotAssignmentService {
         if (item.quantity > available) {
           throw new BadInputError(
             `Only ${available} ${item.category} of donation ${donation.reference} are waiting for a refurbisher; assign at most that (reassignLot moves a lot already offered)`,
-            { field: 'items', category: item.category, available },
+            { field: 'items', category: item.category, available, requested: item.quantity },
+            ErrorReason.NOT_ENOUGH_UNASSIGNED,
           );
         }
       }
@@ -89,7 +108,11 @@ export class LotAssignmentService {
       ActAccess.assert(ctx, 'Lot', 'reassign', seen);
       await lockRegionRouting(manager, seen.regionId);
       if (seen.refurbisherId === refurbisherId) {
-        throw new BadInputError(`Lot ${seen.reference} is already with this refurbisher: choose another one`, { field: 'refurbisherId' });
+        throw new BadInputError(
+          `Lot ${seen.reference} is already with this refurbisher: choose another one`,
+          { field: 'refurbisherId', lotId: seen.id },
+          ErrorReason.LOT_ALREADY_WITH_REFURBISHER,
+        );
       }
       const refurbisher = await this.refurbisherOf(manager, refurbisherId, seen.regionId);
       // the lot and the target's open lot of the donation, in id order
@@ -127,12 +150,18 @@ export class LotAssignmentService {
   private async refurbisherOf(manager: EntityManager, refurbisherId: string, regionId: string): Promise<Organization> {
     const org = await manager.getRepository(Organization).findOne({ where: { id: refurbisherId } });
     if (!org || org.regionId !== regionId || org.kind !== OrganizationKind.REFURBISHER) {
-      throw new BadInputError(`Organization ${refurbisherId} is not a refurbisher of this region: choose one of the region's refurbishers`, {
-        field: 'refurbisherId',
-      });
+      throw new BadInputError(
+        `Organization ${refurbisherId} is not a refurbisher of this region: choose one of the region's refurbishers`,
+        { field: 'refurbisherId', refurbisherId },
+        ErrorReason.REFURBISHER_NOT_IN_REGION,
+      );
     }
     if (org.deactivatedAt) {
-      throw new ConflictError(`${org.name} was deactivated: it takes no more lots; choose another refurbisher`, { refurbisherId });
+      throw new ConflictError(
+        `${org.name} was deactivated: it takes no more lots; choose another refurbisher`,
+        { refurbisherId, organizationId: org.id, deactivatedAt: org.deactivatedAt.toISOString() },
+        ErrorReason.ORGANIZATION_DEACTIVATED,
+      );
     }
     return org;
   }
@@ -145,10 +174,11 @@ export class LotAssignmentService {
     );
     const missing = categories.filter((c) => !rows.some((r) => r.category === c));
     if (missing.length) {
-      throw new BadInputError(`${refurbisher.name} declares no capacity for ${missing.join(', ')}: set one (setRefurbisherCapacity) before assigning`, {
-        field: 'refurbisherId',
-        categories: missing,
-      });
+      throw new BadInputError(
+        `${refurbisher.name} declares no capacity for ${missing.join(', ')}: set one (setRefurbisherCapacity) before assigning`,
+        { field: 'refurbisherId', categories: missing },
+        ErrorReason.NO_CAPACITY_DECLARED,
+      );
     }
   }
 
@@ -160,14 +190,13 @@ export class LotAssignmentService {
     categories: DeviceCategory[],
   ): Promise<AssignmentWarning[]> {
     const warnings: AssignmentWarning[] = [];
-    const km = (n: number) => Math.round(n * 10) / 10;
     if (refurbisher.serviceRadiusKm === null || distanceKm > refurbisher.serviceRadiusKm) {
       warnings.push({
         code: AssignmentWarningCode.OUT_OF_RADIUS,
         message:
           refurbisher.serviceRadiusKm === null
-            ? `${refurbisher.name} n'a pas de rayon d'intervention ; l'adresse d'enlèvement est à ${km(distanceKm)} km.`
-            : `${refurbisher.name} est à ${km(distanceKm)} km de l'adresse d'enlèvement, au-delà de son rayon d'intervention de ${km(refurbisher.serviceRadiusKm)} km.`,
+            ? `${refurbisher.name} n'a pas de rayon d'intervention ; l'adresse d'enlèvement est à ${formatDistanceKm(distanceKm)}.`
+            : `${refurbisher.name} est à ${formatDistanceKm(distanceKm)} de l'adresse d'enlèvement, au-delà de son rayon d'intervention de ${formatDistanceKm(refurbisher.serviceRadiusKm)}.`,
       });
     }
     // the counters as this transaction left them (locked by the move)
@@ -185,14 +214,14 @@ export class LotAssignmentService {
     if (refurbisher.intakePausedUntil && refurbisher.intakePausedUntil.getTime() > Date.now()) {
       warnings.push({
         code: AssignmentWarningCode.INTAKE_PAUSED,
-        message: `${refurbisher.name} a suspendu ses enlèvements jusqu'au ${frenchDate(refurbisher.intakePausedUntil)}${refurbisher.intakePauseReason ? ` (« ${refurbisher.intakePauseReason} »)` : ''}.`,
+        message: `${refurbisher.name} a suspendu ses enlèvements jusqu'au ${formatFrenchDateTime(refurbisher.intakePausedUntil)} (${formatDelay(refurbisher.intakePausedUntil)})${refurbisher.intakePauseReason ? ` (« ${refurbisher.intakePauseReason} »)` : ''}.`,
       });
     }
     const refusal = (await this.cooldown.active(manager, [donationId])).find((r) => r.refurbisherId === refurbisher.id);
     if (refusal) {
       warnings.push({
         code: AssignmentWarningCode.DECLINED_RECENTLY,
-        message: `${refurbisher.name} a refusé ce don ; son délai avant une nouvelle proposition court jusqu'au ${frenchDate(refusal.until)}.`,
+        message: `${refurbisher.name} a refusé ce don ; son délai avant une nouvelle proposition court jusqu'au ${formatFrenchDateTime(refusal.until)} (${formatDelay(refusal.until)}).`,
       });
     }
     return warnings;

@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError, NotFoundError, passwordWeakness, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, NotFoundError, passwordWeakness, RequestContext, weakPasswordError } from '@app/common';
 import { CallerCache, hashPassword, PasswordResetService, UserAccounts } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { UserService } from '@app/network';
@@ -19,11 +19,14 @@ export class AdminCommands {
   /** An administrator, active, with a password that passes the policy. */
   async createAdmin(emailInput: string, name: string, password: string): Promise<string> {
     const email = normalEmail(emailInput);
-    if (!name.trim() || name.length > 200) throw new BadInputError('Give the administrator a name of 1 to 200 characters');
+    if (!name.trim() || name.length > 200)
+      throw new BadInputError('Give the administrator a name of 1 to 200 characters', { field: 'name' }, ErrorReason.VALUE_REQUIRED);
     checkPassword(password, email);
     const passwordHash = await hashPassword(password);
     return this.tx.run(this.ctx, async (_, manager) => {
-      if (await UserAccounts.lockByEmail(manager, email)) throw new ConflictError(`An account with the e-mail ${email} exists already`);
+      if (await UserAccounts.lockByEmail(manager, email)) {
+        throw new ConflictError(`An account with the e-mail ${email} exists already: reset its password instead`, { field: 'email' }, ErrorReason.EMAIL_TAKEN);
+      }
       return UserAccounts.createAdministrator(manager, email, name.trim(), passwordHash);
     });
   }
@@ -60,11 +63,13 @@ export class AdminCommands {
 
 function normalEmail(email: string): string {
   const normal = email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(normal) || normal.length > 254) throw new BadInputError(`Not an e-mail address: ${email}`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(normal) || normal.length > 254) {
+    throw new BadInputError(`Not an e-mail address: ${email}; type it as name@example.org`, { field: 'email' }, ErrorReason.EMAIL_INVALID);
+  }
   return normal;
 }
 
 function checkPassword(password: string, email: string): void {
   const weakness = passwordWeakness(password, email);
-  if (weakness) throw new BadInputError(`The password ${weakness.message}`, { reason: weakness.reason });
+  if (weakness) throw weakPasswordError(weakness);
 }

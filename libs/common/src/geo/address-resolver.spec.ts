@@ -85,6 +85,12 @@ describe('AddressResolver', () => {
     expect(refusal).toBeInstanceOf(BadInputError);
     expect((refusal as BadInputError).message).toContain('69280');
     expect((refusal as BadInputError).message).toContain("Marcy-l'Étoile");
-    expect((refusal as BadInputError).details).toEqual({ field: 'address.city', postalCode: '69280', suggestions: ["Marcy-l'Étoile", 'Sainte-Consorce'] });
+    expect((refusal as BadInputError).reason).toBe('ADDRESS_NOT_FOUND');
+    expect((refusal as BadInputError).details).toEqual({
+      field: 'address.city',
+      postalCode: '69280',
+      city: 'Atlantis',
+      suggestions: ["Marcy-l'Étoile", 'Sainte-Consorce'],
+    });
   });
 });

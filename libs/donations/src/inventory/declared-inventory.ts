@@ -1,4 +1,4 @@
-import { BadInputError } from '@app/common';
+import { BadInputError, ErrorReason } from '@app/common';
 import { DeclareDonationInput } from '../dto/donation.inputs';
 import { Inventory, InventoryDevice, InventoryRow, InventoryRowError, parseInventoryCsv, parseInventoryFile } from './inventory-reader';
 
@@ -25,6 +25,7 @@ export async function readDeclaredInventory(input: DeclareDonationInput): Promis
     throw new BadInputError(
       `L'inventaire a ${rows.length} erreur${rows.length > 1 ? 's' : ''} à corriger, rien n'a été enregistré : ${listed.join(' ; ')}${more}`,
       { field: failed[0]!.field, rows },
+      ErrorReason.INVENTORY_ROWS_INVALID,
     );
   }
   const devices = read.flatMap((r) => r.inventory.devices);
@@ -33,9 +34,8 @@ export async function readDeclaredInventory(input: DeclareDonationInput): Promis
     if (seen.has(d.serialNumberNormalized)) {
       throw new BadInputError(
         `Le numéro de série « ${d.serialNumber} » figure à la fois dans inventoryCsv et dans inventoryFile : gardez-le dans un seul des deux.`,
-        {
-          field: 'inventoryFile',
-        },
+        { field: 'inventoryFile', serialNumbers: [d.serialNumber] },
+        ErrorReason.SERIAL_NUMBERS_REPEATED,
       );
     }
     seen.add(d.serialNumberNormalized);

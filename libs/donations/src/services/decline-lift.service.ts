@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { OutboxService } from '@app/jobs';
@@ -27,10 +27,11 @@ export class DeclineLiftService {
       ActAccess.assert(ctx, 'Donation', 'liftDecline', donation);
       const [active] = await this.cooldown.active(manager, [donationId]).then((all) => all.filter((r) => r.refurbisherId === refurbisherId));
       if (!active) {
-        throw new ConflictError(`Refurbisher ${refurbisherId} is not barred from donation ${donation.reference}: there is no decline to lift`, {
-          donationId,
-          refurbisherId,
-        });
+        throw new ConflictError(
+          `Refurbisher ${refurbisherId} is not barred from donation ${donation.reference}: there is no decline to lift`,
+          { donationId, refurbisherId },
+          ErrorReason.NO_DECLINE_TO_LIFT,
+        );
       }
       await this.cooldown.lift(manager, donationId, refurbisherId);
       await this.outbox.enqueue(manager, routeRegionRequest(donation.regionId, 0));

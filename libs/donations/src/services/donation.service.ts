@@ -11,6 +11,7 @@ import {
   Connection,
   decodeCursor,
   DeviceCategory,
+  ErrorReason,
   groupedByKey,
   NotFoundError,
   pageSize,
@@ -53,6 +54,9 @@ const DATA_BEARING_BY_DEFAULT = new Set<DeviceCategory>([
 /** Lots a cancellation withdraws; once collected, the devices are on their way and it is too late. */
 const WITHDRAWABLE = [LotStatus.OFFERED, LotStatus.CLAIMED, LotStatus.PICKUP_SCHEDULED];
 
+/** Lines of one declaration: a larger site is declared as several donations. */
+const MAX_LINES = 5000;
+
 @Injectable()
 export class DonationService {
   constructor(
@@ -76,8 +80,16 @@ export class DonationService {
       year: l.year ?? null,
       dataBearing: l.dataBearing ?? DATA_BEARING_BY_DEFAULT.has(l.category),
     }));
-    if (!lines.length) throw new BadInputError('A donation needs at least one line (lines, inventoryCsv or inventoryFile)', { field: 'lines' });
-    if (lines.length > 5000) throw new BadInputError('A donation has at most 5000 lines', { field: 'lines' });
+    if (!lines.length) {
+      throw new BadInputError('A donation needs at least one line: give lines, inventoryCsv or inventoryFile', { field: 'lines' }, ErrorReason.INVENTORY_EMPTY);
+    }
+    if (lines.length > MAX_LINES) {
+      throw new BadInputError(
+        `A donation has at most ${MAX_LINES} lines: split it into several donations`,
+        { field: 'lines', max: MAX_LINES, given: lines.length },
+        ErrorReason.LIST_TOO_LONG,
+      );
+    }
     // placed before the transaction: the street geocoder may take a network round trip
     const pickupAddress = await this.addresses.resolve(input.pickupAddress);
 
@@ -86,7 +98,7 @@ export class DonationService {
     if (caller.role === Role.DONOR) {
       if (donorId) ActAccess.assert(ctx, 'Organization', 'declareDonationFor', { id: donorId });
     } else if (!donorId) {
-      throw new BadInputError('donorId is required when a coordinator declares', { field: 'donorId' });
+      throw new BadInputError('donorId is required when a coordinator declares: choose the donor', { field: 'donorId' }, ErrorReason.ORGANIZATION_REQUIRED);
     }
 
     const { donation, lineIds } = await this.tx.run(ctx, async (_, manager) => {
@@ -94,7 +106,7 @@ export class DonationService {
       if (!written) {
         // nothing written: the donor is missing, not the caller's to name, or not a donor; say which, as before
         await this.donorFor(ctx, manager, donorId);
-        throw new ConflictError('The donor changed meanwhile; try again');
+        throw new ConflictError('The donor changed meanwhile; try again', { field: 'donorId' }, ErrorReason.CONCURRENT_CHANGE);
       }
       await this.expectedDevices.record(manager, written.donation.id, inventory.devices);
       await this.events.record(manager, new DonationsDeclared([written.donation.id]));
@@ -187,10 +199,22 @@ export class DonationService {
       await lockRegionRouting(manager, found.regionId);
       // read again under the lock: a concurrent cancellation may have committed while we waited
       const donation = await manager.getRepository(Donation).findOneByOrFail({ id });
-      if (donation.status === DonationStatus.CANCELLED || donation.cancelledAt) throw new ConflictError('Donation: CANCELLED is final');
+      if (donation.status === DonationStatus.CANCELLED || donation.cancelledAt) {
+        throw new ConflictError(
+          'Donation: CANCELLED is final: there is nothing left to cancel',
+          { entity: 'Donation', state: DonationStatus.CANCELLED, donationId: id },
+          ErrorReason.FINAL_STATE,
+        );
+      }
       const lots = await manager.getRepository(Lot).find({ where: { donationId: id }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
       const late = lots.find((l) => [LotStatus.COLLECTED, LotStatus.RECEIVED, LotStatus.CLOSED].includes(l.status));
-      if (late) throw new ConflictError(`Donation ${donation.reference} is already collected (lot ${late.reference})`);
+      if (late) {
+        throw new ConflictError(
+          `Donation ${donation.reference} is already collected (lot ${late.reference}): it can no longer be cancelled`,
+          { donationId: id, lotId: late.id },
+          ErrorReason.DONATION_ALREADY_COLLECTED,
+        );
+      }
       const withdrawn = lots.filter((l) => WITHDRAWABLE.includes(l.status));
       const loadChanges: LoadChange[] = [];
       for (const lot of withdrawn) {
@@ -287,11 +311,18 @@ export class DonationService {
       refuseIfDeactivated(own, 'declare donations');
       return own;
     }
-    if (!donorId) throw new BadInputError('donorId is required when a coordinator declares', { field: 'donorId' });
+    if (!donorId)
+      throw new BadInputError('donorId is required when a coordinator declares: choose the donor', { field: 'donorId' }, ErrorReason.ORGANIZATION_REQUIRED);
     const donor = await manager.getRepository(Organization).findOne({ where: { id: donorId } });
     if (!donor) throw new NotFoundError('Organization', donorId);
     ActAccess.assert(ctx, 'Organization', 'declareDonationFor', donor);
-    if (donor.kind !== OrganizationKind.DONOR) throw new BadInputError('donorId must be a donor organization', { field: 'donorId' });
+    if (donor.kind !== OrganizationKind.DONOR) {
+      throw new BadInputError(
+        'donorId must be a donor organization: choose a donor',
+        { field: 'donorId', expected: OrganizationKind.DONOR },
+        ErrorReason.WRONG_ORGANIZATION_KIND,
+      );
+    }
     refuseIfDeactivated(donor, 'declare donations');
     return donor;
   }

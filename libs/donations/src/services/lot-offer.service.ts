@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { APP_CONFIG, AppConfig, BadInputError, ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
@@ -54,7 +54,13 @@ export class LotOfferService {
 
   decline(ctx: RequestContext, lotId: string, reason: string): Promise<Lot> {
     const why = reason.trim();
-    if (!why || why.length > 500) throw new BadInputError('reason is required (at most 500 characters)', { field: 'reason' });
+    if (!why || why.length > 500) {
+      throw new BadInputError(
+        'reason is required: say in a few words why (at most 500 characters)',
+        { field: 'reason', max: 500 },
+        ErrorReason.REASON_REQUIRED,
+      );
+    }
     const allowed = ActAccess.where(ctx, 'Lot', 'decline', null);
     return this.tx.run(ctx, async (_, manager) => {
       const result = await manager
@@ -132,9 +138,13 @@ export class LotOfferService {
     ActAccess.assert(ctx, 'Lot', action, lot, 'Lot');
     if (action === 'claim') await assertTakesPart(manager, lot.refurbisherId, 'claim offers');
     if (lot.status === LotStatus.OFFERED && lot.offerExpiresAt && lot.offerExpiresAt <= new Date()) {
-      throw new ConflictError(`Lot ${lot.reference}: the offer expired at ${lot.offerExpiresAt.toISOString()}`);
+      throw new ConflictError(
+        `Lot ${lot.reference}: the offer expired at ${lot.offerExpiresAt.toISOString()}; it goes back to routing, ask the coordinator if it can come back to you`,
+        { lotId: lot.id, offerExpiresAt: lot.offerExpiresAt.toISOString() },
+        ErrorReason.OFFER_EXPIRED,
+      );
     }
     LOT_MACHINE.assertTransition(lot.status, target);
-    throw new ConflictError(`Lot ${lot.reference} changed meanwhile; try again`);
+    throw new ConflictError(`Lot ${lot.reference} changed meanwhile; try again`, { lotId: lot.id }, ErrorReason.CONCURRENT_CHANGE);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DeviceCategory } from '@app/common';
+import { ConflictError, DeviceCategory, ErrorReason } from '@app/common';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { LoadChange, RefurbisherLoad } from '@app/network';
 import { EntityManager } from 'typeorm';
@@ -93,6 +93,7 @@ export class LotPlacement {
       throw new ConflictError(
         `Lot ${lot.reference} is ${lot.status}: only an offered or claimed lot can be reassigned (cancel its pickup first if one is scheduled)`,
         { lotId: lot.id, status: lot.status },
+        ErrorReason.LOT_NOT_REASSIGNABLE,
       );
     }
     LOT_MACHINE.assertTransition(lot.status, LotStatus.CANCELLED);
@@ -126,7 +127,11 @@ export class LotPlacement {
       }),
     );
     await manager.getRepository(LotItem).insert(items.map((i) => ({ category: i.category, quantity: i.quantity, lotId: lot.id })));
-    if (lot.offerExpiresAt) await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.LOT_OFFERED, { lotId: lot.id, offerExpiresAt: lot.offerExpiresAt.toISOString() }));
+    if (lot.offerExpiresAt)
+      await this.outbox.enqueue(
+        manager,
+        notificationRequest(NotificationEvent.LOT_OFFERED, { lotId: lot.id, offerExpiresAt: lot.offerExpiresAt.toISOString() }),
+      );
     return lot;
   }
 

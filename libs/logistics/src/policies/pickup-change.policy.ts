@@ -1,10 +1,11 @@
-import { BadInputError, ConflictError } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason } from '@app/common';
 import { PickupStatus } from '../entities/pickup-status';
 
 /** The reason a person gives for moving or calling off a pickup, trimmed; blank is refused. */
 export function reasonGiven(reason: string): string {
   const trimmed = reason.trim();
-  if (!trimmed) throw new BadInputError('Give a reason in a few words: the donor reads it in the pickup history', { field: 'reason' });
+  if (!trimmed)
+    throw new BadInputError('Give a reason in a few words: the donor reads it in the pickup history', { field: 'reason' }, ErrorReason.REASON_REQUIRED);
   return trimmed;
 }
 
@@ -15,10 +16,11 @@ export function reasonGiven(reason: string): string {
 export function assertCurrentAttempt(pickup: { id: string; status: PickupStatus }, latestOfLotId: string | null, lotReference: string): void {
   if (pickup.status !== PickupStatus.MISSED) return;
   if (latestOfLotId !== pickup.id) {
-    throw new ConflictError(`Lot ${lotReference} was scheduled again since this pickup was missed: change the newer pickup instead`, {
-      pickupId: pickup.id,
-      currentPickupId: latestOfLotId,
-    });
+    throw new ConflictError(
+      `Lot ${lotReference} was scheduled again since this pickup was missed: change the newer pickup instead`,
+      { pickupId: pickup.id, currentPickupId: latestOfLotId },
+      ErrorReason.PICKUP_SUPERSEDED,
+    );
   }
 }
 
@@ -28,5 +30,6 @@ export function assertCollectable(availableFrom: Date, now: Date, lotReference: 
   throw new ConflictError(
     `Lot ${lotReference} cannot be collected before the donation is available (${availableFrom.toISOString()}): complete the pickup on or after that date, or reschedule it`,
     { availableFrom: availableFrom.toISOString() },
+    ErrorReason.COLLECTION_BEFORE_AVAILABILITY,
   );
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionEvents, TransactionRunner } from '@app/database';
 import { Donation, LOT_MACHINE, LotStatus, LotTransitions } from '@app/donations';
@@ -51,7 +51,7 @@ export class PickupCompletionService {
       if (!result.affected) {
         const current = await repo.findOneByOrFail({ id: pickup.id });
         PICKUP_MACHINE.assertTransition(current.status, PickupStatus.COMPLETED);
-        throw new ConflictError(`Pickup ${pickup.id} changed meanwhile; try again`);
+        throw new ConflictError(`Pickup ${pickup.id} changed meanwhile; try again`, { pickupId: pickup.id }, ErrorReason.CONCURRENT_CHANGE);
       }
       await this.history.record(manager, ctx.user, [{ pickupId: pickup.id, kind: PickupChangeKind.COMPLETED, fromScheduledAt: pickup.scheduledAt }]);
       await this.lots.markCollected(manager, lot);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionEvents, TransactionRunner } from '@app/database';
 import { Donation, LotStatus, LotTransitions } from '@app/donations';
@@ -41,13 +41,23 @@ export class PickupReschedulingService {
       ActAccess.assert(ctx, 'Pickup', 'reschedule', { id: found.id, regionId: lot.regionId, refurbisherId: lot.refurbisherId }, 'Pickup');
       const pickup = await repo.findOneOrFail({ where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       PICKUP_MACHINE.assertTransition(pickup.status, PickupStatus.SCHEDULED);
-      if (lot.status !== LotStatus.PICKUP_SCHEDULED) throw new ConflictError(`Lot ${lot.reference} is ${lot.status}: its pickup cannot be moved`);
+      if (lot.status !== LotStatus.PICKUP_SCHEDULED) {
+        throw new ConflictError(
+          `Lot ${lot.reference} is ${lot.status}: its pickup cannot be moved any more`,
+          { lotId: lot.id, status: lot.status },
+          ErrorReason.PICKUP_NOT_MOVABLE,
+        );
+      }
       const [latest] = await this.pickups.latestOfLots(manager, [lot.id]);
       assertCurrentAttempt(pickup, latest?.id ?? null, lot.reference);
       const donation = await manager.getRepository(Donation).findOneOrFail({ where: { id: lot.donationId }, select: { id: true, availableFrom: true } });
       assertSchedulingDate(input.scheduledAt, donation.availableFrom, now);
       if (pickup.status === PickupStatus.SCHEDULED && pickup.scheduledAt.getTime() === input.scheduledAt.getTime()) {
-        throw new BadInputError(`The pickup is already scheduled at ${pickup.scheduledAt.toISOString()}: give another date`, { field: 'scheduledAt' });
+        throw new BadInputError(
+          `The pickup is already scheduled at ${pickup.scheduledAt.toISOString()}: give another date`,
+          { field: 'scheduledAt', scheduledAt: pickup.scheduledAt.toISOString() },
+          ErrorReason.PICKUP_SAME_DATE,
+        );
       }
 
       const from = pickup.scheduledAt;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
@@ -38,6 +38,7 @@ export class DeviceRefusalService {
         throw new ConflictError(
           `Device ${deviceId} was already shipped and cannot go back to the workshop from here yet: confirm its delivery, then ask the refurbisher to take it back`,
           { deviceId },
+          ErrorReason.DEVICE_ALREADY_SHIPPED,
         );
       }
       const detail = `refused by the partner: ${reason}`;

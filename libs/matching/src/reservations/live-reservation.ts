@@ -1,4 +1,4 @@
-import { BadInputError, NotFoundError } from '@app/common';
+import { BadInputError, ErrorReason, NotFoundError } from '@app/common';
 import { OrderLedger, OrderLineDevice } from '@app/orders';
 import { EntityManager } from 'typeorm';
 
@@ -34,7 +34,11 @@ export async function lockLiveReservations(
     const link = links.find((l) => l.deviceId === id);
     if (!link) throw new NotFoundError('Reservation', id);
     if (link.shippedAt && !allowShipped) {
-      throw new BadInputError(`Device ${id} was already shipped: only a reserved device that is still at its refurbisher can be changed`, { deviceId: id });
+      throw new BadInputError(
+        `Device ${id} was already shipped: only a reserved device that is still at its refurbisher can be changed`,
+        { deviceId: id },
+        ErrorReason.DEVICE_ALREADY_SHIPPED,
+      );
     }
   }
   return deviceIds.map((id) => links.find((l) => l.deviceId === id)!);

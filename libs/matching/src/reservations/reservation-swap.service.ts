@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BadInputError, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
@@ -35,10 +35,14 @@ export class ReservationSwapService {
         if (!device) throw new NotFoundError('Device', id);
         ActAccess.assert(ctx, 'Device', 'swapReservations', device, 'Device');
       }
-      if (deviceId === otherDeviceId) throw new BadInputError('Name two different devices to swap', { deviceId, otherDeviceId });
+      if (deviceId === otherDeviceId) throw new BadInputError('Name two different devices to swap', { deviceId, otherDeviceId }, ErrorReason.SAME_DEVICE);
       const [a, b] = await lockLiveReservations(this.ledger, manager, ids);
       if (a.orderLineId === b.orderLineId)
-        throw new BadInputError('Both devices are on the same order line: swapping them changes nothing', { deviceId, otherDeviceId });
+        throw new BadInputError(
+          'Both devices are on the same order line: swapping them changes nothing; choose a device of another line',
+          { deviceId, otherDeviceId },
+          ErrorReason.SWAP_SAME_LINE,
+        );
       const lines = await manager.getRepository(OrderLine).find({ where: { id: In([a.orderLineId, b.orderLineId]) } });
       const lineOf = (link: OrderLineDevice): OrderLine => lines.find((l) => l.id === link.orderLineId)!;
       const floors = await this.gradeFloors.floorsOf(manager, lineOf(a).regionId);
@@ -54,7 +58,7 @@ export class ReservationSwapService {
           floors,
         ),
       ].filter((p): p is string => p !== null);
-      if (problems.length) throw new BadInputError(problems.join('; '), { problems });
+      if (problems.length) throw new BadInputError(`${problems.join('; ')}: choose another device to swap`, { problems }, ErrorReason.SWAP_NOT_ELIGIBLE);
 
       await this.ledger.release(inner, manager, [a, b], 'SWAPPED', 'swapped with another reservation by the coordinator');
       await this.ledger.reserve(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +16,11 @@ export class CapturedEmails {
   async list(ctx: RequestContext, first: number): Promise<CapturedEmail[]> {
     ActAccess.assertRole(ctx, 'CapturedEmail', 'read');
     if (!this.mail.capturing) {
-      throw new ConflictError('E-mails are sent through SMTP_URL: none are captured here. Read them in the mailboxes they were sent to.');
+      throw new ConflictError(
+        'E-mails are sent through SMTP_URL: none are captured here. Read them in the mailboxes they were sent to.',
+        undefined,
+        ErrorReason.EMAILS_NOT_CAPTURED,
+      );
     }
     const names = await readdir(this.mail.captureDir).catch(() => [] as string[]);
     const files = await Promise.all(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, RequestContext } from '@app/common';
+import { BadInputError, ErrorReason, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { NotificationEvent } from '@app/jobs';
@@ -31,7 +31,11 @@ export class NotificationPreferences {
   async set(ctx: RequestContext, event: NotificationEvent, delivery: NotificationDelivery): Promise<NotificationPreferenceView> {
     ActAccess.assert(ctx, 'Notification', 'setPreference', { id: ctx.user.userId });
     if (ALWAYS_SENT.has(event)) {
-      throw new BadInputError(`${event} e-mails are about your account's security and are always sent; choose another kind of event`, { field: 'event' });
+      throw new BadInputError(
+        `${event} e-mails are about your account's security and are always sent; choose another kind of event`,
+        { field: 'event', event },
+        ErrorReason.SECURITY_EMAIL_REQUIRED,
+      );
     }
     await this.tx.run(ctx, (_, manager) =>
       manager.query(

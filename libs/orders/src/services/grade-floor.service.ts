@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { Region } from '@app/network';
@@ -45,7 +45,7 @@ export class GradeFloorService {
   set(ctx: RequestContext, regionId: string, floors: readonly MatchingGradeFloorInput[]): Promise<GradeFloor[]> {
     const profiles = floors.map((f) => f.profile);
     const twice = profiles.find((p, i) => profiles.indexOf(p) !== i);
-    if (twice) throw new BadInputError(`${twice} is given twice; give each profile once`, { field: 'floors' });
+    if (twice) throw new BadInputError(`${twice} is given twice; give each profile once`, { field: 'floors', value: twice }, ErrorReason.DUPLICATE_VALUE);
     return this.tx.run(ctx, async (_, manager) => {
       await this.regionOrRefuse(ctx, manager, regionId);
       const updatedBy = /^[0-9a-f-]{36}$/i.test(ctx.user.userId) ? ctx.user.userId : null;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionEvents, TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
@@ -33,7 +33,11 @@ export class OrderCancellationService {
       ORDER_MACHINE.assertTransition(order.status, OrderStatus.CANCELLED);
       const lines = await this.ledger.lockLines(manager, [order.id]);
       if (lines.some((l) => l.shippedQuantity > 0)) {
-        throw new ConflictError(`Order ${order.reference}: devices were already shipped; it can no longer be cancelled`);
+        throw new ConflictError(
+          `Order ${order.reference}: devices were already shipped; it can no longer be cancelled (confirm the delivery instead)`,
+          { orderId: order.id },
+          ErrorReason.ORDER_ALREADY_SHIPPED,
+        );
       }
       const links = await manager
         .getRepository(OrderLineDevice)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
@@ -31,12 +31,18 @@ export class OrderDeliveryService {
   confirm(ctx: RequestContext, input: ConfirmDeliveryInput): Promise<PartnerOrder> {
     assertDistinct(input.deviceIds);
     const problems = beneficiaryReferenceProblems(input.deviceIds, input.beneficiaryRefs);
-    if (problems.length) throw new BadInputError(problems.join('; '), { field: 'beneficiaryRefs' });
+    if (problems.length) throw new BadInputError(problems.join('; '), { field: 'beneficiaryRefs', problems }, ErrorReason.BENEFICIARY_REFS_INVALID);
     return this.tx.run(ctx, async (inner, manager) => {
       const order = await this.ledger.lockOrder(manager, input.orderId);
       if (!order) throw new NotFoundError('Order', input.orderId);
       ActAccess.assert(ctx, 'PartnerOrder', 'confirmDelivery', order, 'Order');
-      if (ORDER_MACHINE.isTerminal(order.status)) throw new ConflictError(`Order ${order.reference}: ${order.status} is final`);
+      if (ORDER_MACHINE.isTerminal(order.status)) {
+        throw new ConflictError(
+          `Order ${order.reference}: ${order.status} is final; nothing more can be confirmed`,
+          { entity: 'Order', state: order.status, orderId: order.id },
+          ErrorReason.FINAL_STATE,
+        );
+      }
       await this.ledger.lockLines(manager, [order.id]);
       const links = await this.ledger.lockLiveLinks(manager, order.id, input.deviceIds);
       await this.stock.deliver(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { DeviceStockService } from '@app/refurbishing';
 import { TransactionEvents } from '@app/database';
 import { EntityManager, In } from 'typeorm';
@@ -132,7 +132,14 @@ export class OrderLedger {
    */
   async release(ctx: RequestContext, manager: EntityManager, links: readonly OrderLineDevice[], reason: ReleaseReason, detail: string): Promise<void> {
     if (!links.length) return;
-    if (links.some((l) => l.shippedAt !== null)) throw new ConflictError('A shipped device cannot go back to stock');
+    const shipped = links.find((l) => l.shippedAt !== null);
+    if (shipped) {
+      throw new ConflictError(
+        'A shipped device cannot go back to stock: confirm its delivery, then ask the refurbisher to take it back',
+        { deviceId: shipped.deviceId },
+        ErrorReason.DEVICE_ALREADY_SHIPPED,
+      );
+    }
     const reserved: Array<{ id: string }> = await manager.query(
       `SELECT id FROM device WHERE id = ANY($1::uuid[]) AND status = 'RESERVED' ORDER BY id FOR UPDATE`,
       [links.map((l) => l.deviceId)],
@@ -182,7 +189,13 @@ export class OrderLedger {
         WHERE l.id = v.id AND l.${column} + v.delta BETWEEN ${lower} AND ${upper}`,
       [ids, deltas],
     );
-    if (affected !== ids.length) throw new ConflictError(`An order line's ${column.replace('_', ' ')} would leave its bounds; nothing was changed`);
+    if (affected !== ids.length) {
+      throw new ConflictError(
+        `An order line's ${column.replace('_', ' ')} would leave its bounds; nothing was changed: try again`,
+        { column },
+        ErrorReason.CONCURRENT_CHANGE,
+      );
+    }
     if (column === 'allocated_quantity') await this.events.record(manager, new OrderAllocationsChanged(new Map(ids.map((id, i) => [id, deltas[i]!]))));
   }
 

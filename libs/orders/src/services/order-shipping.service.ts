@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
@@ -30,7 +30,13 @@ export class OrderShippingService {
       const order = await this.ledger.lockOrder(manager, input.orderId);
       if (!order) throw new NotFoundError('Order', input.orderId);
       await ActAccess.assertPermitted(ctx, manager, 'PartnerOrder', 'ship', order.id, 'Order');
-      if (ORDER_MACHINE.isTerminal(order.status)) throw new ConflictError(`Order ${order.reference}: ${order.status} is final`);
+      if (ORDER_MACHINE.isTerminal(order.status)) {
+        throw new ConflictError(
+          `Order ${order.reference}: ${order.status} is final; nothing more can be shipped`,
+          { entity: 'Order', state: order.status, orderId: order.id },
+          ErrorReason.FINAL_STATE,
+        );
+      }
       await this.ledger.lockLines(manager, [order.id]);
       const links = await this.ledger.lockLiveLinks(manager, order.id, input.deviceIds, refurbisherId);
       await this.stock.ship(
@@ -49,5 +55,11 @@ export class OrderShippingService {
 export function assertDistinct(deviceIds: readonly string[]): void {
   const seen = new Set<string>();
   const twice = deviceIds.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
-  if (twice.length) throw new BadInputError(`Devices given more than once: ${[...new Set(twice)].join(', ')}`, { field: 'deviceIds' });
+  if (twice.length) {
+    throw new BadInputError(
+      `Devices given more than once: ${[...new Set(twice)].join(', ')}; name each device once`,
+      { field: 'deviceIds', value: twice[0] },
+      ErrorReason.DUPLICATE_VALUE,
+    );
+  }
 }

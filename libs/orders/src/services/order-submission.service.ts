@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BadInputError, NotFoundError, RequestContext, Role } from '@app/common';
+import { BadInputError, ErrorReason, NotFoundError, RequestContext, Role } from '@app/common';
 import { TransactionEvents, TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { ActAccess } from '@app/auth';
@@ -39,7 +39,9 @@ export class OrderSubmissionService {
     input.lines.forEach((line, i) => {
       if (line.neededBy && line.neededBy.getTime() < Date.now()) early.push(`lines[${i}]: neededBy is in the past`);
     });
-    if (early.length) throw new BadInputError(early.join('; '), { problems: early });
+    if (early.length) {
+      throw new BadInputError(`${early.join('; ')}: choose a date to come`, { problems: early, field: 'neededBy' }, ErrorReason.DATE_IN_PAST);
+    }
 
     return this.tx.run(ctx, async (_, manager) => {
       const partner = await this.partnerFor(ctx, manager, input.partnerId ?? null);
@@ -58,7 +60,13 @@ export class OrderSubmissionService {
           ...resolved.requirements,
         };
       });
-      if (problems.length) throw new BadInputError(problems.join('; '), { problems });
+      if (problems.length) {
+        throw new BadInputError(
+          `${problems.join('; ')}: raise these requirements, or leave them out to keep the profile's`,
+          { problems, count: problems.length },
+          ErrorReason.ORDER_LINES_INVALID,
+        );
+      }
       const repo = manager.getRepository(PartnerOrder);
       const order = await repo.save(
         repo.create({
@@ -87,11 +95,22 @@ export class OrderSubmissionService {
       refuseIfDeactivated(own, 'submit orders');
       return own;
     }
-    if (!partnerId) throw new BadInputError('partnerId is required when staff submit an order', { field: 'partnerId' });
+    if (!partnerId)
+      throw new BadInputError(
+        'partnerId is required when staff submit an order: choose the partner',
+        { field: 'partnerId' },
+        ErrorReason.ORGANIZATION_REQUIRED,
+      );
     const partner = await manager.getRepository(Organization).findOne({ where: { id: partnerId } });
     if (!partner) throw new NotFoundError('Organization', partnerId);
     ActAccess.assert(ctx, 'Organization', 'submitOrderFor', partner);
-    if (partner.kind !== OrganizationKind.PARTNER) throw new BadInputError('partnerId must be a partner organization', { field: 'partnerId' });
+    if (partner.kind !== OrganizationKind.PARTNER) {
+      throw new BadInputError(
+        'partnerId must be a partner organization: choose a partner',
+        { field: 'partnerId', expected: OrganizationKind.PARTNER },
+        ErrorReason.WRONG_ORGANIZATION_KIND,
+      );
+    }
     refuseIfDeactivated(partner, 'submit orders');
     return partner;
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { lockRegionMatching } from '@app/matching';
@@ -42,18 +42,28 @@ export class DiscrepancyResolutionService {
       const seen = await manager.getRepository(Reconciliation).findOneByOrFail({ id: discrepancy.reconciliationId });
       ActAccess.assert(ctx, 'Reconciliation', 'resolveDiscrepancy', seen, 'Discrepancy');
       if (discrepancy.kind === DiscrepancyKind.UNEXPECTED && decision === DiscrepancyDecision.CONFIRM_MISSING) {
-        throw new BadInputError(`Serial ${discrepancy.serialNumber} was counted, not missed: decide FOUND or MISSCANNED`, { field: 'decision' });
+        throw new BadInputError(
+          `Serial ${discrepancy.serialNumber} was counted, not missed: decide FOUND or MISSCANNED`,
+          { field: 'decision' },
+          ErrorReason.DISCREPANCY_DECISION_INVALID,
+        );
       }
       await lockRegionMatching(manager, seen.regionId);
       const reconciliation = await manager.getRepository(Reconciliation).findOneOrFail({ where: { id: seen.id }, lock: { mode: 'pessimistic_write' } });
       if (reconciliation.status !== ReconciliationStatus.OPEN) {
-        throw new ConflictError(`This count is ${reconciliation.status}: its discrepancies are decided already`, { status: reconciliation.status });
+        throw new ConflictError(
+          `This count is ${reconciliation.status}: its discrepancies are decided already; reload it`,
+          { status: reconciliation.status },
+          ErrorReason.STOCK_COUNT_CLOSED,
+        );
       }
       const earlier = await manager.getRepository(DiscrepancyResolution).findOne({ where: { discrepancyId: discrepancy.id } });
       if (earlier)
-        throw new ConflictError(`Serial ${discrepancy.serialNumber} was decided already (${earlier.decision}) by ${earlier.resolvedBy}`, {
-          decision: earlier.decision,
-        });
+        throw new ConflictError(
+          `Serial ${discrepancy.serialNumber} was decided already (${earlier.decision}) by ${earlier.resolvedBy}; reload the count`,
+          { decision: earlier.decision },
+          ErrorReason.DISCREPANCY_ALREADY_DECIDED,
+        );
 
       const moved = await this.apply(inner, manager, reconciliation, discrepancy, decision);
       await manager.getRepository(DiscrepancyResolution).insert({

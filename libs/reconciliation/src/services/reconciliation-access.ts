@@ -1,4 +1,4 @@
-import { BadInputError, NotFoundError, RequestContext, Role } from '@app/common';
+import { BadInputError, ErrorReason, NotFoundError, RequestContext, Role } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { OrganizationKind, Organization } from '@app/network';
 import { EntityManager } from 'typeorm';
@@ -18,11 +18,23 @@ export const ReconciliationAccess = {
       if (refurbisherId) ActAccess.assert(ctx, 'Organization', 'countStockOf', { id: refurbisherId });
       return manager.getRepository(Organization).findOneByOrFail({ id: ctx.organizationId });
     }
-    if (!refurbisherId) throw new BadInputError('refurbisherId is required when staff act for a refurbisher', { field: 'refurbisherId' });
+    if (!refurbisherId) {
+      throw new BadInputError(
+        'refurbisherId is required when staff act for a refurbisher: choose the refurbisher',
+        { field: 'refurbisherId' },
+        ErrorReason.ORGANIZATION_REQUIRED,
+      );
+    }
     const org = await manager.getRepository(Organization).findOne({ where: { id: refurbisherId } });
     if (!org) throw new NotFoundError('Organization', refurbisherId);
     ActAccess.assert(ctx, 'Organization', 'countStockOf', org, 'Organization');
-    if (org.kind !== OrganizationKind.REFURBISHER) throw new BadInputError('refurbisherId must be a refurbisher', { field: 'refurbisherId' });
+    if (org.kind !== OrganizationKind.REFURBISHER) {
+      throw new BadInputError(
+        'refurbisherId must be a refurbisher: choose one',
+        { field: 'refurbisherId', expected: OrganizationKind.REFURBISHER },
+        ErrorReason.WRONG_ORGANIZATION_KIND,
+      );
+    }
     return org;
   },
 };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, RequestContext } from '@app/common';
+import { BadInputError, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { actorUserIdOf } from '@app/refurbishing';
@@ -28,7 +28,12 @@ export class StockCountService {
 
   submit(ctx: RequestContext, input: SubmitStockCountInput): Promise<Reconciliation> {
     const { serials, blank, labels } = countedSerials(input.serialNumbers);
-    if (blank) throw new BadInputError(`${blank} serial number(s) are blank`, { field: 'serialNumbers' });
+    if (blank)
+      throw new BadInputError(
+        `${blank} serial number(s) are blank: remove the empty lines`,
+        { field: 'serialNumbers', count: blank },
+        ErrorReason.VALUE_REQUIRED,
+      );
 
     return this.tx.run(ctx, async (_, manager) => {
       const refurbisher = await ReconciliationAccess.refurbisherFor(ctx, manager, input.refurbisherId);
@@ -104,7 +109,15 @@ export class StockCountService {
       }
       await this.outbox.enqueue(manager, reconcileStockRequest(refurbisher.id));
       // the coordinator reviews counts that found differences
-      if (outcome.discrepancies.length) await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.STOCK_COUNT_DISCREPANCIES, { refurbisherId: refurbisher.id, stockCountId: reconciliation.id, discrepancies: outcome.discrepancies.length }));
+      if (outcome.discrepancies.length)
+        await this.outbox.enqueue(
+          manager,
+          notificationRequest(NotificationEvent.STOCK_COUNT_DISCREPANCIES, {
+            refurbisherId: refurbisher.id,
+            stockCountId: reconciliation.id,
+            discrepancies: outcome.discrepancies.length,
+          }),
+        );
       return reconciliation;
     });
   }

@@ -1,4 +1,4 @@
-import { ConflictError } from '@app/common';
+import { ConflictError, ErrorReason } from '@app/common';
 import { DeviceSpecs } from '../entities/device-specs';
 import { ErasureMethod } from '../entities/erasure-method';
 
@@ -24,12 +24,17 @@ export function assertErasureMethodFits(device: { serialNumber: string; dataBear
   if (method !== ErasureMethod.NO_STORAGE) return;
   if (specsRecordStorage(device.specs)) {
     const storage = (device.specs.storageGb ?? 0) > 0 ? `${device.specs.storageGb} GB of storage` : 'an SSD';
-    throw new ConflictError(`Device ${device.serialNumber} has ${storage}: NO_STORAGE is for devices without any`, { field: 'method' });
+    throw new ConflictError(
+      `Device ${device.serialNumber} has ${storage}: NO_STORAGE is for devices without any; erase it with a NIST or destruction method`,
+      { field: 'method' },
+      ErrorReason.NO_STORAGE_NOT_APPLICABLE,
+    );
   }
   if (device.dataBearing && !specsRecordNoStorage(device.specs)) {
     throw new ConflictError(
       `Device ${device.serialNumber} is of a data-bearing category: NO_STORAGE needs its specs to record no storage (storageGb 0) at intake; otherwise erase it with a NIST or destruction method`,
       { field: 'method' },
+      ErrorReason.NO_STORAGE_NOT_APPLICABLE,
     );
   }
 }
@@ -40,6 +45,7 @@ export function assertGradingKeepsErasure(device: { serialNumber: string }, eras
     throw new ConflictError(
       `Device ${device.serialNumber} was erased as NO_STORAGE: it cannot be graded with storage; a disk found now must be erased (and certified) before the device enters the stock`,
       { field: 'specs' },
+      ErrorReason.DISK_ERASURE_REQUIRED,
     );
   }
 }

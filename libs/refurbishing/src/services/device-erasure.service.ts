@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { RecordErasureInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';
@@ -34,7 +34,11 @@ export class DeviceErasureService {
       try {
         DEVICE_MACHINE.assertTransition(device.status, DeviceStatus.WIPED);
       } catch (error) {
-        throw new ConflictError(`Device ${device.serialNumber} cannot be erased now: ${(error as Error).message}`, { status: device.status });
+        throw new ConflictError(
+          `Device ${device.serialNumber} cannot be erased now: ${(error as Error).message}; return it to the workshop first`,
+          { status: device.status, deviceId: device.id },
+          ErrorReason.ERASURE_NOT_POSSIBLE,
+        );
       }
       assertErasureMethodFits(device, input.method);
       // numbers are drawn for certificates only, so the printed sequence has no holes for failed attempts

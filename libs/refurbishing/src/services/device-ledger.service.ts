@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DeviceCategory, NotFoundError, RequestContext } from '@app/common';
+import { ConflictError, DeviceCategory, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess, ActAction } from '@app/auth';
 import { DonationLedger, LotTransitions } from '@app/donations';
 import { TransactionEvents } from '@app/database';
@@ -229,11 +229,17 @@ export class DeviceLedger {
     const { to: usual, from, alsoTo } = DEVICE_ACTIONS[c.action];
     if (c.to && c.to !== usual && !alsoTo?.includes(c.to)) throw new Error(`${c.action} does not lead to ${c.to}`);
     const to = c.to ?? usual;
-    const refuse = (reason: string) => new ConflictError(`Device ${c.device.serialNumber}: ${reason}`, { deviceId: c.device.id, from: c.device.status, to });
+    // the machine's own reason (a final status, a transition it has not) travels with the device's details
+    const refuse = (message: string, reason: ErrorReason = ErrorReason.TRANSITION_NOT_ALLOWED, state?: unknown) =>
+      new ConflictError(
+        `Device ${c.device.serialNumber}: ${message}`,
+        { deviceId: c.device.id, from: c.device.status, to, entity: 'Device', ...(state ? { state } : {}) },
+        reason,
+      );
     try {
       DEVICE_MACHINE.assertTransition(c.device.status, to);
     } catch (error) {
-      if (error instanceof ConflictError) throw refuse(error.message);
+      if (error instanceof ConflictError) throw refuse(error.message, error.reason, error.details?.state);
       throw error;
     }
     if (from && !from.includes(c.device.status)) throw refuse(`${c.action} applies to a device ${from.join(' or ')}, not ${c.device.status}`);
@@ -281,10 +287,15 @@ export class DeviceLedger {
     const erased = new Set(rows.map((r) => r.device_id));
     const unerased = guarded.find((c) => !erased.has(c.device.id));
     if (unerased) {
-      throw new ConflictError(`Device ${unerased.device.serialNumber} holds data: it needs a verified erasure record before ${unerased.to}`, {
-        deviceId: unerased.device.id,
-        to: unerased.to,
-      });
+      throw new ConflictError(
+        `Device ${unerased.device.serialNumber} holds data: record a verified erasure before ${unerased.to}`,
+        {
+          deviceId: unerased.device.id,
+          to: unerased.to,
+          status: unerased.device.status,
+        },
+        ErrorReason.ERASURE_REQUIRED,
+      );
     }
   }
 

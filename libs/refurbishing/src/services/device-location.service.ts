@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { SetDeviceLocationInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';
@@ -29,10 +29,14 @@ export class DeviceLocationService {
     return this.tx.run(ctx, async (_, manager) => {
       const device = await this.ledger.lockHeld(ctx, manager, input.deviceId, 'locate');
       if (!IN_THE_WORKSHOP.includes(device.status)) {
-        throw new ConflictError(`Device ${device.serialNumber} is ${device.status}: it is on no shelf of the workshop`, {
-          deviceId: device.id,
-          status: device.status,
-        });
+        throw new ConflictError(
+          `Device ${device.serialNumber} is ${device.status}: it is on no shelf of the workshop`,
+          {
+            deviceId: device.id,
+            status: device.status,
+          },
+          ErrorReason.DEVICE_NOT_IN_WORKSHOP,
+        );
       }
       if (device.location === location) return device;
       await manager.query(`UPDATE device SET location = $2, version = version + 1, updated_at = now() WHERE id = $1`, [device.id, location]);

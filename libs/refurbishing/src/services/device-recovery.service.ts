@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
 import { EntityManager } from 'typeorm';
@@ -26,7 +26,7 @@ export class DeviceRecoveryService {
 
   recover(ctx: RequestContext, deviceId: string, rawNote: string): Promise<Device> {
     const note = rawNote.trim();
-    if (!note) throw new BadInputError('note is required: say where the device was found', { field: 'note' });
+    if (!note) throw new BadInputError('note is required: say where the device was found', { field: 'note' }, ErrorReason.VALUE_REQUIRED);
     return this.tx.run(ctx, async (_, manager) => {
       const device = await this.ledger.lockHeld(ctx, manager, deviceId, 'recover');
       await this.recoverLocked(ctx, manager, [device], note);
@@ -39,10 +39,14 @@ export class DeviceRecoveryService {
     if (!devices.length) return;
     const notMissing = devices.find((d) => d.status !== DeviceStatus.MISSING);
     if (notMissing) {
-      throw new ConflictError(`Device ${notMissing.serialNumber} is ${notMissing.status}, not MISSING: there is nothing to recover`, {
-        deviceId: notMissing.id,
-        status: notMissing.status,
-      });
+      throw new ConflictError(
+        `Device ${notMissing.serialNumber} is ${notMissing.status}, not MISSING: there is nothing to recover`,
+        {
+          deviceId: notMissing.id,
+          status: notMissing.status,
+        },
+        ErrorReason.DEVICE_NOT_MISSING,
+      );
     }
     const stillReserved = await this.liveReservations(
       manager,

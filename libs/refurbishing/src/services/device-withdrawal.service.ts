@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, RequestContext } from '@app/common';
+import { BadInputError, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner, TransactionEvents } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { DeviceAction } from '../entities/device-action';
@@ -60,6 +60,6 @@ export class DeviceWithdrawalService {
 
 function required(raw: string, field: string): string {
   const value = raw.trim();
-  if (!value) throw new BadInputError(`${field} is required: say what was found`, { field });
+  if (!value) throw new BadInputError(`${field} is required: say what was found`, { field }, ErrorReason.VALUE_REQUIRED);
   return value;
 }

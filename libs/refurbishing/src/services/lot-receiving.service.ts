@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, normalizeSerialNumber, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, normalizeSerialNumber, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DonationLine, Donation, LotItem, LOT_MACHINE, LotStatus, Lot, LotTransitions } from '@app/donations';
@@ -37,14 +37,20 @@ export class LotReceivingService {
   receive(ctx: RequestContext, input: ReceiveLotInput): Promise<Lot> {
     // compared by key ("ab-12 34.5" is "AB12345"), shown as entered
     const serials = input.devices.map((d) => normalizeSerialNumber(d.serialNumber));
-    if (serials.some((s) => !s)) throw new BadInputError('Every device needs a serial number', { field: 'serialNumber' });
+    if (serials.some((s) => !s)) {
+      throw new BadInputError('Every device needs a serial number: type the one on its label', { field: 'serialNumber' }, ErrorReason.VALUE_REQUIRED);
+    }
     const twice = duplicateSerialNumbers(serials);
     if (twice.length) {
       // named as typed, every way each was typed ("abc-1 = ABC 1"): people find them in their sheet
       const asTyped = twice.map((key) =>
         [...new Set(input.devices.filter((_, i) => serials[i] === key).map((d) => serialNumberAsEntered(d.serialNumber)))].join(' = '),
       );
-      throw new ConflictError(`Serial numbers given more than once: ${asTyped.slice(0, 20).join(', ')}`, { serialNumbers: twice });
+      throw new ConflictError(
+        `Serial numbers given more than once: ${asTyped.slice(0, 20).join(', ')}; keep each device once`,
+        { serialNumbers: twice },
+        ErrorReason.SERIAL_NUMBERS_REPEATED,
+      );
     }
 
     return this.tx.run(ctx, async (_, manager) => {
@@ -65,6 +71,7 @@ export class LotReceivingService {
         throw new ConflictError(
           `Serial numbers already registered in the network: ${list.slice(0, 20).join(', ')} (a device is registered once; a missing one of another refurbisher is recovered by the coordinator)`,
           { serialNumbers: list },
+          ErrorReason.SERIAL_NUMBERS_REGISTERED,
         );
       }
       if (found.length) {

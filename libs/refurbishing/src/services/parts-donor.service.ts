@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { DeviceAction } from '../entities/device-action';
 import { DeviceStatus } from '../entities/device-status';
@@ -21,10 +21,14 @@ export class PartsDonorService {
     return this.tx.run(ctx, async (_, manager) => {
       const device = await this.ledger.lockHeld(ctx, manager, deviceId, 'markPartsDonor');
       if (device.status !== DeviceStatus.RECYCLED) {
-        throw new ConflictError(`Device ${device.serialNumber} is ${device.status}: only a recycled device is kept for parts (recycle it first)`, {
-          deviceId: device.id,
-          status: device.status,
-        });
+        throw new ConflictError(
+          `Device ${device.serialNumber} is ${device.status}: only a recycled device is kept for parts (recycle it first)`,
+          {
+            deviceId: device.id,
+            status: device.status,
+          },
+          ErrorReason.RECYCLING_REQUIRED,
+        );
       }
       // marking twice changes nothing (a retried request)
       if (device.partsDonor) return device;

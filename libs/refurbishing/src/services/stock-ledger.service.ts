@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DeviceCategory, RequestContext } from '@app/common';
+import { ConflictError, DeviceCategory, ErrorReason, RequestContext } from '@app/common';
 import { EntityManager } from 'typeorm';
 import { Grade } from '../entities/grade';
 import { StockMovement } from '../entities/stock-movement.entity';
@@ -86,7 +86,11 @@ export class StockLedger {
         );
         if (affected !== 1) {
           // The counters disagree with the devices: refuse rather than go negative; reconciliation repairs.
-          throw new ConflictError(`Stock of ${d.category} grade ${d.grade} is not there to move; the stock levels need reconciling`, { ...d });
+          throw new ConflictError(
+            `Stock of ${d.category} grade ${d.grade} is not there to move; the stock levels need reconciling: ask the coordinator to rebuild them, then try again`,
+            { ...d },
+            ErrorReason.STOCK_OUT_OF_SYNC,
+          );
         }
       }
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, RequestContext } from '@app/common';
+import { ConflictError, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { ReplaceStorageInput } from '../dto/device.inputs';
 import { DeviceAction } from '../entities/device-action';
@@ -25,10 +25,14 @@ export class StorageReplacementService {
     return this.tx.run(ctx, async (_, manager) => {
       const device = await this.ledger.lockHeld(ctx, manager, input.deviceId, 'replaceStorage');
       if (!ON_THE_BENCH.includes(device.status)) {
-        throw new ConflictError(`Device ${device.serialNumber} is ${device.status}: a disk is fitted on the workbench (return it to the workshop first)`, {
-          deviceId: device.id,
-          status: device.status,
-        });
+        throw new ConflictError(
+          `Device ${device.serialNumber} is ${device.status}: a disk is fitted on the workbench (return it to the workshop first)`,
+          {
+            deviceId: device.id,
+            status: device.status,
+          },
+          ErrorReason.DEVICE_NOT_IN_WORKSHOP,
+        );
       }
       await manager.query(
         `UPDATE device SET specs_storage_gb = $2, specs_ssd = $3, needs_storage = false, version = version + 1, updated_at = now() WHERE id = $1`,

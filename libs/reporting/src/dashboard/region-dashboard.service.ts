@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BadInputError, DeviceCategory, RequestContext } from '@app/common';
+import { BadInputError, DeviceCategory, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth';
 import { OrganizationKind, Organization, RegionService } from '@app/network';
@@ -27,8 +27,11 @@ export class RegionDashboardService {
   ) {}
 
   async dashboard(ctx: RequestContext, regionId: string, from: Date, to: Date): Promise<RegionDashboard> {
-    if (!(from.getTime() < to.getTime())) throw new BadInputError('from must be before to', { field: 'from' });
-    if (to.getTime() - from.getTime() > MAX_SPAN_MS) throw new BadInputError('A dashboard covers at most ten years', { field: 'to' });
+    if (!(from.getTime() < to.getTime()))
+      throw new BadInputError('from must be before to: swap or correct the dates', { field: 'from' }, ErrorReason.PERIOD_REVERSED);
+    if (to.getTime() - from.getTime() > MAX_SPAN_MS) {
+      throw new BadInputError('A dashboard covers at most ten years: shorten the period', { field: 'to', maxYears: 10 }, ErrorReason.PERIOD_TOO_LONG);
+    }
     AccessPolicy.assertCanAdministerRegion(ctx, regionId);
     const manager = this.tx.manager(ctx);
     // side by side: the figures (sent first, the longest), the region, and the refurbishers the

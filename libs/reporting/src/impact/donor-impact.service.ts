@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, NotFoundError, RequestContext, Role } from '@app/common';
+import { BadInputError, ErrorReason, NotFoundError, RequestContext, Role } from '@app/common';
 import { AccessPolicy } from '@app/auth';
 import { DataSource } from 'typeorm';
 import { DonorImpactReport } from './donor-impact-report.types';
@@ -61,7 +61,7 @@ export class DonorImpactService {
   private donorIdFor(ctx: RequestContext, donorId: string | null): string {
     if (donorId !== null && !UUID.test(donorId)) throw new BadInputError('donorId is not a valid id', { field: 'donorId' });
     if (ctx.user.role === Role.DONOR) return donorId ?? ctx.organizationId;
-    if (donorId === null) throw new BadInputError('donorId is required: which donor’s report?', { field: 'donorId' });
+    if (donorId === null) throw new BadInputError('donorId is required: which donor’s report?', { field: 'donorId' }, ErrorReason.ORGANIZATION_REQUIRED);
     return donorId;
   }
 }
