@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Session } from './api/session';
+import { RegionsPage } from './pages/admin/regions-page';
+import { DashboardPage } from './pages/coordinator/dashboard-page';
+import { OrganizationsPage } from './pages/coordinator/organizations-page';
+import { StuckWorkPage } from './pages/coordinator/stuck-work-page';
 import { DeclareDonationPage } from './pages/donor/declare-donation-page';
 import { DonationPage } from './pages/donor/donation-page';
 import { DonationsPage } from './pages/donor/donations-page';
@@ -23,6 +27,8 @@ export interface Route {
 const DONOR = ['DONOR'];
 const REFURBISHER = ['REFURBISHER'];
 const PARTNER = ['PARTNER'];
+const COORDINATOR = ['COORDINATOR'];
+const STAFF = ['COORDINATOR', 'ADMIN'];
 
 export const ROUTES: Route[] = [
   { path: '/dons/nouveau', roles: DONOR, render: () => <DeclareDonationPage /> },
@@ -37,4 +43,8 @@ export const ROUTES: Route[] = [
   { path: '/commandes/nouvelle', roles: PARTNER, render: () => <NewOrderPage /> },
   { path: '/commandes', roles: PARTNER, render: () => <OrdersPage /> },
   { path: '/commandes/:id', roles: PARTNER, render: ({ id }) => <OrderPage key={id} id={id} /> },
+  { path: '/tableau-de-bord', roles: COORDINATOR, render: (_, session) => <DashboardPage session={session} /> },
+  { path: '/a-traiter', roles: COORDINATOR, render: (_, session) => <StuckWorkPage session={session} /> },
+  { path: '/organisations', roles: STAFF, render: (_, session) => <OrganizationsPage session={session} /> },
+  { path: '/regions', roles: ['ADMIN'], render: () => <RegionsPage /> },
 ];
