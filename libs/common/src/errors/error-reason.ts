@@ -10,9 +10,12 @@ export enum ErrorReason {
   // one per code, for the refusals that need nothing more specific
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** details: entity, id */
   NOT_FOUND = 'NOT_FOUND',
+  /** details: field (when one), fields (path and constraints of each field the input rules refused) */
   INVALID_INPUT = 'INVALID_INPUT',
   CONFLICT = 'CONFLICT',
+  /** details: retryAfterSeconds */
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   INTERNAL = 'INTERNAL',
@@ -20,24 +23,27 @@ export enum ErrorReason {
   // refusals the database or the state tables make, whatever the command
   /** details: entity, from, to */
   TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
-  /** details: entity, state */
+  /** details: entity, state (and the object's id: orderId, donationId) */
   FINAL_STATE = 'FINAL_STATE',
   ALREADY_EXISTS = 'ALREADY_EXISTS',
+  /** details: the id of what changed (lotId, pickupId), when a service says it */
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   VALUE_TOO_LONG = 'VALUE_TOO_LONG',
   VALUE_OUT_OF_RANGE = 'VALUE_OUT_OF_RANGE',
+  /** details: field, when a service says it */
   INVALID_DATE = 'INVALID_DATE',
   INVALID_CHARACTER = 'INVALID_CHARACTER',
 
   // inputs, whatever the command
-  /** details: field */
+  /** details: field (count: blank serial numbers of a stock count) */
   VALUE_REQUIRED = 'VALUE_REQUIRED',
   /** details: field, value (when one value is named) */
   DUPLICATE_VALUE = 'DUPLICATE_VALUE',
-  /** details: field, max */
+  /** details: field, max, given */
   LIST_TOO_LONG = 'LIST_TOO_LONG',
   /** details: max, given */
   PAGE_TOO_LARGE = 'PAGE_TOO_LARGE',
+  /** details: field */
   CURSOR_INVALID = 'CURSOR_INVALID',
   /** details: field, given (ISO date) */
   DATE_IN_PAST = 'DATE_IN_PAST',
@@ -45,7 +51,7 @@ export enum ErrorReason {
   PERIOD_REVERSED = 'PERIOD_REVERSED',
   /** details: field, maxYears */
   PERIOD_TOO_LONG = 'PERIOD_TOO_LONG',
-  /** details: field, max */
+  /** details: field, max (when the text may also be too long) */
   REASON_REQUIRED = 'REASON_REQUIRED',
   /** details: field */
   NOTHING_TO_CHANGE = 'NOTHING_TO_CHANGE',
@@ -82,6 +88,7 @@ export enum ErrorReason {
   /** details: field */
   LAST_ADMINISTRATOR = 'LAST_ADMINISTRATOR',
   ADMINISTRATOR_REQUIRED = 'ADMINISTRATOR_REQUIRED',
+  /** details: fields (name or serviceRadiusKm) */
   COORDINATOR_REQUIRED = 'COORDINATOR_REQUIRED',
 
   // network: regions and organizations
@@ -91,15 +98,15 @@ export enum ErrorReason {
   SIRET_TAKEN = 'SIRET_TAKEN',
   /** details: field, postalCode, city, suggestions */
   ADDRESS_NOT_FOUND = 'ADDRESS_NOT_FOUND',
-  /** details: field (when one), code */
+  /** details: field, code */
   REGION_CODE_TAKEN = 'REGION_CODE_TAKEN',
   /** details: field */
   REFURBISHER_ONLY = 'REFURBISHER_ONLY',
   /** details: field */
   SERVICE_RADIUS_REQUIRED = 'SERVICE_RADIUS_REQUIRED',
-  /** details: organizationId, deactivatedAt */
+  /** details: organizationId, deactivatedAt (refurbisherId when a lot was to go to it) */
   ORGANIZATION_DEACTIVATED = 'ORGANIZATION_DEACTIVATED',
-  /** details: deactivatedAt */
+  /** details: organizationId, deactivatedAt */
   ORGANIZATION_ALREADY_DEACTIVATED = 'ORGANIZATION_ALREADY_DEACTIVATED',
   /** details: organizationId */
   ORGANIZATION_NOT_DEACTIVATED = 'ORGANIZATION_NOT_DEACTIVATED',
@@ -109,9 +116,9 @@ export enum ErrorReason {
   // donations, offers and routing
   /** details: field */
   INVENTORY_EMPTY = 'INVENTORY_EMPTY',
-  /** details: field, rows (line, field, message each) */
+  /** details: field, rows (field, line, column, message of each bad row) */
   INVENTORY_ROWS_INVALID = 'INVENTORY_ROWS_INVALID',
-  /** details: field, serialNumbers */
+  /** details: serialNumbers (field: the inventory, at declaration) */
   SERIAL_NUMBERS_REPEATED = 'SERIAL_NUMBERS_REPEATED',
   /** details: donationId */
   DONATION_CANCELLED = 'DONATION_CANCELLED',
@@ -133,7 +140,7 @@ export enum ErrorReason {
   NO_CAPACITY_DECLARED = 'NO_CAPACITY_DECLARED',
 
   // pickups
-  /** details: lotId */
+  /** details: lotId, status */
   PICKUP_ALREADY_SCHEDULED = 'PICKUP_ALREADY_SCHEDULED',
   /** details: lotId, status */
   PICKUP_ONLY_AFTER_MISS = 'PICKUP_ONLY_AFTER_MISS',
@@ -161,13 +168,13 @@ export enum ErrorReason {
   OS_REQUIRED = 'OS_REQUIRED',
   /** details: field, deviceId */
   STORAGE_REPLACEMENT_REQUIRED = 'STORAGE_REPLACEMENT_REQUIRED',
-  /** details: field, deviceId */
+  /** details: field */
   NO_STORAGE_NOT_APPLICABLE = 'NO_STORAGE_NOT_APPLICABLE',
-  /** details: field, deviceId */
+  /** details: field */
   DISK_ERASURE_REQUIRED = 'DISK_ERASURE_REQUIRED',
   /** details: deviceId, status */
   DEVICE_NOT_IN_WORKSHOP = 'DEVICE_NOT_IN_WORKSHOP',
-  /** details: field (or deviceId, otherDeviceId) */
+  /** details: field (transferPart), or deviceId and otherDeviceId (swapReservations) */
   SAME_DEVICE = 'SAME_DEVICE',
   /** details: deviceId */
   NOT_A_PARTS_DONOR = 'NOT_A_PARTS_DONOR',
@@ -175,7 +182,7 @@ export enum ErrorReason {
   RECYCLING_REQUIRED = 'RECYCLING_REQUIRED',
   /** details: deviceId, status */
   DEVICE_NOT_MISSING = 'DEVICE_NOT_MISSING',
-  /** details: category, grade, refurbisherId */
+  /** details: refurbisherId, regionId, category, grade, and the moves refused (available, reserved) */
   STOCK_OUT_OF_SYNC = 'STOCK_OUT_OF_SYNC',
 
   // orders and reservations
@@ -185,7 +192,7 @@ export enum ErrorReason {
   BENEFICIARY_REFS_INVALID = 'BENEFICIARY_REFS_INVALID',
   /** details: orderId */
   ORDER_ALREADY_SHIPPED = 'ORDER_ALREADY_SHIPPED',
-  /** details: deviceId (when one) */
+  /** details: deviceId */
   DEVICE_ALREADY_SHIPPED = 'DEVICE_ALREADY_SHIPPED',
   /** details: deviceId, otherDeviceId */
   SWAP_SAME_LINE = 'SWAP_SAME_LINE',
