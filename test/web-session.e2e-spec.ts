@@ -104,6 +104,38 @@ describe('web console: serving and session', () => {
     await context.close();
   });
 
+  it('sets a new password from a reset link, and asks for one without telling whether the account exists', async () => {
+    const [user] = await t.dataSource.query(`SELECT id FROM "user" WHERE email = 'refurbisher@ara.test'`);
+    const issued = await t.ok<{ issuePasswordReset: { link: string } }>(
+      `mutation($userId: ID!) { issuePasswordReset(userId: $userId) { link } }`,
+      { userId: user.id },
+      net.ara.tokens.coordinator,
+    );
+    const link = new URL(issued.issuePasswordReset.link);
+    expect(link.pathname).toBe('/reinitialiser');
+
+    const { context, page, problems } = await openConsole(browser, baseUrl, { mobile: true });
+    await page.goto(`${link.pathname}${link.search}`);
+    await page.getByRole('heading', { level: 1, name: 'Nouveau mot de passe' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByLabel('Nouveau mot de passe').fill('atelier-lyon-sud-2026');
+    await page.getByLabel('Le même, une seconde fois').fill('atelier-lyon-sud-2026');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await page.getByText('Mot de passe enregistré : connectez-vous avec lui.').waitFor();
+    await page.getByRole('link', { name: 'Aller à la connexion' }).click();
+    await signIn(page, 'refurbisher@ara.test', 'atelier-lyon-sud-2026');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' }).waitFor();
+    await page.getByLabel('Adresse e-mail').fill('nobody@nowhere.test');
+    await page.getByRole('button', { name: 'Recevoir un lien' }).click();
+    await page.getByText('Si un compte existe à cette adresse').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('ends the session when the token expires, and when the API refuses it, saying so in French', async () => {
     const { context, page } = await openConsole(browser, baseUrl);
     await signIn(page, 'partner@ara.test');

@@ -3,6 +3,7 @@ import { currentSession, endSession, onSessionChange, Session } from './api/sess
 import { Page } from './components/page';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-pages';
 import { ROUTES } from './routes';
 import { Link, matchPath, usePath } from './router';
 import { Shell } from './shell';
@@ -31,6 +32,9 @@ export function App() {
     [],
   );
 
+  // the pages of a forgotten password open without a session
+  if (path === '/reinitialiser') return <ResetPasswordPage />;
+  if (!session && path === '/mot-de-passe-oublie') return <ForgotPasswordPage />;
   if (!session) return <LoginPage notice={notice} />;
 
   const role = session.user.role;

@@ -801,6 +801,21 @@ export type WebMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WebMeQuery = { me: { id: string, email: string, name: string | null, role: Role, organization: { id: string, name: string, kind: OrganizationKind, region: { id: string, code: string, name: string } } | null } };
 
+export type WebRequestPasswordResetMutationVariables = Exact<{
+  email: Scalars['String']['input'];
+}>;
+
+
+export type WebRequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type WebResetPasswordMutationVariables = Exact<{
+  token: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+}>;
+
+
+export type WebResetPasswordMutation = { resetPassword: boolean };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1532,3 +1547,13 @@ export const WebMeDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<WebMeQuery, WebMeQueryVariables>;
+export const WebRequestPasswordResetDocument = new TypedDocumentString(`
+    mutation WebRequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<WebRequestPasswordResetMutation, WebRequestPasswordResetMutationVariables>;
+export const WebResetPasswordDocument = new TypedDocumentString(`
+    mutation WebResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<WebResetPasswordMutation, WebResetPasswordMutationVariables>;

@@ -6,6 +6,7 @@ import { WebLoginDocument } from '../generated/graphql';
 import { ErrorNotice } from '../components/notices';
 import { TextField } from '../components/field';
 import { Page } from '../components/page';
+import { Link } from '../router';
 
 /** Sign in; `notice` says why the last session ended (logout, expiry, a refused token). */
 export function LoginPage({ notice }: { notice: string | null }) {
@@ -63,6 +64,9 @@ export function LoginPage({ notice }: { notice: string | null }) {
             {busy ? 'Connexion…' : 'Se connecter'}
           </button>
         </form>
+        <p>
+          <Link to="/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        </p>
       </Page>
     </main>
   );
