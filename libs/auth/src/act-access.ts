@@ -9,7 +9,8 @@ const NOT_ALLOWED = 'You are not allowed to do this';
 const TABLES: Record<ActResource, string> = {
   Region: 'region',
   Organization: 'organization',
-  User: '"user"',
+  // the query builder quotes the name itself ("user" is a reserved word)
+  User: 'user',
   Donation: 'donation',
   Lot: 'lot',
   Pickup: 'pickup',
