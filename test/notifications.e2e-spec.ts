@@ -1,7 +1,7 @@
 import { RequestContext } from '@app/common';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { PickupReminderService, PickupSchedulingService } from '@app/logistics';
-import { EmailSender, NotificationRecorder, ResumeEmailDeliveriesJob, SendDailyDigestsJob } from '@app/notifications';
+import { EmailSender, NotificationRecorder, ResumeEmailDeliveriesJob, SendDailyDigestsJob, WarnExpiringOffersJob } from '@app/notifications';
 import { createClient } from 'graphql-ws';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -17,6 +17,7 @@ import {
   NotificationsRequestResetDocument,
   NotificationsSchedulePickupDocument,
   NotificationsSetPreferenceDocument,
+  NotificationsSubmitOrderDocument,
   NotificationsUnreadDocument,
 } from './generated/graphql';
 import { declareAndRoute, LYON } from './support/donation-flow';
@@ -111,7 +112,11 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
 
   beforeAll(async () => {
     await smtp.start();
-    t = await TestApp.start({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, emailLeaseMs: 1500, publicUrl: PUBLIC_URL }, { withWorker: true });
+    t = await TestApp.start(
+      // routing is the coordinator's here (routeDonations): the worker's own debounced run would race it for the new donations
+      { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, emailLeaseMs: 1500, publicUrl: PUBLIC_URL, routingDebounceMs: 600_000 },
+      { withWorker: true },
+    );
     await t.reset();
     net = await seedNetwork(t);
   }, 60_000);
@@ -300,6 +305,106 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
     // and the same event through the outbox, committed, is told (the path is not silent for another reason)
     await t.dataSource.transaction((m) => t.app.get(OutboxService).enqueue(m, notificationRequest(NotificationEvent.LOT_EXPIRED, { lotId: lot.id })));
     await smtp.waitFor('refurbisher@ara.test', /Proposition expirée/);
+  });
+
+  it('an offer lapsing within 12 h is told to its refurbisher, once', async () => {
+    const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 1 }], { pickupAddress: LYON, availableFrom: availableFrom() });
+    await t.dataSource.query(`UPDATE lot SET offer_expires_at = now() + interval '6 hours' WHERE id = $1`, [lot.id]);
+    expect((await t.app.get(WarnExpiringOffersJob).handle()).warned).toBe(1);
+    const mail = await smtp.waitFor('refurbisher@ara.test', /attend votre réponse/);
+    expect(mail.raw).toContain(`${PUBLIC_URL}/lots/${lot.id}`);
+    expect(mail.raw).toMatch(PARIS_DATE);
+    await waitFor(
+      'the warning recorded',
+      async () => (await t.dataSource.query(`SELECT 1 FROM notification WHERE event_key = $1`, [`offer-expiring-${lot.id}`])).length,
+    );
+    expect((await t.app.get(WarnExpiringOffersJob).handle()).warned).toBe(0);
+  });
+
+  it('every other kind of event reaches its people, in French, with its link', async () => {
+    const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 2 }], { pickupAddress: LYON, availableFrom: availableFrom() });
+    const other = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 1 }], { pickupAddress: LYON, availableFrom: availableFrom() });
+    await t.runOk(NotificationsClaimDocument, { lotId: lot.id }, net.ara.tokens.refurbisher);
+    const at = new Date(Date.now() + 3 * DAY).toISOString();
+    const pickup = (await t.runOk(NotificationsSchedulePickupDocument, { input: { lotId: lot.id, scheduledAt: at } }, net.ara.tokens.refurbisher))
+      .schedulePickup;
+    const order = (
+      await t.runOk(NotificationsSubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, net.ara.tokens.partner)
+    ).submitOrder;
+    const later = new Date(Date.now() + 4 * DAY).toISOString();
+    const cases: Array<{ request: ReturnType<typeof notificationRequest>; to: string[]; subject: RegExp; link: string }> = [
+      {
+        request: notificationRequest(NotificationEvent.LOT_REASSIGNED, { lotId: other.id, toLotId: lot.id }),
+        to: ['refurbisher@ara.test'],
+        subject: /réattribué/,
+        link: `/lots/${lot.id}`,
+      },
+      {
+        request: notificationRequest(NotificationEvent.DONATION_CANCELLED, { donationId: lot.donationId, pickupIds: [pickup.id] }),
+        to: ['refurbisher@ara.test', 'coordinator@ara.test'],
+        subject: /annulé : enlèvement supprimé/,
+        link: `/dons/${lot.donationId}`,
+      },
+      {
+        request: notificationRequest(NotificationEvent.PICKUP_RESCHEDULED, { pickupId: pickup.id, from: at, scheduledAt: later }),
+        to: ['donor@ara.test', 'refurbisher@ara.test'],
+        subject: /Enlèvement déplacé au/,
+        link: `/enlevements/${pickup.id}`,
+      },
+      {
+        request: notificationRequest(NotificationEvent.PICKUP_CANCELLED, { pickupId: pickup.id, reason: 'camion en panne' }),
+        to: ['donor@ara.test', 'refurbisher@ara.test'],
+        subject: /Enlèvement annulé/,
+        link: `/enlevements/${pickup.id}`,
+      },
+      {
+        request: notificationRequest(NotificationEvent.PICKUP_MISSED, { pickupId: pickup.id }),
+        to: ['donor@ara.test', 'refurbisher@ara.test', 'coordinator@ara.test'],
+        subject: /Enlèvement manqué/,
+        link: `/enlevements/${pickup.id}`,
+      },
+      {
+        request: notificationRequest(NotificationEvent.ORDER_ALLOCATED, { orderId: order.id, complete: false }),
+        to: ['partner@ara.test'],
+        subject: /des appareils sont réservés/,
+        link: `/commandes/${order.id}`,
+      },
+      {
+        request: notificationRequest(NotificationEvent.DEVICES_SHIPPED, { orderId: order.id, deviceCount: 2 }),
+        to: ['partner@ara.test'],
+        subject: /2 appareils expédiés/,
+        link: `/commandes/${order.id}`,
+      },
+      {
+        request: notificationRequest(NotificationEvent.DONOR_REPORT_READY, {
+          donorId: net.ara.donor,
+          from: '2026-07-01T00:00:00.000Z',
+          to: '2026-10-01T00:00:00.000Z',
+        }),
+        to: ['donor@ara.test'],
+        subject: /bilan du trimestre/,
+        link: '/rapports/impact?du=2026-07-01&au=2026-10-01',
+      },
+      {
+        request: notificationRequest(NotificationEvent.STOCK_COUNT_DISCREPANCIES, {
+          refurbisherId: net.ara.refurbisher,
+          stockCountId: order.id,
+          discrepancies: 3,
+        }),
+        to: ['coordinator@ara.test'],
+        subject: /3 écarts/,
+        link: `/inventaires/${order.id}`,
+      },
+    ];
+    await t.dataSource.transaction((m) => t.app.get(OutboxService).enqueue(m, ...cases.map((c) => c.request)));
+    for (const c of cases) {
+      for (const to of c.to) {
+        const mail = await smtp.waitFor(to, c.subject);
+        expect(mail.raw).toContain(`${PUBLIC_URL}${c.link}`);
+      }
+      // and nobody of the other region
+      for (const role of ['donor', 'refurbisher', 'partner', 'coordinator']) expect(smtp.to(`${role}@bfc.test`, c.subject)).toHaveLength(0);
+    }
   });
 
   it('a WebSocket subscriber on one API process gets an offer made through another', async () => {

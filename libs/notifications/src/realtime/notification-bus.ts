@@ -20,8 +20,17 @@ export class NotificationBus implements OnApplicationShutdown {
   /** Made on first use: processes that neither publish nor subscribe open no connection. */
   emitter(): MQEmitterRedis.MQEmitterRedis {
     if (!this.mq) {
-      this.mq = MQEmitterRedis({ connectionString: this.config.redisUrl, maxRetriesPerRequest: 1 } as MQEmitterRedis.MQEmitterOptions);
-      this.mq.on('error' as never, () => undefined);
+      this.mq = MQEmitterRedis({
+        connectionString: this.config.redisUrl,
+        maxRetriesPerRequest: 1,
+        retryStrategy: (attempt: number) => Math.min(attempt * 500, 5000),
+      } as MQEmitterRedis.MQEmitterOptions);
+      // Redis away: said once (RedisStatus tells the rest); the connections retry by themselves
+      let warned = false;
+      (this.mq as unknown as { state: NodeJS.EventEmitter }).state.on('error', (error: Error) => {
+        if (!warned) this.logger.warn(`live notifications paused: ${error.message}`);
+        warned = true;
+      });
     }
     return this.mq;
   }
@@ -41,9 +50,15 @@ export class NotificationBus implements OnApplicationShutdown {
     });
   }
 
+  /** Bounded: with Redis away, a polite close would wait for ever; the connections are then cut. */
   async onApplicationShutdown(): Promise<void> {
-    const mq = this.mq;
+    const mq = this.mq as (MQEmitterRedis.MQEmitterRedis & { subConn: { disconnect(): void }; pubConn: { disconnect(): void } }) | undefined;
     this.mq = undefined;
-    if (mq) await new Promise<void>((resolve) => mq.close(() => resolve()));
+    if (!mq) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([new Promise<void>((resolve) => mq.close(() => resolve())), new Promise<void>((resolve) => (timer = setTimeout(resolve, 1000)))]);
+    clearTimeout(timer);
+    mq.subConn.disconnect();
+    mq.pubConn.disconnect();
   }
 }
