@@ -255,6 +255,27 @@ describe('input hardening', () => {
       ).toBe('BAD_USER_INPUT');
     });
 
+    it('a lot assigned by hand is checked item by item: a bad second item, or too many, and nothing is assigned', async () => {
+      const donationId = (await t.ok(DECLARE, { input: declaration({ lines: [{ category: 'LAPTOP', quantity: 2 }] }) }, net.ara.tokens.donor)).declareDonation
+        .id;
+      const ASSIGN = `mutation($d: ID!, $r: ID!, $items: [AssignLotItemInput!]!) { assignLot(donationId: $d, refurbisherId: $r, items: $items) { lot { id } } }`;
+      const lots = await t.count('lot');
+      const bad = [
+        { category: 'LAPTOP', quantity: 1 },
+        { category: 'LAPTOP', quantity: -1 },
+      ];
+      expect(await t.errorCode(ASSIGN, { d: donationId, r: net.ara.refurbisher, items: bad }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      const many = Array.from({ length: 21 }, () => ({ category: 'LAPTOP', quantity: 1 }));
+      expect(await t.errorCode(ASSIGN, { d: donationId, r: net.ara.refurbisher, items: many }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+      expect(await t.count('lot')).toBe(lots);
+    });
+
+    it('grade floors are at most one per profile', async () => {
+      const FLOORS = `mutation($r: ID!, $f: [MatchingGradeFloorInput!]!) { setMatchingGradeFloors(regionId: $r, floors: $f) { profile } }`;
+      const many = Array.from({ length: 40 }, () => ({ profile: 'SENIOR', minGrade: 'B' }));
+      expect(await t.errorCode(FLOORS, { r: net.ara.id, f: many }, net.ara.tokens.coordinator)).toBe('BAD_USER_INPUT');
+    });
+
     it('every list of input objects at the root of the schema is one this suite covers', () => {
       const schema = t.app.get(GraphQLSchemaHost).schema;
       const found: string[] = [];
@@ -267,7 +288,7 @@ describe('input hardening', () => {
         }
       }
       // A new one needs `new EachItemValidationPipe(Item, max)` on its @Args: the global pipe lets lists through unchecked.
-      expect(found).toEqual(['setRefurbisherCapacity(capacities)']);
+      expect(found.sort()).toEqual(['assignLot(items)', 'setMatchingGradeFloors(floors)', 'setRefurbisherCapacity(capacities)']);
     });
   });
 
