@@ -129,7 +129,10 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
   it('a lot offered reaches its refurbisher by e-mail, in French, with its link and its deadline in Paris time', async () => {
     const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 3 }], { pickupAddress: LYON, availableFrom: availableFrom() });
     const mail = await smtp.waitFor('refurbisher@ara.test', /Nouveau lot proposé/);
-    expect(mail.raw).toContain(`${PUBLIC_URL}/lots/${lot.id}`);
+    // the refurbisher acts on its offers page; the lot is named by its reference
+    expect(mail.raw).toContain(`${PUBLIC_URL}/offres`);
+    const [{ reference }] = await t.dataSource.query(`SELECT reference FROM lot WHERE id = $1`, [lot.id]);
+    expect(mail.raw).toContain(`Référence : ${reference}`);
     expect(mail.raw).toMatch(/Acceptez-le ou refusez-le avant le/);
     expect(mail.raw).toMatch(PARIS_DATE);
     expect(mail.raw).toContain('Content-Type: text/html');
@@ -142,7 +145,7 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
     const inbox = (await t.runOk(NotificationsInboxDocument, { first: 10 }, net.ara.tokens.refurbisher)).notifications;
     expect(inbox.edges.map((e) => e.node.event)).toContain('LOT_OFFERED');
     const mine = inbox.edges[0]!.node;
-    expect(mine.link.startsWith(`${PUBLIC_URL}/lots/`)).toBe(true);
+    expect(mine.link).toBe(`${PUBLIC_URL}/offres`);
     expect((await t.runOk(NotificationsInboxDocument, { first: 10 }, net.bfc.tokens.refurbisher)).notifications.totalCount).toBe(0);
     const unread = (await t.runOk(NotificationsUnreadDocument, {}, net.ara.tokens.refurbisher)).me.unreadNotifications;
     expect(unread).toBeGreaterThan(0);
@@ -164,12 +167,14 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
     const pickup = (await t.runOk(NotificationsSchedulePickupDocument, { input: { lotId: lot.id, scheduledAt: at.toISOString() } }, net.ara.tokens.refurbisher))
       .schedulePickup;
     const scheduled = await smtp.waitFor('donor@ara.test', /Enlèvement prévu/);
-    expect(scheduled.raw).toContain(`${PUBLIC_URL}/enlevements/${pickup.id}`);
+    expect(scheduled.raw).toContain(`${PUBLIC_URL}/dons/${lot.donationId}`);
+    expect(pickup.id).toBeTruthy();
     expect(scheduled.raw).toContain('à 10 h 30'); // 09:30 UTC in winter is 10 h 30 in Paris
 
     await t.app.get(PickupReminderService).remindDueTomorrow(RequestContext.system(), new Date(at.getTime() - DAY));
     await smtp.waitFor('donor@ara.test', /Rappel : enlèvement demain/);
-    await smtp.waitFor('refurbisher@ara.test', /Rappel : enlèvement demain/);
+    const reminder = await smtp.waitFor('refurbisher@ara.test', /Rappel : enlèvement demain/);
+    expect(reminder.raw).toContain(`${PUBLIC_URL}/lots/${lot.id}`);
   });
 
   it('a preference set to OFF keeps the inbox row and sends nothing', async () => {
@@ -188,8 +193,9 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
       donorToken: net.bfc.tokens.donor,
     });
     const [row] = await waitFor('the inbox row of the offer', async () => {
-      const rows = (await notificationsOf('refurbisher@bfc.test')) as Array<{ id: string; delivery: string; action_path: string }>;
-      return rows.filter((r) => r.action_path === `/lots/${lot.id}`).length ? rows.filter((r) => r.action_path === `/lots/${lot.id}`) : null;
+      const rows = (await notificationsOf('refurbisher@bfc.test')) as Array<{ id: string; delivery: string; payload: { lotId?: string } }>;
+      const offered = rows.filter((r) => r.payload.lotId === lot.id);
+      return offered.length ? offered : null;
     });
     expect(row!.delivery).toBe('OFF');
     expect(await t.dataSource.query(`SELECT id FROM email_delivery WHERE notification_id = $1`, [row!.id])).toEqual([]);
@@ -312,7 +318,7 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
     await t.dataSource.query(`UPDATE lot SET offer_expires_at = now() + interval '6 hours' WHERE id = $1`, [lot.id]);
     expect((await t.app.get(WarnExpiringOffersJob).handle()).warned).toBe(1);
     const mail = await smtp.waitFor('refurbisher@ara.test', /attend votre réponse/);
-    expect(mail.raw).toContain(`${PUBLIC_URL}/lots/${lot.id}`);
+    expect(mail.raw).toContain(`${PUBLIC_URL}/offres`);
     expect(mail.raw).toMatch(PARIS_DATE);
     await waitFor(
       'the warning recorded',
@@ -332,48 +338,54 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
       await t.runOk(NotificationsSubmitOrderDocument, { input: { lines: [{ category: 'LAPTOP', quantity: 1, profile: 'STUDENT' }] } }, net.ara.tokens.partner)
     ).submitOrder;
     const later = new Date(Date.now() + 4 * DAY).toISOString();
-    const cases: Array<{ request: ReturnType<typeof notificationRequest>; to: string[]; subject: RegExp; link: string }> = [
+    const cases: Array<{ request: ReturnType<typeof notificationRequest>; to: Array<[string, string]>; subject: RegExp }> = [
       {
         request: notificationRequest(NotificationEvent.LOT_REASSIGNED, { lotId: other.id, toLotId: lot.id }),
-        to: ['refurbisher@ara.test'],
+        to: [['refurbisher@ara.test', '/lots']],
         subject: /réattribué/,
-        link: `/lots/${lot.id}`,
       },
       {
         request: notificationRequest(NotificationEvent.DONATION_CANCELLED, { donationId: lot.donationId, pickupIds: [pickup.id] }),
-        to: ['refurbisher@ara.test', 'coordinator@ara.test'],
+        to: [
+          ['refurbisher@ara.test', '/lots'],
+          ['coordinator@ara.test', '/a-traiter'],
+        ],
         subject: /annulé : enlèvement supprimé/,
-        link: `/dons/${lot.donationId}`,
       },
       {
         request: notificationRequest(NotificationEvent.PICKUP_RESCHEDULED, { pickupId: pickup.id, from: at, scheduledAt: later }),
-        to: ['donor@ara.test', 'refurbisher@ara.test'],
+        to: [
+          ['donor@ara.test', `/dons/${lot.donationId}`],
+          ['refurbisher@ara.test', `/lots/${lot.id}`],
+        ],
         subject: /Enlèvement déplacé au/,
-        link: `/enlevements/${pickup.id}`,
       },
       {
         request: notificationRequest(NotificationEvent.PICKUP_CANCELLED, { pickupId: pickup.id, reason: 'camion en panne' }),
-        to: ['donor@ara.test', 'refurbisher@ara.test'],
+        to: [
+          ['donor@ara.test', `/dons/${lot.donationId}`],
+          ['refurbisher@ara.test', `/lots/${lot.id}`],
+        ],
         subject: /Enlèvement annulé/,
-        link: `/enlevements/${pickup.id}`,
       },
       {
         request: notificationRequest(NotificationEvent.PICKUP_MISSED, { pickupId: pickup.id }),
-        to: ['donor@ara.test', 'refurbisher@ara.test', 'coordinator@ara.test'],
+        to: [
+          ['donor@ara.test', `/dons/${lot.donationId}`],
+          ['refurbisher@ara.test', `/lots/${lot.id}`],
+          ['coordinator@ara.test', '/a-traiter'],
+        ],
         subject: /Enlèvement manqué/,
-        link: `/enlevements/${pickup.id}`,
       },
       {
         request: notificationRequest(NotificationEvent.ORDER_ALLOCATED, { orderId: order.id, complete: false }),
-        to: ['partner@ara.test'],
+        to: [['partner@ara.test', `/commandes/${order.id}`]],
         subject: /des appareils sont réservés/,
-        link: `/commandes/${order.id}`,
       },
       {
         request: notificationRequest(NotificationEvent.DEVICES_SHIPPED, { orderId: order.id, deviceCount: 2 }),
-        to: ['partner@ara.test'],
+        to: [['partner@ara.test', `/commandes/${order.id}`]],
         subject: /2 appareils expédiés/,
-        link: `/commandes/${order.id}`,
       },
       {
         request: notificationRequest(NotificationEvent.DONOR_REPORT_READY, {
@@ -381,9 +393,8 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
           from: '2026-07-01T00:00:00.000Z',
           to: '2026-10-01T00:00:00.000Z',
         }),
-        to: ['donor@ara.test'],
+        to: [['donor@ara.test', '/impact']],
         subject: /bilan du trimestre/,
-        link: '/rapports/impact?du=2026-07-01&au=2026-10-01',
       },
       {
         request: notificationRequest(NotificationEvent.STOCK_COUNT_DISCREPANCIES, {
@@ -391,16 +402,16 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
           stockCountId: order.id,
           discrepancies: 3,
         }),
-        to: ['coordinator@ara.test'],
+        to: [['coordinator@ara.test', '/a-traiter']],
         subject: /3 écarts/,
-        link: `/inventaires/${order.id}`,
       },
     ];
     await t.dataSource.transaction((m) => t.app.get(OutboxService).enqueue(m, ...cases.map((c) => c.request)));
     for (const c of cases) {
-      for (const to of c.to) {
+      // each with the page where their role acts
+      for (const [to, link] of c.to) {
         const mail = await smtp.waitFor(to, c.subject);
-        expect(mail.raw).toContain(`${PUBLIC_URL}${c.link}`);
+        expect(mail.raw).toContain(`Pour agir : ${PUBLIC_URL}${link}`);
       }
       // and nobody of the other region
       for (const role of ['donor', 'refurbisher', 'partner', 'coordinator']) expect(smtp.to(`${role}@bfc.test`, c.subject)).toHaveLength(0);

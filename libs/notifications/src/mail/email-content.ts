@@ -24,8 +24,8 @@ const SIGNATURE = 'Le réseau régional de réemploi';
 
 function footer(settingsUrl: string): { text: string; html: string } {
   return {
-    text: `--\n${SIGNATURE}\nChoisir les e-mails que vous recevez : ${settingsUrl}`,
-    html: `<p style="color:#666;font-size:12px">${escapeHtml(SIGNATURE)}<br><a href="${escapeHtml(settingsUrl)}">Choisir les e-mails que vous recevez</a></p>`,
+    text: `--\n${SIGNATURE}\nLes e-mails que vous recevez se choisissent dans la console (préférences de notification) : ${settingsUrl}`,
+    html: `<p style="color:#666;font-size:12px">${escapeHtml(SIGNATURE)}<br>Les e-mails que vous recevez se choisissent dans la <a href="${escapeHtml(settingsUrl)}">console</a> (préférences de notification)</p>`,
   };
 }
 

@@ -1,8 +1,11 @@
+import { Role } from '@app/common';
 import { NotificationEvent, NotificationJobData } from '@app/jobs';
 import { parisDateTime, parisDay } from './paris-time';
 
 /** What the notify job read about an event, to say it to people (names and references, never ids alone). */
 export interface NotificationFacts {
+  lotId?: string;
+  donationId?: string;
   lotReference?: string;
   donationReference?: string;
   orderReference?: string;
@@ -21,92 +24,122 @@ export interface NotificationText {
   title: string;
   body: string;
   reference: string | null;
-  /** a path of the web console; PUBLIC_URL goes in front */
+  /** a page of the web console (apps/web/src/routes.tsx) for this recipient's role; PUBLIC_URL goes in front */
   actionPath: string;
 }
 
 const when = (iso: string): string => parisDateTime(new Date(iso));
 const devices = (n: number | undefined): string => (n === undefined ? 'des appareils' : n === 1 ? '1 appareil' : `${n} appareils`);
 
-/** French text for each kind of event, from its payload and the facts read for it. */
-export function notificationText(data: NotificationJobData, f: NotificationFacts): NotificationText {
+/** French text for each kind of event, from its payload and the facts read for it, with the page where this recipient acts. */
+export function notificationText(data: NotificationJobData, f: NotificationFacts, role: Role): NotificationText {
+  return { ...words(data, f), actionPath: actionPath(data, f, role) };
+}
+
+/**
+ * Where each role acts on an event, among the console's pages: a donor follows a donation, a
+ * refurbisher its offers and lots, a partner its orders, staff the list of what is stuck.
+ */
+export function actionPath(data: NotificationJobData, f: NotificationFacts, role: Role): string {
+  const staff = role === Role.COORDINATOR || role === Role.ADMIN;
+  switch (data.event) {
+    case NotificationEvent.LOT_OFFERED:
+    case NotificationEvent.OFFER_EXPIRING:
+      return '/offres';
+    case NotificationEvent.LOT_DECLINED:
+    case NotificationEvent.STOCK_COUNT_DISCREPANCIES:
+      return '/a-traiter';
+    case NotificationEvent.LOT_EXPIRED:
+      return staff ? '/a-traiter' : '/offres';
+    case NotificationEvent.LOT_REASSIGNED:
+    case NotificationEvent.DONATION_CANCELLED:
+      return staff ? '/a-traiter' : '/lots';
+    case NotificationEvent.PICKUP_SCHEDULED:
+    case NotificationEvent.PICKUP_RESCHEDULED:
+    case NotificationEvent.PICKUP_CANCELLED:
+    case NotificationEvent.PICKUP_REMINDER:
+    case NotificationEvent.PICKUP_MISSED:
+      if (role === Role.DONOR) return `/dons/${f.donationId}`;
+      return staff ? '/a-traiter' : `/lots/${f.lotId}`;
+    case NotificationEvent.ORDER_ALLOCATED:
+    case NotificationEvent.DEVICES_SHIPPED:
+      return `/commandes/${data.orderId}`;
+    case NotificationEvent.DELIVERY_CONFIRMED:
+      return staff ? '/tableau-de-bord' : '/stock';
+    case NotificationEvent.DONOR_REPORT_READY:
+      return '/impact';
+    case NotificationEvent.PASSWORD_RESET:
+      return '/';
+  }
+}
+
+function words(data: NotificationJobData, f: NotificationFacts): Omit<NotificationText, 'actionPath'> {
   switch (data.event) {
     case NotificationEvent.LOT_OFFERED:
       return {
         title: `Nouveau lot proposé : ${f.lotReference}`,
         body: `Le lot ${f.lotReference} (${devices(f.quantity)} du don ${f.donationReference} de ${f.donorName}, ${f.city}) vous est proposé. Acceptez-le ou refusez-le avant le ${when(data.offerExpiresAt)} ; sans réponse, il sera proposé à un autre atelier.`,
         reference: f.lotReference ?? null,
-        actionPath: `/lots/${data.lotId}`,
       };
     case NotificationEvent.OFFER_EXPIRING:
       return {
         title: `Le lot ${f.lotReference} attend votre réponse`,
         body: `La proposition du lot ${f.lotReference} (${devices(f.quantity)}, ${f.city}) expire le ${when(data.offerExpiresAt)}. Acceptez-le ou refusez-le avant cette date.`,
         reference: f.lotReference ?? null,
-        actionPath: `/lots/${data.lotId}`,
       };
     case NotificationEvent.LOT_DECLINED:
       return {
         title: `Lot ${f.lotReference} refusé par ${f.refurbisherName}`,
         body: `${f.refurbisherName} a refusé le lot ${f.lotReference} (don ${f.donationReference} de ${f.donorName})${f.declineReason ? ` : « ${f.declineReason} »` : ''}. Ses appareils repartent dans l'orientation automatique.`,
         reference: f.lotReference ?? null,
-        actionPath: `/lots/${data.lotId}`,
       };
     case NotificationEvent.LOT_EXPIRED:
       return {
         title: `Proposition expirée : lot ${f.lotReference}`,
         body: `Le lot ${f.lotReference} (don ${f.donationReference} de ${f.donorName}) n'a pas été accepté à temps par ${f.refurbisherName}. Ses appareils sont proposés à nouveau.`,
         reference: f.lotReference ?? null,
-        actionPath: `/lots/${data.lotId}`,
       };
     case NotificationEvent.LOT_REASSIGNED:
       return {
         title: `Lot ${f.lotReference} réattribué`,
         body: `La coordination a confié les appareils du lot ${f.lotReference} (don ${f.donationReference} de ${f.donorName}) à ${f.newRefurbisherName}.`,
         reference: f.lotReference ?? null,
-        actionPath: `/lots/${data.toLotId}`,
       };
     case NotificationEvent.DONATION_CANCELLED:
       return {
         title: `Don ${f.donationReference} annulé : enlèvement supprimé`,
         body: `${f.donorName} a annulé le don ${f.donationReference} (${f.city}). L'enlèvement prévu est annulé : ne vous déplacez pas.`,
         reference: f.donationReference ?? null,
-        actionPath: `/dons/${data.donationId}`,
       };
     case NotificationEvent.PICKUP_SCHEDULED:
       return {
         title: `Enlèvement prévu le ${when(data.scheduledAt)}`,
         body: `${f.refurbisherName} viendra chercher le lot ${f.lotReference} (${devices(f.quantity)} du don ${f.donationReference}) le ${when(data.scheduledAt)}, à l'adresse d'enlèvement (${f.city}).`,
         reference: f.lotReference ?? null,
-        actionPath: `/enlevements/${data.pickupId}`,
       };
     case NotificationEvent.PICKUP_RESCHEDULED:
       return {
         title: `Enlèvement déplacé au ${when(data.scheduledAt)}`,
         body: `L'enlèvement du lot ${f.lotReference} (don ${f.donationReference}, ${f.city}) prévu le ${when(data.from)} aura lieu le ${when(data.scheduledAt)}.`,
         reference: f.lotReference ?? null,
-        actionPath: `/enlevements/${data.pickupId}`,
       };
     case NotificationEvent.PICKUP_CANCELLED:
       return {
         title: `Enlèvement annulé : lot ${f.lotReference}`,
         body: `L'enlèvement du lot ${f.lotReference} (don ${f.donationReference}, ${f.city}) est annulé${data.reason ? ` : « ${data.reason} »` : ''}. Un nouvel enlèvement pourra être programmé.`,
         reference: f.lotReference ?? null,
-        actionPath: `/enlevements/${data.pickupId}`,
       };
     case NotificationEvent.PICKUP_REMINDER:
       return {
         title: `Rappel : enlèvement demain, ${when(data.scheduledAt)}`,
         body: `Le lot ${f.lotReference} (${devices(f.quantity)} du don ${f.donationReference} de ${f.donorName}) est enlevé par ${f.refurbisherName} le ${when(data.scheduledAt)}, ${f.city}.`,
         reference: f.lotReference ?? null,
-        actionPath: `/enlevements/${data.pickupId}`,
       };
     case NotificationEvent.PICKUP_MISSED:
       return {
         title: `Enlèvement manqué : lot ${f.lotReference}`,
         body: `L'enlèvement du lot ${f.lotReference} (don ${f.donationReference} de ${f.donorName}, ${f.city}) n'a pas eu lieu. ${f.refurbisherName} doit le reprogrammer ou l'annuler.`,
         reference: f.lotReference ?? null,
-        actionPath: `/enlevements/${data.pickupId}`,
       };
     case NotificationEvent.ORDER_ALLOCATED:
       return {
@@ -115,42 +148,36 @@ export function notificationText(data: NotificationJobData, f: NotificationFacts
           ? `Tous les appareils de votre commande ${f.orderReference} sont réservés ; l'atelier va les expédier.`
           : `Une partie des appareils de votre commande ${f.orderReference} est réservée ; le reste le sera dès que du stock arrivera.`,
         reference: f.orderReference ?? null,
-        actionPath: `/commandes/${data.orderId}`,
       };
     case NotificationEvent.DEVICES_SHIPPED:
       return {
         title: `Commande ${f.orderReference} : ${devices(data.deviceCount)} expédiés`,
         body: `${devices(data.deviceCount)} de votre commande ${f.orderReference} ${data.deviceCount === 1 ? 'est expédié' : 'sont expédiés'}. Confirmez la réception dès leur arrivée.`,
         reference: f.orderReference ?? null,
-        actionPath: `/commandes/${data.orderId}`,
       };
     case NotificationEvent.DELIVERY_CONFIRMED:
       return {
         title: `Commande ${f.orderReference} : réception confirmée`,
         body: `${f.partnerName} a confirmé la réception de ${devices(data.deviceCount)} de la commande ${f.orderReference}.`,
         reference: f.orderReference ?? null,
-        actionPath: `/commandes/${data.orderId}`,
       };
     case NotificationEvent.DONOR_REPORT_READY:
       return {
         title: `Votre bilan du trimestre est disponible`,
         body: `Le bilan de vos dons du ${parisDay(new Date(data.from))} au ${parisDay(new Date(new Date(data.to).getTime() - 1))} est prêt : appareils réemployés, effacements certifiés, personnes équipées et CO2e évité.`,
         reference: null,
-        actionPath: `/rapports/impact?du=${data.from.slice(0, 10)}&au=${data.to.slice(0, 10)}`,
       };
     case NotificationEvent.STOCK_COUNT_DISCREPANCIES:
       return {
         title: `Inventaire de ${f.refurbisherName} : ${data.discrepancies} écart${data.discrepancies > 1 ? 's' : ''}`,
         body: `L'inventaire déposé par ${f.refurbisherName} présente ${data.discrepancies} écart${data.discrepancies > 1 ? 's' : ''} avec le stock attendu. Examinez-les et résolvez-les.`,
         reference: null,
-        actionPath: `/inventaires/${data.stockCountId}`,
       };
     case NotificationEvent.PASSWORD_RESET:
       return {
         title: 'Réinitialisation de votre mot de passe',
         body: `Une demande de réinitialisation de mot de passe a été faite pour votre compte. Le lien envoyé par e-mail fonctionne une fois, jusqu'au ${when(data.expiresAt)}. Si vous n'êtes pas à l'origine de cette demande, ignorez-le.`,
         reference: null,
-        actionPath: '/connexion',
       };
   }
 }

@@ -110,7 +110,8 @@ export class EmailSender {
   }
 
   private async compose(claimed: ClaimedDelivery): Promise<EmailContent | null> {
-    const settings = `${this.config.publicUrl}/parametres/notifications`;
+    // no console page sets preferences yet (setNotificationPreference is in the API): the footer points to the console
+    const settings = `${this.config.publicUrl}/`;
     if (claimed.notification_id) {
       const [row]: NotificationRow[] = await this.dataSource.query(
         `SELECT event, title, body, reference, action_path, payload FROM notification WHERE id = $1`,

@@ -27,6 +27,7 @@ export interface Recipient {
 }
 
 interface LotRow {
+  lot_id: string;
   lot_reference: string;
   refurbisher_id: string;
   region_id: string;
@@ -191,7 +192,7 @@ export class NotificationAudience {
   }
 }
 
-const LOT_SQL = `SELECT l.reference AS lot_reference, l.refurbisher_id, l.region_id, l.quantity, l.decline_reason,
+const LOT_SQL = `SELECT l.id AS lot_id, l.reference AS lot_reference, l.refurbisher_id, l.region_id, l.quantity, l.decline_reason,
          d.id AS donation_id, d.reference AS donation_reference, d.donor_id, d.pickup_address_city AS city,
          dn.name AS donor_name, rf.name AS refurbisher_name
     FROM lot l JOIN donation d ON d.id = l.donation_id
@@ -199,6 +200,8 @@ const LOT_SQL = `SELECT l.reference AS lot_reference, l.refurbisher_id, l.region
 
 function lotFacts(lot: LotRow): NotificationFacts {
   return {
+    lotId: lot.lot_id,
+    donationId: lot.donation_id,
     lotReference: lot.lot_reference,
     donationReference: lot.donation_reference,
     donorName: lot.donor_name,

@@ -25,6 +25,7 @@ interface Inserted {
   id: string;
   userId: string | null;
   createdAt: Date;
+  text: NotificationText;
 }
 
 /**
@@ -48,13 +49,13 @@ export class NotificationRecorder {
       const audience = await this.audience.of(manager, data);
       if (!audience) return null;
       const recipients = await this.audience.recipients(manager, audience, ALWAYS_SENT.has(data.event));
-      const text = notificationText(data, audience.facts);
       const chosen = await this.preferences(manager, data.event, recipients);
       const inserted: Inserted[] = [];
       let emails = 0;
       for (const recipient of recipients) {
         // an organization's contact address has no preferences: it is told at once
         const delivery = recipient.userId ? effectiveDelivery(recipient.role, data.event, chosen.get(recipient.userId)) : NotificationDelivery.IMMEDIATE;
+        const text = notificationText(data, audience.facts, recipient.role);
         const row = await this.insert(manager, eventKey, data, text, recipient, delivery);
         if (!row) continue;
         inserted.push(row);
@@ -64,10 +65,10 @@ export class NotificationRecorder {
           emails += 1;
         }
       }
-      return { audience, text, inserted, emails };
+      return { audience, inserted, emails };
     });
     if (!outcome) return { notified: 0, emails: 0 };
-    await this.publish(data, outcome.audience, outcome.text, outcome.inserted);
+    await this.publish(data, outcome.audience, outcome.inserted);
     return { notified: outcome.inserted.length, emails: outcome.emails };
   }
 
@@ -119,14 +120,15 @@ export class NotificationRecorder {
         JSON.stringify(data),
       ],
     );
-    return row ? { id: row.id, userId: recipient.userId, createdAt: row.created_at } : null;
+    return row ? { id: row.id, userId: recipient.userId, createdAt: row.created_at, text } : null;
   }
 
-  private async publish(data: NotificationJobData, audience: Audience, text: NotificationText, inserted: Inserted[]): Promise<void> {
+  private async publish(data: NotificationJobData, audience: Audience, inserted: Inserted[]): Promise<void> {
     if (!inserted.length) return;
     const pushes: Array<Promise<void>> = [];
     for (const row of inserted) {
       if (!row.userId) continue;
+      const { text } = row;
       const live: LiveNotification = {
         id: row.id,
         event: data.event,
