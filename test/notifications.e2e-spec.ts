@@ -7,7 +7,10 @@ import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
 import {
+  NotificationsCancelDonationDocument,
+  NotificationsCancelPickupDocument,
   NotificationsClaimDocument,
+  NotificationsReschedulePickupDocument,
   NotificationsDeclineDocument,
   NotificationsInboxDocument,
   NotificationsJobsDocument,
@@ -416,6 +419,42 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
       // and nobody of the other region
       for (const role of ['donor', 'refurbisher', 'partner', 'coordinator']) expect(smtp.to(`${role}@bfc.test`, c.subject)).toHaveLength(0);
     }
+  });
+
+  it('the commands that record domain events tell through them: reschedule, cancel, a donor cancelling a booked pickup', async () => {
+    const book = async () => {
+      const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 1 }], { pickupAddress: LYON, availableFrom: availableFrom() });
+      await t.runOk(NotificationsClaimDocument, { lotId: lot.id }, net.ara.tokens.refurbisher);
+      const at = new Date(Date.now() + 3 * DAY).toISOString();
+      const pickup = (await t.runOk(NotificationsSchedulePickupDocument, { input: { lotId: lot.id, scheduledAt: at } }, net.ara.tokens.refurbisher))
+        .schedulePickup;
+      return { lot, pickup };
+    };
+    const notifiedOf = (event: string, pickupId: string) =>
+      waitFor(`${event} of ${pickupId} in the inbox`, async () => {
+        const rows = await t.dataSource.query(
+          `SELECT u.email FROM notification n JOIN "user" u ON u.id = n.user_id WHERE n.event = $1 AND n.payload::text LIKE $2`,
+          [event, `%${pickupId}%`],
+        );
+        return rows.length ? (rows as Array<{ email: string }>).map((r) => r.email).sort() : null;
+      });
+
+    const moved = await book();
+    const to = new Date(Date.now() + 5 * DAY).toISOString();
+    await t.runOk(
+      NotificationsReschedulePickupDocument,
+      { input: { pickupId: moved.pickup.id, scheduledAt: to, reason: 'camion indisponible' } },
+      net.ara.tokens.refurbisher,
+    );
+    expect(await notifiedOf('PICKUP_RESCHEDULED', moved.pickup.id)).toEqual(['donor@ara.test', 'refurbisher@ara.test']);
+    await t.runOk(NotificationsCancelPickupDocument, { input: { pickupId: moved.pickup.id, reason: 'donateur injoignable' } }, net.ara.tokens.refurbisher);
+    expect(await notifiedOf('PICKUP_CANCELLED', moved.pickup.id)).toEqual(['donor@ara.test', 'refurbisher@ara.test']);
+
+    const cancelled = await book();
+    await t.runOk(NotificationsCancelDonationDocument, { id: cancelled.lot.donationId }, net.ara.tokens.donor);
+    expect(await notifiedOf('DONATION_CANCELLED', cancelled.pickup.id)).toEqual(['coordinator@ara.test', 'refurbisher@ara.test']);
+    const mail = await smtp.waitFor('refurbisher@ara.test', /annulé : enlèvement supprimé/);
+    expect(mail.raw).toContain('ne vous déplacez pas');
   });
 
   it('a WebSocket subscriber on one API process gets an offer made through another', async () => {
