@@ -70,9 +70,9 @@ export class PasswordResetService {
         if (!user || user.deactivatedAt) return;
         const link = await this.create(manager, user.id, null);
         await this.events.record(manager, new PasswordResetRequested(user.id, user.email, link.link, link.expiresAt));
-        // Until the notifications send this e-mail, the link reaches a developer through the
-        // log; in production the log says only that a link was made (a token in logs is a key
-        // left lying around).
+        // The notifications e-mail the link (PasswordResetRequested, in this transaction); a
+        // developer also finds it in the log; in production the log says only that a link was
+        // made (a token in logs is a key left lying around).
         if (process.env.NODE_ENV === 'production') this.logger.log(`password reset link made for user ${user.id}, expires ${link.expiresAt.toISOString()}`);
         else this.logger.log(`password reset link for user ${user.id}: ${link.link}`);
       });
