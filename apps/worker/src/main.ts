@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, AppConfigModule, MetricsModule } from '@app/common';
+import { AuthModule } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { Logger } from 'nestjs-pino';
 import { DOMAIN_MODULES } from '../../api/src/api.module';
@@ -12,7 +13,8 @@ import { WorkerHealthServer } from './worker-health.server';
 import { WorkerModule } from './worker.module';
 
 @Module({
-  imports: [AppConfigModule.forRoot(), MetricsModule, LoggingModule, DatabaseModule, WorkerModule, ...DOMAIN_MODULES],
+  // the domains' services are the API's (an account change made by a job evicts cached callers too)
+  imports: [AppConfigModule.forRoot(), MetricsModule, LoggingModule, DatabaseModule, AuthModule, WorkerModule, ...DOMAIN_MODULES],
   providers: [WorkerHealthServer],
 })
 class StandaloneWorkerModule {}

@@ -44,7 +44,7 @@ describe('French messages of the refusal reasons', () => {
 
   it('names the states of a refused transition in French', () => {
     expect(frenchMessage(ErrorReason.TRANSITION_NOT_ALLOWED, { entity: 'Device', from: 'RECEIVED', to: 'IN_STOCK' })).toBe(
-      'Cet appareil est « réceptionné » : il ne peut pas passer à « en stock ». Rechargez la page pour voir son état.',
+      'Cet appareil est à l’état « réceptionné » : impossible de passer à l’état « en stock ». Rechargez la page pour voir son état actuel.',
     );
   });
 

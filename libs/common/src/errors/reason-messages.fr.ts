@@ -142,8 +142,9 @@ export const FRENCH_REASON_MESSAGES: Record<ErrorReason, (details: Details) => s
   [ErrorReason.QUERY_TOO_COMPLEX]: () => 'La demande est trop volumineuse : demandez moins d’éléments à la fois.',
   [ErrorReason.INTERNAL]: () => 'Une erreur interne est survenue. Réessayez ; si elle persiste, prévenez le coordinateur.',
   [ErrorReason.TRANSITION_NOT_ALLOWED]: (d) =>
-    `${capitalized(entity(d))} est « ${state(d.from)} » : il ne peut pas passer à « ${state(d.to)} ». Rechargez la page pour voir son état.`,
-  [ErrorReason.FINAL_STATE]: (d) => `${capitalized(entity(d))} est « ${state(d.state ?? d.from)} » : il ne peut plus changer.`,
+    `${capitalized(entity(d))} est à l’état « ${state(d.from)} » : impossible de passer à l’état « ${state(d.to)} ». Rechargez la page pour voir son état actuel.`,
+  // "à l’état « … »" agrees with every noun: "cette commande est annulé" would not
+  [ErrorReason.FINAL_STATE]: (d) => `${capitalized(entity(d))} est à l’état « ${state(d.state ?? d.from)} » : plus aucun changement n’est possible.`,
   [ErrorReason.ALREADY_EXISTS]: () => 'Cet élément existe déjà.',
   [ErrorReason.CONCURRENT_CHANGE]: () => 'Quelqu’un d’autre vient de modifier cet élément : réessayez.',
   [ErrorReason.VALUE_TOO_LONG]: () => 'Un texte saisi est trop long : raccourcissez-le.',
