@@ -18,9 +18,9 @@ const TABLES: Record<ActResource, string> = {
   PartnerOrder: 'partner_order',
   Reconciliation: 'reconciliation',
   // acts on the caller's own rows: the row named is the user itself
-  Notification: '"user"',
+  Notification: 'user',
   // no row at all (files): the rule is the role's
-  CapturedEmail: '"user"',
+  CapturedEmail: 'user',
 };
 
 function refusal(cell: ActCell | undefined, entity: string, id: string | undefined): Error {
