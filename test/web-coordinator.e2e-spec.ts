@@ -51,6 +51,21 @@ describe('web console: coordinator', () => {
       .first()
       .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // the item to act on: the waiting donation, offered by hand to the region's workshop
+    const stuck = page.getByRole('region', { name: 'Appareils non orientés' }).getByRole('listitem').filter({ hasText: 'Ordinateur fixe' });
+    await stuck.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /^Don D/ }).waitFor();
+    // the workshop starts taking desktops (a workshop with no capacity for them is refused the lot)
+    await t.dataSource.query(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity) VALUES ($1, 'DESKTOP', 20)`, [net.ara.refurbisher]);
+    await page.getByLabel('Atelier pour ordinateur fixe').selectOption({ label: 'Refurbisher ARA (Lyon)' });
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Attribuer à cet atelier' }).click();
+    await page.getByText(/^Lot L.* proposé \(5 appareils\)\./).waitFor();
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM lot l JOIN lot_item i ON i.lot_id = l.id WHERE l.status = 'OFFERED' AND i.category = 'DESKTOP' AND i.quantity = 5`,
+    );
+    expect(n).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });

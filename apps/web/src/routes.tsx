@@ -33,16 +33,25 @@ const STAFF = ['COORDINATOR', 'ADMIN'];
 export const ROUTES: Route[] = [
   { path: '/dons/nouveau', roles: DONOR, render: () => <DeclareDonationPage /> },
   { path: '/dons', roles: DONOR, render: () => <DonationsPage /> },
-  { path: '/dons/:id', roles: DONOR, render: ({ id }) => <DonationPage key={id} id={id} /> },
+  // the coordinator opens the objects stuckWork names, to act on them
+  {
+    path: '/dons/:id',
+    roles: [...DONOR, ...COORDINATOR],
+    render: ({ id }, session) => <DonationPage key={id} id={id} staff={session.user.role === 'COORDINATOR'} />,
+  },
   { path: '/impact', roles: DONOR, render: () => <ImpactPage /> },
   { path: '/offres', roles: REFURBISHER, render: () => <OffersPage /> },
   { path: '/lots', roles: REFURBISHER, render: () => <LotsPage /> },
-  { path: '/lots/:id', roles: REFURBISHER, render: ({ id }) => <LotPage key={id} id={id} /> },
+  {
+    path: '/lots/:id',
+    roles: [...REFURBISHER, ...COORDINATOR],
+    render: ({ id }, session) => <LotPage key={id} id={id} staff={session.user.role === 'COORDINATOR'} />,
+  },
   { path: '/atelier', roles: REFURBISHER, render: () => <WorkshopPage /> },
   { path: '/stock', roles: REFURBISHER, render: () => <StockPage /> },
   { path: '/commandes/nouvelle', roles: PARTNER, render: () => <NewOrderPage /> },
   { path: '/commandes', roles: PARTNER, render: () => <OrdersPage /> },
-  { path: '/commandes/:id', roles: PARTNER, render: ({ id }) => <OrderPage key={id} id={id} /> },
+  { path: '/commandes/:id', roles: [...PARTNER, ...COORDINATOR], render: ({ id }) => <OrderPage key={id} id={id} /> },
   { path: '/tableau-de-bord', roles: COORDINATOR, render: (_, session) => <DashboardPage session={session} /> },
   { path: '/a-traiter', roles: COORDINATOR, render: (_, session) => <StuckWorkPage session={session} /> },
   { path: '/organisations', roles: STAFF, render: (_, session) => <OrganizationsPage session={session} /> },

@@ -614,6 +614,15 @@ export type WebReactivateUserMutationVariables = Exact<{
 
 export type WebReactivateUserMutation = { reactivateUser: { id: string, deactivatedAt: string | null } };
 
+export type WebAssignLotMutationVariables = Exact<{
+  donationId: Scalars['ID']['input'];
+  refurbisherId: Scalars['ID']['input'];
+  items: Array<AssignLotItemInput> | AssignLotItemInput;
+}>;
+
+
+export type WebAssignLotMutation = { assignLot: { lot: { id: string, reference: string, quantity: number }, warnings: Array<{ code: AssignmentWarningCode, message: string }> } };
+
 export type WebDeclareDonationMutationVariables = Exact<{
   input: DeclareDonationInput;
 }>;
@@ -1041,6 +1050,21 @@ export const WebReactivateUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebReactivateUserMutation, WebReactivateUserMutationVariables>;
+export const WebAssignLotDocument = new TypedDocumentString(`
+    mutation WebAssignLot($donationId: ID!, $refurbisherId: ID!, $items: [AssignLotItemInput!]!) {
+  assignLot(donationId: $donationId, refurbisherId: $refurbisherId, items: $items) {
+    lot {
+      id
+      reference
+      quantity
+    }
+    warnings {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebAssignLotMutation, WebAssignLotMutationVariables>;
 export const WebDeclareDonationDocument = new TypedDocumentString(`
     mutation WebDeclareDonation($input: DeclareDonationInput!) {
   declareDonation(input: $input) {

@@ -5,7 +5,23 @@ import { Page } from '../../components/page';
 import { formatDateTime } from '../../format';
 import { WebStuckWorkDocument } from '../../generated/graphql';
 import { CATEGORY, label, STATUS, STUCK_KIND, UNROUTED_REASON } from '../../labels';
+import { Link } from '../../router';
 import { RunButtons } from './dashboard-page';
+
+interface Item {
+  reference: string | null;
+  lotId: string | null;
+  donationId: string | null;
+  orderId: string | null;
+}
+
+/** The page of the object to act on: the lot (offer, claim, pickup), else the donation, else the order. */
+function objectPath(item: Item): string | null {
+  if (item.lotId) return `/lots/${item.lotId}`;
+  if (item.donationId) return `/dons/${item.donationId}`;
+  if (item.orderId) return `/commandes/${item.orderId}`;
+  return null;
+}
 
 /** What stopped moving in the region, oldest first within each kind, each with what to do. */
 export function StuckWorkPage({ session }: { session: Session }) {
@@ -30,7 +46,7 @@ export function StuckWorkPage({ session }: { session: Session }) {
               .filter((item) => item.kind === kind)
               .map((item, index) => (
                 <li key={index}>
-                  {item.reference ?? '—'}
+                  {objectPath(item) ? <Link to={objectPath(item)!}>{item.reference ?? 'Ouvrir'}</Link> : (item.reference ?? '—')}
                   {item.status && <> ({label(STATUS, item.status)})</>}
                   {item.quantity != null && (
                     <>

@@ -5,6 +5,7 @@ import { Page } from '../../components/page';
 import { formatDate, formatDateTime } from '../../format';
 import { type WebDonationQuery, WebCancelDonationDocument, WebDonationDocument } from '../../generated/graphql';
 import { CATEGORY, ERASURE_METHOD, label, PICKUP_CHANGE, UNROUTED_REASON } from '../../labels';
+import { AssignLotForm } from '../coordinator/assign-lot-form';
 
 type Lot = NonNullable<WebDonationQuery['donation']>['lots'][number];
 
@@ -81,7 +82,7 @@ function LotSection({ lot }: { lot: Lot }) {
 }
 
 /** One donation, followed: its lines, where its devices went (lots, pickups and their history), each device. */
-export function DonationPage({ id }: { id: string }) {
+export function DonationPage({ id, staff = false }: { id: string; staff?: boolean }) {
   const { data, error, loading, reload } = useQuery(WebDonationDocument, { id });
   const cancel = useMutation(WebCancelDonationDocument);
   const [done, setDone] = useState<string | null>(
@@ -166,6 +167,17 @@ export function DonationPage({ id }: { id: string }) {
                 {donation.unrouted.map((u, index) => (
                   <li key={index}>
                     {u.quantity} × {label(CATEGORY, u.category)} : {label(UNROUTED_REASON, u.reason)}
+                    {staff && (
+                      <AssignLotForm
+                        donationId={donation.id}
+                        category={u.category}
+                        quantity={u.quantity}
+                        onDone={(message) => {
+                          setDone(message);
+                          reload();
+                        }}
+                      />
+                    )}
                   </li>
                 ))}
               </ul>

@@ -9,7 +9,7 @@ import { IntakePanel } from './intake-panel';
 import { PickupPanel } from './pickup-panel';
 
 /** One accepted lot: where and whom to collect from, its pickup, then its intake device by device. */
-export function LotPage({ id }: { id: string }) {
+export function LotPage({ id, staff = false }: { id: string; staff?: boolean }) {
   const { data, error, loading, reload } = useQuery(WebLotDocument, { id });
   const [done, setDone] = useState<string | null>(null);
   const lot = data?.lot;
@@ -39,7 +39,7 @@ export function LotPage({ id }: { id: string }) {
             )}
           </p>
           <PickupPanel key={`${lot.status}-${lot.pickup?.status}-${lot.pickup?.scheduledAt}`} lot={lot} onChange={changed} />
-          {lot.status === 'COLLECTED' && <IntakePanel lot={lot} onDone={changed} />}
+          {lot.status === 'COLLECTED' && !staff && <IntakePanel lot={lot} onDone={changed} />}
           {lot.devices.length > 0 && (
             <div className="table-wrap" tabIndex={0}>
               <table>
