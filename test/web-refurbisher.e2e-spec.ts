@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { declareAndRoute, LYON } from './support/donation-flow';
+import { declareAndRoute, eraseDevice, LYON } from './support/donation-flow';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 import { launchBrowser, openConsole, seriousA11yViolations, signIn, startConsoleServer } from './support/web-console';
@@ -116,6 +116,17 @@ describe('web console: refurbisher', () => {
     await page.getByText('WEB-R-001 classé B : en stock.').waitFor();
     const [device] = await t.dataSource.query(`SELECT status, grade FROM device WHERE serial_number = 'WEB-R-001'`);
     expect(device).toEqual({ status: 'IN_STOCK', grade: 'B' });
+
+    // a disk destroyed by its erasure: a new one is recorded before grading
+    const [other] = await t.dataSource.query(`SELECT id FROM device WHERE serial_number = 'web-r 002'`);
+    await eraseDevice(t, other.id, net.ara.tokens.refurbisher, 'PHYSICAL_DESTRUCTION');
+    await page.reload();
+    await page.getByRole('button', { name: 'Changer le disque de web-r 002' }).click();
+    await page.getByLabel('Capacité (Go)').fill('240');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Enregistrer le nouveau disque' }).click();
+    await page.getByText('Nouveau disque de web-r 002 enregistré').waitFor();
+    await page.getByRole('button', { name: 'Classer web-r 002' }).waitFor();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Stock' }).click();
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ordinateur portable' }) });

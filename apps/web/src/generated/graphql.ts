@@ -795,6 +795,13 @@ export type WebStockLevelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WebStockLevelsQuery = { stockLevels: Array<{ category: DeviceCategory, grade: Grade, available: number, reserved: number, refurbisher: { id: string, name: string } }> };
 
+export type WebReplaceStorageMutationVariables = Exact<{
+  input: ReplaceStorageInput;
+}>;
+
+
+export type WebReplaceStorageMutation = { replaceStorage: { id: string, needsStorage: boolean } };
+
 export type WebCallerFragment = { id: string, email: string, name: string | null, role: Role, organization: { id: string, name: string, kind: OrganizationKind, region: { id: string, code: string, name: string } } | null };
 
 export type WebLoginMutationVariables = Exact<{
@@ -1524,6 +1531,14 @@ export const WebStockLevelsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebStockLevelsQuery, WebStockLevelsQueryVariables>;
+export const WebReplaceStorageDocument = new TypedDocumentString(`
+    mutation WebReplaceStorage($input: ReplaceStorageInput!) {
+  replaceStorage(input: $input) {
+    id
+    needsStorage
+  }
+}
+    `) as unknown as TypedDocumentString<WebReplaceStorageMutation, WebReplaceStorageMutationVariables>;
 export const WebLoginDocument = new TypedDocumentString(`
     mutation WebLogin($email: String!, $password: String!) {
   login(email: $email, password: $password) {

@@ -2,7 +2,14 @@ import { FormEvent, useState } from 'react';
 import { useMutation } from '../../api/use-api';
 import { CheckboxField, optionsOf, SelectField, TextArea, TextField } from '../../components/field';
 import { ErrorNotice } from '../../components/notices';
-import { type ErasureMethod, type Grade, WebGradeDeviceDocument, WebRecordErasureDocument, WebRecycleDeviceDocument } from '../../generated/graphql';
+import {
+  type ErasureMethod,
+  type Grade,
+  WebGradeDeviceDocument,
+  WebRecordErasureDocument,
+  WebRecycleDeviceDocument,
+  WebReplaceStorageDocument,
+} from '../../generated/graphql';
 import { ERASURE_METHOD } from '../../labels';
 
 interface DeviceRef {
@@ -130,6 +137,32 @@ export function RecycleForm({ device, onDone }: { device: DeviceRef; onDone: (me
       <TextArea label="Raison du recyclage" required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
       <button type="submit" className="danger" disabled={recycle.running}>
         Recycler l’appareil
+      </button>
+    </form>
+  );
+}
+
+/** A new disk in place of one the erasure destroyed or that was removed: the device may then be graded. */
+export function ReplaceStorageForm({ device, onDone }: { device: DeviceRef; onDone: (message: string) => void }) {
+  const [storageGb, setStorageGb] = useState('256');
+  const [ssd, setSsd] = useState(true);
+  const replace = useMutation(WebReplaceStorageDocument);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await replace.run({ input: { deviceId: device.id, storageGb: Number(storageGb), ssd } }))
+      onDone(`Nouveau disque de ${device.serialNumber} enregistré : il peut être classé.`);
+  };
+  return (
+    <form onSubmit={submit}>
+      <h3>Nouveau disque</h3>
+      <p>Son disque a été détruit ou retiré : enregistrez le disque monté à sa place avant de le classer.</p>
+      <ErrorNotice error={replace.error} />
+      <div className="grid">
+        <TextField label="Capacité (Go)" type="number" min={1} max={100000} required value={storageGb} onChange={(e) => setStorageGb(e.target.value)} />
+      </div>
+      <CheckboxField label="Disque SSD" checked={ssd} onChange={(e) => setSsd(e.target.checked)} />
+      <button type="submit" disabled={replace.running}>
+        Enregistrer le nouveau disque
       </button>
     </form>
   );

@@ -5,7 +5,7 @@ import { ErrorNotice, Loading, StatusBadge, SuccessNotice } from '../../componen
 import { Page } from '../../components/page';
 import { type WebDevicesQuery, WebDevicesDocument } from '../../generated/graphql';
 import { CATEGORY, label } from '../../labels';
-import { ErasureForm, GradingForm, RecycleForm } from './device-forms';
+import { ErasureForm, GradingForm, RecycleForm, ReplaceStorageForm } from './device-forms';
 
 type Device = WebDevicesQuery['devices']['edges'][number]['node'];
 
@@ -24,7 +24,7 @@ function DeviceWork({ device, onDone }: { device: Device; onDone: (message: stri
         {device.serialNumber} — {[label(CATEGORY, device.category), device.brand, device.model].filter(Boolean).join(' ')}
       </h2>
       {step === 'erase' && <ErasureForm device={device} onDone={onDone} />}
-      {step === 'storage' && <p>Son disque a été détruit ou retiré : enregistrez le nouveau disque (remplacement du stockage) avant de le classer.</p>}
+      {step === 'storage' && <ReplaceStorageForm device={device} onDone={onDone} />}
       {step === 'grade' && <GradingForm device={device} onDone={onDone} />}
       <RecycleForm device={device} onDone={onDone} />
     </section>
@@ -89,7 +89,7 @@ export function WorkshopPage() {
                   </td>
                   <td>
                     <button type="button" className="secondary" onClick={() => setSelected(d.id)}>
-                      {nextStep(d) === 'erase' ? 'Effacer' : 'Classer'} {d.serialNumber}
+                      {{ erase: 'Effacer', storage: 'Changer le disque de', grade: 'Classer' }[nextStep(d)]} {d.serialNumber}
                     </button>
                   </td>
                 </tr>
