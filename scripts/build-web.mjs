@@ -38,8 +38,18 @@ export function buildWeb({ force = false, quiet = false } = {}) {
     throw new Error(`vite build failed (exit ${build.status})`);
   }
   const old = `${WEB_DIST}-old-${process.pid}`;
-  if (existsSync(WEB_DIST)) renameSync(WEB_DIST, old);
-  renameSync(next, WEB_DIST);
+  // two builds at once (two test files): whichever swaps last wins, both builds are the same sources
+  try {
+    renameSync(WEB_DIST, old);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  try {
+    renameSync(next, WEB_DIST);
+  } catch (error) {
+    if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+    rmSync(next, { recursive: true, force: true });
+  }
   rmSync(old, { recursive: true, force: true });
 }
 
