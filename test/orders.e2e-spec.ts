@@ -31,6 +31,7 @@ import {
   OrdersPageQueryVariables,
   ShipOrderDevicesDocument,
   StockLevelsOfRegionDocument,
+  WorkshopReturnToWorkshopDocument,
   SubmitOrderInFullDocument,
   SubmitOrderInput,
 } from './generated/graphql';
@@ -854,9 +855,32 @@ describe('orders and matching', () => {
       expect(await devicesOn(o.id)).toEqual([second]);
       await assertConsistent();
 
-      // once shipped it is too late for this command, and it says what to do
+      // shipped, it can still be refused as it is handed over: the order waits for another device again
       await t.runOk(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [second] } }, net.ara.tokens.refurbisher);
-      expect(await t.runError(MatchingRefuseDeviceDocument, { input: { ...input, deviceId: second } }, net.ara.tokens.partner)).toBe('CONFLICT');
+      expect((await t.runOk(MatchingOrderDocument, { id: o.id }, net.ara.tokens.partner)).order!.status).toBe('SHIPPED');
+      // the refurbisher cannot pull a shipped device back on its own: it is at the partner's
+      expect(await t.runError(WorkshopReturnToWorkshopDocument, { input: { deviceId: second, reason: 'changed my mind' } }, net.ara.tokens.refurbisher)).toBe(
+        'CONFLICT',
+      );
+      const atDelivery = (await t.runOk(MatchingRefuseDeviceDocument, { input: { ...input, deviceId: second, reason: 'no battery' } }, net.ara.tokens.partner))
+        .refuseDevice;
+      expect(atDelivery.status).toBe('OPEN');
+      expect(atDelivery.lines[0]!.allocatedQuantity).toBe(0);
+      expect(await statusOf(second)).toBe('RECEIVED');
+      expect(await lastCustody(second)).toMatchObject({ action: 'RETURNED_TO_WORKSHOP', from_status: 'SHIPPED', to_status: 'RECEIVED' });
+      expect(await matchJobs()).toBe(2);
+      await assertConsistent();
+
+      // a device confirmed delivered is the person's: never refused afterwards
+      const [third] = await stockDevices([MID]);
+      expect((await match()).allocatedQuantity).toBe(1);
+      expect(await devicesOn(o.id)).toEqual([third]);
+      await t.runOk(ShipOrderDevicesDocument, { input: { orderId: o.id, deviceIds: [third] } }, net.ara.tokens.refurbisher);
+      await t.runOk(ConfirmOrderDeliveryDocument, { input: { orderId: o.id, deviceIds: [third], beneficiaryRefs: ['REF-77'] } }, net.ara.tokens.partner);
+      const late = await t.run(MatchingRefuseDeviceDocument, { input: { ...input, deviceId: third } }, net.ara.tokens.partner);
+      expect(late.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DEVICE_NOT_AT_DELIVERY' });
+      expect(await statusOf(third)).toBe('DELIVERED');
+      await assertConsistent();
     });
 
     it('releases, refusals, swaps and matchers racing on the same reservations: no deadlock, no device on two lines, counters exact', async () => {

@@ -194,6 +194,8 @@ export enum ErrorReason {
   ORDER_ALREADY_SHIPPED = 'ORDER_ALREADY_SHIPPED',
   /** details: deviceId */
   DEVICE_ALREADY_SHIPPED = 'DEVICE_ALREADY_SHIPPED',
+  /** details: deviceId */
+  DEVICE_NOT_AT_DELIVERY = 'DEVICE_NOT_AT_DELIVERY',
   /** details: deviceId, otherDeviceId */
   SWAP_SAME_LINE = 'SWAP_SAME_LINE',
   /** details: problems */

@@ -113,6 +113,7 @@ export const REASON_EXAMPLES: Record<ErrorReason, Record<string, unknown>> = {
   [ErrorReason.BENEFICIARY_REFS_INVALID]: { field: 'beneficiaryRefs', problems: ['beneficiaryRefs[0] is not a pseudonymous reference'] },
   [ErrorReason.ORDER_ALREADY_SHIPPED]: { orderId: ORG },
   [ErrorReason.DEVICE_ALREADY_SHIPPED]: { deviceId: DEVICE },
+  [ErrorReason.DEVICE_NOT_AT_DELIVERY]: { deviceId: DEVICE },
   [ErrorReason.SWAP_SAME_LINE]: { deviceId: DEVICE, otherDeviceId: DEVICE },
   [ErrorReason.SWAP_NOT_ELIGIBLE]: { problems: ['the device is grade C; the line asks for B or better'] },
 

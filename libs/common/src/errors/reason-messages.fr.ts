@@ -330,6 +330,8 @@ export const FRENCH_REASON_MESSAGES: Record<ErrorReason, (details: Details) => s
     'Les références des bénéficiaires ne sont pas valables : une par appareil, dans le même ordre, sans nom ni adresse e-mail (lettres, chiffres et . _ / # -).',
   [ErrorReason.ORDER_ALREADY_SHIPPED]: () => 'Des appareils de cette commande sont déjà expédiés : elle ne peut plus être annulée.',
   [ErrorReason.DEVICE_ALREADY_SHIPPED]: () => 'Cet appareil est déjà expédié : confirmez d’abord sa livraison, puis demandez à l’atelier de le reprendre.',
+  [ErrorReason.DEVICE_NOT_AT_DELIVERY]: () =>
+    'Seul un appareil expédié et pas encore livré peut être refusé à la remise : un appareil livré appartient à la personne équipée.',
   [ErrorReason.SWAP_SAME_LINE]: () => 'Les deux appareils servent la même ligne de commande : les échanger ne change rien.',
   [ErrorReason.SWAP_NOT_ELIGIBLE]: () => 'Un des appareils ne remplit pas les exigences de l’autre ligne : choisissez un autre appareil pour l’échange.',
 

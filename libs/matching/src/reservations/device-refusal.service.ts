@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
+import { NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { matchRegionRequest, OutboxService } from '@app/jobs';
@@ -9,13 +9,11 @@ import { lockLiveReservations } from './live-reservation';
 
 /**
  * The partner refuses a device of its order when it is handed over (it does not work, it is not
- * what the person needs). The device leaves the line (REFUSED), goes back to its refurbisher's
- * workbench (RECEIVED, the workshop's "back to workshop" transition, so that it is checked and
- * graded again before anyone else gets it), the line asks for a device again and the region is
- * re-matched. Each step writes its custody event.
- *
- * The device machine has no way back from SHIPPED yet (the workshop's table: IN_STOCK|RESERVED ->
- * RECEIVED only), so a shipped device is refused with CONFLICT and what to do instead.
+ * what the person needs), or before it is shipped. The device leaves the line (REFUSED), goes back
+ * to its refurbisher's workbench (RECEIVED, the workshop's "back to workshop" transition, so that
+ * it is checked and graded again before anyone else gets it), the line asks for a device again
+ * (a shipped order is OPEN again) and the region is re-matched. Each step writes its custody event.
+ * A device already confirmed delivered is the person's: it is not refused here.
  */
 @Injectable()
 export class DeviceRefusalService {
@@ -34,15 +32,9 @@ export class DeviceRefusalService {
       ActAccess.assert(ctx, 'PartnerOrder', 'refuseDevice', order, 'Order');
       const [link] = await lockLiveReservations(this.ledger, manager, [deviceId], true);
       if (link.orderId !== order.id) throw new NotFoundError('Device', deviceId);
-      if (link.shippedAt) {
-        throw new ConflictError(
-          `Device ${deviceId} was already shipped and cannot go back to the workshop from here yet: confirm its delivery, then ask the refurbisher to take it back`,
-          { deviceId },
-          ErrorReason.DEVICE_ALREADY_SHIPPED,
-        );
-      }
       const detail = `refused by the partner: ${reason}`;
-      await this.ledger.release(inner, manager, [link], 'REFUSED', detail);
+      if (link.shippedAt) await this.ledger.releaseRefusedAtDelivery(manager, link);
+      else await this.ledger.release(inner, manager, [link], 'REFUSED', detail);
       const [device] = await this.devices.lock(manager, [deviceId]);
       await this.devices.apply(inner, manager, [{ device, action: DeviceAction.RETURNED_TO_WORKSHOP, detail }]);
       await this.ledger.refreshStatuses(manager, [order.id]);

@@ -162,6 +162,29 @@ export class OrderLedger {
     );
   }
 
+  /**
+   * Ends the link of a device the partner refused when it was handed over: it was shipped, so the
+   * line gives back a shipped unit and an allocated one (in that order: the counters' bounds hold
+   * at each step) and asks for a device again. The device itself goes back to its workshop through
+   * refurbishing. A delivered device is the person's: this is not the way back for it.
+   */
+  async releaseRefusedAtDelivery(manager: EntityManager, link: OrderLineDevice): Promise<void> {
+    if (!link.shippedAt || link.deliveredAt) {
+      throw new ConflictError(
+        'Only a device shipped and not yet confirmed delivered can be refused at delivery',
+        { deviceId: link.deviceId },
+        ErrorReason.DEVICE_NOT_AT_DELIVERY,
+      );
+    }
+    await manager.query(
+      `UPDATE order_line_device SET released_at = now(), release_reason = 'REFUSED' WHERE id = $1 AND released_at IS NULL AND delivered_at IS NULL`,
+      [link.id],
+    );
+    const line = new Map([[link.orderLineId, 1]]);
+    await this.moveCounter(manager, 'shipped_quantity', line, -1);
+    await this.moveCounter(manager, 'allocated_quantity', line, -1);
+  }
+
   /** Marks these live links shipped or delivered and moves their lines' counters. */
   async markLinks(manager: EntityManager, links: readonly OrderLineDevice[], step: 'shipped' | 'delivered'): Promise<void> {
     if (!links.length) return;

@@ -12,7 +12,7 @@ export enum DeviceAction {
   SHIPPED = 'SHIPPED',
   DELIVERED = 'DELIVERED',
   MISSING = 'MISSING',
-  /** found broken after grading: back on the workbench (RECEIVED), erased and graded again */
+  /** found broken after grading, or refused at delivery: back on the workbench (RECEIVED), erased and graded again */
   RETURNED_TO_WORKSHOP = 'RETURNED_TO_WORKSHOP',
   /** a MISSING device that turned up, back in the status it had */
   RECOVERED = 'RECOVERED',
@@ -58,7 +58,8 @@ export const DEVICE_ACTIONS: Record<StatusChangingAction, { to: DeviceStatus; fr
   [DeviceAction.SHIPPED]: { to: DeviceStatus.SHIPPED },
   [DeviceAction.DELIVERED]: { to: DeviceStatus.DELIVERED },
   [DeviceAction.MISSING]: { to: DeviceStatus.MISSING },
-  [DeviceAction.RETURNED_TO_WORKSHOP]: { to: DeviceStatus.RECEIVED, from: [DeviceStatus.IN_STOCK, DeviceStatus.RESERVED] },
+  // SHIPPED: refused by the partner at delivery (only through refuseDevice, which ends its order link first)
+  [DeviceAction.RETURNED_TO_WORKSHOP]: { to: DeviceStatus.RECEIVED, from: [DeviceStatus.IN_STOCK, DeviceStatus.RESERVED, DeviceStatus.SHIPPED] },
   // back IN_STOCK, or RESERVED when its reservation outlived its absence (the service says which)
   [DeviceAction.RECOVERED]: { to: DeviceStatus.IN_STOCK, from: [DeviceStatus.MISSING], alsoTo: [DeviceStatus.RESERVED] },
 };

@@ -18,7 +18,8 @@ registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
  * The device's life, as data (DESIGN.md "The flow and its states" and "Extra transitions").
  * RESERVED -> IN_STOCK is the way back of a released reservation (a cancelled order, a stale
  * reservation); IN_STOCK|RESERVED -> RECEIVED sends a device found broken back to the workbench,
- * -> RECYCLED scraps it; MISSING -> IN_STOCK|RESERVED is a missing device that turned up, back to
+ * -> RECYCLED scraps it; SHIPPED -> RECEIVED is a device the partner refused as it was handed
+ * over, back on its refurbisher's workbench; MISSING -> IN_STOCK|RESERVED is a missing device that turned up, back to
  * the status it had (statusBeforeMissing). The erasure rule is a guard on top of this table
  * (DeviceLedger), not a transition of its own.
  */
@@ -27,7 +28,7 @@ export const DEVICE_MACHINE = new StateMachine<DeviceStatus>('Device', {
   WIPED: [DeviceStatus.IN_STOCK, DeviceStatus.RECYCLED],
   IN_STOCK: [DeviceStatus.RESERVED, DeviceStatus.MISSING, DeviceStatus.RECEIVED, DeviceStatus.RECYCLED],
   RESERVED: [DeviceStatus.SHIPPED, DeviceStatus.IN_STOCK, DeviceStatus.MISSING, DeviceStatus.RECEIVED, DeviceStatus.RECYCLED],
-  SHIPPED: [DeviceStatus.DELIVERED],
+  SHIPPED: [DeviceStatus.DELIVERED, DeviceStatus.RECEIVED],
   DELIVERED: [],
   RECYCLED: [],
   MISSING: [DeviceStatus.IN_STOCK, DeviceStatus.RESERVED],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ErrorReason, RequestContext } from '@app/common';
+import { BadInputError, ConflictError, ErrorReason, RequestContext } from '@app/common';
 import { TransactionRunner, TransactionEvents } from '@app/database';
 import { EntityManager } from 'typeorm';
 import { DeviceAction } from '../entities/device-action';
@@ -51,6 +51,14 @@ export class DeviceWithdrawalService {
     reason: string,
   ): Promise<Device> {
     const seen = await this.ledger.readHeld(ctx, manager, deviceId, action);
+    if (seen.status === DeviceStatus.SHIPPED) {
+      // on its way to, or at, the partner: only the partner's refusal at delivery brings it back
+      throw new ConflictError(
+        `Device ${deviceId} is shipped: the partner refuses it at delivery (refuseDevice) if it does not work`,
+        { deviceId },
+        ErrorReason.DEVICE_ALREADY_SHIPPED,
+      );
+    }
     if (seen.status === DeviceStatus.RESERVED) {
       await this.events.record(manager, new ReservationsWithdrawn(ctx, [seen.id], `withdrawn from its order: ${reason}`));
     }
