@@ -106,6 +106,11 @@ describe('authorization on every edge', () => {
     // ARA's refurbisher counts one of its devices, misses another, and "finds" a BFC device
     await t.ok(COUNT, { input: { serialNumbers: [story.ARA.devices[1]!.serial, story.BFC.devices[2]!.serial] } }, net.ara.tokens.refurbisher);
     await t.ok(COUNT, { input: { serialNumbers: [story.BFC.devices[1]!.serial] } }, net.bfc.tokens.refurbisher);
+    // everyone has something in their inbox (the worker is not running here): the walk must find only its own
+    await t.dataSource.query(
+      `INSERT INTO notification (event_key, event, user_id, delivery, title, body, action_path, payload)
+       SELECT 'edge-walk-' || id, 'LOT_OFFERED', id, 'IMMEDIATE', 'Nouvelle proposition', 'Un lot vous est proposé.', '/', '{}'::jsonb FROM "user"`,
+    );
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -207,6 +207,8 @@ export const READ_RULES: Record<string, { table: string; rules: RoleRules }> = {
   Reconciliation: { table: 'reconciliation', rules: RECONCILIATION_RULES },
   // a stock count's line (resolveDiscrepancy names it by id): as its count
   Discrepancy: { table: 'reconciliation_discrepancy', rules: via(RECONCILIATION_RULES, 'reconciliation', 'srd', (s, d) => `${s}.id = ${d}.reconciliation_id`) },
+  // a person's inbox (markNotificationsRead names its rows by id): their own rows only, whatever the role (an administrator too)
+  Notification: { table: 'notification', rules: OWN_ROWS },
 };
 
 /**
@@ -216,8 +218,7 @@ export const READ_RULES: Record<string, { table: string; rules: RoleRules }> = {
 const LISTING_RULES: Record<string, { table: string; rules: RoleRules }> = {
   // the counters of a refurbisher's shelves, as its stock counts are read
   StockLevel: { table: 'stock_level', rules: READ_RULES.Reconciliation!.rules },
-  // a person's inbox and preferences: their own rows only, whatever the role (an administrator too)
-  Notification: { table: 'notification', rules: OWN_ROWS },
+  // a person's preferences: their own rows only, whatever the role (an administrator too)
   NotificationPreference: { table: 'notification_preference', rules: OWN_ROWS },
   // Organization.contact (name, e-mail, phone of a person): narrower than reading the organization
   OrganizationContact: { table: 'organization', rules: CONTACT_RULES },
