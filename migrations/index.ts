@@ -14,10 +14,10 @@ import { ConcurrencyProtocol1795433500000 } from './1795433500000-ConcurrencyPro
 import { OrganizationOperations1795433520000 } from './1795433520000-OrganizationOperations';
 import { DeviceCapabilities1795433540000 } from './1795433540000-DeviceCapabilities';
 import { ExpectedDevices1795433600000 } from './1795433600000-ExpectedDevices';
-import { Accounts1795433800000 } from './1795433800000-Accounts';
-import { RoutingControls1795434000000 } from './1795434000000-RoutingControls';
 import { IssuedAttestations1795433700000 } from './1795433700000-IssuedAttestations';
+import { Accounts1795433800000 } from './1795433800000-Accounts';
 import { PickupChanges1795433900000 } from './1795433900000-PickupChanges';
+import { RoutingControls1795434000000 } from './1795434000000-RoutingControls';
 import { WorkshopLifecycle1795434100000 } from './1795434100000-WorkshopLifecycle';
 import { MatchingNeeds1795434200000 } from './1795434200000-MatchingNeeds';
 import { Notifications1795434300000 } from './1795434300000-Notifications';
@@ -40,10 +40,10 @@ export const MIGRATIONS = [
   OrganizationOperations1795433520000,
   DeviceCapabilities1795433540000,
   ExpectedDevices1795433600000,
-  Accounts1795433800000,
-  RoutingControls1795434000000,
   IssuedAttestations1795433700000,
+  Accounts1795433800000,
   PickupChanges1795433900000,
+  RoutingControls1795434000000,
   WorkshopLifecycle1795434100000,
   MatchingNeeds1795434200000,
   Notifications1795434300000,

@@ -142,6 +142,8 @@ describe('the act table, once per cell, through GraphQL', () => {
         region.tokens.refurbisher,
       )
     ).schedulePickup.id;
+    // a pickup is completed once the donation is available: the story's donation became so yesterday
+    await t.dataSource.query(`UPDATE donation SET available_from = now() - interval '1 day' WHERE id = $1`, [donationId]);
     await t.runOk(AccessTableCompleteDocument, { input: { pickupId, collectedQuantity: 2 } }, region.tokens.refurbisher);
     const serials = [0, 1].map(() => `ACT-${region.code}-${++serial}`);
     const intake = serials.map((serialNumber): DeviceIntakeInput => ({ serialNumber, category: 'LAPTOP', specs: { ramGb: 8, storageGb: 256, ssd: true } }));
@@ -149,8 +151,6 @@ describe('the act table, once per cell, through GraphQL', () => {
     for (const { id } of received) {
       await t.runOk(
         AccessTableEraseDocument,
-    // a pickup is completed once the donation is available: the story's donation became so yesterday
-    await t.dataSource.query(`UPDATE donation SET available_from = now() - interval '1 day' WHERE id = $1`, [donationId]);
         { input: { deviceId: id, method: 'NIST_800_88_PURGE', operator: 'Camille Martin', verified: true } },
         region.tokens.refurbisher,
       );
@@ -194,6 +194,16 @@ describe('the act table, once per cell, through GraphQL', () => {
           return e instanceof DomainError ? e.code : String(e);
         }
       },
+    },
+    // a user made in the partner: past the gate, it exists after (each with its own e-mail)
+    'Organization.administer': {
+      rowOf: (s) => s.region.partner,
+      run: (token, s) =>
+        codeOf(
+          AccessTableCreateUserDocument,
+          { input: { email: `probe-${++serial}@partner.test`, password: PASSWORD, role: 'PARTNER', organizationId: s.region.partner } },
+          token,
+        ),
     },
     // on a partner: the command goes past the gate and refuses the organization's kind
     'Organization.setCapacities': { rowOf: (s) => s.region.partner, run: (token, s) => codeOf(AccessTableCapacityDocument, { id: s.region.partner }, token) },
@@ -308,6 +318,20 @@ describe('the act table, once per cell, through GraphQL', () => {
       rowOf: (s) => s.pickupId,
       run: (token, s) => codeOf(AccessTableCompleteDocument, { input: { pickupId: s.pickupId, collectedQuantity: 2 } }, token),
     },
+    // the story's pickup is completed: past the gate, refused by state
+    'Pickup.reschedule': {
+      rowOf: (s) => s.pickupId,
+      run: (token, s) =>
+        codeOf(
+          AccessTableReschedulePickupDocument,
+          { input: { pickupId: s.pickupId, scheduledAt: new Date(availableFrom.getTime() + DAY).toISOString(), reason: 'probe' } },
+          token,
+        ),
+    },
+    'Pickup.cancel': {
+      rowOf: (s) => s.pickupId,
+      run: (token, s) => codeOf(AccessTableCancelPickupDocument, { input: { pickupId: s.pickupId, reason: 'probe' } }, token),
+    },
     'Device.erase': {
       rowOf: (s) => s.deliveredDeviceId,
       run: (token, s) =>
@@ -326,20 +350,6 @@ describe('the act table, once per cell, through GraphQL', () => {
       run: (token, s) => codeOf(AccessTableRecycleDocument, { input: { deviceId: s.deliveredDeviceId, reason: 'broken' } }, token),
     },
     // the story's device was delivered: past the gate, refused because it was shipped
-    // the story's pickup is completed: past the gate, refused by state
-    'Pickup.reschedule': {
-      rowOf: (s) => s.pickupId,
-      run: (token, s) =>
-        codeOf(
-          AccessTableReschedulePickupDocument,
-          { input: { pickupId: s.pickupId, scheduledAt: new Date(availableFrom.getTime() + DAY).toISOString(), reason: 'probe' } },
-          token,
-        ),
-    },
-    'Pickup.cancel': {
-      rowOf: (s) => s.pickupId,
-      run: (token, s) => codeOf(AccessTableCancelPickupDocument, { input: { pickupId: s.pickupId, reason: 'probe' } }, token),
-    },
     'Device.releaseReservation': {
       rowOf: (s) => s.deliveredDeviceId,
       run: (token, s) => codeOf(AccessTableReleaseReservationDocument, { input: { deviceId: s.deliveredDeviceId, reason: 'probe' } }, token),

@@ -68,11 +68,11 @@ const EXPECTED: Record<string, Partial<Record<Role, string>>> = {
   'PartnerOrder.ship': { REFURBISHER: 'sql/NOT_FOUND' },
   'PartnerOrder.refuseDevice': { PARTNER: 'own/NOT_FOUND' },
   'Reconciliation.resolve': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
+  'Reconciliation.resolveDiscrepancy': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
   // a person's own notifications and preferences: the SQL is keyed by the caller, nobody names another's
   'Notification.markRead': { ADMIN: 'all/FORBIDDEN', COORDINATOR: 'all/FORBIDDEN', DONOR: 'all/FORBIDDEN', REFURBISHER: 'all/FORBIDDEN', PARTNER: 'all/FORBIDDEN' },
   'Notification.setPreference': { ADMIN: 'all/FORBIDDEN', COORDINATOR: 'all/FORBIDDEN', DONOR: 'all/FORBIDDEN', REFURBISHER: 'all/FORBIDDEN', PARTNER: 'all/FORBIDDEN' },
   'CapturedEmail.read': { ADMIN: 'all/FORBIDDEN' },
-  'Reconciliation.resolveDiscrepancy': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
 };
 
 const ROLES = [Role.ADMIN, Role.COORDINATOR, Role.DONOR, Role.REFURBISHER, Role.PARTNER];

@@ -144,9 +144,6 @@ export const ACT_RULES = {
     /** pause and resume a refurbisher's intake (routing offers it nothing meanwhile) */
     pauseIntake: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher pauses its own intake') },
     reportImpactOf: { ...staffFor(), [Role.DONOR]: hidden(OWN_ORGANIZATION) },
-    /** a refurbisher named in a stock filter: staff name any (the listing keeps to their region), a refurbisher itself */
-    filterStockBy: {
-      [Role.ADMIN]: hidden(EVERYTHING),
     /** its weekly capacities: staff, and a refurbisher its own (it knows its workshop) */
     setCapacities: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher sets its own capacities') },
     /** its address and contact: staff, and its own users */
@@ -161,6 +158,9 @@ export const ACT_RULES = {
     /** stop or restart its taking part (a coordinator organization only by an administrator: the service says so) */
     deactivate: staffFor(),
     reactivate: staffFor(),
+    /** a refurbisher named in a stock filter: staff name any (the listing keeps to their region), a refurbisher itself */
+    filterStockBy: {
+      [Role.ADMIN]: hidden(EVERYTHING),
       [Role.COORDINATOR]: hidden(EVERYTHING),
       [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher reads its own stock'),
     },
@@ -191,12 +191,12 @@ export const ACT_RULES = {
   },
   Pickup: {
     complete: { [Role.REFURBISHER]: hidden(PICKUP_OF_OWN_LOT) },
-  },
-  Device: {
-    erase: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     /** no dead ends: the refurbisher of the lot, or the coordinator on the donor's behalf */
     reschedule: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(PICKUP_IN_OWN_REGION), [Role.REFURBISHER]: hidden(PICKUP_OF_OWN_LOT) },
     cancel: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(PICKUP_IN_OWN_REGION), [Role.REFURBISHER]: hidden(PICKUP_OF_OWN_LOT) },
+  },
+  Device: {
+    erase: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     grade: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     recycle: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     /** give a reserved device back to stock (its line asks again) */

@@ -19,8 +19,6 @@ export * from './geo/great-circle';
 export * from './geo/french-geocoder';
 export * from './geo/addok-client';
 export * from './geo/address-resolver';
-export * from './geo/addok-client';
-export * from './geo/address-resolver';
 export * from './config/app-config';
 export * from './domain/device-category';
 export * from './domain/address';

@@ -47,6 +47,8 @@ export interface AppConfig {
   loginFailureRetentionDays: number;
   /** the standalone worker's health endpoint (it serves no API) */
   workerHealthPort: number;
+  /** a bearer token Prometheus sends to read /metrics; without it, /metrics answers loopback callers only */
+  metricsToken: string | null;
   /** percent of a refurbisher's weekly capacity, per category, one donation may hold in unclaimed offers */
   routingDonationOfferSharePercent: number;
   /** days a decline (or a lapsed offer) bars that refurbisher from that donation; the coordinator may lift it sooner */
@@ -76,11 +78,6 @@ export interface AppConfig {
   passwordResetTtlMinutes: number;
   /** kg CO2e per device that replace the documented defaults (CO2E_FACTORS, JSON), per category */
   co2eFactors: Partial<Record<DeviceCategory, number>>;
-  /**
-   * The keys that sign attestation codes (ATTESTATION_KEYS: `k2:secret2,k1:secret1`): the first
-   * signs, all verify, so a rotation keeps every issued code verifiable. Apart from the JWT secret.
-   */
-  attestationKeys: AttestationKey[];
   /** an addok / Base Adresse Nationale API for street-level points; null: commune points from offline data only */
   geocoderUrl: string | null;
   /** how long one geocoder request may take before the offline data is used instead */
@@ -91,6 +88,11 @@ export interface AppConfig {
   mailFrom: string;
   /** how long a worker owns an e-mail it is sending; past it, another worker may send it (longer than the SMTP timeouts) */
   emailLeaseMs: number;
+  /**
+   * The keys that sign attestation codes (ATTESTATION_KEYS: `k2:secret2,k1:secret1`): the first
+   * signs, all verify, so a rotation keeps every issued code verifiable. Apart from the JWT secret.
+   */
+  attestationKeys: AttestationKey[];
 }
 
 export interface AttestationKey {
@@ -102,7 +104,7 @@ export interface AttestationKey {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 export class ConfigError extends Error {
-  constructor(problems: string[]) {
+  constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
 }
@@ -286,15 +288,47 @@ function readAttestationKeys(env: Env, dataDir: string, databaseUrl: string | nu
   return keys;
 }
 
+/**
+ * Where PostgreSQL is: DATABASE_URL, or its parts (DATABASE_HOST, DATABASE_PORT, DATABASE_USER,
+ * DATABASE_PASSWORD or DATABASE_PASSWORD_FILE, DATABASE_NAME) for deployments that keep the
+ * password apart — each part encoded here, so a password with `/`, `@` or `#` stays a password.
+ * Neither: the embedded server.
+ */
+function readDatabaseUrl(env: Env, problems: string[]): string | null {
+  const url = env.DATABASE_URL?.trim() || null;
+  const host = env.DATABASE_HOST?.trim() || null;
+  if (url && host) {
+    problems.push('DATABASE_URL and DATABASE_HOST both set: give the URL or its parts, not both');
+    return url;
+  }
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_URL must be a postgres:// URL');
+    return url;
+  }
+  if (!host) return null;
+  const port = readInt(env, 'DATABASE_PORT', 5432, 1, 65535, problems);
+  const user = env.DATABASE_USER?.trim() || 'postgres';
+  let password = env.DATABASE_PASSWORD ?? '';
+  const passwordFile = env.DATABASE_PASSWORD_FILE?.trim();
+  if (passwordFile) {
+    try {
+      password = readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '');
+    } catch {
+      problems.push(`DATABASE_PASSWORD_FILE cannot be read: ${passwordFile}`);
+    }
+  }
+  const name = env.DATABASE_NAME?.trim() || user;
+  const credentials = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user);
+  const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+  return `postgres://${credentials}@${hostPart}:${port}/${encodeURIComponent(name)}`;
+}
+
 const README_JWT_SECRET = 'change-me-to-48-random-characters-change-me-please';
 const README_ADMIN_PASSWORD = 'change-me-too';
 
 export function loadAppConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
-  const databaseUrl = env.DATABASE_URL?.trim() || null;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// URL');
-  }
+  const databaseUrl = readDatabaseUrl(env, problems);
   const redisUrl = env.REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
   if (!/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// URL');
   const dataDir = resolve(env.DATA_DIR?.trim() || 'data');
@@ -346,6 +380,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     outboxRetentionDays: readInt(env, 'OUTBOX_RETENTION_DAYS', 7, 1, 3650, problems),
     loginFailureRetentionDays: readInt(env, 'LOGIN_FAILURE_RETENTION_DAYS', 30, 1, 3650, problems),
     workerHealthPort: readInt(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535, problems),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
     routingDonationOfferSharePercent: readInt(env, 'ROUTING_DONATION_OFFER_SHARE_PERCENT', 50, 1, 100, problems),
     declineCooldownDays: readInt(env, 'DECLINE_COOLDOWN_DAYS', 7, 0, 365, problems),
     stuckOfferHours: readInt(env, 'STUCK_OFFER_HOURS', 12, 1, 24 * 30, problems),
@@ -362,12 +397,12 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     reportLinkTtlHours: readInt(env, 'REPORT_LINK_TTL_HOURS', 24, 1, 24 * 90, problems),
     passwordResetTtlMinutes: readInt(env, 'PASSWORD_RESET_TTL_MINUTES', 60, 5, 7 * 24 * 60, problems),
     co2eFactors: readCo2eFactors(env, problems),
-    attestationKeys: readAttestationKeys(env, dataDir, databaseUrl, jwtSecret, problems),
     geocoderUrl: readGeocoderUrl(env, problems),
     geocoderTimeoutMs: readInt(env, 'GEOCODER_TIMEOUT_MS', 1500, 100, 30_000, problems),
     smtpUrl: readSmtpUrl(env, problems),
     mailFrom: readMailFrom(env, readPublicUrl(env, port, []), problems),
     emailLeaseMs: readInt(env, 'EMAIL_LEASE_MS', 120_000, 1000, 3_600_000, problems),
+    attestationKeys: readAttestationKeys(env, dataDir, databaseUrl, jwtSecret, problems),
   };
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
     problems.push('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent');
