@@ -392,7 +392,9 @@ describe('the act table, once per cell, through GraphQL', () => {
     'Reconciliation.resolveDiscrepancy': {
       rowOf: (s) => s.reconciliationId,
       run: async (token, s) => {
-        const [d] = await t.dataSource.query(`SELECT id FROM reconciliation_discrepancy WHERE reconciliation_id = $1 ORDER BY id LIMIT 1`, [s.reconciliationId]);
+        const [d] = await t.dataSource.query(`SELECT id FROM reconciliation_discrepancy WHERE reconciliation_id = $1 ORDER BY id LIMIT 1`, [
+          s.reconciliationId,
+        ]);
         return codeOf(AccessTableResolveDiscrepancyDocument, { discrepancyId: String(d.id), decision: 'MISSCANNED' }, token);
       },
     },

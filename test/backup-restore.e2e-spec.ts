@@ -10,7 +10,12 @@ import { assertDatabaseName, databaseUrl, TEST_DATABASE_NAME, TEST_DATABASE_URL,
 
 const root = join(__dirname, '..');
 const run = (script: string, args: string[], env: Record<string, string>) =>
-  execFileSync('bash', [join(root, 'scripts', script), ...args], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync('bash', [join(root, 'scripts', script), ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: TEST_SERVER_URL });

@@ -183,7 +183,11 @@ describe('the general request limit', () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
-      expect(refused.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED', details: { retryAfterSeconds: Number(refused.headers['retry-after']) } });
+      expect(refused.body.errors?.[0]?.extensions).toEqual({
+        code: 'RATE_LIMITED',
+        reason: 'RATE_LIMITED',
+        details: { retryAfterSeconds: Number(refused.headers['retry-after']) },
+      });
       // another address is not affected, and health probes are never counted
       expect((await post(t, TYPENAME, {}, { 'x-forwarded-for': someAddress() })).status).toBe(200);
       for (let i = 0; i < 3; i++) expect((await request(t.app.getHttpServer()).get('/health').set('x-forwarded-for', anonymous)).status).not.toBe(429);

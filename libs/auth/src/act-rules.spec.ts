@@ -70,8 +70,20 @@ const EXPECTED: Record<string, Partial<Record<Role, string>>> = {
   'Reconciliation.resolve': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
   'Reconciliation.resolveDiscrepancy': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
   // a person's own notifications and preferences: the SQL is keyed by the caller, nobody names another's
-  'Notification.markRead': { ADMIN: 'all/FORBIDDEN', COORDINATOR: 'all/FORBIDDEN', DONOR: 'all/FORBIDDEN', REFURBISHER: 'all/FORBIDDEN', PARTNER: 'all/FORBIDDEN' },
-  'Notification.setPreference': { ADMIN: 'all/FORBIDDEN', COORDINATOR: 'all/FORBIDDEN', DONOR: 'all/FORBIDDEN', REFURBISHER: 'all/FORBIDDEN', PARTNER: 'all/FORBIDDEN' },
+  'Notification.markRead': {
+    ADMIN: 'all/FORBIDDEN',
+    COORDINATOR: 'all/FORBIDDEN',
+    DONOR: 'all/FORBIDDEN',
+    REFURBISHER: 'all/FORBIDDEN',
+    PARTNER: 'all/FORBIDDEN',
+  },
+  'Notification.setPreference': {
+    ADMIN: 'all/FORBIDDEN',
+    COORDINATOR: 'all/FORBIDDEN',
+    DONOR: 'all/FORBIDDEN',
+    REFURBISHER: 'all/FORBIDDEN',
+    PARTNER: 'all/FORBIDDEN',
+  },
   'CapturedEmail.read': { ADMIN: 'all/FORBIDDEN' },
 };
 

@@ -52,7 +52,10 @@ export class PickupSchedulingService {
       );
       await this.history.record(manager, ctx.user, [{ pickupId: pickup.id, kind: PickupChangeKind.SCHEDULED, toScheduledAt: pickup.scheduledAt }]);
       if (step === 'ADVANCE') await this.lots.markPickupScheduled(manager, lot);
-      await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.PICKUP_SCHEDULED, { pickupId: pickup.id, scheduledAt: pickup.scheduledAt.toISOString() }));
+      await this.outbox.enqueue(
+        manager,
+        notificationRequest(NotificationEvent.PICKUP_SCHEDULED, { pickupId: pickup.id, scheduledAt: pickup.scheduledAt.toISOString() }),
+      );
       return pickup;
     });
   }
