@@ -1,3 +1,4 @@
+import '../support/production-env';
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RegionFlowRebuild } from '@app/reporting';

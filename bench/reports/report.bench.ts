@@ -7,6 +7,7 @@
  *
  *   TS_NODE_TRANSPILE_ONLY=true ts-node -r tsconfig-paths/register bench/reports/report.bench.ts [certificates] [rounds]
  */
+import '../support/production-env';
 import { AttestationThread } from '@app/reporting/impact/attestation-thread';
 import { DEFAULT_CO2E_FACTORS } from '@app/reporting/impact/co2e-factors';
 import { ImpactAttestation, renderImpactAttestation } from '@app/reporting/impact/impact-attestation.pdf';
