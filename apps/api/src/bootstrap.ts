@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, BadInputError, loadAppConfig, MetricsRegistry, r
 import { Logger } from 'nestjs-pino';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
+import { registerCors } from './http/cors';
 import { registerHttpSurface } from './http/http-surface';
 import { registerRateLimit } from './http/rate-limit';
 import { registerWebConsole } from './http/web-console';
@@ -40,6 +41,7 @@ export async function createApiApplication(options: ApiModuleOptions = {}): Prom
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);
   registerObservability(app, config, app.get(MetricsRegistry));
+  await registerCors(app, config);
   await registerHttpSurface(app, config);
   await registerRateLimit(app, config);
   await registerQueueBoard(app, config);

@@ -34,6 +34,17 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ ...base, DATABASE_HOST: 'postgres', DATABASE_URL: 'postgres://a@b/c', JWT_SECRET: 'x'.repeat(40) })).toThrow(/not both/);
   });
 
+  it('takes the origins of consoles hosted elsewhere, and refuses a wildcard or a path', () => {
+    const base = { DATA_DIR: dataDir() };
+    expect(loadAppConfig(base).corsOrigins).toEqual([]);
+    expect(loadAppConfig({ ...base, CORS_ORIGINS: 'https://console.reseau.org, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://console.reseau.org',
+      'http://localhost:5173',
+    ]);
+    expect(() => loadAppConfig({ ...base, CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadAppConfig({ ...base, CORS_ORIGINS: 'https://console.reseau.org/app' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('says every problem at once, clearly', () => {
     let error: unknown;
     try {

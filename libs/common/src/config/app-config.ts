@@ -49,6 +49,8 @@ export interface AppConfig {
   workerHealthPort: number;
   /** a bearer token Prometheus sends to read /metrics; without it, /metrics answers loopback callers only */
   metricsToken: string | null;
+  /** origins (scheme://host[:port]) of consoles hosted elsewhere that may call the API from a browser; none by default */
+  corsOrigins: string[];
   /** percent of a refurbisher's weekly capacity, per category, one donation may hold in unclaimed offers */
   routingDonationOfferSharePercent: number;
   /** days a decline (or a lapsed offer) bars that refurbisher from that donation; the coordinator may lift it sooner */
@@ -323,6 +325,17 @@ function readDatabaseUrl(env: Env, problems: string[]): string | null {
   return `postgres://${credentials}@${hostPart}:${port}/${encodeURIComponent(name)}`;
 }
 
+/** CORS_ORIGINS: a comma-separated list of origins, each `https://host[:port]` (or http), never `*` or a path. */
+function readCorsOrigins(env: Env, problems: string[]): string[] {
+  const origins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = origins.filter((o) => !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o));
+  if (bad.length) problems.push(`CORS_ORIGINS: name each origin as https://host[:port], comma-separated (not ${bad.join(', ')})`);
+  return origins.filter((o) => !bad.includes(o));
+}
+
 const README_JWT_SECRET = 'change-me-to-48-random-characters-change-me-please';
 const README_ADMIN_PASSWORD = 'change-me-too';
 
@@ -381,6 +394,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     loginFailureRetentionDays: readInt(env, 'LOGIN_FAILURE_RETENTION_DAYS', 30, 1, 3650, problems),
     workerHealthPort: readInt(env, 'WORKER_HEALTH_PORT', 3001, 0, 65535, problems),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
+    corsOrigins: readCorsOrigins(env, problems),
     routingDonationOfferSharePercent: readInt(env, 'ROUTING_DONATION_OFFER_SHARE_PERCENT', 50, 1, 100, problems),
     declineCooldownDays: readInt(env, 'DECLINE_COOLDOWN_DAYS', 7, 0, 365, problems),
     stuckOfferHours: readInt(env, 'STUCK_OFFER_HOURS', 12, 1, 24 * 30, problems),
