@@ -29,3 +29,4 @@ export * from './threads/solver-thread';
 export * from './security/password-policy';
 export * from './config/app-config.module';
 export * from './metrics/metrics-registry';
+export * from './text/escape-html';

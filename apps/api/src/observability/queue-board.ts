@@ -3,7 +3,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { AuthorizationGuard, AuthService } from '@app/auth';
-import { AppConfig, DomainError, Role } from '@app/common';
+import { AppConfig, DomainError, escapeHtml, Role } from '@app/common';
 import { QueueRegistry } from '@app/jobs';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -33,8 +33,6 @@ function cookieOf(request: Request, name: string): string | undefined {
   }
   return undefined;
 }
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function loginPage(message?: string): string {
   return `<!doctype html>

@@ -1,3 +1,5 @@
+import { escapeHtml } from '@app/common';
+
 /** One notification as an e-mail shows it. */
 export interface EmailItem {
   title: string;
@@ -11,13 +13,6 @@ export interface EmailContent {
   subject: string;
   text: string;
   html: string;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Every text that reaches HTML goes through here: names, reasons and references are people's input. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 const SIGNATURE = 'Le réseau régional de réemploi';

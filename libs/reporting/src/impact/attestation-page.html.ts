@@ -1,13 +1,7 @@
+import { escapeHtml } from '@app/common';
 import { AttestationVerification } from './attestation-verification.types';
 import { categoryCount, frCount, frDate, frNumber } from './french-labels';
 import { lastDayOf } from './impact-file-names';
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Every text from the database or the address bar goes through here: a donor named `<script>` stays text. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 const page = (title: string, body: string) =>
   `<!doctype html>
