@@ -156,7 +156,9 @@ describe('every refusal names its situation: code, reason, details, and a French
     );
     const refused = refusal(deactivated, 'CONFLICT', ErrorReason.ORGANIZATION_DEACTIVATED);
     expect(refused.details).toEqual({ organizationId: net.bfc.partner, deactivatedAt: '2026-01-15T09:00:00.000Z' });
-    expect(refused.french).toBe('Cette organisation est désactivée depuis le 15 janvier 2026 à 10:00 : demandez au coordinateur de la région de la réactiver.');
+    expect(refused.french).toBe(
+      'Cette organisation est désactivée depuis le jeudi 15 janvier 2026 à 10 h 00 : demandez au coordinateur de la région de la réactiver.',
+    );
   });
 
   it('matching: swapping a device with itself', async () => {

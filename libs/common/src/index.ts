@@ -30,3 +30,4 @@ export * from './security/password-policy';
 export * from './config/app-config.module';
 export * from './metrics/metrics-registry';
 export * from './text/escape-html';
+export * from './format/paris-time';

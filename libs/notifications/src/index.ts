@@ -5,7 +5,6 @@ export * from './entities/notification.entity';
 export * from './entities/email-delivery.entity';
 export * from './entities/notification-preference.entity';
 export * from './policies/default-preferences';
-export * from './mail/paris-time';
 export * from './mail/email-content';
 export * from './dto/notification.types';
 export * from './jobs/send-email.request';

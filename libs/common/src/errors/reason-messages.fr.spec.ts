@@ -25,7 +25,7 @@ describe('French messages of the refusal reasons', () => {
     expect(frenchMessage(ErrorReason.PAGE_TOO_LARGE, { max: 500, given: 1000 })).toBe('Demandez au plus 500 éléments par page.');
     expect(frenchMessage(ErrorReason.TOO_MANY_LOGIN_FAILURES, { retryAfterSeconds: 900 })).toMatch(/réessayez dans 15 min,/);
     expect(frenchMessage(ErrorReason.PICKUP_BEFORE_AVAILABILITY, { availableFrom: '2026-03-10T08:00:00.000Z' })).toBe(
-      'Le matériel n’est disponible qu’à partir du 10 mars 2026 à 09:00 : choisissez une date d’enlèvement à partir de ce moment.',
+      'Le matériel n’est disponible qu’à partir du mardi 10 mars 2026 à 9 h 00 : choisissez une date d’enlèvement à partir de ce moment.',
     );
     expect(frenchMessage(ErrorReason.NO_CAPACITY_DECLARED, { categories: ['TABLET', 'MONITOR'] })).toBe(
       'L’atelier ne déclare aucune capacité pour : tablettes, écrans. Déclarez-en une avant de lui attribuer ces appareils.',

@@ -30,7 +30,7 @@ describe('numbers and units as people read them', () => {
   });
 
   it('gives dates in French, at the time of Paris', () => {
-    expect(formatFrenchDateTime('2026-03-01T09:30:00Z')).toBe('1 mars 2026 à 10:30');
+    expect(formatFrenchDateTime('2026-03-01T09:30:00Z')).toBe('dimanche 1er mars 2026 à 10 h 30');
     expect(formatFrenchDateTime('nonsense')).toBe('une date inconnue');
   });
 });

@@ -1,3 +1,4 @@
+import { parisDateTime } from './paris-time';
 /**
  * Numbers and units as people read them in French sentences: a distance to the tenth of a
  * kilometre with a decimal comma ("12,3 km"), a duration in the unit people count it in
@@ -41,9 +42,9 @@ export function formatDelay(until: Date | string | number, now: Date = new Date(
   return ms >= 0 ? `dans ${formatDuration(ms)}` : `il y a ${formatDuration(ms)}`;
 }
 
-/** A date and time as people in France read it: "4 décembre 2026 à 19:00". */
+/** A date and time from a refusal's details (a Date or an ISO string), as people in France read it: "vendredi 4 décembre 2026 à 19 h 00". */
 export function formatFrenchDateTime(value: Date | string | number): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return 'une date inconnue';
-  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(date);
+  return parisDateTime(date);
 }

@@ -1,8 +1,8 @@
+import { parisIsoDay } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, JobHandler, OutboxService, QueueName } from '@app/jobs';
 import { DataSource } from 'typeorm';
-import { parisIsoDay } from '../mail/paris-time';
 import { NotificationRecorder } from '../services/notification-recorder.service';
 import { sendEmailRequest } from './send-email.request';
 

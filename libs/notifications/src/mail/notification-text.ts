@@ -1,6 +1,5 @@
-import { Role } from '@app/common';
+import { Role, parisDateTime, parisDay } from '@app/common';
 import { NotificationEvent, NotificationJobData } from '@app/jobs';
-import { parisDateTime, parisDay } from './paris-time';
 
 /** What the notify job read about an event, to say it to people (names and references, never ids alone). */
 export interface NotificationFacts {

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@app/common';
+import { APP_CONFIG, AppConfig, parisDay } from '@app/common';
 import { EmailBounces } from '@app/auth';
 import { NotificationEvent } from '@app/jobs';
 import { DataSource } from 'typeorm';
 import { EmailDeliveryState } from '../entities/email-delivery-state';
 import { digestEmail, EmailContent, EmailItem, singleEmail } from '../mail/email-content';
 import { MailTransport, SendFailure } from '../mail/mail-transport';
-import { parisDay } from '../mail/paris-time';
 
 /** A delivery as its claim returned it. */
 export interface ClaimedDelivery {

@@ -1,6 +1,6 @@
-import { escapeHtml } from '@app/common';
+import { escapeHtml, parisDay } from '@app/common';
 import { AttestationVerification } from './attestation-verification.types';
-import { categoryCount, frCount, frDate, frNumber } from './french-labels';
+import { categoryCount, frCount, frNumber } from './french-labels';
 import { lastDayOf } from './impact-file-names';
 
 const page = (title: string, body: string) =>
@@ -30,10 +30,10 @@ export function attestationPage(code: string, v: AttestationVerification): strin
   return page(
     'Attestation authentique',
     `<h1 class="ok">Attestation authentique</h1>
-<p>Le code <strong>${shown}</strong> correspond à une attestation délivrée le ${escapeHtml(frDate(v.issuedAt!))} par <strong>${escapeHtml(v.issuerName ?? '')}</strong>.</p>
+<p>Le code <strong>${shown}</strong> correspond à une attestation délivrée le ${escapeHtml(parisDay(v.issuedAt!))} par <strong>${escapeHtml(v.issuerName ?? '')}</strong>.</p>
 ${v.stillCurrent ? '' : '<p class="warn">Les chiffres du donateur pour cette période ont changé depuis la délivrance (par exemple un appareil remis depuis). L’attestation reste authentique pour ce qu’elle affirmait à sa date ; une attestation à jour peut être demandée.</p>'}
 <h2>Ce qu’elle atteste</h2>
-<p>Donateur : <strong>${escapeHtml(v.donorName ?? '')}</strong><br>Période : du ${escapeHtml(frDate(v.from))} au ${escapeHtml(frDate(lastDayOf(v.to)))}</p>
+<p>Donateur : <strong>${escapeHtml(v.donorName ?? '')}</strong><br>Période : du ${escapeHtml(parisDay(v.from))} au ${escapeHtml(parisDay(lastDayOf(v.to)))}</p>
 <ul>
 <li>${escapeHtml(frCount(f.devicesReceived, 'appareil reçu', 'appareils reçus'))}</li>
 <li>${escapeHtml(frCount(f.devicesReused, 'appareil remis à une personne', 'appareils remis à des personnes'))}</li>

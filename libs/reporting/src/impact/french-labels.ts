@@ -50,14 +50,6 @@ export function frNumber(n: number, maxDecimals = 0): string {
   return format.format(n);
 }
 
-const DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "3 décembre 2026", "1er janvier 2027": the day as France writes it, in Paris time. */
-export function frDate(d: Date): string {
-  const text = DATE.format(d);
-  return text.startsWith('1 ') ? `1er ${text.slice(2)}` : text;
-}
-
 /** French plural: 0 and 1 take the singular ("0 appareil", "1 appareil recyclé", "2 appareils recyclés"). */
 export function frCount(n: number, one: string, many: string): string {
   return `${frNumber(n)} ${Math.abs(n) < 2 ? one : many}`;

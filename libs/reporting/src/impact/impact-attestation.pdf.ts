@@ -1,6 +1,7 @@
+import { parisDay } from '@app/common';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { categoryTitle, ERASURE_METHOD_LABEL, frCount, frDate, frNumber } from './french-labels';
+import { categoryTitle, ERASURE_METHOD_LABEL, frCount, frNumber } from './french-labels';
 
 export interface AttestationCategoryLine {
   category: string;
@@ -98,7 +99,7 @@ export function* writeAttestationSteps(doc: PDFKit.PDFDocument, a: ImpactAttesta
     .font('titre')
     .text('Période : ', { continued: true })
     .font('texte')
-    .text(`du ${frDate(a.from)} au ${frDate(a.to)}`);
+    .text(`du ${parisDay(a.from)} au ${parisDay(a.to)}`);
   doc.moveDown();
 
   const received = a.devicesReceived < 2 ? 'a été reçu' : 'ont été reçus';
@@ -152,7 +153,7 @@ export function* writeAttestationSteps(doc: PDFKit.PDFDocument, a: ImpactAttesta
   if (!a.certificates.length) doc.text('Aucun sur la période.');
   for (let i = 0; i < a.certificates.length; i++) {
     const c = a.certificates[i]!;
-    doc.text(`${c.number} — n° de série ${c.serialNumber} — ${ERASURE_METHOD_LABEL[c.method] ?? 'méthode non précisée'} — ${frDate(c.performedAt)}`);
+    doc.text(`${c.number} — n° de série ${c.serialNumber} — ${ERASURE_METHOD_LABEL[c.method] ?? 'méthode non précisée'} — ${parisDay(c.performedAt)}`);
     if ((i + 1) % LINES_PER_STEP === 0) yield;
   }
 
@@ -256,7 +257,7 @@ function verification(doc: PDFKit.PDFDocument, a: ImpactAttestation, left: numbe
   doc
     .font('texte')
     .fontSize(10)
-    .text(`Délivrée le ${frDate(a.issuedAt)} par ${a.issuer.name}.`, left, top, { width: width - side - 12 });
+    .text(`Délivrée le ${parisDay(a.issuedAt)} par ${a.issuer.name}.`, left, top, { width: width - side - 12 });
   doc.font('titre').text(`Code de vérification : ${a.verificationCode}`, { width: width - side - 12 });
   doc
     .font('texte')

@@ -1,3 +1,7 @@
+/**
+ * Dates as people in France read them, at the time of Paris: one place for the e-mails, the
+ * attestation and the French sentences of refusals, so that they all say "1er mars" and "9 h 05".
+ */
 const PARIS = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
   weekday: 'long',
@@ -19,9 +23,10 @@ export function parisDateTime(at: Date): string {
   return `${part.weekday} ${day} ${part.month} ${part.year} à ${Number(part.hour)} h ${part.minute}`;
 }
 
-/** A day as people write it: "10 décembre 2026". */
+/** A day as people write it: "10 décembre 2026", "1er janvier 2027" (Paris time). */
 export function parisDay(at: Date): string {
-  return PARIS_DAY.format(at);
+  const text = PARIS_DAY.format(at);
+  return text.startsWith('1 ') ? `1er ${text.slice(2)}` : text;
 }
 
 /** The Paris calendar day of a moment, as YYYY-MM-DD (a digest gathers one). */
