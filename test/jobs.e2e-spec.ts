@@ -126,6 +126,39 @@ describe('background jobs through the outbox', () => {
       expect(run.returnvalue).toEqual(expect.objectContaining({ routedQuantity: (await lotQuantity()) - routedBefore }));
       expect((await routeRegionJobs()).filter((j) => !earlier.has(j.id))).toHaveLength(1);
     });
+
+    it('after a restore from a backup the outbox hands out its ids again, and their jobs still run', async () => {
+      const unsent = async () => (await t.dataSource.query(`SELECT 1 FROM outbox_message WHERE sent_at IS NULL`)).length;
+      await waitFor('earlier requests to reach BullMQ', async () => (await unsent()) === 0, 10_000, 20);
+      // the rows written after the backup are lost with it, the sequence goes back, and Redis keeps
+      // the completed jobs those rows named: the first declaration of this file was row 1
+      await t.dataSource.query(`DELETE FROM outbox_message`);
+      await t.dataSource.query(`SELECT setval(pg_get_serial_sequence('outbox_message', 'id'), 1, false)`);
+      const routing = t.app.get(QueueRegistry).get(QueueName.ROUTING);
+      expect((await routing.getJobs(['completed'])).some((j) => /^outbox-1(-|$)/.test(j.id ?? ''))).toBe(true);
+
+      const donation = (await t.runOk(DECLARE, { input: input(2) }, net.ara.tokens.donor)).declareDonation;
+      const [{ id: rowId }] = await t.dataSource.query(`SELECT id FROM outbox_message ORDER BY id LIMIT 1`);
+      expect(rowId).toBe('1');
+      await waitFor('the request to reach BullMQ', async () => (await unsent()) === 0, 10_000, 20);
+      await t.promoteDelayedJobs();
+      const [lot] = await waitFor(
+        'the donation to be routed',
+        async () => {
+          const lots: Array<{ id: string }> = await t.dataSource.query(`SELECT id FROM lot WHERE donation_id = $1`, [donation.id]);
+          return lots.length ? lots : null;
+        },
+        10_000,
+        20,
+      );
+      // and the offer made by that run is told to the refurbisher, through a notify job of its own
+      await waitFor(
+        'the offer to reach the refurbisher’s inbox',
+        async () => (await t.dataSource.query(`SELECT 1 FROM notification WHERE event = 'LOT_OFFERED' AND payload->>'lotId' = $1`, [lot!.id])).length > 0,
+        10_000,
+        20,
+      );
+    });
   });
 
   describe('when Redis goes away', () => {

@@ -9,6 +9,17 @@ import { QueueRegistry } from './queue-registry';
 const BATCH = 200;
 
 /**
+ * The job id of a row that asked for none. The row id alone is not enough: a database restored
+ * from a backup hands out the ids it had handed out after the backup again, while Redis still
+ * keeps the jobs those ids named (completed jobs are kept a day), and BullMQ silently ignores a
+ * job whose id it already holds. The row's creation time tells the two rows apart and is as
+ * stable as the id, so a relay that re-adds a row still adds the same job.
+ */
+export function outboxJobId(row: Pick<OutboxMessage, 'id' | 'createdAt'>): string {
+  return `outbox-${row.id}-${row.createdAt.getTime()}`;
+}
+
+/**
  * Moves outbox rows to BullMQ. Rows are locked with SKIP LOCKED, so many relays share the work;
  * a row is marked sent in the same transaction that added its job, and the job id is stable
  * (the row's, or the one it asked for), so a relay that dies between the two re-adds a job
@@ -61,7 +72,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             .getMany();
           for (const row of rows) {
             await this.queues.get(row.queue as QueueName).add(row.name, row.payload, {
-              jobId: row.jobId ?? `outbox-${row.id}`,
+              jobId: row.jobId ?? outboxJobId(row),
               delay: row.delayMs || undefined,
               // keepLastIfActive: a request that comes while the run is active is kept and runs after it
               deduplication: row.debounceKey ? { id: row.debounceKey, keepLastIfActive: true } : undefined,
