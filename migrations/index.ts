@@ -21,6 +21,7 @@ import { RoutingControls1795434000000 } from './1795434000000-RoutingControls';
 import { WorkshopLifecycle1795434100000 } from './1795434100000-WorkshopLifecycle';
 import { MatchingNeeds1795434200000 } from './1795434200000-MatchingNeeds';
 import { Notifications1795434300000 } from './1795434300000-Notifications';
+import { OrganizationFlags1795434900000 } from './1795434900000-OrganizationFlags';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   WorkshopLifecycle1795434100000,
   MatchingNeeds1795434200000,
   Notifications1795434300000,
+  OrganizationFlags1795434900000,
 ];

@@ -11,6 +11,7 @@ import {
   OrgsSetCapacityDocument,
   OrgsSubmitOrderDocument,
   OrgsUpdateDocument,
+  OrgsUpdateFlagsDocument,
   UpdateOrganizationInput,
 } from './generated/graphql';
 import { claimLot, declareAndRoute, declareDonation, eraseAndGrade, LYON, markCollected, receiveLot, routeDonations } from './support/donation-flow';
@@ -119,6 +120,34 @@ describe('organizations: editing, deactivation, contacts', () => {
       ];
       for (const input of bad) expect({ input, code: await updateCode(input, coordinator) }).toEqual({ input, code: 'BAD_USER_INPUT' });
       expect((await read(net.ara.partner))!.contact).toEqual({ name: null, email: null, phone: '06-12-34-56-78' });
+    });
+
+    it('staff record a public donor and a refurbisher that may issue tax receipts; the organizations themselves cannot', async () => {
+      const flags = (organizationId: string, input: Partial<UpdateOrganizationInput>, token: string) =>
+        t.run(OrgsUpdateFlagsDocument, { input: { organizationId, ...input } }, token);
+      expect((await flags(net.ara.donor, { publicBody: true }, net.ara.tokens.coordinator)).data?.updateOrganization).toEqual({
+        id: net.ara.donor,
+        publicBody: true,
+        taxReceiptEligible: false,
+      });
+      expect((await flags(net.ara.refurbisher, { taxReceiptEligible: true }, net.adminToken)).data?.updateOrganization).toMatchObject({
+        taxReceiptEligible: true,
+      });
+      // a price cap or a tax receipt is not for the organization to grant itself
+      const own = await flags(net.ara.refurbisher, { taxReceiptEligible: false }, net.ara.tokens.refurbisher);
+      expect(own.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'COORDINATOR_REQUIRED', details: { fields: ['taxReceiptEligible'] } });
+      expect((await flags(net.ara.donor, { publicBody: false }, net.ara.tokens.donor)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // each flag belongs to one kind of organization
+      expect((await flags(net.ara.partner, { publicBody: true }, net.ara.tokens.coordinator)).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'DONOR_ONLY',
+      });
+      expect((await flags(net.ara.donor, { taxReceiptEligible: true }, net.ara.tokens.coordinator)).errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'REFURBISHER_ONLY',
+      });
+      expect(await read(net.ara.donor)).toMatchObject({ publicBody: true });
+      expect(await read(net.ara.refurbisher)).toMatchObject({ taxReceiptEligible: true });
     });
 
     it('a refurbisher that moved keeps its history: its lots keep the distance they were routed at, donations their address', async () => {

@@ -78,10 +78,14 @@ export type CreateOrganizationInput = {
   capacities?: InputMaybe<Array<CategoryCapacityInput>>;
   kind: OrganizationKind;
   name: Scalars['String']['input'];
+  /** donors only: a public body (default false) */
+  publicBody?: InputMaybe<Scalars['Boolean']['input']>;
   regionId: Scalars['ID']['input'];
   serviceRadiusKm?: InputMaybe<Scalars['Float']['input']>;
   /** as people write it (356 000 000 00048, with dots or no-break spaces): stored as its 14 digits */
   siret?: InputMaybe<Scalars['String']['input']>;
+  /** refurbishers only: may issue tax receipts for gifts in kind (default false) */
+  taxReceiptEligible?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CreateRegionInput = {
@@ -497,13 +501,17 @@ export type UnroutedReason =
   /** the refurbishers in reach that may take it have paused their intake */
   | 'PAUSED';
 
-/** give at least one of name, address, contact, serviceRadiusKm */
+/** give at least one of name, address, contact, serviceRadiusKm, publicBody, taxReceiptEligible */
 export type UpdateOrganizationInput = {
   address?: InputMaybe<AddressInput>;
   contact?: InputMaybe<OrganizationContactInput>;
   name?: InputMaybe<Scalars['String']['input']>;
   organizationId: Scalars['ID']['input'];
+  /** donors only: a public body ; staff only */
+  publicBody?: InputMaybe<Scalars['Boolean']['input']>;
   serviceRadiusKm?: InputMaybe<Scalars['Float']['input']>;
+  /** refurbishers only: may issue tax receipts for gifts in kind ; staff only */
+  taxReceiptEligible?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type WebRegionsQueryVariables = Exact<{ [key: string]: never; }>;

@@ -103,6 +103,8 @@ export enum ErrorReason {
   /** details: field */
   REFURBISHER_ONLY = 'REFURBISHER_ONLY',
   /** details: field */
+  DONOR_ONLY = 'DONOR_ONLY',
+  /** details: field */
   SERVICE_RADIUS_REQUIRED = 'SERVICE_RADIUS_REQUIRED',
   /** details: organizationId, deactivatedAt (refurbisherId when a lot was to go to it) */
   ORGANIZATION_DEACTIVATED = 'ORGANIZATION_DEACTIVATED',

@@ -61,6 +61,7 @@ export const REASON_EXAMPLES: Record<ErrorReason, Record<string, unknown>> = {
   [ErrorReason.ADDRESS_NOT_FOUND]: { field: 'address.city', postalCode: '69280', city: 'Atlantis', suggestions: ["Marcy-l'Étoile", 'Sainte-Consorce'] },
   [ErrorReason.REGION_CODE_TAKEN]: { field: 'code', code: 'ARA' },
   [ErrorReason.REFURBISHER_ONLY]: { field: 'serviceRadiusKm' },
+  [ErrorReason.DONOR_ONLY]: { field: 'publicBody' },
   [ErrorReason.SERVICE_RADIUS_REQUIRED]: { field: 'serviceRadiusKm' },
   [ErrorReason.ORGANIZATION_DEACTIVATED]: { organizationId: ORG, deactivatedAt: '2026-01-15T09:00:00.000Z' },
   [ErrorReason.ORGANIZATION_ALREADY_DEACTIVATED]: { organizationId: ORG, deactivatedAt: '2026-01-15T09:00:00.000Z' },

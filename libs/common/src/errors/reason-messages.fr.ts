@@ -221,7 +221,11 @@ export const FRENCH_REASON_MESSAGES: Record<ErrorReason, (details: Details) => s
   },
   [ErrorReason.REGION_CODE_TAKEN]: (d) =>
     text(d.code) ? `Une région porte déjà le code ${text(d.code)} : choisissez-en un autre.` : 'Une région porte déjà ce code : choisissez-en un autre.',
-  [ErrorReason.REFURBISHER_ONLY]: () => 'Seuls les ateliers de reconditionnement ont des capacités et un rayon d’intervention : retirez-les.',
+  [ErrorReason.REFURBISHER_ONLY]: (d) =>
+    d.field === 'taxReceiptEligible'
+      ? 'Seuls les ateliers de reconditionnement délivrent des reçus fiscaux : retirez taxReceiptEligible.'
+      : 'Seuls les ateliers de reconditionnement ont des capacités et un rayon d’intervention : retirez-les.',
+  [ErrorReason.DONOR_ONLY]: () => 'Seuls les donateurs peuvent être déclarés organismes publics : retirez publicBody.',
   [ErrorReason.SERVICE_RADIUS_REQUIRED]: () => 'Indiquez le rayon d’intervention de l’atelier, en kilomètres.',
   [ErrorReason.ORGANIZATION_DEACTIVATED]: (d) =>
     when(d.deactivatedAt)

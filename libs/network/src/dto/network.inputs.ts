@@ -3,6 +3,7 @@ import { AddressInput, DeviceCategory, IsSiretInput, Role } from '@app/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsEmail,
   IsEnum,
   IsInt,
@@ -86,6 +87,16 @@ export class CreateOrganizationInput {
   @IsPositive({ message: 'serviceRadiusKm must be more than 0 km' })
   @Max(1000)
   serviceRadiusKm?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'donors only: a public body (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  publicBody?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'refurbishers only: may issue tax receipts for gifts in kind (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  taxReceiptEligible?: boolean | null;
 }
 
 @InputType()
@@ -136,7 +147,7 @@ export class OrganizationContactInput {
   phone?: string | null;
 }
 
-@InputType({ description: 'give at least one of name, address, contact, serviceRadiusKm' })
+@InputType({ description: 'give at least one of name, address, contact, serviceRadiusKm, publicBody, taxReceiptEligible' })
 export class UpdateOrganizationInput {
   @Field(() => ID)
   @IsUUID()
@@ -169,6 +180,16 @@ export class UpdateOrganizationInput {
   @IsPositive({ message: 'serviceRadiusKm must be more than 0 km' })
   @Max(1000)
   serviceRadiusKm?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'donors only: a public body ; staff only' })
+  @IsOptional()
+  @IsBoolean()
+  publicBody?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'refurbishers only: may issue tax receipts for gifts in kind ; staff only' })
+  @IsOptional()
+  @IsBoolean()
+  taxReceiptEligible?: boolean | null;
 }
 
 @InputType()

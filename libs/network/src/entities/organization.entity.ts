@@ -71,6 +71,23 @@ export class Organization {
   @Column('varchar', { length: 500, nullable: true })
   intakePauseReason!: string | null;
 
+  /**
+   * donors only: a public body (state service, local authority, public hospital…). The law caps
+   * the price at which its equipment may be resold and sets it reuse targets, so both follow this flag.
+   */
+  @Field({ description: 'donors only: a public body, whose equipment is resold under the legal price caps and counted against the public reuse targets' })
+  @Column('boolean', { default: false })
+  publicBody!: boolean;
+
+  /**
+   * refurbishers only: the organization may issue tax receipts for gifts in kind (an association
+   * of general interest, article 238 bis CGI). The coordinator records it; the law, not the
+   * service, decides who is eligible.
+   */
+  @Field({ description: 'refurbishers only: may issue tax receipts to its donors (article 238 bis of the Code général des impôts)' })
+  @Column('boolean', { default: false })
+  taxReceiptEligible!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -23,21 +23,29 @@ export class OrganizationProfileService {
   ) {}
 
   async update(ctx: RequestContext, input: UpdateOrganizationInput): Promise<Organization> {
-    const given = (['name', 'address', 'contact', 'serviceRadiusKm'] as const).filter((k) => input[k] !== undefined && input[k] !== null);
+    const given = (['name', 'address', 'contact', 'serviceRadiusKm', 'publicBody', 'taxReceiptEligible'] as const).filter(
+      (k) => input[k] !== undefined && input[k] !== null,
+    );
     if (!given.length)
-      throw new BadInputError('Give at least one of name, address, contact or serviceRadiusKm', { field: 'input' }, ErrorReason.NOTHING_TO_CHANGE);
+      throw new BadInputError(
+        'Give at least one of name, address, contact, serviceRadiusKm, publicBody or taxReceiptEligible',
+        { field: 'input' },
+        ErrorReason.NOTHING_TO_CHANGE,
+      );
     const name = input.name?.trim();
     if (input.name != null && !name) throw new BadInputError('name cannot be blank: type the name', { field: 'name' }, ErrorReason.VALUE_REQUIRED);
     // resolved before the transaction: a city that cannot be located is the caller's to fix, and nothing is locked meanwhile
     const address = input.address ? await this.addresses.resolve(input.address) : null;
 
     return this.tx.run(ctx, async (_, manager) => {
-      const profile = input.name != null || input.serviceRadiusKm != null;
+      // the flags decide legal caps and tax receipts: staff record them, like the name
+      const profileFields = (['name', 'serviceRadiusKm', 'publicBody', 'taxReceiptEligible'] as const).filter((k) => input[k] != null);
+      const profile = profileFields.length > 0;
       // a role that may never change them is told so whatever the organization (the role is all it learns)
       if (profile && !actCell('Organization', 'updateProfile', ctx.user.role)) {
         throw new ForbiddenError(
           "Only the coordinator of the region changes an organization's name or service radius: ask them; your organization may change its address and contact",
-          { fields: input.name != null ? ['name'] : ['serviceRadiusKm'] },
+          { fields: profileFields },
           ErrorReason.COORDINATOR_REQUIRED,
         );
       }
@@ -51,10 +59,26 @@ export class OrganizationProfileService {
           ErrorReason.REFURBISHER_ONLY,
         );
       }
+      if (input.taxReceiptEligible != null && org.kind !== OrganizationKind.REFURBISHER) {
+        throw new BadInputError(
+          `${org.name} is not a refurbisher: only refurbishers issue tax receipts; leave taxReceiptEligible out`,
+          { field: 'taxReceiptEligible' },
+          ErrorReason.REFURBISHER_ONLY,
+        );
+      }
+      if (input.publicBody != null && org.kind !== OrganizationKind.DONOR) {
+        throw new BadInputError(
+          `${org.name} is not a donor: only donors are public bodies here; leave publicBody out`,
+          { field: 'publicBody' },
+          ErrorReason.DONOR_ONLY,
+        );
+      }
       const changes: Partial<Organization> = {};
       if (name) changes.name = name;
       if (input.serviceRadiusKm != null) changes.serviceRadiusKm = input.serviceRadiusKm;
       if (address) changes.address = address;
+      if (input.publicBody != null) changes.publicBody = input.publicBody;
+      if (input.taxReceiptEligible != null) changes.taxReceiptEligible = input.taxReceiptEligible;
       if (input.contact) {
         changes.contactName = input.contact.name?.trim() || null;
         changes.contactEmail = input.contact.email?.trim() || null;

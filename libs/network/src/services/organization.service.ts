@@ -104,6 +104,16 @@ export class OrganizationService {
         ErrorReason.REFURBISHER_ONLY,
       );
     }
+    if (input.taxReceiptEligible && !isRefurbisher) {
+      throw new BadInputError(
+        'Only refurbishers issue tax receipts: leave taxReceiptEligible out',
+        { field: 'taxReceiptEligible' },
+        ErrorReason.REFURBISHER_ONLY,
+      );
+    }
+    if (input.publicBody && input.kind !== OrganizationKind.DONOR) {
+      throw new BadInputError('Only donors are public bodies here: leave publicBody out', { field: 'publicBody' }, ErrorReason.DONOR_ONLY);
+    }
     if (isRefurbisher && input.serviceRadiusKm == null) {
       throw new BadInputError(
         'A refurbisher needs a serviceRadiusKm: give the distance it travels to collect, in km',
@@ -133,6 +143,8 @@ export class OrganizationService {
           regionId: input.regionId,
           address,
           serviceRadiusKm: isRefurbisher ? input.serviceRadiusKm! : null,
+          publicBody: input.publicBody ?? false,
+          taxReceiptEligible: input.taxReceiptEligible ?? false,
         }),
       );
       if (input.capacities?.length) await this.writeCapacities(manager, org.id, input.capacities);
