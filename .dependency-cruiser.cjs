@@ -21,6 +21,10 @@ const LAYERS = [
   'matching',
   'reconciliation',
   'reporting',
+  // prices, quotes and invoices of what is shipped
+  'pricing',
+  // the papers: donation agreements, tax receipts, public reuse reports, the waste register
+  'paperwork',
   'notifications',
 ];
 
