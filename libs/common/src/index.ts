@@ -31,3 +31,4 @@ export * from './config/app-config.module';
 export * from './metrics/metrics-registry';
 export * from './text/escape-html';
 export * from './format/paris-time';
+export * from './format/euros';
