@@ -23,6 +23,7 @@ import {
   AccessTableIssuePasswordResetDocument,
   AccessTableReactivateUserDocument,
   AccessTableUpdateUserDocument,
+  AccessTableUsersDocument,
   AccessTableDeclareDocument,
   AccessTableDeclineDocument,
   AccessTableEraseDocument,
@@ -280,6 +281,8 @@ describe('the act table, once per cell, through GraphQL', () => {
     'User.deactivate': { rowOf: accountOf, run: (token, s) => codeOf(AccessTableDeactivateUserDocument, { userId: accountOf(s) }, token) },
     'User.reactivate': { rowOf: accountOf, run: (token, s) => codeOf(AccessTableReactivateUserDocument, { userId: accountOf(s) }, token) },
     'User.issuePasswordReset': { rowOf: accountOf, run: (token, s) => codeOf(AccessTableIssuePasswordResetDocument, { userId: accountOf(s) }, token) },
+    // the accounts listing: staff only, each kept to what READ_RULES lets it read
+    'User.list': { run: (token) => codeOf(AccessTableUsersDocument, {}, token) },
     // a reset link for the region's coordinator: a staff account, an administrator's business only
     'User.administerStaff': { run: (token) => codeOf(AccessTableIssuePasswordResetDocument, { userId: callers.coordinator.userId }, token) },
     'Donation.cancel': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(AccessTableCancelDonationDocument, { id: s.donationId }, token) },

@@ -39,6 +39,7 @@ const EXPECTED: Record<string, Partial<Record<Role, string>>> = {
   'User.deactivate': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
   'User.reactivate': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
   'User.issuePasswordReset': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
+  'User.list': { ADMIN: 'all/FORBIDDEN', COORDINATOR: 'all/FORBIDDEN' },
   'Donation.cancel': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', DONOR: 'own/NOT_FOUND' },
   'Donation.liftDecline': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },
   'Donation.assignLot': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND' },

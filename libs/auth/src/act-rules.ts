@@ -107,6 +107,7 @@ export const refused = (rule: ActRule, message: string): ActCell => ({ rule, den
 type Cells = Partial<Record<Role, ActCell>>;
 
 const STAFF_OF_REGION = 'Only the coordinator of this region may do this';
+const STAFF_LISTS_USERS = 'Only an administrator or a coordinator lists accounts';
 /** Staff acting for an organization they name: hidden outside their region. */
 const staffFor = (): Cells => ({ [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(IN_OWN_REGION) });
 /** What every signed-in person does on their own rows: the command names no one else's. */
@@ -173,6 +174,8 @@ export const ACT_RULES = {
     deactivate: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(USER_OF_OWN_REGION) },
     reactivate: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(USER_OF_OWN_REGION) },
     issuePasswordReset: { [Role.ADMIN]: hidden(EVERYTHING), [Role.COORDINATOR]: hidden(USER_OF_OWN_REGION) },
+    /** list accounts (`users`): staff only; READ_RULES "User" keeps a coordinator to its region's */
+    list: { [Role.ADMIN]: refused(EVERYTHING, STAFF_LISTS_USERS), [Role.COORDINATOR]: refused(EVERYTHING, STAFF_LISTS_USERS) },
   },
   Donation: {
     cancel: { ...staffFor(), [Role.DONOR]: hidden(OWN_DONATION) },

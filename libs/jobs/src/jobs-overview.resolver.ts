@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Role } from '@app/common';
 import { Allow } from '@app/auth';
@@ -56,6 +56,9 @@ export class JobsOverview {
   @Field(() => Int, { description: 'jobs written by mutations, not yet handed to Redis' })
   outboxPending!: number;
 
+  @Field(() => Float, { description: 'age in seconds of the oldest job still in the outbox: how far the relay is behind (0 when empty)' })
+  outboxLagSeconds!: number;
+
   @Field(() => [QueueStatus])
   queues!: QueueStatus[];
 
@@ -79,9 +82,12 @@ export class JobsOverviewResolver {
   @Allow(Role.ADMIN)
   @Query(() => JobsOverview, { description: 'the background work of the whole platform: ADMIN only' })
   async jobs(): Promise<JobsOverview> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE sent_at IS NULL`);
+    // the partial index on unsent rows serves both figures
+    const [{ n, lag }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag FROM outbox_message WHERE sent_at IS NULL`,
+    );
     const redisUp = await this.redis.ping();
-    if (!redisUp) return { redisUp, outboxPending: n, queues: [], recentFailures: [] };
+    if (!redisUp) return { redisUp, outboxPending: n, outboxLagSeconds: lag, queues: [], recentFailures: [] };
     const queues: QueueStatus[] = [];
     const recentFailures: FailedJob[] = [];
     for (const queue of this.queues.all()) {
@@ -106,6 +112,6 @@ export class JobsOverviewResolver {
       }
     }
     recentFailures.sort((a, b) => (b.failedAt?.getTime() ?? 0) - (a.failedAt?.getTime() ?? 0));
-    return { redisUp, outboxPending: n, queues, recentFailures: recentFailures.slice(0, 20) };
+    return { redisUp, outboxPending: n, outboxLagSeconds: lag, queues, recentFailures: recentFailures.slice(0, 20) };
   }
 }

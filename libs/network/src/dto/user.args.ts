@@ -1,6 +1,6 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { Role } from '@app/common';
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { MAX_PAGE_SIZE, Role } from '@app/common';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 @ArgsType()
 export class UpdateUserArgs {
@@ -28,4 +28,43 @@ export class UserIdArgs {
   @Field(() => ID)
   @IsUUID()
   userId!: string;
+}
+
+@ArgsType()
+export class UsersArgs {
+  /** the accounts of one organization (of the caller's region, for a coordinator) */
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
+  /** the accounts of the organizations of one region; a coordinator reads its own region's only, whatever it names */
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  regionId?: string | null;
+
+  @Field(() => Role, { nullable: true })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role | null;
+
+  /** left out or false: active accounts only */
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  includeDeactivated?: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string | null;
 }

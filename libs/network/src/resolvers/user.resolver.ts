@@ -1,8 +1,9 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequestContext, Role } from '@app/common';
+import { Connection, RequestContext, Role } from '@app/common';
 import { Allow, ALL_ROLES, Ctx, User } from '@app/auth';
 import { CreateUserInput } from '../dto/network.inputs';
-import { UpdateUserArgs, UserIdArgs } from '../dto/user.args';
+import { UserConnection } from '../dto/user-connection';
+import { UpdateUserArgs, UserIdArgs, UsersArgs } from '../dto/user.args';
 import { Organization } from '../entities/organization.entity';
 import { OrganizationService } from '../services/organization.service';
 import { UserService } from '../services/user.service';
@@ -18,6 +19,12 @@ export class UserResolver {
   @Query(() => User)
   me(@Ctx() ctx: RequestContext): Promise<User> {
     return this.userService.me(ctx);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR)
+  @Query(() => UserConnection, { description: "the accounts the caller administers, newest first: ADMIN all, a coordinator its region's" })
+  users(@Ctx() ctx: RequestContext, @Args() args: UsersArgs): Promise<Connection<User>> {
+    return this.userService.list(ctx, args);
   }
 
   @Allow(Role.ADMIN, Role.COORDINATOR)

@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError, ErrorReason, NotFoundError, RequestContext, Role, passwordWeakness, weakPasswordError } from '@app/common';
+import {
+  BadInputError,
+  ConflictError,
+  Connection,
+  decodeCursor,
+  ErrorReason,
+  NotFoundError,
+  pageSize,
+  RequestContext,
+  Role,
+  passwordWeakness,
+  toConnection,
+  weakPasswordError,
+} from '@app/common';
 import { TransactionRunner } from '@app/database';
-import { AccountRow, ActAccess, CallerCache, hashPassword, isStaffRole, User, UserAccounts } from '@app/auth';
+import { AccountRow, ActAccess, CallerCache, hashPassword, isStaffRole, ReadScope, User, UserAccounts } from '@app/auth';
 import { EntityManager } from 'typeorm';
 import { CreateUserInput } from '../dto/network.inputs';
-import { UpdateUserArgs } from '../dto/user.args';
+import { UpdateUserArgs, UsersArgs } from '../dto/user.args';
 import { Organization } from '../entities/organization.entity';
 import { ROLE_OF_KIND } from '../entities/organization-kind';
 
@@ -22,6 +35,39 @@ export class UserService {
       .findOne({ where: { id: ctx.user.userId } });
     if (!user) throw new NotFoundError('User');
     return user;
+  }
+
+  /**
+   * The accounts the caller administers (READ_RULES "User": ADMIN all, a coordinator those of its
+   * region's organizations and its own), newest first. Filters only narrow that scope: a region
+   * or an organization the caller does not run answers an empty page, as if it had no accounts.
+   */
+  async list(ctx: RequestContext, args: UsersArgs): Promise<Connection<User>> {
+    ActAccess.assertRole(ctx, 'User', 'list');
+    const limit = pageSize(args.first);
+    const qb = this.tx.manager(ctx).getRepository(User).createQueryBuilder('u');
+    ReadScope.apply(ctx, qb, 'User', 'u');
+    if (args.organizationId) qb.andWhere('u.organization_id = :organizationId', { organizationId: args.organizationId });
+    if (args.regionId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM organization fo WHERE fo.id = u.organization_id AND fo.region_id = :regionId)', { regionId: args.regionId });
+    }
+    if (args.role) qb.andWhere('u.role = :role', { role: args.role });
+    if (!args.includeDeactivated) qb.andWhere('u.deactivated_at IS NULL');
+    const total = await qb.clone().getCount();
+    // created_at keeps microseconds and a cursor milliseconds: pages are cut on the millisecond, so no row falls between two
+    const sortAt = "date_trunc('milliseconds', u.created_at)";
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      qb.andWhere(`(${sortAt}, u.id) < (:cursorAt, :cursorId)`, { cursorAt: cursor.createdAt, cursorId: cursor.id });
+    }
+    const { entities, raw } = await qb
+      .addSelect(`(extract(epoch FROM ${sortAt}) * 1000)::bigint`, 'sort_ms')
+      .orderBy(sortAt, 'DESC')
+      .addOrderBy('u.id', 'DESC')
+      .limit(limit + 1)
+      .getRawAndEntities<{ sort_ms: string }>();
+    const rows = entities.map((user, i) => Object.assign(user, { createdAt: new Date(Number(raw[i]!.sort_ms)) }));
+    return toConnection(rows, limit, total);
   }
 
   /** ADMIN creates anyone; a coordinator creates the users of its region's organizations. */
