@@ -203,6 +203,26 @@ export enum ErrorReason {
   /** details: problems */
   SWAP_NOT_ELIGIBLE = 'SWAP_NOT_ELIGIBLE',
 
+  // the people equipped: needs, the waiting list, accompaniment
+  /** details: field */
+  PSEUDONYMOUS_REFERENCE_INVALID = 'PSEUDONYMOUS_REFERENCE_INVALID',
+  /** details: field */
+  VOUCHER_NUMBER_REQUIRED = 'VOUCHER_NUMBER_REQUIRED',
+  /** details: field, basis */
+  VOUCHER_NUMBER_NOT_APPLICABLE = 'VOUCHER_NUMBER_NOT_APPLICABLE',
+  /** details: field, basis, accepted */
+  ELIGIBILITY_BASIS_NOT_ACCEPTED = 'ELIGIBILITY_BASIS_NOT_ACCEPTED',
+  /** details: profile, category, problems */
+  NEED_CATEGORY_NOT_FOR_PROFILE = 'NEED_CATEGORY_NOT_FOR_PROFILE',
+  /** details: field, needId */
+  NEED_ALREADY_OPEN = 'NEED_ALREADY_OPEN',
+  /** details: needId, status */
+  NEED_NOT_WAITING = 'NEED_NOT_WAITING',
+  /** details: field */
+  NEEDS_OF_SEVERAL_PARTNERS = 'NEEDS_OF_SEVERAL_PARTNERS',
+  /** details: field */
+  DATE_IN_FUTURE = 'DATE_IN_FUTURE',
+
   // stock counts
   /** details: field */
   DISCREPANCY_DECISION_INVALID = 'DISCREPANCY_DECISION_INVALID',
@@ -215,6 +235,24 @@ export enum ErrorReason {
   /** details: field, event */
   SECURITY_EMAIL_REQUIRED = 'SECURITY_EMAIL_REQUIRED',
   EMAILS_NOT_CAPTURED = 'EMAILS_NOT_CAPTURED',
+
+  // money: prices, quotes, invoices
+  /** details: field, category, grade, priceCents, capCents, source (the text that sets the cap) */
+  PRICE_ABOVE_LEGAL_CAP = 'PRICE_ABOVE_LEGAL_CAP',
+
+  // paperwork: agreements, tax receipts, public reuse report, waste register
+  /** details: deviceId, status */
+  DEVICE_NOT_RECYCLED = 'DEVICE_NOT_RECYCLED',
+  /** details: deviceId, count */
+  RECYCLING_DESTINATION_RECORDED = 'RECYCLING_DESTINATION_RECORDED',
+  /** details: refurbisherId */
+  TAX_RECEIPT_NOT_ELIGIBLE = 'TAX_RECEIPT_NOT_ELIGIBLE',
+  /** details: donationId, number */
+  TAX_RECEIPT_ALREADY_ISSUED = 'TAX_RECEIPT_ALREADY_ISSUED',
+  /** details: donorId */
+  NOT_PUBLIC_BODY = 'NOT_PUBLIC_BODY',
+  /** details: donationId */
+  AGREEMENT_NOT_READY = 'AGREEMENT_NOT_READY',
 }
 
 /** The reason of a refusal that names none: the generic one of its code. */

@@ -118,10 +118,36 @@ export const REASON_EXAMPLES: Record<ErrorReason, Record<string, unknown>> = {
   [ErrorReason.SWAP_SAME_LINE]: { deviceId: DEVICE, otherDeviceId: DEVICE },
   [ErrorReason.SWAP_NOT_ELIGIBLE]: { problems: ['the device is grade C; the line asks for B or better'] },
 
+  [ErrorReason.PSEUDONYMOUS_REFERENCE_INVALID]: { field: 'beneficiaryRef' },
+  [ErrorReason.VOUCHER_NUMBER_REQUIRED]: { field: 'voucherNumber' },
+  [ErrorReason.VOUCHER_NUMBER_NOT_APPLICABLE]: { field: 'voucherNumber', basis: 'INCOME_CRITERIA' },
+  [ErrorReason.ELIGIBILITY_BASIS_NOT_ACCEPTED]: { field: 'eligibilityBasis', basis: 'STUDENT_GRANT', accepted: ['VOUCHER', 'INCOME_CRITERIA'] },
+  [ErrorReason.NEED_CATEGORY_NOT_FOR_PROFILE]: { profile: 'DESIGN_STUDENT', category: 'DESKTOP', problems: ['a DESIGN_STUDENT line takes LAPTOP, not DESKTOP'] },
+  [ErrorReason.NEED_ALREADY_OPEN]: { field: 'beneficiaryRef', needId: ORG },
+  [ErrorReason.NEED_NOT_WAITING]: { needId: ORG, status: 'ORDERED' },
+  [ErrorReason.NEEDS_OF_SEVERAL_PARTNERS]: { field: 'needIds' },
+  [ErrorReason.DATE_IN_FUTURE]: { field: 'date' },
+
   [ErrorReason.DISCREPANCY_DECISION_INVALID]: { field: 'decision' },
   [ErrorReason.STOCK_COUNT_CLOSED]: { status: 'RESOLVED' },
   [ErrorReason.DISCREPANCY_ALREADY_DECIDED]: { decision: 'FOUND' },
 
   [ErrorReason.SECURITY_EMAIL_REQUIRED]: { field: 'event', event: 'PASSWORD_RESET' },
   [ErrorReason.EMAILS_NOT_CAPTURED]: {},
+
+  [ErrorReason.PRICE_ABOVE_LEGAL_CAP]: {
+    field: 'prices',
+    category: 'LAPTOP',
+    grade: 'A',
+    priceCents: 18_100,
+    capCents: 18_000,
+    source: 'décret du 7 novembre 2022 (JORF du 9 novembre 2022)',
+  },
+
+  [ErrorReason.DEVICE_NOT_RECYCLED]: { deviceId: DEVICE, status: 'IN_STOCK' },
+  [ErrorReason.RECYCLING_DESTINATION_RECORDED]: { deviceId: DEVICE, count: 2 },
+  [ErrorReason.TAX_RECEIPT_NOT_ELIGIBLE]: { refurbisherId: ORG },
+  [ErrorReason.TAX_RECEIPT_ALREADY_ISSUED]: { donationId: ORG, number: 'RF-2026-00001' },
+  [ErrorReason.NOT_PUBLIC_BODY]: { donorId: ORG },
+  [ErrorReason.AGREEMENT_NOT_READY]: { donationId: ORG },
 };

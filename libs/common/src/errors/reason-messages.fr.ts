@@ -1,3 +1,4 @@
+import { formatEuros } from '../format/euros';
 import { formatDelay, formatDuration, formatFrenchDateTime } from '../format/units';
 import { ErrorReason } from './error-reason';
 
@@ -339,6 +340,18 @@ export const FRENCH_REASON_MESSAGES: Record<ErrorReason, (details: Details) => s
   [ErrorReason.SWAP_SAME_LINE]: () => 'Les deux appareils servent la même ligne de commande : les échanger ne change rien.',
   [ErrorReason.SWAP_NOT_ELIGIBLE]: () => 'Un des appareils ne remplit pas les exigences de l’autre ligne : choisissez un autre appareil pour l’échange.',
 
+  [ErrorReason.PSEUDONYMOUS_REFERENCE_INVALID]: () =>
+    'Cette référence n’est pas pseudonyme : utilisez votre numéro de dossier (lettres, chiffres et . _ / # -), jamais un nom ni une adresse e-mail.',
+  [ErrorReason.VOUCHER_NUMBER_REQUIRED]: () => 'Indiquez le numéro du chèque ou du bon d’accès sur lequel repose l’éligibilité.',
+  [ErrorReason.VOUCHER_NUMBER_NOT_APPLICABLE]: () => 'Un numéro de bon d’accès ne vaut que pour l’éligibilité par bon : retirez-le ou choisissez ce motif.',
+  [ErrorReason.ELIGIBILITY_BASIS_NOT_ACCEPTED]: () =>
+    'La région n’accepte pas ce motif d’éligibilité : choisissez un des motifs qu’elle accepte, ou demandez au coordinateur de l’ajouter.',
+  [ErrorReason.NEED_CATEGORY_NOT_FOR_PROFILE]: () => 'Ce type d’appareil ne convient pas à ce profil : choisissez-en un autre.',
+  [ErrorReason.NEED_ALREADY_OPEN]: () => 'Cette personne attend déjà un appareil de ce type : suivez le besoin existant plutôt que d’en créer un second.',
+  [ErrorReason.NEED_NOT_WAITING]: () => 'Ce besoin n’est plus en attente : rechargez la page pour voir où il en est.',
+  [ErrorReason.NEEDS_OF_SEVERAL_PARTNERS]: () => 'Une commande est passée pour un seul partenaire : choisissez des besoins du même partenaire.',
+  [ErrorReason.DATE_IN_FUTURE]: () => 'Cette date est à venir : indiquez la date à laquelle la séance a eu lieu.',
+
   [ErrorReason.DISCREPANCY_DECISION_INVALID]: () => 'Cet appareil a été compté, pas oublié : décidez « retrouvé » ou « erreur de saisie ».',
   [ErrorReason.STOCK_COUNT_CLOSED]: () => 'Les écarts de cet inventaire sont déjà tous décidés : rechargez la page.',
   [ErrorReason.DISCREPANCY_ALREADY_DECIDED]: (d) =>
@@ -348,6 +361,28 @@ export const FRENCH_REASON_MESSAGES: Record<ErrorReason, (details: Details) => s
 
   [ErrorReason.SECURITY_EMAIL_REQUIRED]: () => 'Les e-mails sur la sécurité de votre compte partent toujours : choisissez un autre type d’événement.',
   [ErrorReason.EMAILS_NOT_CAPTURED]: () => 'Les e-mails partent par le serveur d’envoi : lisez-les dans les boîtes des destinataires.',
+
+  [ErrorReason.PRICE_ABOVE_LEGAL_CAP]: (d) => {
+    const what = CATEGORY[text(d.category)] ?? 'ces appareils';
+    const cap = num(d.capCents) !== null && Number.isSafeInteger(d.capCents) ? formatEuros(num(d.capCents)!) : null;
+    const source = text(d.source) ? `, plafond fixé par le ${text(d.source)}` : '';
+    return cap
+      ? `Le prix des ${what} donnés par un organisme public ne peut dépasser ${cap}${source} : baissez ce prix, ou réservez-le aux appareils de donateurs privés.`
+      : `Ce prix dépasse le plafond légal des ${what} donnés par un organisme public : baissez-le, ou réservez-le aux appareils de donateurs privés.`;
+  },
+
+  [ErrorReason.DEVICE_NOT_RECYCLED]: () => 'Seul un appareil recyclé part comme déchet : recyclez-le d’abord, ou retirez-le de la liste.',
+  [ErrorReason.RECYCLING_DESTINATION_RECORDED]: (d) =>
+    typeof d.count === 'number' && d.count > 1
+      ? `${plural(d.count, 'appareil a', 'appareils ont')} déjà une destination enregistrée : retirez-les de la liste.`
+      : 'Cet appareil a déjà une destination enregistrée : retirez-le de la liste.',
+  [ErrorReason.TAX_RECEIPT_NOT_ELIGIBLE]: () =>
+    'Cet atelier n’est pas enregistré comme pouvant délivrer des reçus fiscaux : demandez au coordinateur de la région de vérifier son éligibilité.',
+  [ErrorReason.TAX_RECEIPT_ALREADY_ISSUED]: (d) =>
+    text(d.number) ? `Un reçu fiscal a déjà été délivré pour ce don (n° ${text(d.number)}) : téléchargez-le depuis la liste des reçus.` : 'Un reçu fiscal a déjà été délivré pour ce don : téléchargez-le depuis la liste des reçus.',
+  [ErrorReason.NOT_PUBLIC_BODY]: () =>
+    'Ce donateur n’est pas enregistré comme organisme public : le bilan des objectifs de réemploi ne concerne que l’État et les collectivités.',
+  [ErrorReason.AGREEMENT_NOT_READY]: () => 'Aucun atelier n’a encore accepté ce don : la convention de don sera prête dès qu’un lot sera accepté.',
 };
 
 /** The French sentence of a refusal, as a client shows it. */
