@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, MercuriusDriverConfig } from '@nestjs/mercurius';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { join } from 'node:path';
 import { APP_CONFIG, AppConfig, AppConfigModule, DateTimeScalar, MetricsModule, MetricsRegistry } from '@app/common';
-import { AuthModule } from '@app/auth';
+import { AuthModule, AuthorizationGuard } from '@app/auth';
 import { DatabaseModule } from '@app/database';
 import { JobsModule } from '@app/jobs';
 import { DonationsModule } from '@app/donations';
@@ -20,6 +19,7 @@ import { RoutingModule } from '@app/routing';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { mercuriusErrorFormatter } from './graphql/format-error';
 import { inputTextHook } from './graphql/input-text-rule';
+import { introspectionAccessHook } from './graphql/introspection-access';
 import { sourceTextOnlyHook } from './graphql/source-text-only';
 import { complexityLimitHook, depthLimitRule, MAX_QUERY_TOKENS, nestingLimitHook } from './graphql/query-limits';
 import { HealthController } from './health/health.controller';
@@ -62,19 +62,20 @@ export class ApiModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [NotificationsModule],
-          inject: [APP_CONFIG, MetricsRegistry, NotificationBus],
-          useFactory: (config: AppConfig, metrics: MetricsRegistry, bus: NotificationBus) => ({
+          inject: [APP_CONFIG, MetricsRegistry, NotificationBus, AuthorizationGuard],
+          useFactory: (config: AppConfig, metrics: MetricsRegistry, bus: NotificationBus, guard: AuthorizationGuard) => ({
             path: '/graphql',
             autoSchemaFile: process.env.NODE_ENV === 'production' ? true : join(process.cwd(), 'schema.gql'),
             sortSchema: true,
             // every Date argument and field through the strict scalar: 2026-02-30 is refused, not read as 2 March
             buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-            graphiql: process.env.NODE_ENV !== 'production',
+            // the console's explorer (/explorer, bundled, no CDN) replaces Mercurius' GraphiQL, which loads its code from a CDN
+            graphiql: false,
             context: (request: unknown) => ({ req: request }),
             // WebSocket subscriptions on /graphql, authenticated by the global guard, relayed between API processes through Redis
             subscription: notificationSubscriptionOptions(bus),
             errorFormatter: mercuriusErrorFormatter(config, metrics),
-            validationRules: [depthLimitRule(config.maxQueryDepth), ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule])],
+            validationRules: [depthLimitRule(config.maxQueryDepth)],
             graphql: {
               parseOptions: { maxTokens: MAX_QUERY_TOKENS },
               // graphql-js 16.11+ reads hideSuggestions; Mercurius' types predate it
@@ -83,7 +84,13 @@ export class ApiModule {
             hooks: {
               preParsing: [nestingLimitHook()],
               preValidation: [sourceTextOnlyHook()],
-              preExecution: [inputTextHook(), complexityLimitHook(config.maxQueryComplexity), operationNoteHook()],
+              preExecution: [
+                // introspection off: an ADMIN's explorer still reads the schema, nobody else does
+                ...(config.graphqlIntrospection ? [] : [introspectionAccessHook(guard)]),
+                inputTextHook(),
+                complexityLimitHook(config.maxQueryComplexity),
+                operationNoteHook(),
+              ],
             },
             // a query is compiled (graphql-jit) from its second run: the dashboard's answer is built in ~0.05 ms, not 0.65
             jit: 1,

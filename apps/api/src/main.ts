@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     `  Web console: ${base}/`,
-    `  Reuse network API ready: ${base}/graphql  (GraphiQL: ${base}/graphiql, health: ${base}/health/live and ${base}/health/ready)`,
+    `  Reuse network API ready: ${base}/graphql  (explorer for ADMIN: ${base}/explorer, health: ${base}/health/live and ${base}/health/ready)`,
     `  Database: ${config.databaseUrl ? 'PostgreSQL at DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`}; worker ${config.runWorker ? 'in this process' : 'separate'}`,
     ...(logins.length ? ['  Demo logins:', ...logins.map((l) => `    ${l}`)] : []),
     '',

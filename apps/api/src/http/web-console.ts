@@ -69,6 +69,8 @@ export async function registerWebConsole(app: NestFastifyApplication, root: stri
       } catch {
         return reply.callNotFound();
       }
+      // Mercurius' GraphiQL (its code from a CDN) is gone: its address leads to the console's own explorer
+      if (path === '/graphiql') return reply.code(302).header('location', '/explorer').send();
       if (isApiPath(path)) return reply.callNotFound();
       for (const [name, value] of Object.entries(CONSOLE_SECURITY_HEADERS)) reply.header(name, value);
       if (/\.[A-Za-z0-9]+$/.test(path)) {
