@@ -379,6 +379,21 @@ export type RecordPartTransferInput = {
   toDeviceId: Scalars['ID']['input'];
 };
 
+export type RecordRecyclingDestinationInput = {
+  /** the carrier that took the load */
+  carrier?: InputMaybe<Scalars['String']['input']>;
+  destination: RecyclingDestinationInput;
+  deviceIds: Array<Scalars['ID']['input']>;
+  /** when the load left (date d’expédition); now when left out */
+  shippedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** the transport document number (Trackdéchets), when there is one */
+  transportDocument?: InputMaybe<Scalars['String']['input']>;
+  /** the waste code (article R. 541-8): 16 02 14, 16 02 13*, 16 02 11*, 16 02 16, 20 01 36, 20 01 35*; default 16 02 14 */
+  wasteCode?: InputMaybe<Scalars['String']['input']>;
+  /** the weight of the whole load, in kg */
+  weightKg: Scalars['Float']['input'];
+};
+
 export type RecoverDeviceInput = {
   deviceId: Scalars['ID']['input'];
   /** where and how it was found */
@@ -386,8 +401,29 @@ export type RecoverDeviceInput = {
 };
 
 export type RecycleDeviceInput = {
+  /** the carrier (with destination) */
+  carrier?: InputMaybe<Scalars['String']['input']>;
+  /** the eco-organisation or treatment operator it goes to; weightKg is then required */
+  destination?: InputMaybe<RecyclingDestinationInput>;
   deviceId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+  /** the transport document number (Trackdéchets), when there is one (with destination) */
+  transportDocument?: InputMaybe<Scalars['String']['input']>;
+  /** the waste code (article R. 541-8): 16 02 14, 16 02 13*, 16 02 11*, 16 02 16, 20 01 36, 20 01 35*; default 16 02 14 */
+  wasteCode?: InputMaybe<Scalars['String']['input']>;
+  /** its weight, in kg (with destination) */
+  weightKg?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type RecyclingDestinationInput = {
+  /** the address of the site the waste goes to, one line */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** raison sociale of the eco-organisation or treatment operator */
+  name: Scalars['String']['input'];
+  /** its SIRET (14 digits; spaces allowed) */
+  siret: Scalars['String']['input'];
+  /** the R or D code of its treatment (R4, R12, R13, D10…), when known */
+  treatmentCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RefuseDeviceInput = {
