@@ -1,4 +1,7 @@
-/** Two projects: fast unit tests beside the code, and end-to-end tests through GraphQL in test/. */
+/**
+ * Three projects: fast unit tests beside the code, the web console's components in a DOM (jsdom), and
+ * end-to-end tests through GraphQL in test/.
+ */
 const moduleNameMapper = {
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
@@ -18,6 +21,21 @@ const common = {
 
 const fastCheck = '<rootDir>/test/setup/fast-check.ts';
 
+// the console's components: TSX compiled as the browser bundle is (React's automatic runtime), to CommonJS for Jest
+const webTsJest = [
+  'ts-jest',
+  { diagnostics: false, tsconfig: { jsx: 'react-jsx', module: 'commonjs', target: 'ES2022', isolatedModules: true, esModuleInterop: true } },
+];
+const web = {
+  rootDir: __dirname,
+  displayName: 'web',
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/apps/web/src/**/*.test.ts', '<rootDir>/apps/web/src/**/*.test.tsx'],
+  moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+  transform: { '^.+\\.tsx?$': webTsJest },
+  setupFilesAfterEnv: ['<rootDir>/apps/web/src/test-support/setup.ts'],
+};
+
 module.exports = {
   testTimeout: 60000,
   // e2e files wait on PostgreSQL, Redis and child processes more than on the CPU: two workers even on two cores
@@ -35,5 +53,6 @@ module.exports = {
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/setup/worker-database.ts', fastCheck],
     },
+    web,
   ],
 };

@@ -8,6 +8,16 @@ export const formatDate = (iso: string | null | undefined): string => (iso ? dat
 export const formatNumber = (value: number | null | undefined): string => (value == null ? '—' : number.format(value));
 export const formatPercent = (value: number | null | undefined): string => (value == null ? '—' : percent.format(value));
 
+/** A duration in seconds as people read it: '0 s', '42 s', '3 min 05 s', '2 h 10 min'. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds == null || !Number.isFinite(seconds)) return '—';
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.floor(whole / 60);
+  if (minutes < 60) return `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
 /** A `datetime-local` field's value (local time, as typed) to the instant the API expects. */
 export function localInputToIso(value: string): string {
   return new Date(value).toISOString();
