@@ -22,6 +22,9 @@ import { WorkshopLifecycle1795434100000 } from './1795434100000-WorkshopLifecycl
 import { MatchingNeeds1795434200000 } from './1795434200000-MatchingNeeds';
 import { Notifications1795434300000 } from './1795434300000-Notifications';
 import { OrganizationFlags1795434900000 } from './1795434900000-OrganizationFlags';
+import { NeedsAndAccompaniment1795435000000 } from './1795435000000-NeedsAndAccompaniment';
+import { LoansAndRepairs1795435100000 } from './1795435100000-LoansAndRepairs';
+import { PricesAndInvoices1795435200000 } from './1795435200000-PricesAndInvoices';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -49,4 +52,7 @@ export const MIGRATIONS = [
   MatchingNeeds1795434200000,
   Notifications1795434300000,
   OrganizationFlags1795434900000,
+  NeedsAndAccompaniment1795435000000,
+  LoansAndRepairs1795435100000,
+  PricesAndInvoices1795435200000,
 ];

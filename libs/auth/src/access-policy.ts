@@ -130,6 +130,24 @@ const RECONCILIATION_RULES: RoleRules = {
   [Role.REFURBISHER]: (_, r) => `${r}.refurbisher_id = :scopeOrg`,
 };
 
+/**
+ * A person's needs and accompaniment sessions, under a partner's pseudonymous reference: the
+ * partner itself and staff of its region (ADMIN all); never a donor or a refurbisher.
+ */
+const PEOPLE_RULES: RoleRules = {
+  [Role.ADMIN]: ALL,
+  [Role.COORDINATOR]: IN_REGION,
+  [Role.PARTNER]: (_, n) => `${n}.partner_id = :scopeOrg`,
+};
+
+/** What follows a delivery (a loan, a repair ticket): the partner, the refurbisher that delivered, staff of the region. */
+const DELIVERY_RULES: RoleRules = {
+  [Role.ADMIN]: ALL,
+  [Role.COORDINATOR]: IN_REGION,
+  [Role.PARTNER]: (_, l) => `${l}.partner_id = :scopeOrg`,
+  [Role.REFURBISHER]: (_, l) => `${l}.refurbisher_id = :scopeOrg`,
+};
+
 /** Nested rules reuse their parent's with a subquery, so that each is written once. */
 function via(rules: RoleRules, table: string, sub: string, join: (sub: string, alias: string) => string): RoleRules {
   const out: RoleRules = {};
@@ -209,6 +227,31 @@ export const READ_RULES: Record<string, { table: string; rules: RoleRules }> = {
   Discrepancy: { table: 'reconciliation_discrepancy', rules: via(RECONCILIATION_RULES, 'reconciliation', 'srd', (s, d) => `${s}.id = ${d}.reconciliation_id`) },
   // a person's inbox (markNotificationsRead names its rows by id): their own rows only, whatever the role (an administrator too)
   Notification: { table: 'notification', rules: OWN_ROWS },
+  // a loan and a repair ticket: the partner whose person has the device, the refurbisher that delivered it, staff of the region; never a donor
+  Loan: { table: 'loan', rules: DELIVERY_RULES },
+  RepairTicket: { table: 'repair_ticket', rules: DELIVERY_RULES },
+  // the document of a shipment: the refurbisher that issued it, the partner it was sent to, staff of its region
+  Invoice: {
+    table: 'invoice',
+    rules: {
+      [Role.ADMIN]: ALL,
+      [Role.COORDINATOR]: IN_REGION,
+      [Role.REFURBISHER]: (_, i) => `${i}.refurbisher_id = :scopeOrg`,
+      [Role.PARTNER]: (_, i) => `${i}.partner_id = :scopeOrg`,
+    },
+  },
+  Need: { table: 'need', rules: PEOPLE_RULES },
+  Accompaniment: { table: 'accompaniment', rules: PEOPLE_RULES },
+  // a tax receipt: the donor it was issued to, the refurbisher that issued it, staff of its region
+  TaxReceipt: {
+    table: 'tax_receipt',
+    rules: {
+      [Role.ADMIN]: ALL,
+      [Role.COORDINATOR]: IN_REGION,
+      [Role.DONOR]: (_, r) => `${r}.donor_id = :scopeOrg`,
+      [Role.REFURBISHER]: (_, r) => `${r}.refurbisher_id = :scopeOrg`,
+    },
+  },
 };
 
 /**

@@ -16,6 +16,9 @@ const TABLES: Record<ActResource, string> = {
   Pickup: 'pickup',
   Device: 'device',
   PartnerOrder: 'partner_order',
+  Loan: 'loan',
+  RepairTicket: 'repair_ticket',
+  Need: 'need',
   Reconciliation: 'reconciliation',
   // acts on the caller's own rows: the row named is the user itself
   Notification: 'user',

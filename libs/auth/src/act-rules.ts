@@ -70,6 +70,23 @@ export const OWN_DONATION = ownedThrough('donorId', 'its own donations');
 export const LOT_OF_OWN_ORGANIZATION = ownedThrough('refurbisherId', 'offered to or claimed by its own organization');
 export const HELD_BY_OWN_ORGANIZATION = ownedThrough('refurbisherId', 'held by its own organization');
 export const OWN_ORDER = ownedThrough('partnerId', 'its own orders');
+/** A loan of a device delivered to a person the partner supports; a repair ticket, a loan: the refurbisher that delivered the device. */
+export const OWN_LOAN = ownedThrough('partnerId', 'its own loans');
+export const DELIVERED_BY_OWN_ORGANIZATION = ownedThrough('refurbisherId', 'of a device its own organization delivered');
+
+/**
+ * A device delivered to the caller's partner and still with the person (its live delivered order
+ * link): the command fills the row's partnerId from that link.
+ */
+export const DELIVERED_TO_OWN_ORGANIZATION: ActRule = {
+  says: 'delivered to its own organization',
+  holds: (caller, row) => !!caller.organizationId && row.partnerId === caller.organizationId,
+  sql: (a) =>
+    `EXISTS (SELECT 1 FROM order_line_device ax WHERE ax.device_id = ${column(a, 'id')} AND ax.partner_id = :actOrg
+               AND ax.released_at IS NULL AND ax.delivered_at IS NOT NULL)`,
+};
+/** A need a partner recorded for a person it supports. */
+export const OWN_NEED = ownedThrough('partnerId', 'the needs of its own organization');
 
 /** A pickup is the lot's: the refurbisher of that lot. */
 export const PICKUP_OF_OWN_LOT: ActRule = {
@@ -90,6 +107,20 @@ export const ORDER_OF_HELD_DEVICES: ActRule = {
   says: 'an order given devices its own organization holds',
   sql: (a) =>
     `EXISTS (SELECT 1 FROM order_line_device ax JOIN device ad ON ad.id = ax.device_id WHERE ax.order_id = ${column(a, 'id')} AND ad.refurbisher_id = :actOrg)`,
+};
+
+/** A donation one of whose lots the caller's organization accepted (claimed, then collected and received): it signs the donation agreement. */
+export const DONATION_ACCEPTED_BY_OWN_ORGANIZATION: ActRule = {
+  says: 'a donation a lot of which its own organization accepted',
+  sql: (a) =>
+    `EXISTS (SELECT 1 FROM lot al WHERE al.donation_id = ${column(a, 'id')} AND al.refurbisher_id = :actOrg
+               AND al.status IN ('CLAIMED', 'PICKUP_SCHEDULED', 'COLLECTED', 'RECEIVED', 'CLOSED'))`,
+};
+
+/** A donation whose devices the caller's organization received: it may acknowledge the gift (a tax receipt). */
+export const DONATION_RECEIVED_BY_OWN_ORGANIZATION: ActRule = {
+  says: 'a donation whose devices its own organization received',
+  sql: (a) => `EXISTS (SELECT 1 FROM device ad WHERE ad.donation_id = ${column(a, 'id')} AND ad.refurbisher_id = :actOrg)`,
 };
 
 /** A user of an organization of the caller's region (an administrator, of no organization, is in none). */
@@ -133,6 +164,14 @@ export const ACT_RULES = {
     },
     /** its grade floors per beneficiary profile for matching (read and set) */
     setGradeFloors: { [Role.ADMIN]: refused(EVERYTHING, STAFF_OF_REGION), [Role.COORDINATOR]: refused(OWN_REGION, STAFF_OF_REGION) },
+    /** the eligibility bases its partners' needs may rest on */
+    setEligibilityBases: { [Role.ADMIN]: refused(EVERYTHING, STAFF_OF_REGION), [Role.COORDINATOR]: refused(OWN_REGION, STAFF_OF_REGION) },
+    /** its waiting list and accepted eligibility bases (a read, refused as a command is): staff, and its partners (their own rows, counts of the others) */
+    readWaitingList: {
+      [Role.ADMIN]: refused(EVERYTHING, STAFF_OF_REGION),
+      [Role.COORDINATOR]: refused(OWN_REGION, STAFF_OF_REGION),
+      [Role.PARTNER]: refused(OWN_REGION, 'A partner reads the waiting list of its own region'),
+    },
     /** the overdue pickup sweep acts on every region at once: the platform (background jobs) */
     sweepPickups: { [Role.ADMIN]: refused(EVERYTHING, 'Only the platform runs the pickup sweep') },
   },
@@ -141,12 +180,25 @@ export const ACT_RULES = {
     administer: staffFor(),
     declareDonationFor: { ...staffFor(), [Role.DONOR]: refused(OWN_ORGANIZATION, 'A donor declares for its own organization') },
     submitOrderFor: { ...staffFor(), [Role.PARTNER]: refused(OWN_ORGANIZATION, 'A partner orders for its own organization') },
+    /** a person's need (referral, eligibility, urgency) and their accompaniment sessions: the partner itself, or staff for it */
+    recordNeedFor: { ...staffFor(), [Role.PARTNER]: refused(OWN_ORGANIZATION, 'A partner records the needs of the people it supports itself') },
+    recordAccompanimentFor: { ...staffFor(), [Role.PARTNER]: refused(OWN_ORGANIZATION, 'A partner records its own accompaniment sessions') },
     countStockOf: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher counts its own stock') },
     /** pause and resume a refurbisher's intake (routing offers it nothing meanwhile) */
     pauseIntake: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher pauses its own intake') },
     reportImpactOf: { ...staffFor(), [Role.DONOR]: hidden(OWN_ORGANIZATION) },
+    /** a public donor's yearly reuse figures against the decree's targets */
+    reportPublicReuseOf: { ...staffFor(), [Role.DONOR]: hidden(OWN_ORGANIZATION) },
+    /** a refurbisher's register of outgoing waste */
+    readWasteRegisterOf: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher reads its own waste register') },
     /** its weekly capacities: staff, and a refurbisher its own (it knows its workshop) */
     setCapacities: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher sets its own capacities') },
+    /** the warranty (months) on the devices it delivers: staff, and a refurbisher its own */
+    setWarranty: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher sets its own warranty') },
+    /** its price list and the VAT mention of its invoices: staff, and a refurbisher its own */
+    setPrices: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher sets its own prices') },
+    /** its price list, named by id: staff of its region, and a refurbisher its own */
+    readPrices: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher reads its own prices') },
     /** its address and contact: staff, and its own users */
     updateContact: {
       ...staffFor(),
@@ -183,6 +235,10 @@ export const ACT_RULES = {
     liftDecline: staffFor(),
     /** offer some of its unrouted devices to a refurbisher chosen by hand, over the solver */
     assignLot: staffFor(),
+    /** its donation agreement (a read, refused as a command is): the donor, a refurbisher that accepted a lot of it, staff */
+    readAgreement: { ...staffFor(), [Role.DONOR]: hidden(OWN_DONATION), [Role.REFURBISHER]: hidden(DONATION_ACCEPTED_BY_OWN_ORGANIZATION) },
+    /** a tax receipt for the gift: the refurbisher that received its devices (its eligibility is the service's) */
+    issueTaxReceipt: { [Role.REFURBISHER]: hidden(DONATION_RECEIVED_BY_OWN_ORGANIZATION) },
   },
   Lot: {
     claim: { [Role.REFURBISHER]: hidden(LOT_OF_OWN_ORGANIZATION) },
@@ -216,6 +272,10 @@ export const ACT_RULES = {
     transferPart: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
     /** put it on a shelf or bin */
     locate: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
+    /** a delivered device that fails: the partner whose person has it, or staff for it */
+    openRepairTicket: { ...staffFor(), [Role.PARTNER]: hidden(DELIVERED_TO_OWN_ORGANIZATION) },
+    /** a recycled device's destination, weight and transport document, recorded afterwards */
+    recordRecyclingDestination: { [Role.REFURBISHER]: hidden(HELD_BY_OWN_ORGANIZATION) },
   },
   PartnerOrder: {
     cancel: { ...staffFor(), [Role.PARTNER]: hidden(OWN_ORDER) },
@@ -225,6 +285,24 @@ export const ACT_RULES = {
     ship: { [Role.REFURBISHER]: hidden(ORDER_OF_HELD_DEVICES) },
     /** refuse a device of its order at delivery */
     refuseDevice: { [Role.PARTNER]: hidden(OWN_ORDER) },
+  },
+  Need: {
+    /** call it off while it waits */
+    cancel: { ...staffFor(), [Role.PARTNER]: hidden(OWN_NEED) },
+    /** order devices for it (an order line made of needs) */
+    order: { ...staffFor(), [Role.PARTNER]: hidden(OWN_NEED) },
+  },
+  Loan: {
+    /** move the due date later: the partner that lent it, staff */
+    extend: { ...staffFor(), [Role.PARTNER]: hidden(OWN_LOAN) },
+    /** the device given back: the partner, the refurbisher that delivered it (it receives it), staff */
+    return: { ...staffFor(), [Role.PARTNER]: hidden(OWN_LOAN), [Role.REFURBISHER]: hidden(DELIVERED_BY_OWN_ORGANIZATION) },
+    /** the person keeps it: the partner, staff */
+    convertToGift: { ...staffFor(), [Role.PARTNER]: hidden(OWN_LOAN) },
+  },
+  RepairTicket: {
+    /** repaired, replaced or closed: the refurbisher that delivered the device, staff */
+    resolve: { ...staffFor(), [Role.REFURBISHER]: hidden(DELIVERED_BY_OWN_ORGANIZATION) },
   },
   Reconciliation: {
     /** a review: staff of the refurbisher's region */

@@ -116,7 +116,8 @@ export class RegionMatchingService {
   /**
    * Lines of these (locked) orders with units still to fill, locked, with their partner's place.
    * The region's current grade floor is applied over the line's own (raising a floor reaches lines
-   * already open); the line's needed-by date is its own or its order's.
+   * already open); the line's needed-by date is its own or its order's; its age is its oldest
+   * need's when it was ordered from the waiting list (orderForNeeds).
    */
   private async unfilledLines(
     manager: EntityManager,
@@ -129,7 +130,8 @@ export class RegionMatchingService {
               l.min_ram_gb, l.min_storage_gb, l.require_ssd, l.min_grade, l.priority, l.profile,
               l.needs_webcam, l.needs_microphone, l.needs_os, l.min_battery_health_percent,
               (extract(epoch from COALESCE(l.needed_by, o.needed_by)) * 1000)::bigint AS needed_ms,
-              (extract(epoch from l.created_at) * 1000)::bigint AS created_ms,
+              -- a line made of waiting needs is as old as its oldest need: it keeps their place in the queue
+              (extract(epoch from LEAST(l.created_at, (SELECT min(n.created_at) FROM need n WHERE n.order_line_id = l.id))) * 1000)::bigint AS created_ms,
               p.address_location_lat AS lat, p.address_location_lon AS lon
          FROM order_line l
          JOIN partner_order o ON o.id = l.order_id

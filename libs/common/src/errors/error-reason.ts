@@ -203,6 +203,18 @@ export enum ErrorReason {
   /** details: problems */
   SWAP_NOT_ELIGIBLE = 'SWAP_NOT_ELIGIBLE',
 
+  // loans, warranty and repairs
+  /** details: field, problem (MISSING, NOT_A_LOAN, PAST, TOO_FAR, NOT_LATER), latest (ISO) */
+  LOAN_DUE_DATE_INVALID = 'LOAN_DUE_DATE_INVALID',
+  /** details: deviceId, status */
+  DEVICE_NOT_DELIVERED = 'DEVICE_NOT_DELIVERED',
+  /** details: deviceId, ticketId */
+  REPAIR_TICKET_ALREADY_OPEN = 'REPAIR_TICKET_ALREADY_OPEN',
+  /** details: field, problem (MISSING, NOT_REPLACED, SAME_DEVICE, NOT_IN_STOCK), status */
+  REPLACEMENT_DEVICE_INVALID = 'REPLACEMENT_DEVICE_INVALID',
+  /** details: field */
+  PERSONAL_DATA_REFUSED = 'PERSONAL_DATA_REFUSED',
+
   // the people equipped: needs, the waiting list, accompaniment
   /** details: field */
   PSEUDONYMOUS_REFERENCE_INVALID = 'PSEUDONYMOUS_REFERENCE_INVALID',

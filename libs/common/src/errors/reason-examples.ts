@@ -118,6 +118,12 @@ export const REASON_EXAMPLES: Record<ErrorReason, Record<string, unknown>> = {
   [ErrorReason.SWAP_SAME_LINE]: { deviceId: DEVICE, otherDeviceId: DEVICE },
   [ErrorReason.SWAP_NOT_ELIGIBLE]: { problems: ['the device is grade C; the line asks for B or better'] },
 
+  [ErrorReason.LOAN_DUE_DATE_INVALID]: { field: 'dueDate', problem: 'TOO_FAR', latest: '2029-03-01T09:00:00.000Z' },
+  [ErrorReason.DEVICE_NOT_DELIVERED]: { deviceId: DEVICE, status: 'IN_STOCK' },
+  [ErrorReason.REPAIR_TICKET_ALREADY_OPEN]: { deviceId: DEVICE, ticketId: DEVICE },
+  [ErrorReason.REPLACEMENT_DEVICE_INVALID]: { field: 'replacementDeviceId', problem: 'NOT_IN_STOCK', status: 'RESERVED' },
+  [ErrorReason.PERSONAL_DATA_REFUSED]: { field: 'symptom' },
+
   [ErrorReason.PSEUDONYMOUS_REFERENCE_INVALID]: { field: 'beneficiaryRef' },
   [ErrorReason.VOUCHER_NUMBER_REQUIRED]: { field: 'voucherNumber' },
   [ErrorReason.VOUCHER_NUMBER_NOT_APPLICABLE]: { field: 'voucherNumber', basis: 'INCOME_CRITERIA' },

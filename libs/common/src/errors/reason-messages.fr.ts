@@ -19,6 +19,8 @@ const ENTITY: Record<string, string> = {
   Discrepancy: 'cet écart d’inventaire',
   Reservation: 'cette réservation',
   PartnerOrder: 'cette commande',
+  Loan: 'ce prêt',
+  RepairTicket: 'ce ticket de réparation',
   Donor: 'ce donateur',
 };
 
@@ -82,6 +84,11 @@ const STATE: Record<string, string> = {
   MISSING: 'manquant',
   OPEN: 'ouverte',
   ALLOCATED: 'attribuée',
+  ACTIVE: 'en cours',
+  RETURNED: 'rendu',
+  CONVERTED: 'converti en don',
+  REPLACED: 'remplacé',
+  RESOLVED: 'résolu',
 };
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
@@ -351,6 +358,27 @@ export const FRENCH_REASON_MESSAGES: Record<ErrorReason, (details: Details) => s
   [ErrorReason.NEED_NOT_WAITING]: () => 'Ce besoin n’est plus en attente : rechargez la page pour voir où il en est.',
   [ErrorReason.NEEDS_OF_SEVERAL_PARTNERS]: () => 'Une commande est passée pour un seul partenaire : choisissez des besoins du même partenaire.',
   [ErrorReason.DATE_IN_FUTURE]: () => 'Cette date est à venir : indiquez la date à laquelle la séance a eu lieu.',
+
+  [ErrorReason.LOAN_DUE_DATE_INVALID]: (d) =>
+    ({
+      MISSING: 'Un prêt a une date de retour : indiquez-la (dueDate).',
+      NOT_A_LOAN: 'Un don n’a pas de date de retour : retirez-la, ou choisissez le prêt.',
+      PAST: 'La date de retour doit être dans le futur.',
+      TOO_FAR: 'Un prêt dure au plus trois ans : choisissez une date de retour plus proche, ou faites-en un don.',
+      NOT_LATER: 'Une prolongation repousse la date de retour : choisissez une date après l’actuelle.',
+    })[text(d.problem)] ?? 'La date de retour du prêt n’est pas valable.',
+  [ErrorReason.DEVICE_NOT_DELIVERED]: (d) =>
+    `${d.status ? `Cet appareil est à l’état « ${state(d.status)} » : s` : 'S'}eul un appareil livré à une personne peut faire l’objet d’un ticket de réparation.`,
+  [ErrorReason.REPAIR_TICKET_ALREADY_OPEN]: () => 'Un ticket de réparation est déjà ouvert pour cet appareil : complétez-le plutôt que d’en ouvrir un autre.',
+  [ErrorReason.REPLACEMENT_DEVICE_INVALID]: (d) =>
+    ({
+      MISSING: 'Un remplacement nomme l’appareil donné à la place (replacementDeviceId).',
+      NOT_REPLACED: 'Un appareil de remplacement ne se nomme que pour un remplacement : retirez-le.',
+      SAME_DEVICE: 'L’appareil de remplacement doit être un autre appareil que celui en panne.',
+      NOT_IN_STOCK: `${d.status ? `L’appareil de remplacement est à l’état « ${state(d.status)} » : c` : 'C'}hoisissez un appareil en stock de votre atelier, effacé et évalué.`,
+    })[text(d.problem)] ?? 'Cet appareil de remplacement ne convient pas.',
+  [ErrorReason.PERSONAL_DATA_REFUSED]: () =>
+    'Ce texte semble contenir une adresse e-mail ou un numéro de téléphone : décrivez la panne sans donnée personnelle.',
 
   [ErrorReason.DISCREPANCY_DECISION_INVALID]: () => 'Cet appareil a été compté, pas oublié : décidez « retrouvé » ou « erreur de saisie ».',
   [ErrorReason.STOCK_COUNT_CLOSED]: () => 'Les écarts de cet inventaire sont déjà tous décidés : rechargez la page.',
