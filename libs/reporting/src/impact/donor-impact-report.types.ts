@@ -87,6 +87,12 @@ export class DonorImpactReport {
   @Field(() => Int)
   peopleEquipped!: number;
 
+  @Field(() => Int, {
+    description:
+      'of the people equipped, those who had at least one accompaniment session with their partner (workshop, set-up, follow-up); a count, never a reference',
+  })
+  peopleAccompanied!: number;
+
   @Field(() => Int, { description: 'data-bearing devices received in the period with a verified erasure certificate (NO_STORAGE records are none)' })
   erasureCertificates!: number;
 

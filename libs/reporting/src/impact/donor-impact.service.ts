@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ErrorReason, NotFoundError, RequestContext, Role } from '@app/common';
 import { AccessPolicy } from '@app/auth';
+import { countPeopleAccompanied } from '@app/orders';
 import { DataSource } from 'typeorm';
 import { DonorImpactReport } from './donor-impact-report.types';
 import { ImpactFiguresService } from './impact-figures.service';
@@ -45,6 +46,7 @@ export class DonorImpactService {
         devicesAwaitingBeneficiary: figures.devicesAwaitingBeneficiary,
         devicesRecycled: figures.devicesRecycled,
         peopleEquipped: figures.peopleEquipped,
+        peopleAccompanied: await countPeopleAccompanied(manager, donorId, period.from, period.to),
         erasureCertificates: figures.erasureCertificates,
         co2eAvoidedKg: figures.co2eAvoidedKg,
         byCategory: figures.byCategory,
