@@ -25,6 +25,7 @@ import { OrganizationFlags1795434900000 } from './1795434900000-OrganizationFlag
 import { NeedsAndAccompaniment1795435000000 } from './1795435000000-NeedsAndAccompaniment';
 import { LoansAndRepairs1795435100000 } from './1795435100000-LoansAndRepairs';
 import { PricesAndInvoices1795435200000 } from './1795435200000-PricesAndInvoices';
+import { Paperwork1795435300000 } from './1795435300000-Paperwork';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   NeedsAndAccompaniment1795435000000,
   LoansAndRepairs1795435100000,
   PricesAndInvoices1795435200000,
+  Paperwork1795435300000,
 ];

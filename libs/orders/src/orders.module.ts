@@ -49,7 +49,23 @@ import { WaitingListResolver } from './needs/waiting-list.resolver';
 import { WaitingListService } from './needs/waiting-list.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PartnerOrder, OrderLine, OrderLineDevice, BeneficiaryReference, MatchingGradeFloor, Need, RegionEligibilityBasis, Accompaniment, Loan, DeviceWarranty, WarrantyPolicy, RepairTicket]), RefurbishingModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      PartnerOrder,
+      OrderLine,
+      OrderLineDevice,
+      BeneficiaryReference,
+      MatchingGradeFloor,
+      Need,
+      RegionEligibilityBasis,
+      Accompaniment,
+      Loan,
+      DeviceWarranty,
+      WarrantyPolicy,
+      RepairTicket,
+    ]),
+    RefurbishingModule,
+  ],
   providers: [
     { provide: ORDERS_CONFIG, useFactory: () => loadOrdersConfig() },
     OrderLedger,

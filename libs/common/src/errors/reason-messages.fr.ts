@@ -407,7 +407,9 @@ export const FRENCH_REASON_MESSAGES: Record<ErrorReason, (details: Details) => s
   [ErrorReason.TAX_RECEIPT_NOT_ELIGIBLE]: () =>
     'Cet atelier n’est pas enregistré comme pouvant délivrer des reçus fiscaux : demandez au coordinateur de la région de vérifier son éligibilité.',
   [ErrorReason.TAX_RECEIPT_ALREADY_ISSUED]: (d) =>
-    text(d.number) ? `Un reçu fiscal a déjà été délivré pour ce don (n° ${text(d.number)}) : téléchargez-le depuis la liste des reçus.` : 'Un reçu fiscal a déjà été délivré pour ce don : téléchargez-le depuis la liste des reçus.',
+    text(d.number)
+      ? `Un reçu fiscal a déjà été délivré pour ce don (n° ${text(d.number)}) : téléchargez-le depuis la liste des reçus.`
+      : 'Un reçu fiscal a déjà été délivré pour ce don : téléchargez-le depuis la liste des reçus.',
   [ErrorReason.NOT_PUBLIC_BODY]: () =>
     'Ce donateur n’est pas enregistré comme organisme public : le bilan des objectifs de réemploi ne concerne que l’État et les collectivités.',
   [ErrorReason.AGREEMENT_NOT_READY]: () => 'Aucun atelier n’a encore accepté ce don : la convention de don sera prête dès qu’un lot sera accepté.',

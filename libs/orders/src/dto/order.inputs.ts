@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BeneficiaryProfile } from '../entities/beneficiary-profile';
+import { DeliveryTerms } from '../loans/delivery-terms';
 
 @InputType()
 export class OrderLineInput {
@@ -159,4 +160,14 @@ export class ConfirmDeliveryInput {
   @IsString({ each: true })
   @MaxLength(64, { each: true })
   beneficiaryRefs?: string[] | null;
+
+  @Field(() => DeliveryTerms, { nullable: true, description: 'GIFT (the default) or LOAN, for every device confirmed here' })
+  @IsOptional()
+  @IsEnum(DeliveryTerms)
+  terms?: DeliveryTerms | null;
+
+  @Field(() => Date, { nullable: true, description: 'a LOAN: when the devices are due back (in the future, at most three years away)' })
+  @IsOptional()
+  @IsDate()
+  dueDate?: Date | null;
 }

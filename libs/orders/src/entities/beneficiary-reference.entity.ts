@@ -13,12 +13,16 @@ import { PartnerOrder } from './partner-order.entity';
 @Entity()
 @Index(['partnerId', 'reference'])
 @Index(['orderLineId'])
+@Index(['deviceId', 'orderLineId'], { unique: true })
 export class BeneficiaryReference {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** one person per device delivered */
-  @Column('uuid', { unique: true })
+  /**
+   * one person per delivery: a device lent, returned and delivered again (or replaced under
+   * warranty) has one row per person, each on its own order line
+   */
+  @Column('uuid')
   deviceId!: string;
 
   @ManyToOne(() => Device, { onDelete: 'RESTRICT' })

@@ -61,7 +61,7 @@ export class OrderLineDevice {
   @Column('timestamptz', { nullable: true })
   releasedAt!: Date | null;
 
-  /** CANCELLED, STALE, DEVICE_GONE */
+  /** CANCELLED, STALE, DEVICE_GONE, RELEASED, REFUSED, SWAPPED; after delivery: RETURNED (a loan given back), REPLACED (swapped under warranty) */
   @Column('varchar', { length: 20, nullable: true })
   releaseReason!: string | null;
 }

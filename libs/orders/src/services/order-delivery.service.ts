@@ -6,6 +6,7 @@ import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs
 import { DeviceStockService } from '@app/refurbishing';
 import { ConfirmDeliveryInput } from '../dto/order.inputs';
 import { BeneficiaryReference } from '../entities/beneficiary-reference.entity';
+import { assertTerms, DeliveryRecords } from '../loans/delivery-records.service';
 import { ORDER_MACHINE } from '../entities/order-status';
 import { PartnerOrder } from '../entities/partner-order.entity';
 import { beneficiaryReferenceProblems } from '../policies/beneficiary-reference';
@@ -17,7 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * The partner confirms that shipped devices arrived: SHIPPED -> DELIVERED, the lines count them,
  * the order's status follows. The optional pseudonymous references (one per device) go to their
- * own table, never onto the device or its custody events, which donors read.
+ * own table, never onto the device or its custody events, which donors read. The delivery is a
+ * gift (the default) or a loan with a due date; each device gets its refurbisher's warranty.
  */
 @Injectable()
 export class OrderDeliveryService {
@@ -26,12 +28,14 @@ export class OrderDeliveryService {
     private readonly ledger: OrderLedger,
     private readonly stock: DeviceStockService,
     private readonly outbox: OutboxService,
+    private readonly records: DeliveryRecords,
   ) {}
 
   confirm(ctx: RequestContext, input: ConfirmDeliveryInput): Promise<PartnerOrder> {
     assertDistinct(input.deviceIds);
     const problems = beneficiaryReferenceProblems(input.deviceIds, input.beneficiaryRefs);
     if (problems.length) throw new BadInputError(problems.join('; '), { field: 'beneficiaryRefs', problems }, ErrorReason.BENEFICIARY_REFS_INVALID);
+    assertTerms(input, new Date());
     return this.tx.run(ctx, async (inner, manager) => {
       const order = await this.ledger.lockOrder(manager, input.orderId);
       if (!order) throw new NotFoundError('Order', input.orderId);
@@ -51,6 +55,7 @@ export class OrderDeliveryService {
         'delivery confirmed by the partner',
       );
       await this.ledger.markLinks(manager, links, 'delivered');
+      await this.records.record(manager, order, links, input);
       await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.DELIVERY_CONFIRMED, { orderId: order.id, deviceCount: links.length }));
       if (input.beneficiaryRefs) {
         const lineOf = new Map(links.map((l) => [l.deviceId, l.orderLineId]));

@@ -16,6 +16,10 @@ export enum DeviceAction {
   RETURNED_TO_WORKSHOP = 'RETURNED_TO_WORKSHOP',
   /** a MISSING device that turned up, back in the status it had */
   RECOVERED = 'RECOVERED',
+  /** a lent device given back (DELIVERED -> RECEIVED): to be erased again before it goes out */
+  LOAN_RETURNED = 'LOAN_RETURNED',
+  /** a delivered device replaced under warranty, back in its refurbisher's workshop (DELIVERED -> RECEIVED) */
+  REPLACED_UNDER_WARRANTY = 'REPLACED_UNDER_WARRANTY',
   /** a new disk recorded in place of a destroyed or removed one (no change of status) */
   STORAGE_REPLACED = 'STORAGE_REPLACED',
   /** the disk destroyed by the erasure: the specs no longer show storage (no change of status) */
@@ -60,6 +64,9 @@ export const DEVICE_ACTIONS: Record<StatusChangingAction, { to: DeviceStatus; fr
   [DeviceAction.MISSING]: { to: DeviceStatus.MISSING },
   // SHIPPED: refused by the partner at delivery (only through refuseDevice, which ends its order link first)
   [DeviceAction.RETURNED_TO_WORKSHOP]: { to: DeviceStatus.RECEIVED, from: [DeviceStatus.IN_STOCK, DeviceStatus.RESERVED, DeviceStatus.SHIPPED] },
+  // only through returnLoan and resolveRepairTicket, which end its delivery first
+  [DeviceAction.LOAN_RETURNED]: { to: DeviceStatus.RECEIVED, from: [DeviceStatus.DELIVERED] },
+  [DeviceAction.REPLACED_UNDER_WARRANTY]: { to: DeviceStatus.RECEIVED, from: [DeviceStatus.DELIVERED] },
   // back IN_STOCK, or RESERVED when its reservation outlived its absence (the service says which)
   [DeviceAction.RECOVERED]: { to: DeviceStatus.IN_STOCK, from: [DeviceStatus.MISSING], alsoTo: [DeviceStatus.RESERVED] },
 };

@@ -20,7 +20,10 @@ registerEnumType(DeviceStatus, { name: 'DeviceStatus' });
  * reservation); IN_STOCK|RESERVED -> RECEIVED sends a device found broken back to the workbench,
  * -> RECYCLED scraps it; SHIPPED -> RECEIVED is a device the partner refused as it was handed
  * over, back on its refurbisher's workbench; MISSING -> IN_STOCK|RESERVED is a missing device that turned up, back to
- * the status it had (statusBeforeMissing). The erasure rule is a guard on top of this table
+ * the status it had (statusBeforeMissing). DELIVERED -> RECEIVED is a lent device given back, or a
+ * faulty one replaced under warranty: in its refurbisher's custody again, on the workbench, where
+ * it must be erased again (the borrower's data may be on it) before grading and stock; that is the
+ * only way out of DELIVERED, every other change of a delivered device is refused. The erasure rule is a guard on top of this table
  * (DeviceLedger), not a transition of its own.
  */
 export const DEVICE_MACHINE = new StateMachine<DeviceStatus>('Device', {
@@ -29,7 +32,7 @@ export const DEVICE_MACHINE = new StateMachine<DeviceStatus>('Device', {
   IN_STOCK: [DeviceStatus.RESERVED, DeviceStatus.MISSING, DeviceStatus.RECEIVED, DeviceStatus.RECYCLED],
   RESERVED: [DeviceStatus.SHIPPED, DeviceStatus.IN_STOCK, DeviceStatus.MISSING, DeviceStatus.RECEIVED, DeviceStatus.RECYCLED],
   SHIPPED: [DeviceStatus.DELIVERED, DeviceStatus.RECEIVED],
-  DELIVERED: [],
+  DELIVERED: [DeviceStatus.RECEIVED],
   RECYCLED: [],
   MISSING: [DeviceStatus.IN_STOCK, DeviceStatus.RESERVED],
 });

@@ -27,6 +27,8 @@ const ALLOWED: Array<[DeviceStatus, DeviceStatus]> = [
   // a missing device that turned up, back where it was
   [S.MISSING, S.IN_STOCK],
   [S.MISSING, S.RESERVED],
+  // a lent device given back, or a faulty one replaced under warranty: on the workbench again
+  [S.DELIVERED, S.RECEIVED],
 ];
 
 describe('the device state machine', () => {
@@ -36,8 +38,9 @@ describe('the device state machine', () => {
     if (!allowed) expect(() => DEVICE_MACHINE.assertTransition(from, to)).toThrow(ConflictError);
   });
 
-  it('DELIVERED and RECYCLED are final (a MISSING device may turn up)', () => {
-    expect(ALL.filter((s) => DEVICE_MACHINE.isTerminal(s))).toEqual([S.DELIVERED, S.RECYCLED]);
+  it('RECYCLED is final; a DELIVERED device only comes back to the workbench (a loan returned, a warranty swap)', () => {
+    expect(ALL.filter((s) => DEVICE_MACHINE.isTerminal(s))).toEqual([S.RECYCLED]);
+    expect(ALL.filter((s) => DEVICE_MACHINE.canTransition(S.DELIVERED, s))).toEqual([S.RECEIVED]);
     expect(() => DEVICE_MACHINE.assertTransition(S.RECYCLED, S.IN_STOCK)).toThrow(/RECYCLED is final/);
   });
 
@@ -80,9 +83,12 @@ describe('the device state machine', () => {
         'RESERVED -RETURNED_TO_WORKSHOP-> RECEIVED',
         'MISSING -RECOVERED-> IN_STOCK',
         'MISSING -RECOVERED-> RESERVED',
+        'DELIVERED -LOAN_RETURNED-> RECEIVED',
+        'DELIVERED -REPLACED_UNDER_WARRANTY-> RECEIVED',
       ].sort(),
     );
-    // every transition of the machine is some action's
-    expect(taken).toHaveLength(ALLOWED.length);
+    // every transition of the machine is some action's (DELIVERED -> RECEIVED is two: a loan returned, a warranty swap)
+    const pairs = new Set(taken.map((way) => way.replace(/ -\w+-> /, ' -> ')));
+    expect(pairs.size).toBe(ALLOWED.length);
   });
 });

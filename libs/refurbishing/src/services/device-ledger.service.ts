@@ -23,7 +23,19 @@ export interface DeviceChange {
   detail?: string | null;
   /** columns written with the status */
   set?: Partial<
-    Pick<Device, 'grade' | 'specs' | 'recycleReason' | 'location' | 'needsStorage' | 'batteryHealthPercent' | 'webcamWorks' | 'microphoneWorks' | 'checklist'>
+    Pick<
+      Device,
+      | 'grade'
+      | 'specs'
+      | 'recycleReason'
+      | 'location'
+      | 'needsStorage'
+      | 'batteryHealthPercent'
+      | 'webcamWorks'
+      | 'microphoneWorks'
+      | 'checklist'
+      | 'refurbisherId'
+    >
   >;
   /** where the action offers several statuses (DEVICE_ACTIONS alsoTo): the one this change goes to */
   to?: DeviceStatus;

@@ -1,0 +1,13 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+/** A refurbisher's warranty as set: the devices it delivers from now on get it. */
+@ObjectType('Warranty')
+export class WarrantyView {
+  refurbisherId!: string;
+
+  @Field(() => Int, { description: '0: no warranty' })
+  months!: number;
+
+  @Field()
+  updatedAt!: Date;
+}

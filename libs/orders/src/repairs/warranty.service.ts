@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
+import { ActAccess } from '@app/auth';
+import { TransactionRunner } from '@app/database';
+import { Organization, OrganizationKind } from '@app/network';
+import { actorUserIdOf } from '@app/refurbishing';
+import { WarrantyView } from './warranty-policy.type';
+
+/** A refurbisher sets its warranty (ACT_RULES.Organization.setWarranty): devices delivered afterwards get it; those delivered before keep theirs. */
+@Injectable()
+export class WarrantyService {
+  constructor(private readonly tx: TransactionRunner) {}
+
+  set(ctx: RequestContext, refurbisherId: string | null | undefined, months: number): Promise<WarrantyView> {
+    return this.tx.run(ctx, async (_, manager) => {
+      const id = refurbisherId ?? ctx.user.organizationId;
+      if (!id) throw new BadInputError('name the refurbisher (refurbisherId)', { field: 'refurbisherId' }, ErrorReason.ORGANIZATION_REQUIRED);
+      const org = await manager.getRepository(Organization).findOne({ where: { id } });
+      if (!org) throw new NotFoundError('Organization', id);
+      ActAccess.assert(ctx, 'Organization', 'setWarranty', org, 'Organization');
+      if (org.kind !== OrganizationKind.REFURBISHER) {
+        throw new BadInputError(
+          'only a refurbisher gives a warranty',
+          { field: 'refurbisherId', expected: OrganizationKind.REFURBISHER },
+          ErrorReason.WRONG_ORGANIZATION_KIND,
+        );
+      }
+      const [row]: Array<{ months: number; updated_at: Date }> = await manager.query(
+        `INSERT INTO warranty_policy (refurbisher_id, months, updated_by) VALUES ($1, $2, $3)
+         ON CONFLICT (refurbisher_id) DO UPDATE SET months = EXCLUDED.months, updated_by = EXCLUDED.updated_by, updated_at = now()
+         RETURNING months, updated_at`,
+        [id, months, actorUserIdOf(ctx)],
+      );
+      return { refurbisherId: id, months: row!.months, updatedAt: row!.updated_at };
+    });
+  }
+}
