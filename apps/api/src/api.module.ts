@@ -11,6 +11,8 @@ import { LogisticsModule } from '@app/logistics';
 import { MatchingModule } from '@app/matching';
 import { NetworkModule } from '@app/network';
 import { OrdersModule } from '@app/orders';
+import { PaperworkModule } from '@app/paperwork';
+import { PricingModule } from '@app/pricing';
 import { ReconciliationModule } from '@app/reconciliation';
 import { RefurbishingModule } from '@app/refurbishing';
 import { RegionDashboardModule, ImpactReportModule } from '@app/reporting';
@@ -44,6 +46,8 @@ export const DOMAIN_MODULES = [
   RegionDashboardModule,
   ReconciliationModule,
   ImpactReportModule,
+  PricingModule,
+  PaperworkModule,
   NotificationsModule,
 ];
 

@@ -10,6 +10,8 @@ export * from './entities/stock-level.entity';
 export * from './entities/stock-movement.entity';
 export * from './entities/lot-intake.entity';
 export * from './entities/lot-intake-item.entity';
+export * from './entities/recycling-shipment.entity';
+export * from './entities/recycling-shipment-device.entity';
 export * from './events/device-statuses-changed.event';
 export * from './events/reservations-withdrawn.event';
 export * from './policies/stock-effect';

@@ -9,6 +9,10 @@ import { LotIntakeItem } from './entities/lot-intake-item.entity';
 import { LotIntake } from './entities/lot-intake.entity';
 import { StockLevel } from './entities/stock-level.entity';
 import { StockMovement } from './entities/stock-movement.entity';
+import { RecyclingShipment } from './entities/recycling-shipment.entity';
+import { RecyclingShipmentDevice } from './entities/recycling-shipment-device.entity';
+import { RecyclingShipmentResolver } from './resolvers/recycling-shipment.resolver';
+import { RecyclingShipmentService } from './services/recycling-shipment.service';
 import { CustodyEventResolver } from './resolvers/custody-event.resolver';
 import { DeviceResolver } from './resolvers/device.resolver';
 import { DonationIntakeResolver } from './resolvers/donation-intake.resolver';
@@ -38,7 +42,17 @@ import { StockLevelRebuild } from './services/stock-level-rebuild.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Device, ErasureRecord, CustodyEvent, StockLevel, StockMovement, LotIntake, LotIntakeItem]),
+    TypeOrmModule.forFeature([
+      Device,
+      ErasureRecord,
+      CustodyEvent,
+      StockLevel,
+      StockMovement,
+      LotIntake,
+      LotIntakeItem,
+      RecyclingShipment,
+      RecyclingShipmentDevice,
+    ]),
     DonationsModule,
     LogisticsModule,
   ],
@@ -53,6 +67,8 @@ import { StockLevelRebuild } from './services/stock-level-rebuild.service';
     DeviceErasureService,
     DeviceGradingService,
     DeviceRecyclingService,
+    RecyclingShipmentService,
+    RecyclingShipmentResolver,
     DeviceStockService,
     DeviceWithdrawalService,
     DeviceRecoveryService,

@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   IsBoolean,
   IsEnum,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -19,6 +20,7 @@ import {
 } from 'class-validator';
 import { ErasureMethod } from '../entities/erasure-method';
 import { Grade } from '../entities/grade';
+import { DEFAULT_WASTE_CODE, MAX_RECYCLING_WEIGHT_KG, RecyclingDestinationInput, WASTE_CODES } from './recycling-destination.inputs';
 
 @InputType()
 export class DeviceSpecsInput {
@@ -222,6 +224,39 @@ export class RecycleDeviceInput {
   @IsString()
   @MaxLength(500)
   reason!: string;
+
+  // Optional so that existing callers keep working: a device recycled without them is listed
+  // "destination à renseigner" in the waste register until recordRecyclingDestination completes it.
+  @Field(() => RecyclingDestinationInput, { nullable: true, description: 'the eco-organisation or treatment operator it goes to; weightKg is then required' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RecyclingDestinationInput)
+  destination?: RecyclingDestinationInput | null;
+
+  @Field(() => Float, { nullable: true, description: 'its weight, in kg (with destination)' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0.001)
+  @Max(MAX_RECYCLING_WEIGHT_KG)
+  weightKg?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'the transport document number (Trackdéchets), when there is one (with destination)' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  transportDocument?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'the carrier (with destination)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  carrier?: string | null;
+
+  @Field(() => String, { nullable: true, description: `the waste code (article R. 541-8): ${WASTE_CODES.join(', ')}; default ${DEFAULT_WASTE_CODE}` })
+  @IsOptional()
+  @IsIn(WASTE_CODES as unknown as string[])
+  wasteCode?: string | null;
 }
 
 @InputType()
