@@ -57,6 +57,8 @@ import {
   AccessTableCapturedEmailsDocument,
   AccessTableMarkNotificationsReadDocument,
   AccessTableSetNotificationPreferenceDocument,
+  AccessTableSetPricesDocument,
+  AccessTablePriceListDocument,
   DeclareDonationInput,
   DeviceIntakeInput,
   OrderLineInput,
@@ -262,6 +264,15 @@ describe('the act table, once per cell, through GraphQL', () => {
     'Organization.reportImpactOf': {
       rowOf: (s) => s.region.donor,
       run: (token, s) => codeOf(AccessTableImpactDocument, { donorId: s.region.donor, ...window }, token),
+    },
+    // a laptop above the legal cap for public donors' devices: past the gate, refused as input, the list unchanged
+    'Organization.setPrices': {
+      rowOf: (s) => s.region.refurbisher,
+      run: (token, s) => codeOf(AccessTableSetPricesDocument, { refurbisherId: s.region.refurbisher }, token),
+    },
+    'Organization.readPrices': {
+      rowOf: (s) => s.region.refurbisher,
+      run: (token, s) => codeOf(AccessTablePriceListDocument, { refurbisherId: s.region.refurbisher }, token),
     },
     'Organization.filterStockBy': {
       rowOf: (s) => s.region.refurbisher,

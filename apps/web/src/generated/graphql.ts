@@ -18,6 +18,14 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AccompanimentKind =
+  /** a digital skills workshop (alone or in a group) */
+  | 'DIGITAL_SKILLS_WORKSHOP'
+  /** the device set up with the person: accounts, e-mail, first steps */
+  | 'FIRST_SETUP'
+  /** a later visit or call */
+  | 'FOLLOW_UP';
+
 export type AddressInput = {
   city: Scalars['String']['input'];
   /** where absent, the server resolves it from postalCode and city, or answers BAD_USER_INPUT */
@@ -70,7 +78,11 @@ export type ConfirmDeliveryInput = {
   /** the partner's own pseudonymous references for the people equipped, one per device; no names */
   beneficiaryRefs?: InputMaybe<Array<Scalars['String']['input']>>;
   deviceIds: Array<Scalars['ID']['input']>;
+  /** a LOAN: when the devices are due back (in the future, at most three years away) */
+  dueDate?: InputMaybe<Scalars['DateTime']['input']>;
   orderId: Scalars['ID']['input'];
+  /** GIFT (the default) or LOAN, for every device confirmed here */
+  terms?: InputMaybe<DeliveryTerms>;
 };
 
 export type CreateOrganizationInput = {
@@ -117,6 +129,12 @@ export type DeclareDonationInput = {
   lines?: InputMaybe<Array<DonationLineInput>>;
   pickupAddress: AddressInput;
 };
+
+export type DeliveryTerms =
+  /** the person keeps the device (the default) */
+  | 'GIFT'
+  /** lent until a due date (dueDate); it may be extended, returned or converted to a gift */
+  | 'LOAN';
 
 export type DeviceCategory =
   | 'DESKTOP'
@@ -202,6 +220,20 @@ export type DonationStatus =
   /** every device is in a lot that a refurbisher was offered or claimed */
   | 'ROUTED';
 
+export type EligibilityBasis =
+  /** household income under the network’s threshold, declared */
+  | 'INCOME_CRITERIA'
+  /** registered job seeker, declared */
+  | 'JOB_SEEKER'
+  /** receives a social minimum (RSA, ASS, AAH…), declared */
+  | 'SOCIAL_MINIMA'
+  /** a social worker’s assessment of the situation */
+  | 'SOCIAL_WORKER_ASSESSMENT'
+  /** student on a means-tested grant, declared */
+  | 'STUDENT_GRANT'
+  /** an access voucher from an association, the job centre or the town (its number is recorded) */
+  | 'VOUCHER';
+
 export type ErasureMethod =
   | 'NIST_800_88_CLEAR'
   | 'NIST_800_88_PURGE'
@@ -237,6 +269,27 @@ export type InventoryFileInput = {
   fileName: Scalars['String']['input'];
 };
 
+/** INVOICE for a shipment with a price, DELIVERY_NOTE for one given free */
+export type InvoiceKind =
+  | 'DELIVERY_NOTE'
+  | 'INVOICE';
+
+export type IssueTaxReceiptInput = {
+  donationId: Scalars['ID']['input'];
+  /** the valuation of the gift in kind, in cents (integer, more than 0), as the rules for gifts in kind set it */
+  valuationCents: Scalars['Int']['input'];
+};
+
+export type LoanStatus =
+  /** the person has the device */
+  | 'ACTIVE'
+  /** the person keeps it: the loan became a gift */
+  | 'CONVERTED'
+  /** swapped under warranty: the loan goes on with the replacement device */
+  | 'REPLACED'
+  /** the device is back at a refurbisher */
+  | 'RETURNED';
+
 export type LotStatus =
   | 'CANCELLED'
   | 'CLAIMED'
@@ -258,6 +311,30 @@ export type MatchingGradeFloorInput = {
   minGrade?: InputMaybe<Grade>;
   profile: BeneficiaryProfile;
 };
+
+export type NeedCancellationReason =
+  | 'DUPLICATE'
+  | 'EQUIPPED_OTHERWISE'
+  | 'NOT_ELIGIBLE'
+  | 'NO_LONGER_NEEDED'
+  | 'UNREACHABLE';
+
+export type NeedStatus =
+  /** called off by the partner or staff */
+  | 'CANCELLED'
+  /** an order line serves it; back to WAITING if that order is cancelled */
+  | 'ORDERED'
+  /** a device of its line was delivered to the person */
+  | 'SERVED'
+  /** on the region’s waiting list: no order line serves it yet */
+  | 'WAITING';
+
+export type NeedUrgency =
+  /** a deadline soon (an exam, a job interview, an online procedure) */
+  | 'HIGH'
+  | 'NORMAL'
+  /** rights or income at stake without a device now */
+  | 'URGENT';
 
 export type NotificationDelivery =
   | 'DAILY_DIGEST'
@@ -283,6 +360,12 @@ export type NotificationEvent =
   | 'PICKUP_RESCHEDULED'
   | 'PICKUP_SCHEDULED'
   | 'STOCK_COUNT_DISCREPANCIES';
+
+export type OrderForNeedsInput = {
+  /** waiting needs of one partner: each (profile, category, urgency) becomes one line, one unit per need */
+  needIds: Array<Scalars['ID']['input']>;
+  neededBy?: InputMaybe<Scalars['DateTime']['input']>;
+};
 
 export type OrderLineInput = {
   category: DeviceCategory;
@@ -350,6 +433,15 @@ export type PickupStatus =
   /** agreed with the donor; the one live pickup of its lot */
   | 'SCHEDULED';
 
+export type PriceInput = {
+  category: DeviceCategory;
+  grade: Grade;
+  /** TTC, in whole cents; 0 gives the devices away */
+  priceCents: Scalars['Int']['input'];
+  /** true: this price applies only to devices whose donor is not a public body, and the legal cap does not bind it */
+  privateDonorsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type ReceiveLotInput = {
   devices: Array<DeviceIntakeInput>;
   lotId: Scalars['ID']['input'];
@@ -363,11 +455,39 @@ export type ReconciliationStatus =
   /** a newer count of the same refurbisher replaced it before it was resolved */
   | 'SUPERSEDED';
 
+export type RecordAccompanimentInput = {
+  /** the same pseudonymous reference as the person’s need or delivery; never a name or an e-mail */
+  beneficiaryRef: Scalars['String']['input'];
+  /** when the session was held (not after today) */
+  date: Scalars['DateTime']['input'];
+  durationMinutes: Scalars['Int']['input'];
+  kind: AccompanimentKind;
+  /** defaults to the caller's own organization; staff record for a partner of their region */
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type RecordErasureInput = {
   deviceId: Scalars['ID']['input'];
   method: ErasureMethod;
   operator: Scalars['String']['input'];
   verified: Scalars['Boolean']['input'];
+};
+
+export type RecordNeedInput = {
+  /** your own pseudonymous reference of the person (a file number): 1-64 letters, digits, . _ / # -; never a name or an e-mail */
+  beneficiaryRef: Scalars['String']['input'];
+  /** the device the person needs; LAPTOP when left out */
+  category?: InputMaybe<DeviceCategory>;
+  /** declared, never a document; one the region accepts (acceptedEligibilityBases) */
+  eligibilityBasis: EligibilityBasis;
+  /** defaults to the caller's own organization; staff record for a partner of their region */
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  profile: BeneficiaryProfile;
+  referralSource: ReferralSource;
+  /** NORMAL when left out */
+  urgency?: InputMaybe<NeedUrgency>;
+  /** the access voucher’s number: required with VOUCHER, refused otherwise */
+  voucherNumber?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RecordPartTransferInput = {
@@ -379,6 +499,21 @@ export type RecordPartTransferInput = {
   toDeviceId: Scalars['ID']['input'];
 };
 
+export type RecordRecyclingDestinationInput = {
+  /** the carrier that took the load */
+  carrier?: InputMaybe<Scalars['String']['input']>;
+  destination: RecyclingDestinationInput;
+  deviceIds: Array<Scalars['ID']['input']>;
+  /** when the load left (date d’expédition); now when left out */
+  shippedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** the transport document number (Trackdéchets), when there is one */
+  transportDocument?: InputMaybe<Scalars['String']['input']>;
+  /** the waste code (article R. 541-8): 16 02 14, 16 02 13*, 16 02 11*, 16 02 16, 20 01 36, 20 01 35*; default 16 02 14 */
+  wasteCode?: InputMaybe<Scalars['String']['input']>;
+  /** the weight of the whole load, in kg */
+  weightKg: Scalars['Float']['input'];
+};
+
 export type RecoverDeviceInput = {
   deviceId: Scalars['ID']['input'];
   /** where and how it was found */
@@ -386,9 +521,40 @@ export type RecoverDeviceInput = {
 };
 
 export type RecycleDeviceInput = {
+  /** the carrier (with destination) */
+  carrier?: InputMaybe<Scalars['String']['input']>;
+  /** the eco-organisation or treatment operator it goes to; weightKg is then required */
+  destination?: InputMaybe<RecyclingDestinationInput>;
   deviceId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+  /** the transport document number (Trackdéchets), when there is one (with destination) */
+  transportDocument?: InputMaybe<Scalars['String']['input']>;
+  /** the waste code (article R. 541-8): 16 02 14, 16 02 13*, 16 02 11*, 16 02 16, 20 01 36, 20 01 35*; default 16 02 14 */
+  wasteCode?: InputMaybe<Scalars['String']['input']>;
+  /** its weight, in kg (with destination) */
+  weightKg?: InputMaybe<Scalars['Float']['input']>;
 };
+
+export type RecyclingDestinationInput = {
+  /** the address of the site the waste goes to, one line */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** raison sociale of the eco-organisation or treatment operator */
+  name: Scalars['String']['input'];
+  /** its SIRET (14 digits; spaces allowed) */
+  siret: Scalars['String']['input'];
+  /** the R or D code of its treatment (R4, R12, R13, D10…), when known */
+  treatmentCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ReferralSource =
+  /** France Travail, a mission locale */
+  | 'JOB_CENTRE'
+  /** the partner itself (its own social workers or volunteers) */
+  | 'PARTNER'
+  /** a school, a university */
+  | 'SCHOOL'
+  /** the town’s social service (CCAS) */
+  | 'TOWN_SOCIAL_SERVICE';
 
 export type RefuseDeviceInput = {
   deviceId: Scalars['ID']['input'];
@@ -402,6 +568,18 @@ export type ReleaseReservationInput = {
   /** why the refurbisher gives it back; kept on the custody event */
   reason: Scalars['String']['input'];
 };
+
+export type RepairOutcome =
+  /** nothing was done (no fault found, not covered, given up) */
+  | 'CLOSED'
+  /** the device works again and stays with the person */
+  | 'REPAIRED'
+  /** another device of the refurbisher’s stock went to the person; the faulty one is back in its workshop */
+  | 'REPLACED';
+
+export type RepairTicketStatus =
+  | 'OPEN'
+  | 'RESOLVED';
 
 export type ReplaceStorageInput = {
   deviceId: Scalars['ID']['input'];
@@ -438,6 +616,20 @@ export type SetDeviceLocationInput = {
   deviceId: Scalars['ID']['input'];
   /** the shelf or bin; null: nowhere in particular */
   location?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetPricesInput = {
+  /** the whole list: it replaces the previous one (a row left out is no longer priced) */
+  prices: Array<PriceInput>;
+  /** staff name the refurbisher; a refurbisher's own by default */
+  refurbisherId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SetVatMentionInput = {
+  /** staff name the refurbisher; a refurbisher's own by default */
+  refurbisherId?: InputMaybe<Scalars['ID']['input']>;
+  /** printed on its invoices, e.g. 'TVA non applicable, art. 293 B du CGI' */
+  vatMention: Scalars['String']['input'];
 };
 
 export type ShipDevicesInput = {
@@ -668,6 +860,62 @@ export type WebDonorImpactQueryVariables = Exact<{
 
 export type WebDonorImpactQuery = { donorImpactReport: { devicesDeclared: number, devicesReceived: number, devicesReused: number, devicesAwaitingBeneficiary: number, devicesRecycled: number, peopleEquipped: number, erasureCertificates: number, co2eAvoidedKg: number, verificationCode: string, pdfUrl: string, csvUrl: string, linksExpireAt: string, byCategory: Array<{ category: DeviceCategory, declared: number, received: number, reused: number, awaitingBeneficiary: number, recycled: number, co2eAvoidedKg: number }> } };
 
+export type WebJobsOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebJobsOverviewQuery = { jobs: { redisUp: boolean, outboxPending: number, outboxLagSeconds: number, queues: Array<{ name: string, waiting: number, active: number, delayed: number, completed: number, failed: number }>, recentFailures: Array<{ queue: string, name: string, id: string, reason: string, attempts: number, failedAt: string | null }> } };
+
+export type WebNotificationFragment = { id: string, event: NotificationEvent, title: string, body: string, reference: string | null, link: string, createdAt: string, readAt: string | null };
+
+export type WebUnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebUnreadNotificationsQuery = { me: { id: string, unreadNotifications: number | null } };
+
+export type WebNotificationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type WebNotificationsQuery = { notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, event: NotificationEvent, title: string, body: string, reference: string | null, link: string, createdAt: string, readAt: string | null } }> } };
+
+export type WebMarkNotificationsReadMutationVariables = Exact<{
+  ids?: InputMaybe<Array<Scalars['ID']['input']> | Scalars['ID']['input']>;
+}>;
+
+
+export type WebMarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type WebNotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebNotificationPreferencesQuery = { notificationPreferences: Array<{ event: NotificationEvent, delivery: NotificationDelivery, isDefault: boolean, alwaysSent: boolean }> };
+
+export type WebSetNotificationPreferenceMutationVariables = Exact<{
+  event: NotificationEvent;
+  delivery: NotificationDelivery;
+}>;
+
+
+export type WebSetNotificationPreferenceMutation = { setNotificationPreference: { event: NotificationEvent, delivery: NotificationDelivery, isDefault: boolean, alwaysSent: boolean } };
+
+export type WebNotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebNotificationAddedSubscription = { notificationAdded: { id: string, event: NotificationEvent, title: string, body: string, reference: string | null, link: string, createdAt: string, readAt: string | null } };
+
+export type WebOfferMadeSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebOfferMadeSubscription = { offerMade: { lotId: string, reference: string | null } };
+
+export type WebOrderUpdatedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebOrderUpdatedSubscription = { orderUpdated: { orderId: string, reference: string | null, event: NotificationEvent } };
+
 export type WebSubmitOrderMutationVariables = Exact<{
   input: SubmitOrderInput;
 }>;
@@ -840,6 +1088,47 @@ export type WebResetPasswordMutationVariables = Exact<{
 
 export type WebResetPasswordMutation = { resetPassword: boolean };
 
+export type WebStockCountsQueryVariables = Exact<{
+  refurbisherId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type WebStockCountsQuery = { reconciliations: Array<{ id: string, status: ReconciliationStatus, createdAt: string, submittedBy: string | null, expectedQuantity: number, countedQuantity: number, missingQuantity: number, unexpectedQuantity: number, resolvedAt: string | null, resolvedBy: string | null, markedMissingQuantity: number | null, scope: { categories: Array<DeviceCategory> | null, location: string | null, deviceCount: number | null } | null, refurbisher: { id: string, name: string }, discrepancies: Array<{ id: string, kind: DiscrepancyKind, serialNumber: string, decision: DiscrepancyDecision | null, decidedBy: string | null, device: { id: string, status: DeviceStatus, category: DeviceCategory } | null }> }> };
+
+export type WebStockCountsResolveDiscrepancyMutationVariables = Exact<{
+  discrepancyId: Scalars['ID']['input'];
+  decision: DiscrepancyDecision;
+}>;
+
+
+export type WebStockCountsResolveDiscrepancyMutation = { resolveDiscrepancy: { id: string, status: ReconciliationStatus } };
+
+export type WebStockCountsResolveMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type WebStockCountsResolveMutation = { resolveReconciliation: { id: string, status: ReconciliationStatus, markedMissingQuantity: number | null } };
+
+export type WebUsersListQueryVariables = Exact<{
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  role?: InputMaybe<Role>;
+  includeDeactivated?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WebUsersListQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, email: string, name: string | null, role: Role, deactivatedAt: string | null, organization: { id: string, name: string, kind: OrganizationKind, region: { id: string, name: string } } | null } }> } };
+
+export type WebUsersIssuePasswordResetMutationVariables = Exact<{
+  userId: Scalars['ID']['input'];
+}>;
+
+
+export type WebUsersIssuePasswordResetMutation = { issuePasswordReset: { link: string, expiresAt: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -858,6 +1147,18 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const WebNotificationFragmentDoc = new TypedDocumentString(`
+    fragment WebNotification on Notification {
+  id
+  event
+  title
+  body
+  reference
+  link
+  createdAt
+  readAt
+}
+    `, {"fragmentName":"WebNotification"}) as unknown as TypedDocumentString<WebNotificationFragment, unknown>;
 export const WebCallerFragmentDoc = new TypedDocumentString(`
     fragment WebCaller on User {
   id
@@ -1227,6 +1528,122 @@ export const WebDonorImpactDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebDonorImpactQuery, WebDonorImpactQueryVariables>;
+export const WebJobsOverviewDocument = new TypedDocumentString(`
+    query WebJobsOverview {
+  jobs {
+    redisUp
+    outboxPending
+    outboxLagSeconds
+    queues {
+      name
+      waiting
+      active
+      delayed
+      completed
+      failed
+    }
+    recentFailures {
+      queue
+      name
+      id
+      reason
+      attempts
+      failedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebJobsOverviewQuery, WebJobsOverviewQueryVariables>;
+export const WebUnreadNotificationsDocument = new TypedDocumentString(`
+    query WebUnreadNotifications {
+  me {
+    id
+    unreadNotifications
+  }
+}
+    `) as unknown as TypedDocumentString<WebUnreadNotificationsQuery, WebUnreadNotificationsQueryVariables>;
+export const WebNotificationsDocument = new TypedDocumentString(`
+    query WebNotifications($first: Int, $after: String, $unreadOnly: Boolean) {
+  notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...WebNotification
+      }
+    }
+  }
+}
+    fragment WebNotification on Notification {
+  id
+  event
+  title
+  body
+  reference
+  link
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<WebNotificationsQuery, WebNotificationsQueryVariables>;
+export const WebMarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation WebMarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<WebMarkNotificationsReadMutation, WebMarkNotificationsReadMutationVariables>;
+export const WebNotificationPreferencesDocument = new TypedDocumentString(`
+    query WebNotificationPreferences {
+  notificationPreferences {
+    event
+    delivery
+    isDefault
+    alwaysSent
+  }
+}
+    `) as unknown as TypedDocumentString<WebNotificationPreferencesQuery, WebNotificationPreferencesQueryVariables>;
+export const WebSetNotificationPreferenceDocument = new TypedDocumentString(`
+    mutation WebSetNotificationPreference($event: NotificationEvent!, $delivery: NotificationDelivery!) {
+  setNotificationPreference(event: $event, delivery: $delivery) {
+    event
+    delivery
+    isDefault
+    alwaysSent
+  }
+}
+    `) as unknown as TypedDocumentString<WebSetNotificationPreferenceMutation, WebSetNotificationPreferenceMutationVariables>;
+export const WebNotificationAddedDocument = new TypedDocumentString(`
+    subscription WebNotificationAdded {
+  notificationAdded {
+    ...WebNotification
+  }
+}
+    fragment WebNotification on Notification {
+  id
+  event
+  title
+  body
+  reference
+  link
+  createdAt
+  readAt
+}`) as unknown as TypedDocumentString<WebNotificationAddedSubscription, WebNotificationAddedSubscriptionVariables>;
+export const WebOfferMadeDocument = new TypedDocumentString(`
+    subscription WebOfferMade {
+  offerMade {
+    lotId
+    reference
+  }
+}
+    `) as unknown as TypedDocumentString<WebOfferMadeSubscription, WebOfferMadeSubscriptionVariables>;
+export const WebOrderUpdatedDocument = new TypedDocumentString(`
+    subscription WebOrderUpdated {
+  orderUpdated {
+    orderId
+    reference
+    event
+  }
+}
+    `) as unknown as TypedDocumentString<WebOrderUpdatedSubscription, WebOrderUpdatedSubscriptionVariables>;
 export const WebSubmitOrderDocument = new TypedDocumentString(`
     mutation WebSubmitOrder($input: SubmitOrderInput!) {
   submitOrder(input: $input) {
@@ -1604,3 +2021,102 @@ export const WebResetPasswordDocument = new TypedDocumentString(`
   resetPassword(token: $token, newPassword: $newPassword)
 }
     `) as unknown as TypedDocumentString<WebResetPasswordMutation, WebResetPasswordMutationVariables>;
+export const WebStockCountsDocument = new TypedDocumentString(`
+    query WebStockCounts($refurbisherId: ID) {
+  reconciliations(refurbisherId: $refurbisherId) {
+    id
+    status
+    createdAt
+    submittedBy
+    expectedQuantity
+    countedQuantity
+    missingQuantity
+    unexpectedQuantity
+    resolvedAt
+    resolvedBy
+    markedMissingQuantity
+    scope {
+      categories
+      location
+      deviceCount
+    }
+    refurbisher {
+      id
+      name
+    }
+    discrepancies {
+      id
+      kind
+      serialNumber
+      decision
+      decidedBy
+      device {
+        id
+        status
+        category
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebStockCountsQuery, WebStockCountsQueryVariables>;
+export const WebStockCountsResolveDiscrepancyDocument = new TypedDocumentString(`
+    mutation WebStockCountsResolveDiscrepancy($discrepancyId: ID!, $decision: DiscrepancyDecision!) {
+  resolveDiscrepancy(discrepancyId: $discrepancyId, decision: $decision) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WebStockCountsResolveDiscrepancyMutation, WebStockCountsResolveDiscrepancyMutationVariables>;
+export const WebStockCountsResolveDocument = new TypedDocumentString(`
+    mutation WebStockCountsResolve($id: ID!) {
+  resolveReconciliation(id: $id) {
+    id
+    status
+    markedMissingQuantity
+  }
+}
+    `) as unknown as TypedDocumentString<WebStockCountsResolveMutation, WebStockCountsResolveMutationVariables>;
+export const WebUsersListDocument = new TypedDocumentString(`
+    query WebUsersList($organizationId: ID, $regionId: ID, $role: Role, $includeDeactivated: Boolean, $first: Int, $after: String) {
+  users(
+    organizationId: $organizationId
+    regionId: $regionId
+    role: $role
+    includeDeactivated: $includeDeactivated
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        email
+        name
+        role
+        deactivatedAt
+        organization {
+          id
+          name
+          kind
+          region {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebUsersListQuery, WebUsersListQueryVariables>;
+export const WebUsersIssuePasswordResetDocument = new TypedDocumentString(`
+    mutation WebUsersIssuePasswordReset($userId: ID!) {
+  issuePasswordReset(userId: $userId) {
+    link
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebUsersIssuePasswordResetMutation, WebUsersIssuePasswordResetMutationVariables>;
