@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { recreateDatabase } from '../support/scratch-database';
+import { OPERATIONS, Role } from './operations';
 import { seedSmallRegion } from './seed';
 
 /**
@@ -37,71 +38,6 @@ const ROUNDS = 2;
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
-
-type Role = 'coordinator' | 'refurbisher' | 'partner' | 'donor';
-interface Operation {
-  name: string;
-  kind: 'read' | 'write';
-  as: Role;
-  query: string;
-  variables: (ctx: Ctx) => Record<string, unknown>;
-}
-interface Ctx {
-  regionId: string;
-}
-
-/** The operations measured; floor-server.ts answers exactly these selections. */
-const OPERATIONS: Operation[] = [
-  { name: 'organizations', kind: 'read', as: 'coordinator', query: `{ organizations { id name kind } }`, variables: () => ({}) },
-  {
-    name: 'lots',
-    kind: 'read',
-    as: 'refurbisher',
-    query: `{ lots(first: 20) { totalCount edges { cursor node { id reference status quantity distanceKm createdAt } } pageInfo { hasNextPage endCursor } } }`,
-    variables: () => ({}),
-  },
-  {
-    name: 'orders',
-    kind: 'read',
-    as: 'partner',
-    query: `{ orders(first: 20) { totalCount edges { cursor node { id reference status createdAt } } pageInfo { hasNextPage endCursor } } }`,
-    variables: () => ({}),
-  },
-  {
-    name: 'stockLevels',
-    kind: 'read',
-    as: 'coordinator',
-    query: `{ stockLevels { category grade available reserved refurbisher { id name } } }`,
-    variables: () => ({}),
-  },
-  {
-    name: 'regionDashboard',
-    kind: 'read',
-    as: 'coordinator',
-    query: `query($r: ID!, $from: DateTime!, $to: DateTime!) { regionDashboard(regionId: $r, from: $from, to: $to) {
-      devicesDeclared devicesCollected devicesRefurbished devicesDelivered devicesRecycled openDemand fillRate } }`,
-    variables: ({ regionId }) => {
-      const to = new Date();
-      return { r: regionId, from: new Date(to.getTime() - 90 * 86400_000).toISOString(), to: to.toISOString() };
-    },
-  },
-  {
-    name: 'declareDonation',
-    kind: 'write',
-    as: 'donor',
-    query: `mutation($input: DeclareDonationInput!) { declareDonation(input: $input) { id reference status quantity } }`,
-    variables: () => ({
-      input: {
-        availableFrom: new Date(Date.now() + 2 * 86400_000).toISOString(),
-        pickupAddress: { street: '1 rue de la Bench', postalCode: '69003', city: 'Lyon', location: { lat: 45.76, lon: 4.85 } },
-        lines: [
-          { category: 'LAPTOP', quantity: 5 },
-          { category: 'MONITOR', quantity: 3 },
-        ],
-      },
-    }),
-  },
-];
 
 async function startApi(): Promise<{ app: NestFastifyApplication; url: string }> {
   const app: NestFastifyApplication = await createApiApplication({

@@ -11,7 +11,7 @@ import { DataSource } from 'typeorm';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { postGraphQL } from '../support/graphql-post';
 import { recreateDatabase } from '../support/scratch-database';
-import { FLOOR_SQL, SCAN_SQL, seedRegion } from './seed-region';
+import { DASHBOARD_QUERY, FLOOR_SQL, SCAN_SQL, seedRegion } from './seed-region';
 
 /**
  * Region dashboard bench: one region of 1,000,000 devices and 101,000 donations (two years of
@@ -193,13 +193,7 @@ async function main(): Promise<void> {
 
     const floorClient = new Client({ connectionString: DATABASE_URL });
     await floorClient.connect();
-    const query = `query($r: ID!, $from: DateTime!, $to: DateTime!) { regionDashboard(regionId: $r, from: $from, to: $to) {
-      region { id code name } from to
-      devicesDeclared devicesCollected devicesRefurbished devicesDelivered devicesRecycled openDemand fillRate co2eAvoidedKg
-      stock { refurbisher { id name } category grade available reserved }
-      refurbishers { refurbisher { id name } weeklyCapacity load utilization inStock }
-      leadTimes { declarationToPickupDays pickupToStockDays orderToDeliveryDays }
-      weekly { weekStart declared collected refurbished delivered recycled } } }`;
+    const query = DASHBOARD_QUERY;
 
     const rows: string[] = [];
     let verdictOk = true;

@@ -6,6 +6,16 @@ export interface RegionSize {
   donations: number;
   /** donations declared this week, not routed yet */
   newDonations: number;
+  /** 10 unless said */
+  refurbishers?: number;
+  /** 50 unless said */
+  partners?: number;
+  /** 10 unless said (at most 10: the serial numbers' keys stay unique) */
+  devicesPerDonation?: number;
+  /** how far back the donations go, in days; 730 unless said */
+  days?: number;
+  /** the letters in references and serial numbers ('B' unless said), so that several regions can share a database */
+  tag?: string;
 }
 
 /** The dashboard bench's region: a million devices. */
@@ -20,7 +30,8 @@ export const LARGE_REGION: RegionSize = { donors: 1000, donations: 100_000, newD
  * donation's served devices, and 300 open orders. Counters (stock levels) as the domain keeps
  * them. The dashboard's own daily counters are left empty: the nightly recount builds them,
  * as it would for a network upgraded to this version. Those are LARGE_REGION's sizes; `size`
- * scales the donors and donations (partners, refurbishers and open orders stay).
+ * scales the donors and donations, and may change the refurbishers, partners, devices per
+ * donation and the period (bench:national seeds 13 regions this way; the open orders stay).
  */
 export async function seedRegion(
   db: DataSource,
@@ -28,11 +39,22 @@ export async function seedRegion(
   size: RegionSize = LARGE_REGION,
 ): Promise<{ devices: number; donations: number; custodyEvents: number; orders: number }> {
   const q = (sql: string, params: unknown[] = [regionId]) => db.query(sql, params);
+  // interpolated into the SQL below, hence checked
+  const count = (n: number, max: number) => {
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`seedRegion: ${n} is not a count from 1 to ${max}`);
+    return n;
+  };
+  const refurbishers = count(size.refurbishers ?? 10, 1000);
+  const partners = count(size.partners ?? 50, 100_000);
+  const perDonation = count(size.devicesPerDonation ?? 10, 10);
+  const spread = count((size.days ?? 730) - 5, 100_000);
+  const tag = size.tag ?? 'B';
+  if (!/^[A-Z]{1,3}$/.test(tag)) throw new Error(`seedRegion: tag "${tag}" must be one to three capital letters`);
   await q(
     `INSERT INTO organization (kind, name, region_id, address_postal_code, address_city, address_location_lat, address_location_lon, service_radius_km)
-           SELECT 'REFURBISHER'::organization_kind, 'Atelier ' || i, $1::uuid, '69002', 'Lyon', 45.6 + i * 0.02, 4.8, 150 FROM generate_series(1, 10) i
+           SELECT 'REFURBISHER'::organization_kind, 'Atelier ' || i, $1::uuid, '69002', 'Lyon', 45.6 + i * 0.02, 4.8, 150 FROM generate_series(1, ${refurbishers}) i
            UNION ALL SELECT 'DONOR'::organization_kind, 'Entreprise ' || i, $1::uuid, '69003', 'Lyon', 45.7 + (i % 50) * 0.005, 4.85, NULL FROM generate_series(1, $2::int) i
-           UNION ALL SELECT 'PARTNER'::organization_kind, 'CCAS ' || i, $1::uuid, '69100', 'Villeurbanne', 45.77, 4.88 + i * 0.001, NULL FROM generate_series(1, 50) i`,
+           UNION ALL SELECT 'PARTNER'::organization_kind, 'CCAS ' || i, $1::uuid, '69100', 'Villeurbanne', 45.77, 4.88 + i * 0.001, NULL FROM generate_series(1, ${partners}) i`,
     [regionId, size.donors],
   );
   await q(`INSERT INTO refurbisher_capacity (organization_id, category, weekly_capacity, load)
@@ -47,26 +69,26 @@ export async function seedRegion(
                     (SELECT array_agg(id ORDER BY name) FROM organization WHERE region_id = $1::uuid AND kind = 'PARTNER') AS partners
            ), base AS (
              SELECT i, gen_random_uuid() AS donation_id, gen_random_uuid() AS lot_id, gen_random_uuid() AS pickup_id,
-                    orgs.donors[1 + i % $2::int] AS donor_id, orgs.refurbishers[1 + i % 10] AS refurbisher_id, orgs.partners[1 + i % 50] AS partner_id,
+                    orgs.donors[1 + i % $2::int] AS donor_id, orgs.refurbishers[1 + i % ${refurbishers}] AS refurbisher_id, orgs.partners[1 + i % ${partners}] AS partner_id,
                     (CASE WHEN i % 20 < 12 THEN 'LAPTOP' WHEN i % 20 < 15 THEN 'DESKTOP' WHEN i % 20 < 17 THEN 'MONITOR' WHEN i % 20 < 19 THEN 'SMARTPHONE' ELSE 'TABLET' END)::device_category AS category,
-                    now() - (5 + random() * 725) * interval '1 day' AS declared_at
+                    now() - (5 + random() * ${spread}) * interval '1 day' AS declared_at
                FROM generate_series(1, $3::int) i, orgs
            )
            SELECT *, least(now(), declared_at + (1 + random() * 9) * interval '1 day') AS collected_at FROM base`,
     [regionId, size.donors, size.donations],
   );
   await q(`INSERT INTO donation (id, reference, donor_id, region_id, status, available_from, created_at, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon)
-           SELECT donation_id, 'DON-B-' || lpad(i::text, 6, '0'), donor_id, $1::uuid, 'PROCESSED', declared_at, declared_at, '69003', 'Lyon', 45.76, 4.85 FROM bench_donation`);
+           SELECT donation_id, 'DON-${tag}-' || lpad(i::text, 6, '0'), donor_id, $1::uuid, 'PROCESSED', declared_at, declared_at, '69003', 'Lyon', 45.76, 4.85 FROM bench_donation`);
   await q(
-    `INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT donation_id, 0, category, 10, category <> 'MONITOR' FROM bench_donation`,
+    `INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT donation_id, 0, category, ${perDonation}, category <> 'MONITOR' FROM bench_donation`,
     [],
   );
   await q(`INSERT INTO lot (id, reference, donation_id, refurbisher_id, region_id, status, quantity, distance_km, claimed_at, created_at)
-           SELECT lot_id, 'LOT-B-' || lpad(i::text, 6, '0'), donation_id, refurbisher_id, $1::uuid, 'CLOSED', 10, 12, declared_at + interval '2 hours', declared_at + interval '1 hour' FROM bench_donation`);
-  await q(`INSERT INTO lot_item (lot_id, category, quantity) SELECT lot_id, category, 10 FROM bench_donation`, []);
+           SELECT lot_id, 'LOT-${tag}-' || lpad(i::text, 6, '0'), donation_id, refurbisher_id, $1::uuid, 'CLOSED', ${perDonation}, 12, declared_at + interval '2 hours', declared_at + interval '1 hour' FROM bench_donation`);
+  await q(`INSERT INTO lot_item (lot_id, category, quantity) SELECT lot_id, category, ${perDonation} FROM bench_donation`, []);
   await q(
     `INSERT INTO pickup (id, lot_id, scheduled_at, status, collected_quantity, shortfall, completed_at, created_at)
-           SELECT pickup_id, lot_id, collected_at, 'COMPLETED', 10, 0, collected_at, declared_at + interval '3 hours' FROM bench_donation`,
+           SELECT pickup_id, lot_id, collected_at, 'COMPLETED', ${perDonation}, 0, collected_at, declared_at + interval '3 hours' FROM bench_donation`,
     [],
   );
 
@@ -75,13 +97,13 @@ export async function seedRegion(
            SELECT gen_random_uuid() AS id, x.*,
                   (CASE WHEN r < 0.15 THEN 'RECYCLED' WHEN r < 0.80 THEN 'DELIVERED' WHEN r < 0.85 THEN 'SHIPPED' WHEN r < 0.88 THEN 'RESERVED' ELSE 'IN_STOCK' END)::device_status AS status
              FROM (SELECT d.*, k, random() AS r, random() AS later, least(now(), d.collected_at + (0.5 + random() * 20) * interval '1 day') AS stock_at
-                     FROM bench_donation d, generate_series(1, 10) k) x`,
+                     FROM bench_donation d, generate_series(1, ${perDonation}) k) x`,
     [],
   );
   // serial_number_key is normalizeSerialNumber's form (no dashes): unique, as k is 1 to 10
   await q(`INSERT INTO device (id, serial_number, serial_number_key, category, grade, status, data_bearing, recycle_reason, lot_id, donation_id, donor_id, refurbisher_id, region_id,
                                specs_ram_gb, specs_storage_gb, specs_ssd, created_at, updated_at)
-           SELECT id, 'B' || i || '-' || k, 'B' || i || k, category, CASE WHEN status = 'RECYCLED' THEN NULL ELSE (ARRAY['A', 'B', 'C'])[1 + k % 3]::device_grade END, status,
+           SELECT id, '${tag}' || i || '-' || k, '${tag}' || i || k, category, CASE WHEN status = 'RECYCLED' THEN NULL ELSE (ARRAY['A', 'B', 'C'])[1 + k % 3]::device_grade END, status,
                   category <> 'MONITOR', CASE WHEN status = 'RECYCLED' THEN 'beyond repair' END, lot_id, donation_id, donor_id, refurbisher_id, $1::uuid,
                   CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN 4 + 4 * (k % 3) END, CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN 128 * (1 + k % 4) END,
                   CASE WHEN category IN ('LAPTOP', 'DESKTOP') THEN k % 2 = 0 END, collected_at + interval '1 day', stock_at
@@ -107,7 +129,7 @@ export async function seedRegion(
     [],
   );
   await q(`INSERT INTO partner_order (id, reference, partner_id, region_id, status, created_at)
-           SELECT order_id, 'ORD-B-' || row_number() OVER (ORDER BY ordered_at), partner_id, $1::uuid,
+           SELECT order_id, 'ORD-${tag}-' || row_number() OVER (ORDER BY ordered_at), partner_id, $1::uuid,
                   (CASE WHEN delivered = quantity THEN 'DELIVERED' WHEN shipped = quantity THEN 'SHIPPED' ELSE 'ALLOCATED' END)::order_status, ordered_at
              FROM bench_order`);
   await q(`INSERT INTO order_line (id, order_id, region_id, position, category, quantity, profile, allocated_quantity, shipped_quantity, delivered_quantity, created_at)
@@ -122,12 +144,12 @@ export async function seedRegion(
   // demand still open, and this week's declarations
   await q(`WITH p AS (SELECT array_agg(id ORDER BY name) AS ids FROM organization WHERE region_id = $1::uuid AND kind = 'PARTNER'),
                 o AS (INSERT INTO partner_order (reference, partner_id, region_id, status, created_at)
-                      SELECT 'ORD-O-' || i, p.ids[1 + i % 50], $1::uuid, 'OPEN', now() - random() * interval '20 days' FROM generate_series(1, 300) i, p RETURNING id, created_at)
+                      SELECT 'ORD-${tag}O-' || i, p.ids[1 + i % ${partners}], $1::uuid, 'OPEN', now() - random() * interval '20 days' FROM generate_series(1, 300) i, p RETURNING id, created_at)
            INSERT INTO order_line (order_id, region_id, position, category, quantity, profile, created_at) SELECT id, $1::uuid, 0, 'LAPTOP', 3, 'STUDENT', created_at FROM o`);
   await q(
     `WITH d AS (SELECT array_agg(id ORDER BY name) AS ids FROM organization WHERE region_id = $1::uuid AND kind = 'DONOR'),
                 n AS (INSERT INTO donation (reference, donor_id, region_id, status, available_from, created_at, pickup_address_postal_code, pickup_address_city, pickup_address_location_lat, pickup_address_location_lon)
-                      SELECT 'DON-N-' || i, d.ids[1 + i % $2::int], $1::uuid, 'DECLARED', now() + interval '2 days', now() - random() * interval '5 days', '69003', 'Lyon', 45.76, 4.85
+                      SELECT 'DON-${tag}N-' || i, d.ids[1 + i % $2::int], $1::uuid, 'DECLARED', now() + interval '2 days', now() - random() * interval '5 days', '69003', 'Lyon', 45.76, 4.85
                         FROM generate_series(1, $3::int) i, d RETURNING id)
            INSERT INTO donation_line (donation_id, position, category, quantity, data_bearing) SELECT id, 0, 'LAPTOP', 5, true FROM n`,
     [regionId, size.donors, size.newDonations],
@@ -142,6 +164,15 @@ export async function seedRegion(
                                    (SELECT count(*)::int FROM custody_event) AS "custodyEvents", (SELECT count(*)::int FROM partner_order WHERE region_id = $1::uuid) AS orders`);
   return counts;
 }
+
+/** The dashboard as a coordinator's console asks for it: every figure the floor below reads. */
+export const DASHBOARD_QUERY = `query($r: ID!, $from: DateTime!, $to: DateTime!) { regionDashboard(regionId: $r, from: $from, to: $to) {
+      region { id code name } from to
+      devicesDeclared devicesCollected devicesRefurbished devicesDelivered devicesRecycled openDemand fillRate co2eAvoidedKg
+      stock { refurbisher { id name } category grade available reserved }
+      refurbishers { refurbisher { id name } weeklyCapacity load utilization inStock }
+      leadTimes { declarationToPickupDays pickupToStockDays orderToDeliveryDays }
+      weekly { weekStart declared collected refurbished delivered recycled } } }`;
 
 /**
  * The floor: the dashboard's figures read by one hand-written query on the same aggregates
