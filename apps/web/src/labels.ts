@@ -99,4 +99,48 @@ export const STUCK_KIND: Record<string, { label: string; action: string }> = {
   RESERVATION_NOT_SHIPPED: { label: 'Réservation non expédiée', action: 'Relancer l’atelier, ou libérer la réservation.' },
 };
 
+export const COUNT_STATUS: Record<string, string> = {
+  OPEN: 'À examiner',
+  RESOLVED: 'Clos',
+  SUPERSEDED: 'Remplacé par un inventaire plus récent',
+};
+
+export const DISCREPANCY_KIND: Record<string, string> = {
+  MISSING: 'Manquant (attendu, non compté)',
+  UNEXPECTED: 'En trop (compté, non attendu)',
+};
+
+export const DISCREPANCY_DECISION: Record<string, string> = {
+  CONFIRM_MISSING: 'Manquant confirmé',
+  FOUND: 'Retrouvé',
+  MISSCANNED: 'Erreur de comptage',
+};
+
+/** What a notification is about, as the inbox and the preferences name it. */
+export const NOTIFICATION_EVENT: Record<string, string> = {
+  LOT_OFFERED: 'Nouveau lot proposé',
+  OFFER_EXPIRING: 'Offre bientôt expirée',
+  LOT_DECLINED: 'Lot refusé par un atelier',
+  LOT_EXPIRED: 'Offre expirée',
+  LOT_REASSIGNED: 'Lot réattribué',
+  DONATION_CANCELLED: 'Don annulé',
+  PICKUP_SCHEDULED: 'Enlèvement planifié',
+  PICKUP_RESCHEDULED: 'Enlèvement reporté',
+  PICKUP_CANCELLED: 'Enlèvement annulé',
+  PICKUP_REMINDER: 'Rappel d’enlèvement',
+  PICKUP_MISSED: 'Enlèvement manqué',
+  ORDER_ALLOCATED: 'Commande attribuée',
+  DEVICES_SHIPPED: 'Appareils expédiés',
+  DELIVERY_CONFIRMED: 'Livraison confirmée',
+  DONOR_REPORT_READY: 'Rapport d’impact disponible',
+  STOCK_COUNT_DISCREPANCIES: 'Écarts d’inventaire',
+  PASSWORD_RESET: 'Réinitialisation du mot de passe',
+};
+
+export const NOTIFICATION_DELIVERY: Record<string, string> = {
+  IMMEDIATE: 'Immédiat',
+  DAILY_DIGEST: 'Résumé quotidien',
+  OFF: 'Désactivé',
+};
+
 export const label = (table: Record<string, string>, value: string | null | undefined): string => (value ? (table[value] ?? value) : '—');

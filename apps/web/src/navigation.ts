@@ -16,6 +16,7 @@ export const NAVIGATION: Record<string, NavItem[]> = {
     { to: '/lots', label: 'Enlèvements et réception', description: 'Planifier, reporter, annuler, effectuer ; réceptionner par numéro de série.' },
     { to: '/atelier', label: 'Atelier', description: 'Effacement des données, contrôle et classement, recyclage.' },
     { to: '/stock', label: 'Stock', description: 'Les appareils disponibles et réservés.' },
+    { to: '/inventaires', label: 'Inventaires', description: 'Vos comptages du stock et leurs écarts.' },
   ],
   PARTNER: [
     { to: '/commandes/nouvelle', label: 'Commander', description: 'Des appareils pour les personnes que vous accompagnez, par profil.' },
@@ -25,9 +26,14 @@ export const NAVIGATION: Record<string, NavItem[]> = {
     { to: '/tableau-de-bord', label: 'Tableau de bord', description: 'Les flux de la région, semaine par semaine.' },
     { to: '/a-traiter', label: 'À traiter', description: 'Ce qui n’avance plus, et ce qu’il faut faire.' },
     { to: '/organisations', label: 'Organisations', description: 'Créer, modifier, désactiver ; leurs comptes.' },
+    { to: '/utilisateurs', label: 'Utilisateurs', description: 'Les comptes de la région : créer, renommer, désactiver, lien de réinitialisation.' },
+    { to: '/inventaires', label: 'Inventaires', description: 'Les comptages des ateliers : décider chaque écart, clore.' },
   ],
   ADMIN: [
     { to: '/regions', label: 'Régions', description: 'Créer une région et sa coordination.' },
     { to: '/organisations', label: 'Organisations', description: 'Toutes les organisations et leurs comptes.' },
+    { to: '/explorer', label: 'Explorateur GraphQL', description: 'L’API telle que la console l’utilise : le schéma, et des requêtes avec votre session.' },
+    { to: '/utilisateurs', label: 'Utilisateurs', description: 'Tous les comptes, administrateurs compris.' },
+    { to: '/taches-de-fond', label: 'Tâches de fond', description: 'Les files, la boîte d’envoi, les tâches en échec.' },
   ],
 };

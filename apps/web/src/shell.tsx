@@ -1,5 +1,6 @@
 import { ReactNode } from 'react';
 import type { Session } from './api/session';
+import { NotificationBadge } from './components/live';
 import { label, ROLE } from './labels';
 import { NAVIGATION } from './navigation';
 import { Link, usePath } from './router';
@@ -29,6 +30,7 @@ export function Shell({ session, onLogout, children }: { session: Session; onLog
           </ul>
         </nav>
         <div className="who">
+          <NotificationBadge />
           <span>
             {session.user.name ?? session.user.email}
             <span className="who-role"> · {session.user.organization?.name ?? label(ROLE, session.user.role)}</span>

@@ -1,9 +1,11 @@
 import { FormEvent, useState } from 'react';
+import { useLiveEvent } from '../../api/live';
 import { useMutation, useQuery } from '../../api/use-api';
+import { LiveHint, orderUpdateHint } from '../../components/live';
 import { ErrorNotice, Loading, StatusBadge, SuccessNotice } from '../../components/notices';
 import { Page } from '../../components/page';
 import { formatDate } from '../../format';
-import { WebCancelOrderDocument, WebConfirmDeliveryDocument, WebOrderDocument } from '../../generated/graphql';
+import { WebCancelOrderDocument, WebConfirmDeliveryDocument, WebOrderDocument, WebOrderUpdatedDocument } from '../../generated/graphql';
 import { CATEGORY, label, PROFILE } from '../../labels';
 
 /** One order: what was allocated to each need, what is on its way; delivery confirmed with the partner's own references. */
@@ -17,6 +19,13 @@ export function OrderPage({ id }: { id: string }) {
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const [refs, setRefs] = useState<Record<string, string>>({});
   const order = data?.order;
+  const [hint, setHint] = useState<string | null>(null);
+  // allocated, shipped, delivered: the order shows it without a reload
+  useLiveEvent(WebOrderUpdatedDocument, (event) => {
+    if (event && event.orderUpdated.orderId !== id) return;
+    reload();
+    setHint(event ? orderUpdateHint(event.orderUpdated) : 'Mise à jour : commande relue après une reconnexion.');
+  });
   const shipped = order?.lines.flatMap((line) => line.devices.filter((d) => d.status === 'SHIPPED')) ?? [];
 
   const onConfirm = async (event: FormEvent) => {
@@ -41,6 +50,7 @@ export function OrderPage({ id }: { id: string }) {
 
   return (
     <Page title={order ? `Commande ${order.reference}` : 'Commande'}>
+      <LiveHint>{hint}</LiveHint>
       <SuccessNotice>{done}</SuccessNotice>
       <ErrorNotice error={error ?? cancel.error} />
       {loading && !data && <Loading />}

@@ -1,14 +1,22 @@
+import { useState } from 'react';
+import { useLiveEvent } from '../../api/live';
 import { useQuery } from '../../api/use-api';
+import { LiveHint, orderUpdateHint } from '../../components/live';
 import { ErrorNotice, Loading, StatusBadge } from '../../components/notices';
 import { Page } from '../../components/page';
 import { formatDate } from '../../format';
-import { WebOrdersDocument } from '../../generated/graphql';
+import { WebOrderUpdatedDocument, WebOrdersDocument } from '../../generated/graphql';
 import { Link } from '../../router';
 
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
 export function OrdersPage() {
-  const { data, error, loading } = useQuery(WebOrdersDocument, { first: 100 });
+  const { data, error, loading, reload } = useQuery(WebOrdersDocument, { first: 100 });
+  const [hint, setHint] = useState<string | null>(null);
+  useLiveEvent(WebOrderUpdatedDocument, (event) => {
+    reload();
+    setHint(event ? orderUpdateHint(event.orderUpdated) : 'Mise à jour : commandes relues après une reconnexion.');
+  });
   const orders = data?.orders.edges.map((edge) => edge.node) ?? [];
   return (
     <Page
@@ -19,6 +27,7 @@ export function OrdersPage() {
         </Link>
       }
     >
+      <LiveHint>{hint}</LiveHint>
       <ErrorNotice error={error} />
       {loading && !data && <Loading />}
       {data && orders.length === 0 && <p>Aucune commande pour l’instant.</p>}

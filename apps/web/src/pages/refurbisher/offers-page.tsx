@@ -1,10 +1,12 @@
 import { FormEvent, useState } from 'react';
+import { useLiveEvent } from '../../api/live';
 import { useMutation, useQuery } from '../../api/use-api';
 import { TextArea } from '../../components/field';
+import { LiveHint } from '../../components/live';
 import { ErrorNotice, Loading, SuccessNotice } from '../../components/notices';
 import { Page } from '../../components/page';
 import { formatDateTime, formatNumber } from '../../format';
-import { WebClaimLotDocument, WebDeclineLotDocument, WebLotsDocument } from '../../generated/graphql';
+import { WebClaimLotDocument, WebDeclineLotDocument, WebLotsDocument, WebOfferMadeDocument } from '../../generated/graphql';
 import { CATEGORY, label } from '../../labels';
 import { Link } from '../../router';
 
@@ -17,6 +19,16 @@ export function OffersPage() {
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const lots = data?.lots.edges.map((edge) => edge.node) ?? [];
+  const [hint, setHint] = useState<string | null>(null);
+  // a lot offered to the workshop appears without a reload
+  useLiveEvent(WebOfferMadeDocument, (event) => {
+    reload();
+    setHint(
+      event
+        ? `Mise à jour : nouvelle offre${event.offerMade.reference ? `, lot ${event.offerMade.reference}` : ''}.`
+        : 'Mise à jour : offres relues après une reconnexion.',
+    );
+  });
 
   const accept = async (id: string, reference: string) => {
     setDone(null);
@@ -41,6 +53,7 @@ export function OffersPage() {
 
   return (
     <Page title="Offres">
+      <LiveHint>{hint}</LiveHint>
       <SuccessNotice>{done}</SuccessNotice>
       <ErrorNotice error={error ?? claim.error ?? decline.error} />
       {loading && !data && <Loading />}
