@@ -15,6 +15,12 @@ import {
   AccessTableClaimDocument,
   AccessTableCompleteDocument,
   AccessTableConfirmDocument,
+  AccessTableExtendLoanDocument,
+  AccessTableReturnLoanDocument,
+  AccessTableConvertLoanToGiftDocument,
+  AccessTableOpenRepairTicketDocument,
+  AccessTableResolveRepairTicketDocument,
+  AccessTableSetWarrantyDocument,
   AccessTableCountDocument,
   AccessTableCountsDocument,
   AccessTableCreateRegionDocument,
@@ -57,6 +63,12 @@ import {
   AccessTableCapturedEmailsDocument,
   AccessTableMarkNotificationsReadDocument,
   AccessTableSetNotificationPreferenceDocument,
+  AccessTableRecordNeedDocument,
+  AccessTableCancelNeedDocument,
+  AccessTableOrderForNeedsDocument,
+  AccessTableRecordAccompanimentDocument,
+  AccessTableSetEligibilityBasesDocument,
+  AccessTableWaitingListDocument,
   AccessTableSetPricesDocument,
   AccessTablePriceListDocument,
   DeclareDonationInput,
@@ -121,6 +133,12 @@ describe('the act table, once per cell, through GraphQL', () => {
   /** per region, a donor's account the user commands act on (nobody logs in with it) */
   const accounts = {} as Record<'ARA' | 'BFC', string>;
   const accountOf = (s: RegionStory): string => accounts[s.region.code as 'ARA' | 'BFC'];
+  /** per region, a need of its partner, cancelled as soon as made: the need commands get past the gate and refuse its state */
+  const needs = {} as Record<'ARA' | 'BFC', string>;
+  const needOf = (s: RegionStory): string => needs[s.region.code as 'ARA' | 'BFC'];
+  /** per region, the story's loan (its delivered device) and a repair ticket open on that device */
+  const loans = {} as Record<'ARA' | 'BFC', { id: string; dueDate: string; ticketId: string }>;
+  const loanOf = (s: RegionStory) => loans[s.region.code as 'ARA' | 'BFC'];
   let serial = 0;
 
   const codeOf = async <TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables, token: string): Promise<string> => {
@@ -165,7 +183,12 @@ describe('the act table, once per cell, through GraphQL', () => {
     await t.runOk(AccessTableMatchDocument, { regionId: region.id }, region.tokens.coordinator);
     const delivered = (await t.runOk(AccessTableOrderDevicesDocument, { id: orderId }, region.tokens.partner)).order!.lines[0]!.devices[0]!.id;
     await t.runOk(AccessTableShipDocument, { input: { orderId, deviceIds: [delivered] } }, region.tokens.refurbisher);
-    await t.runOk(AccessTableConfirmDocument, { input: { orderId, deviceIds: [delivered], beneficiaryRefs: [`REF-${region.code}-1`] } }, region.tokens.partner);
+    // lent, so that the loan commands have a loan to be asked about
+    await t.runOk(
+      AccessTableConfirmDocument,
+      { input: { orderId, deviceIds: [delivered], beneficiaryRefs: [`REF-${region.code}-1`], terms: 'LOAN', dueDate: new Date(Date.now() + 90 * DAY).toISOString() } },
+      region.tokens.partner,
+    );
     const kept = received.find((d) => d.id !== delivered)!;
     // a serial the network does not know: the count has a discrepancy to decide
     await t.runOk(AccessTableCountDocument, { input: { serialNumbers: [kept.serialNumber, `UNKNOWN-${region.code}`] } }, region.tokens.refurbisher);
@@ -274,6 +297,74 @@ describe('the act table, once per cell, through GraphQL', () => {
       rowOf: (s) => s.region.refurbisher,
       run: (token, s) => codeOf(AccessTablePriceListDocument, { refurbisherId: s.region.refurbisher }, token),
     },
+    // each with a reference of its own: past the gate, a need or a session exists after
+    'Organization.recordNeedFor': {
+      rowOf: (s) => s.region.partner,
+      run: (token, s) =>
+        codeOf(
+          AccessTableRecordNeedDocument,
+          {
+            input: {
+              partnerId: s.region.partner,
+              beneficiaryRef: `PROBE-${++serial}`,
+              profile: 'STUDENT',
+              referralSource: 'PARTNER',
+              eligibilityBasis: 'INCOME_CRITERIA',
+            },
+          },
+          token,
+        ),
+    },
+    'Organization.recordAccompanimentFor': {
+      rowOf: (s) => s.region.partner,
+      run: (token, s) =>
+        codeOf(
+          AccessTableRecordAccompanimentDocument,
+          {
+            input: {
+              partnerId: s.region.partner,
+              beneficiaryRef: `PROBE-${++serial}`,
+              kind: 'FOLLOW_UP',
+              date: new Date(Date.now() - DAY).toISOString(),
+              durationMinutes: 30,
+            },
+          },
+          token,
+        ),
+    },
+    // every basis again: past the gate, nothing changes
+    'Region.setEligibilityBases': {
+      rowOf: (s) => s.region.id,
+      run: (token, s) => codeOf(AccessTableSetEligibilityBasesDocument, { regionId: s.region.id }, token),
+    },
+    'Region.readWaitingList': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(AccessTableWaitingListDocument, { regionId: s.region.id }, token) },
+    // the story's need is cancelled: past the gate, refused by state
+    // the same due date: past the gate, refused as input (an extension moves it later), or by state once converted
+    'Loan.extend': { rowOf: (s) => loanOf(s).id, run: (token, s) => codeOf(AccessTableExtendLoanDocument, { loanId: loanOf(s).id, dueDate: loanOf(s).dueDate }, token) },
+    // given back to a partner: past the gate, refused as input
+    'Loan.return': {
+      rowOf: (s) => loanOf(s).id,
+      run: (token, s) => codeOf(AccessTableReturnLoanDocument, { loanId: loanOf(s).id, refurbisherId: s.region.partner }, token),
+    },
+    // the first allowed caller converts it; the others meet a converted loan (CONFLICT)
+    'Loan.convertToGift': { rowOf: (s) => loanOf(s).id, run: (token, s) => codeOf(AccessTableConvertLoanToGiftDocument, { loanId: loanOf(s).id }, token) },
+    // the device has an open ticket: past the gate, refused by state
+    'Device.openRepairTicket': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableOpenRepairTicketDocument, { deviceId: s.deliveredDeviceId, symptom: 'écran noir' }, token),
+    },
+    // replaced by itself: past the gate, refused as input
+    'RepairTicket.resolve': {
+      rowOf: (s) => loanOf(s).ticketId,
+      run: (token, s) =>
+        codeOf(AccessTableResolveRepairTicketDocument, { ticketId: loanOf(s).ticketId, outcome: 'REPLACED', replacementDeviceId: s.deliveredDeviceId }, token),
+    },
+    'Organization.setWarranty': {
+      rowOf: (s) => s.region.refurbisher,
+      run: (token, s) => codeOf(AccessTableSetWarrantyDocument, { refurbisherId: s.region.refurbisher, months: 12 }, token),
+    },
+    'Need.cancel': { rowOf: needOf, run: (token, s) => codeOf(AccessTableCancelNeedDocument, { needId: needOf(s) }, token) },
+    'Need.order': { rowOf: needOf, run: (token, s) => codeOf(AccessTableOrderForNeedsDocument, { needIds: [needOf(s)] }, token) },
     'Organization.filterStockBy': {
       rowOf: (s) => s.region.refurbisher,
       run: (token, s) => codeOf(AccessTableStockDocument, { refurbisherId: s.region.refurbisher }, token),
@@ -446,6 +537,24 @@ describe('the act table, once per cell, through GraphQL', () => {
     net = await seedNetwork(t);
     story.ARA = await tell(net.ara, 45.75, 4.83);
     story.BFC = await tell(net.bfc, 47.32, 5.04);
+    for (const region of [net.ara, net.bfc]) {
+      const input = {
+        beneficiaryRef: `NEED-${region.code}`,
+        profile: 'STUDENT' as const,
+        referralSource: 'PARTNER' as const,
+        eligibilityBasis: 'INCOME_CRITERIA' as const,
+      };
+      const needId = (await t.runOk(AccessTableRecordNeedDocument, { input }, region.tokens.partner)).recordNeed.id;
+      await t.runOk(AccessTableCancelNeedDocument, { needId }, region.tokens.partner);
+      needs[region.code as 'ARA' | 'BFC'] = needId;
+    }
+    for (const region of [net.ara, net.bfc]) {
+      const s = story[region.code as 'ARA' | 'BFC'];
+      const [loan] = await t.dataSource.query(`SELECT id, due_date FROM loan WHERE device_id = $1`, [s.deliveredDeviceId]);
+      const ticketId = (await t.runOk(AccessTableOpenRepairTicketDocument, { deviceId: s.deliveredDeviceId, symptom: 'ne démarre plus' }, region.tokens.partner))
+        .openRepairTicket.id;
+      loans[region.code as 'ARA' | 'BFC'] = { id: loan.id as string, dueDate: (loan.due_date as Date).toISOString(), ticketId };
+    }
     for (const region of [net.ara, net.bfc]) {
       const [row] = await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, 'none', 'DONOR', $2) RETURNING id`, [
         `spare@${region.code.toLowerCase()}.test`,
