@@ -22,11 +22,13 @@ const PAGE_SIZE = 20;
 
 /**
  * The console path of a notification's link: the API writes PUBLIC_URL + the path, and the console
- * may be reached at another address (a proxy, a test port). Only the path, query and fragment are kept.
+ * may be reached at another address (a proxy, a test port). Only the path, query and fragment are kept,
+ * so a link never leads off the console.
  */
 export function consolePath(link: string): string {
   try {
     const url = new URL(link, window.location.origin);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return '/';
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return '/';
