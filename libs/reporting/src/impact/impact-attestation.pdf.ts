@@ -42,6 +42,8 @@ export interface ImpactAttestation {
   devicesReused: number;
   devicesAwaitingBeneficiary: number;
   devicesRecycled: number;
+  /** of those, the ones that left in a load with a recorded destination (the waste register): only they are said to go to "une filière agréée" */
+  devicesRecycledWithDestination?: number;
   peopleEquipped: number;
   co2eAvoidedKg: number;
   byCategory: AttestationCategoryLine[];
@@ -78,6 +80,9 @@ export function attestationDocument(a: ImpactAttestation): PDFKit.PDFDocument {
   doc.registerFont('titre', FONT_BOLD);
   return doc.font('texte');
 }
+
+/** Said only of devices whose destination (an eco-organisation or an authorised treatment operator) is recorded. */
+const approvedChannel = (n: number) => (n > 0 ? `, dont ${frNumber(n)} ${n < 2 ? 'confié' : 'confiés'} à une filière agréée (destination enregistrée)` : '');
 
 const party = (p: AttestationParty) => [p.name, p.siret ? `SIRET ${p.siret}` : null, p.address].filter(Boolean).join(' — ');
 
@@ -116,7 +121,7 @@ export function* writeAttestationSteps(doc: PDFKit.PDFDocument, a: ImpactAttesta
     frCount(a.devicesReceived, 'appareil reçu', 'appareils reçus'),
     `${frCount(a.devicesReused, 'appareil remis', 'appareils remis')} à des personnes qui en avaient besoin`,
     frCount(a.devicesAwaitingBeneficiary, 'appareil reconditionné en attente de bénéficiaire', 'appareils reconditionnés en attente de bénéficiaire'),
-    frCount(a.devicesRecycled, 'appareil recyclé', 'appareils recyclés'),
+    frCount(a.devicesRecycled, 'appareil recyclé', 'appareils recyclés') + approvedChannel(a.devicesRecycledWithDestination ?? 0),
     frCount(a.peopleEquipped, 'personne équipée', 'personnes équipées'),
     frCount(a.certificates.length, 'certificat d’effacement des données', 'certificats d’effacement des données'),
     `${frNumber(a.co2eAvoidedKg, 1)} kg CO2e d’émissions évitées`,

@@ -119,6 +119,21 @@ export class ImpactFiguresService {
     private readonly organizations: OrganizationService,
   ) {}
 
+  /**
+   * Of the donor's devices recycled in the period, those that left in a load with a recorded
+   * destination (recycling_shipment_device, the refurbishers' waste register): the attestation
+   * names "une filière agréée" for these only.
+   */
+  async recycledWithDestination(manager: EntityManager, donorId: string, period: ReportPeriod): Promise<number> {
+    const [row]: Array<{ n: number }> = await manager.query(
+      `SELECT count(*)::int AS n FROM device d JOIN recycling_shipment_device sd ON sd.device_id = d.id
+        WHERE d.donor_id = $1 AND d.status = 'RECYCLED'
+          AND EXISTS (SELECT 1 FROM custody_event ce WHERE ce.device_id = d.id AND ce.to_status = 'RECYCLED' AND ce.at >= $2 AND ce.at < $3)`,
+      [donorId, period.from, period.to],
+    );
+    return row?.n ?? 0;
+  }
+
   /** The donor organization and its region's name; null when the id is no donor. */
   async donor(manager: EntityManager, donorId: string): Promise<DonorOfReport | null> {
     const organization = await manager

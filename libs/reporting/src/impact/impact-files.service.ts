@@ -68,9 +68,10 @@ export class ImpactFilesService {
       const figures = await this.figures.figures(manager, donorId, period);
       const certificates = await this.figures.certificates(manager, donorId, period);
       const issuer = await this.figures.issuer(manager, donor);
-      return { donor, figures, certificates, issuer };
+      const recycledWithDestination = await this.figures.recycledWithDestination(manager, donorId, period);
+      return { donor, figures, certificates, issuer, recycledWithDestination };
     });
-    const { donor, figures, certificates, issuer } = read;
+    const { donor, figures, certificates, issuer, recycledWithDestination } = read;
     const org = donor.organization;
     const statement = this.figures.statement(donorId, org.name, issuer, period, figures);
     const { code, issuedAt } = await this.registry.issue(statement);
@@ -85,6 +86,7 @@ export class ImpactFilesService {
       devicesReused: figures.devicesReused,
       devicesAwaitingBeneficiary: figures.devicesAwaitingBeneficiary,
       devicesRecycled: figures.devicesRecycled,
+      devicesRecycledWithDestination: recycledWithDestination,
       peopleEquipped: figures.peopleEquipped,
       co2eAvoidedKg: figures.co2eAvoidedKg,
       byCategory: figures.byCategory,
