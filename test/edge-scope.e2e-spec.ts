@@ -106,6 +106,19 @@ describe('authorization on every edge', () => {
     // ARA's refurbisher counts one of its devices, misses another, and "finds" a BFC device
     await t.ok(COUNT, { input: { serialNumbers: [story.ARA.devices[1]!.serial, story.BFC.devices[2]!.serial] } }, net.ara.tokens.refurbisher);
     await t.ok(COUNT, { input: { serialNumbers: [story.BFC.devices[1]!.serial] } }, net.bfc.tokens.refurbisher);
+    // each region's partner has a person waiting and a session with them: the walk must find only what the rule allows
+    for (const region of [net.ara, net.bfc]) {
+      await t.ok(
+        `mutation($input: RecordNeedInput!) { recordNeed(input: $input) { id } }`,
+        { input: { beneficiaryRef: `WAIT-${region.code}-1`, profile: 'SENIOR', referralSource: 'TOWN_SOCIAL_SERVICE', eligibilityBasis: 'INCOME_CRITERIA' } },
+        region.tokens.partner,
+      );
+      await t.ok(
+        `mutation($input: RecordAccompanimentInput!) { recordAccompaniment(input: $input) { id } }`,
+        { input: { beneficiaryRef: `REF-${region.code}-1`, kind: 'FIRST_SETUP', date: new Date(Date.now() - DAY).toISOString(), durationMinutes: 45 } },
+        region.tokens.partner,
+      );
+    }
     // everyone has something in their inbox (the worker is not running here): the walk must find only its own
     await t.dataSource.query(
       `INSERT INTO notification (event_key, event, user_id, delivery, title, body, action_path, payload)
