@@ -1,29 +1,11 @@
-import { Browser } from 'playwright-core';
-import { seedNetwork } from './support/network-fixture';
-import { TestApp } from './support/test-app';
-import { launchBrowser, openConsole, seriousA11yViolations, signIn, startConsoleServer } from './support/web-console';
+import { seriousA11yViolations, webConsoleSuite } from './support/web-console';
 
 /** The administrator in the console: a new region, its coordination and its first coordinator. */
 describe('web console: admin', () => {
-  let t: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ t, baseUrl } = await startConsoleServer());
-    await t.reset();
-    await seedNetwork(t);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = webConsoleSuite();
 
   it('creates a region, its coordination and a coordinator account', async () => {
-    const { context, page, problems } = await openConsole(browser, baseUrl);
-    await signIn(page, 'admin@platform.test');
+    const { context, page, problems } = await suite.signedIn('admin@platform.test');
     await page.getByRole('navigation').getByRole('link', { name: 'Régions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Régions' }).waitFor();
     await page.getByRole('rowheader', { name: 'ARA' }).waitFor();
@@ -58,10 +40,30 @@ describe('web console: admin', () => {
     await card.getByRole('button', { name: 'Créer le compte' }).click();
     await page.getByText('Compte coordination@naq.test créé.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    const [user] = await t.dataSource.query(
+    const [user] = await suite.t.dataSource.query(
       `SELECT u.role, r.code FROM "user" u JOIN organization o ON o.id = u.organization_id JOIN region r ON r.id = o.region_id WHERE u.email = 'coordination@naq.test'`,
     );
     expect(user).toEqual({ role: 'COORDINATOR', code: 'NAQ' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('reads the background jobs, with the way to the queue board, and every account of every region', async () => {
+    const { context, page, problems } = await suite.signedIn('admin@platform.test');
+    await page.getByRole('navigation').getByRole('link', { name: 'Tâches de fond' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tâches de fond' }).waitFor();
+    await page.getByRole('table', { name: 'Files de tâches' }).waitFor();
+    await page.getByText('Retard de la boîte d’envoi').waitFor();
+    expect(await page.getByRole('link', { name: /Bull Board/ }).getAttribute('href')).toBe('/admin/queues');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Utilisateurs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Utilisateurs' }).waitFor();
+    for (const email of ['admin@platform.test', 'coordinator@ara.test', 'coordinator@bfc.test']) await page.getByRole('heading', { name: email }).waitFor();
+    await page.getByLabel('Région').selectOption({ label: 'Bourgogne-Franche-Comté' });
+    await page.getByRole('heading', { name: 'coordinator@ara.test' }).waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'partner@bfc.test' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,32 +1,13 @@
-import { Browser } from 'playwright-core';
 import request from 'supertest';
 import { claimLot, collectLot, declareAndRoute, eraseDevice, LYON, receiveLot } from './support/donation-flow';
-import { NetworkFixture, seedNetwork } from './support/network-fixture';
-import { TestApp } from './support/test-app';
-import { launchBrowser, openConsole, seriousA11yViolations, signIn, startConsoleServer } from './support/web-console';
+import { seriousA11yViolations, webConsoleSuite } from './support/web-console';
 
 /** The donor's day in the console: declare (lines or a spreadsheet), follow a donation to each device, the impact report. */
 describe('web console: donor', () => {
-  let t: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
-  let net: NetworkFixture;
-
-  beforeAll(async () => {
-    ({ t, baseUrl } = await startConsoleServer());
-    await t.reset();
-    net = await seedNetwork(t);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = webConsoleSuite();
 
   it('declares a donation with lines, and reports every bad row of a spreadsheet in French', async () => {
-    const { context, page, problems } = await openConsole(browser, baseUrl, { mobile: true });
-    await signIn(page, 'donor@ara.test');
+    const { context, page, problems } = await suite.signedIn('donor@ara.test', { mobile: true });
     await page.getByRole('link', { name: 'Déclarer un don' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Déclarer un don' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -47,7 +28,7 @@ describe('web console: donor', () => {
     expect(await alert.innerText()).toMatch(/Ligne 2/);
     expect(await alert.innerText()).toMatch(/Ligne 3/);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(await t.count('donation')).toBe(0);
+    expect(await suite.t.count('donation')).toBe(0);
 
     // lines typed in the form
     await page.getByLabel(/Fichier d’inventaire/).setInputFiles([]);
@@ -63,32 +44,31 @@ describe('web console: donor', () => {
     await page.getByRole('heading', { level: 1, name: /^Don D/ }).waitFor();
     await page.getByText('Don déclaré').waitFor();
     await page.getByRole('cell', { name: 'aucune' }).waitFor();
-    expect(await t.count('donation')).toBe(1);
+    expect(await suite.t.count('donation')).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('follows a donation to its lot, its pickup and history, and each device with its erasure certificate', async () => {
-    const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 3, dataBearing: true }], {
+    const lot = await declareAndRoute(suite.t, suite.net.ara, [{ category: 'LAPTOP', quantity: 3, dataBearing: true }], {
       pickupAddress: LYON,
       availableFrom: new Date(Date.now() + 86400_000).toISOString(),
     });
-    await claimLot(t, lot.id, net.ara.tokens.refurbisher);
-    await collectLot(t, lot.id, net.ara.tokens.refurbisher, new Date(Date.now() + 2 * 86400_000).toISOString(), 2);
+    await claimLot(suite.t, lot.id, suite.net.ara.tokens.refurbisher);
+    await collectLot(suite.t, lot.id, suite.net.ara.tokens.refurbisher, new Date(Date.now() + 2 * 86400_000).toISOString(), 2);
     const devices = await receiveLot(
-      t,
+      suite.t,
       lot.id,
       [
         { serialNumber: 'WEB-DONOR-001', category: 'LAPTOP', brand: 'Dell', model: 'Latitude 5490' },
         { serialNumber: 'WEB-DONOR-002', category: 'LAPTOP', brand: 'Dell', model: 'Latitude 5490' },
       ],
-      net.ara.tokens.refurbisher,
+      suite.net.ara.tokens.refurbisher,
     );
-    await eraseDevice(t, devices.find((d) => d.serialNumber === 'WEB-DONOR-001')!.id, net.ara.tokens.refurbisher);
-    const [{ reference }] = await t.dataSource.query(`SELECT reference FROM donation WHERE id = $1`, [lot.donationId]);
+    await eraseDevice(suite.t, devices.find((d) => d.serialNumber === 'WEB-DONOR-001')!.id, suite.net.ara.tokens.refurbisher);
+    const [{ reference }] = await suite.t.dataSource.query(`SELECT reference FROM donation WHERE id = $1`, [lot.donationId]);
 
-    const { context, page, problems } = await openConsole(browser, baseUrl);
-    await signIn(page, 'donor@ara.test');
+    const { context, page, problems } = await suite.signedIn('donor@ara.test');
     await page.getByRole('navigation').getByRole('link', { name: 'Mes dons' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mes dons' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -118,8 +98,7 @@ describe('web console: donor', () => {
   });
 
   it('shows the impact report of the year with its attestation and CSV links', async () => {
-    const { context, page, problems } = await openConsole(browser, baseUrl);
-    await signIn(page, 'donor@ara.test');
+    const { context, page, problems } = await suite.signedIn('donor@ara.test');
     await page.getByRole('navigation').getByRole('link', { name: 'Rapport d’impact' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rapport d’impact' }).waitFor();
     const pdf = page.getByRole('link', { name: 'Télécharger l’attestation (PDF)' });
@@ -132,7 +111,7 @@ describe('web console: donor', () => {
     ] as const) {
       const href = await link.getAttribute('href');
       const url = new URL(href!);
-      const file = await request(t.app.getHttpServer()).get(`${url.pathname}${url.search}`);
+      const file = await request(suite.t.app.getHttpServer()).get(`${url.pathname}${url.search}`);
       expect(file.status).toBe(200);
       expect(file.headers['content-type']).toMatch(type);
     }

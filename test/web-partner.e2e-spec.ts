@@ -1,47 +1,31 @@
-import { Browser } from 'playwright-core';
 import { claimLot, declareAndRoute, eraseAndGrade, LYON, markCollected, receiveLot } from './support/donation-flow';
-import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { matchOrders, orderDeviceIds, shipDevices } from './support/order-flow';
-import { TestApp } from './support/test-app';
-import { launchBrowser, openConsole, seriousA11yViolations, signIn, startConsoleServer } from './support/web-console';
+import { seriousA11yViolations, webConsoleSuite } from './support/web-console';
 
 /** The social worker's day in the console: order by profile, follow allocation and shipment, confirm delivery with their own references. */
 describe('web console: partner', () => {
-  let t: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
-  let net: NetworkFixture;
-
-  beforeAll(async () => {
-    ({ t, baseUrl } = await startConsoleServer());
-    await t.reset();
-    net = await seedNetwork(t);
-    browser = await launchBrowser();
-    // two laptops in stock at the region's workshop
-    const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 2, dataBearing: true }], {
-      pickupAddress: LYON,
-      availableFrom: new Date(Date.now() - 86400_000).toISOString(),
-    });
-    await claimLot(t, lot.id, net.ara.tokens.refurbisher);
-    await markCollected(t, lot.id);
-    const specs = { ramGb: 8, storageGb: 256, ssd: true };
-    const devices = await receiveLot(
-      t,
-      lot.id,
-      ['WEB-P-001', 'WEB-P-002'].map((serialNumber) => ({ serialNumber, category: 'LAPTOP' as const, brand: 'HP', model: 'EliteBook 840', specs })),
-      net.ara.tokens.refurbisher,
-    );
-    for (const device of devices) await eraseAndGrade(t, device.id, net.ara.tokens.refurbisher, 'A', specs);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+  const suite = webConsoleSuite({
+    prepare: async ({ t, net }) => {
+      // two laptops in stock at the region's workshop
+      const lot = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 2, dataBearing: true }], {
+        pickupAddress: LYON,
+        availableFrom: new Date(Date.now() - 86400_000).toISOString(),
+      });
+      await claimLot(t, lot.id, net.ara.tokens.refurbisher);
+      await markCollected(t, lot.id);
+      const specs = { ramGb: 8, storageGb: 256, ssd: true };
+      const devices = await receiveLot(
+        t,
+        lot.id,
+        ['WEB-P-001', 'WEB-P-002'].map((serialNumber) => ({ serialNumber, category: 'LAPTOP' as const, brand: 'HP', model: 'EliteBook 840', specs })),
+        net.ara.tokens.refurbisher,
+      );
+      for (const device of devices) await eraseAndGrade(t, device.id, net.ara.tokens.refurbisher, 'A', specs);
+    },
   });
 
   it('orders by beneficiary profile, sees the allocation and the shipment, and confirms a delivery', async () => {
-    const { context, page, problems } = await openConsole(browser, baseUrl, { mobile: true });
-    await signIn(page, 'partner@ara.test');
+    const { context, page, problems } = await suite.signedIn('partner@ara.test', { mobile: true });
     await page.getByRole('navigation').getByRole('link', { name: 'Commander' }).click();
     await page.getByRole('heading', { level: 1, name: 'Commander des appareils' }).waitFor();
     await page.getByLabel('Profil des bénéficiaires').selectOption('OTHER');
@@ -55,8 +39,8 @@ describe('web console: partner', () => {
     const orderId = new URL(page.url()).pathname.split('/').pop()!;
 
     // the coordinator matches, the workshop ships
-    expect((await matchOrders(t, net.ara)).allocatedQuantity).toBe(2);
-    await shipDevices(t, orderId, await orderDeviceIds(t, orderId, net.ara.tokens.partner), net.ara.tokens.refurbisher);
+    expect((await matchOrders(suite.t, suite.net.ara)).allocatedQuantity).toBe(2);
+    await shipDevices(suite.t, orderId, await orderDeviceIds(suite.t, orderId, suite.net.ara.tokens.partner), suite.net.ara.tokens.refurbisher);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Mes commandes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mes commandes' }).waitFor();
@@ -73,7 +57,7 @@ describe('web console: partner', () => {
     await page.getByRole('button', { name: 'Confirmer la livraison' }).click();
     await page.getByText('Livraison confirmée pour 1 appareil.').waitFor();
     await page.getByText('Attribués : 2 · Expédiés : 2 · Livrés : 1').waitFor();
-    const [device] = await t.dataSource.query(`SELECT status FROM device WHERE serial_number = 'WEB-P-001'`);
+    const [device] = await suite.t.dataSource.query(`SELECT status FROM device WHERE serial_number = 'WEB-P-001'`);
     expect(device.status).toBe('DELIVERED');
     expect(problems).toEqual([]);
     await context.close();

@@ -1,38 +1,25 @@
-import { Browser } from 'playwright-core';
 import { declareAndRoute, eraseDevice, LYON } from './support/donation-flow';
-import { NetworkFixture, seedNetwork } from './support/network-fixture';
-import { TestApp } from './support/test-app';
-import { launchBrowser, openConsole, seriousA11yViolations, signIn, startConsoleServer } from './support/web-console';
+import { seriousA11yViolations, webConsoleSuite } from './support/web-console';
 
 /** The workshop lead's day in the console, on a phone: offers, the pickup, intake by serial, erasure, grading, stock. */
 describe('web console: refurbisher', () => {
-  let t: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
-  let net: NetworkFixture;
-
-  beforeAll(async () => {
-    ({ t, baseUrl } = await startConsoleServer());
-    await t.reset();
-    net = await seedNetwork(t);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = webConsoleSuite();
 
   it('claims one offer and declines another, then schedules, cancels, reschedules and completes the pickup, and takes the devices in by serial', async () => {
     const availableFrom = new Date(Date.now() + 86400_000).toISOString();
-    const kept = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 3, dataBearing: true }], { pickupAddress: LYON, availableFrom });
-    const refused = await declareAndRoute(t, net.ara, [{ category: 'LAPTOP', quantity: 2, dataBearing: true }], { pickupAddress: LYON, availableFrom });
-    const reference = async (lotId: string) => (await t.dataSource.query(`SELECT reference FROM lot WHERE id = $1`, [lotId]))[0].reference as string;
+    const kept = await declareAndRoute(suite.t, suite.net.ara, [{ category: 'LAPTOP', quantity: 3, dataBearing: true }], {
+      pickupAddress: LYON,
+      availableFrom,
+    });
+    const refused = await declareAndRoute(suite.t, suite.net.ara, [{ category: 'LAPTOP', quantity: 2, dataBearing: true }], {
+      pickupAddress: LYON,
+      availableFrom,
+    });
+    const reference = async (lotId: string) => (await suite.t.dataSource.query(`SELECT reference FROM lot WHERE id = $1`, [lotId]))[0].reference as string;
     const keptRef = await reference(kept.id);
     const refusedRef = await reference(refused.id);
 
-    const { context, page, problems } = await openConsole(browser, baseUrl, { mobile: true });
-    await signIn(page, 'refurbisher@ara.test');
+    const { context, page, problems } = await suite.signedIn('refurbisher@ara.test', { mobile: true });
     await page.getByRole('navigation').getByRole('link', { name: 'Offres' }).click();
     await page.getByRole('heading', { name: `Lot ${keptRef}` }).waitFor();
     await page.getByText('Répondre avant le').first().waitFor();
@@ -70,7 +57,7 @@ describe('web console: refurbisher', () => {
     await page.getByRole('listitem').filter({ hasText: '« Le site du donateur est fermé »' }).waitFor();
 
     // the donor's devices are ready now
-    await t.dataSource.query(`UPDATE donation SET available_from = now() - interval '1 day' WHERE id = $1`, [kept.donationId]);
+    await suite.t.dataSource.query(`UPDATE donation SET available_from = now() - interval '1 day' WHERE id = $1`, [kept.donationId]);
     await page.getByLabel('Appareils collectés').fill('3');
     await page.getByRole('button', { name: 'Enlèvement effectué' }).click();
     await page.getByText('Enlèvement effectué : 3 appareils collectés.').waitFor();
@@ -86,15 +73,14 @@ describe('web console: refurbisher', () => {
     await page.getByRole('button', { name: 'Réceptionner 2 appareils' }).click();
     await page.getByText('Lot réceptionné : 2 appareils enregistrés.').waitFor();
     await page.getByRole('rowheader', { name: 'web-r 002' }).waitFor();
-    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM device WHERE lot_id = $1`, [kept.id]);
+    const [{ n }] = await suite.t.dataSource.query(`SELECT count(*)::int AS n FROM device WHERE lot_id = $1`, [kept.id]);
     expect(n).toBe(2);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('erases and grades a device with its checklist, and shows it in stock', async () => {
-    const { context, page, problems } = await openConsole(browser, baseUrl);
-    await signIn(page, 'refurbisher@ara.test');
+    const { context, page, problems } = await suite.signedIn('refurbisher@ara.test');
     await page.getByRole('navigation').getByRole('link', { name: 'Atelier' }).click();
     await page.getByRole('heading', { level: 1, name: 'Atelier' }).waitFor();
     await page.getByLabel('Scanner ou taper un numéro de série').fill('WEB-R-001');
@@ -114,12 +100,12 @@ describe('web console: refurbisher', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Classer l’appareil' }).click();
     await page.getByText('WEB-R-001 classé B : en stock.').waitFor();
-    const [device] = await t.dataSource.query(`SELECT status, grade FROM device WHERE serial_number = 'WEB-R-001'`);
+    const [device] = await suite.t.dataSource.query(`SELECT status, grade FROM device WHERE serial_number = 'WEB-R-001'`);
     expect(device).toEqual({ status: 'IN_STOCK', grade: 'B' });
 
     // a disk destroyed by its erasure: a new one is recorded before grading
-    const [other] = await t.dataSource.query(`SELECT id FROM device WHERE serial_number = 'web-r 002'`);
-    await eraseDevice(t, other.id, net.ara.tokens.refurbisher, 'PHYSICAL_DESTRUCTION');
+    const [other] = await suite.t.dataSource.query(`SELECT id FROM device WHERE serial_number = 'web-r 002'`);
+    await eraseDevice(suite.t, other.id, suite.net.ara.tokens.refurbisher, 'PHYSICAL_DESTRUCTION');
     await page.reload();
     await page.getByRole('button', { name: 'Changer le disque de web-r 002' }).click();
     await page.getByLabel('Capacité (Go)').fill('240');

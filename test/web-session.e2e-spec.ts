@@ -1,30 +1,12 @@
-import { Browser } from 'playwright-core';
 import request from 'supertest';
-import { NetworkFixture, seedNetwork } from './support/network-fixture';
-import { TestApp } from './support/test-app';
-import { launchBrowser, openConsole, seriousA11yViolations, signIn, startConsoleServer } from './support/web-console';
+import { seriousA11yViolations, signIn, webConsoleSuite } from './support/web-console';
 
 /** The web console as the API serves it, and a session from login to logout, expiry and a refused token. */
 describe('web console: serving and session', () => {
-  let t: TestApp;
-  let baseUrl: string;
-  let browser: Browser;
-  let net: NetworkFixture;
-
-  beforeAll(async () => {
-    ({ t, baseUrl } = await startConsoleServer());
-    await t.reset();
-    net = await seedNetwork(t);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const suite = webConsoleSuite();
 
   it('serves the console at / and at every console path, with strict security headers, and leaves API paths alone', async () => {
-    const server = t.app.getHttpServer();
+    const server = suite.t.app.getHttpServer();
     for (const path of ['/', '/dons/123', '/offres']) {
       const res = await request(server).get(path);
       expect(res.status).toBe(200);
@@ -56,7 +38,7 @@ describe('web console: serving and session', () => {
   });
 
   it('signs in, shows the home of the role, and signs out; a wrong password is told in French', async () => {
-    const { context, page, problems } = await openConsole(browser, baseUrl);
+    const { context, page, problems } = await suite.open();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -85,7 +67,7 @@ describe('web console: serving and session', () => {
   });
 
   it('gives each role its own home and menu', async () => {
-    const { context, page, problems } = await openConsole(browser, baseUrl, { mobile: true });
+    const { context, page, problems } = await suite.open({ mobile: true });
     const menus: Array<[string, string[]]> = [
       ['refurbisher@ara.test', ['Offres', 'Enlèvements et réception', 'Atelier', 'Stock']],
       ['partner@ara.test', ['Commander', 'Mes commandes']],
@@ -105,16 +87,16 @@ describe('web console: serving and session', () => {
   });
 
   it('sets a new password from a reset link, and asks for one without telling whether the account exists', async () => {
-    const [user] = await t.dataSource.query(`SELECT id FROM "user" WHERE email = 'refurbisher@ara.test'`);
-    const issued = await t.ok<{ issuePasswordReset: { link: string } }>(
+    const [user] = await suite.t.dataSource.query(`SELECT id FROM "user" WHERE email = 'refurbisher@ara.test'`);
+    const issued = await suite.t.ok<{ issuePasswordReset: { link: string } }>(
       `mutation($userId: ID!) { issuePasswordReset(userId: $userId) { link } }`,
       { userId: user.id },
-      net.ara.tokens.coordinator,
+      suite.net.ara.tokens.coordinator,
     );
     const link = new URL(issued.issuePasswordReset.link);
     expect(link.pathname).toBe('/reinitialiser');
 
-    const { context, page, problems } = await openConsole(browser, baseUrl, { mobile: true });
+    const { context, page, problems } = await suite.open({ mobile: true });
     await page.goto(`${link.pathname}${link.search}`);
     await page.getByRole('heading', { level: 1, name: 'Nouveau mot de passe' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -137,8 +119,7 @@ describe('web console: serving and session', () => {
   });
 
   it('ends the session when the token expires, and when the API refuses it, saying so in French', async () => {
-    const { context, page } = await openConsole(browser, baseUrl);
-    await signIn(page, 'partner@ara.test');
+    const { context, page } = await suite.signedIn('partner@ara.test');
     // the token's lifetime as the console read it, shortened: the console signs out on its own at that time
     await page.evaluate(() => {
       const sessionStorage = (globalThis as any).sessionStorage;
@@ -168,6 +149,6 @@ describe('web console: serving and session', () => {
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     expect(await page.evaluate(() => (globalThis as any).sessionStorage.length)).toBe(0);
     await context.close();
-    expect(net.ara.id).toBeDefined();
+    expect(suite.net.ara.id).toBeDefined();
   });
 });

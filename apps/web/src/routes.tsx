@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react';
 import type { Session } from './api/session';
+import { JobsPage } from './pages/admin/jobs-page';
 import { RegionsPage } from './pages/admin/regions-page';
+import { ExplorerRoute } from './pages/admin/explorer-route';
 import { DashboardPage } from './pages/coordinator/dashboard-page';
 import { OrganizationsPage } from './pages/coordinator/organizations-page';
+import { StockCountsPage } from './pages/coordinator/stock-counts-page';
 import { StuckWorkPage } from './pages/coordinator/stuck-work-page';
+import { UsersPage } from './pages/coordinator/users-page';
 import { DeclareDonationPage } from './pages/donor/declare-donation-page';
 import { DonationPage } from './pages/donor/donation-page';
 import { DonationsPage } from './pages/donor/donations-page';
 import { ImpactPage } from './pages/donor/impact-page';
+import { NotificationsPage } from './pages/notifications/notifications-page';
 import { NewOrderPage } from './pages/partner/new-order-page';
 import { OrderPage } from './pages/partner/order-page';
 import { OrdersPage } from './pages/partner/orders-page';
@@ -56,4 +61,11 @@ export const ROUTES: Route[] = [
   { path: '/a-traiter', roles: COORDINATOR, render: (_, session) => <StuckWorkPage session={session} /> },
   { path: '/organisations', roles: STAFF, render: (_, session) => <OrganizationsPage session={session} /> },
   { path: '/regions', roles: ['ADMIN'], render: () => <RegionsPage /> },
+  { path: '/notifications', roles: ['DONOR', 'REFURBISHER', 'PARTNER', 'COORDINATOR', 'ADMIN'], render: () => <NotificationsPage /> },
+  // loaded on demand: GraphiQL is most of a megabyte that no other page needs
+  { path: '/explorer', roles: ['ADMIN'], render: (_, session) => <ExplorerRoute session={session} /> },
+  { path: '/utilisateurs', roles: STAFF, render: (_, session) => <UsersPage session={session} /> },
+  // the workshop reads its counts, the coordinator reviews them
+  { path: '/inventaires', roles: [...COORDINATOR, ...REFURBISHER], render: (_, session) => <StockCountsPage session={session} /> },
+  { path: '/taches-de-fond', roles: ['ADMIN'], render: () => <JobsPage /> },
 ];
