@@ -31,6 +31,11 @@ import {
   AccessTableUpdateUserDocument,
   AccessTableUsersDocument,
   AccessTableDeclareDocument,
+  AccessTableDonationAgreementDocument,
+  AccessTableIssueTaxReceiptDocument,
+  AccessTablePublicReuseReportDocument,
+  AccessTableRecordRecyclingDestinationDocument,
+  AccessTableWasteRegisterDocument,
   AccessTableDeclineDocument,
   AccessTableEraseDocument,
   AccessTableGradeDocument,
@@ -186,7 +191,15 @@ describe('the act table, once per cell, through GraphQL', () => {
     // lent, so that the loan commands have a loan to be asked about
     await t.runOk(
       AccessTableConfirmDocument,
-      { input: { orderId, deviceIds: [delivered], beneficiaryRefs: [`REF-${region.code}-1`], terms: 'LOAN', dueDate: new Date(Date.now() + 90 * DAY).toISOString() } },
+      {
+        input: {
+          orderId,
+          deviceIds: [delivered],
+          beneficiaryRefs: [`REF-${region.code}-1`],
+          terms: 'LOAN',
+          dueDate: new Date(Date.now() + 90 * DAY).toISOString(),
+        },
+      },
       region.tokens.partner,
     );
     const kept = received.find((d) => d.id !== delivered)!;
@@ -340,7 +353,10 @@ describe('the act table, once per cell, through GraphQL', () => {
     'Region.readWaitingList': { rowOf: (s) => s.region.id, run: (token, s) => codeOf(AccessTableWaitingListDocument, { regionId: s.region.id }, token) },
     // the story's need is cancelled: past the gate, refused by state
     // the same due date: past the gate, refused as input (an extension moves it later), or by state once converted
-    'Loan.extend': { rowOf: (s) => loanOf(s).id, run: (token, s) => codeOf(AccessTableExtendLoanDocument, { loanId: loanOf(s).id, dueDate: loanOf(s).dueDate }, token) },
+    'Loan.extend': {
+      rowOf: (s) => loanOf(s).id,
+      run: (token, s) => codeOf(AccessTableExtendLoanDocument, { loanId: loanOf(s).id, dueDate: loanOf(s).dueDate }, token),
+    },
     // given back to a partner: past the gate, refused as input
     'Loan.return': {
       rowOf: (s) => loanOf(s).id,
@@ -365,6 +381,15 @@ describe('the act table, once per cell, through GraphQL', () => {
     },
     'Need.cancel': { rowOf: needOf, run: (token, s) => codeOf(AccessTableCancelNeedDocument, { needId: needOf(s) }, token) },
     'Need.order': { rowOf: needOf, run: (token, s) => codeOf(AccessTableOrderForNeedsDocument, { needIds: [needOf(s)] }, token) },
+    // the story's donor is no public body: past the gate, refused by state
+    'Organization.reportPublicReuseOf': {
+      rowOf: (s) => s.region.donor,
+      run: (token, s) => codeOf(AccessTablePublicReuseReportDocument, { donorId: s.region.donor }, token),
+    },
+    'Organization.readWasteRegisterOf': {
+      rowOf: (s) => s.region.refurbisher,
+      run: (token, s) => codeOf(AccessTableWasteRegisterDocument, { refurbisherId: s.region.refurbisher }, token),
+    },
     'Organization.filterStockBy': {
       rowOf: (s) => s.region.refurbisher,
       run: (token, s) => codeOf(AccessTableStockDocument, { refurbisherId: s.region.refurbisher }, token),
@@ -402,6 +427,9 @@ describe('the act table, once per cell, through GraphQL', () => {
           token,
         ),
     },
+    'Donation.readAgreement': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(AccessTableDonationAgreementDocument, { donationId: s.donationId }, token) },
+    // the story's refurbisher is not recorded as eligible: past the gate, refused by state
+    'Donation.issueTaxReceipt': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(AccessTableIssueTaxReceiptDocument, { donationId: s.donationId }, token) },
     'Lot.claim': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(AccessTableClaimDocument, { id: s.lotId }, token) },
     'Lot.decline': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(AccessTableDeclineDocument, { id: s.lotId }, token) },
     'Lot.schedulePickup': {
@@ -525,6 +553,11 @@ describe('the act table, once per cell, through GraphQL', () => {
       run: (token, s) =>
         codeOf(AccessTableRecordPartTransferDocument, { input: { fromDeviceId: s.deliveredDeviceId, toDeviceId: s.deliveredDeviceId, part: 'RAM' } }, token),
     },
+    // the story's device was delivered, not recycled: past the gate, refused by state
+    'Device.recordRecyclingDestination': {
+      rowOf: (s) => s.deliveredDeviceId,
+      run: (token, s) => codeOf(AccessTableRecordRecyclingDestinationDocument, { deviceId: s.deliveredDeviceId }, token),
+    },
     'Device.locate': {
       rowOf: (s) => s.deliveredDeviceId,
       run: (token, s) => codeOf(AccessTableSetDeviceLocationDocument, { input: { deviceId: s.deliveredDeviceId, location: 'A1' } }, token),
@@ -551,8 +584,9 @@ describe('the act table, once per cell, through GraphQL', () => {
     for (const region of [net.ara, net.bfc]) {
       const s = story[region.code as 'ARA' | 'BFC'];
       const [loan] = await t.dataSource.query(`SELECT id, due_date FROM loan WHERE device_id = $1`, [s.deliveredDeviceId]);
-      const ticketId = (await t.runOk(AccessTableOpenRepairTicketDocument, { deviceId: s.deliveredDeviceId, symptom: 'ne démarre plus' }, region.tokens.partner))
-        .openRepairTicket.id;
+      const ticketId = (
+        await t.runOk(AccessTableOpenRepairTicketDocument, { deviceId: s.deliveredDeviceId, symptom: 'ne démarre plus' }, region.tokens.partner)
+      ).openRepairTicket.id;
       loans[region.code as 'ARA' | 'BFC'] = { id: loan.id as string, dueDate: (loan.due_date as Date).toISOString(), ticketId };
     }
     for (const region of [net.ara, net.bfc]) {

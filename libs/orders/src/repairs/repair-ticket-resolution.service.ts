@@ -16,7 +16,7 @@ const REPLACEMENT = 'replacement under warranty';
  * stock. A swap is one transaction: the faulty device's delivery ends (link released as REPLACED)
  * and it comes back on the workbench (DELIVERED -> RECEIVED, to be erased again); the replacement
  * goes IN_STOCK -> RESERVED -> SHIPPED -> DELIVERED to the same order line, partner and person
- * (the reference is copied, the warranty continues to the same end, an active loan goes on with
+ * (the reference follows the person, the warranty continues to the same end, an active loan goes on with
  * it); each device keeps its own chain of custody. Locks: ticket, loan, order, lines, link,
  * devices in id order, as the order ledger and returnLoan take them.
  */
@@ -114,11 +114,12 @@ export class RepairTicketResolutionService {
        VALUES ($1, $2, $3, $4, now(), now()) RETURNING id`,
       [link.order_line_id, link.order_id, link.partner_id, replacementId],
     );
-    await manager.query(
-      `INSERT INTO beneficiary_reference (device_id, partner_id, order_id, order_line_id, reference, recorded_by)
-       SELECT $2, partner_id, order_id, order_line_id, reference, $4 FROM beneficiary_reference WHERE device_id = $1 AND order_line_id = $3`,
-      [faulty.id, replacementId, link.order_line_id, actorUserIdOf(ctx)],
-    );
+    // one person, one reference: it follows them to the device they now have (the ticket keeps which one they had)
+    await manager.query(`UPDATE beneficiary_reference SET device_id = $2 WHERE device_id = $1 AND order_line_id = $3`, [
+      faulty.id,
+      replacementId,
+      link.order_line_id,
+    ]);
     await manager.query(
       `INSERT INTO device_warranty (order_line_device_id, device_id, months, warranty_until)
        SELECT $2, $3, months, warranty_until FROM device_warranty WHERE order_line_device_id = $1`,
