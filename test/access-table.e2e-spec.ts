@@ -427,9 +427,15 @@ describe('the act table, once per cell, through GraphQL', () => {
           token,
         ),
     },
-    'Donation.readAgreement': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(AccessTableDonationAgreementDocument, { donationId: s.donationId }, token) },
+    'Donation.readAgreement': {
+      rowOf: (s) => s.donationId,
+      run: (token, s) => codeOf(AccessTableDonationAgreementDocument, { donationId: s.donationId }, token),
+    },
     // the story's refurbisher is not recorded as eligible: past the gate, refused by state
-    'Donation.issueTaxReceipt': { rowOf: (s) => s.donationId, run: (token, s) => codeOf(AccessTableIssueTaxReceiptDocument, { donationId: s.donationId }, token) },
+    'Donation.issueTaxReceipt': {
+      rowOf: (s) => s.donationId,
+      run: (token, s) => codeOf(AccessTableIssueTaxReceiptDocument, { donationId: s.donationId }, token),
+    },
     'Lot.claim': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(AccessTableClaimDocument, { id: s.lotId }, token) },
     'Lot.decline': { rowOf: (s) => s.lotId, run: (token, s) => codeOf(AccessTableDeclineDocument, { id: s.lotId }, token) },
     'Lot.schedulePickup': {
