@@ -402,7 +402,7 @@ export const FRENCH_REASON_MESSAGES: Record<ErrorReason, (details: Details) => s
   [ErrorReason.DEVICE_NOT_RECYCLED]: () => 'Seul un appareil recyclé part comme déchet : recyclez-le d’abord, ou retirez-le de la liste.',
   [ErrorReason.RECYCLING_DESTINATION_RECORDED]: (d) =>
     typeof d.count === 'number' && d.count > 1
-      ? `${plural(d.count, 'appareil a', 'appareils ont')} déjà une destination enregistrée : retirez-les de la liste.`
+      ? `Ces ${plural(d.count, 'appareil a', 'appareils ont')} déjà une destination enregistrée : retirez-les de la liste.`
       : 'Cet appareil a déjà une destination enregistrée : retirez-le de la liste.',
   [ErrorReason.TAX_RECEIPT_NOT_ELIGIBLE]: () =>
     'Cet atelier n’est pas enregistré comme pouvant délivrer des reçus fiscaux : demandez au coordinateur de la région de vérifier son éligibilité.',
