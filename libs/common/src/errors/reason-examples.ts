@@ -128,7 +128,11 @@ export const REASON_EXAMPLES: Record<ErrorReason, Record<string, unknown>> = {
   [ErrorReason.VOUCHER_NUMBER_REQUIRED]: { field: 'voucherNumber' },
   [ErrorReason.VOUCHER_NUMBER_NOT_APPLICABLE]: { field: 'voucherNumber', basis: 'INCOME_CRITERIA' },
   [ErrorReason.ELIGIBILITY_BASIS_NOT_ACCEPTED]: { field: 'eligibilityBasis', basis: 'STUDENT_GRANT', accepted: ['VOUCHER', 'INCOME_CRITERIA'] },
-  [ErrorReason.NEED_CATEGORY_NOT_FOR_PROFILE]: { profile: 'DESIGN_STUDENT', category: 'DESKTOP', problems: ['a DESIGN_STUDENT line takes LAPTOP, not DESKTOP'] },
+  [ErrorReason.NEED_CATEGORY_NOT_FOR_PROFILE]: {
+    profile: 'DESIGN_STUDENT',
+    category: 'DESKTOP',
+    problems: ['a DESIGN_STUDENT line takes LAPTOP, not DESKTOP'],
+  },
   [ErrorReason.NEED_ALREADY_OPEN]: { field: 'beneficiaryRef', needId: ORG },
   [ErrorReason.NEED_NOT_WAITING]: { needId: ORG, status: 'ORDERED' },
   [ErrorReason.NEEDS_OF_SEVERAL_PARTNERS]: { field: 'needIds' },
