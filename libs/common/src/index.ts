@@ -30,5 +30,6 @@ export * from './security/password-policy';
 export * from './config/app-config.module';
 export * from './metrics/metrics-registry';
 export * from './text/escape-html';
+export * from './text/slug';
 export * from './format/paris-time';
 export * from './format/euros';

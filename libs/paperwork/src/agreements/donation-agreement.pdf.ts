@@ -1,5 +1,6 @@
+import { parisDay } from '@app/common';
+import { categoryCount, ERASURE_METHOD_LABEL } from '@app/reporting';
 import { heading, labelled, paperDocument, renderPdf } from '../files/paper-pdf';
-import { categoryCount, ERASURE_METHOD_LABEL, frenchDate } from '../text/french-labels';
 
 export interface PaperParty {
   name: string;
@@ -48,7 +49,7 @@ export function renderDonationAgreement(a: DonationAgreementPaper): Promise<Buff
     d.text(
       `${a.donor.name} donne à ${a.refurbisher.name}, qui l’accepte, à titre gratuit et sans contrepartie, le matériel informatique décrit à l’article 2, ` +
         `en vue de son réemploi par des personnes qui en ont besoin, ou à défaut de son recyclage.` +
-        (a.acceptedAt ? ` Le don a été accepté par l’atelier le ${frenchDate(a.acceptedAt)}.` : ''),
+        (a.acceptedAt ? ` Le don a été accepté par l’atelier le ${parisDay(a.acceptedAt)}.` : ''),
       { align: 'justify' },
     );
 
@@ -88,11 +89,11 @@ export function renderDonationAgreement(a: DonationAgreementPaper): Promise<Buff
     heading(d, 'Article 4 — Transfert de propriété');
     d.text(
       'La propriété du matériel, ainsi que sa garde et les risques, sont transférés à l’atelier au moment de son enlèvement chez le donateur' +
-        (a.collectedAt ? `, intervenu le ${frenchDate(a.collectedAt)}.` : ', dont la date sera celle de l’enlèvement effectif.'),
+        (a.collectedAt ? `, intervenu le ${parisDay(a.collectedAt)}.` : ', dont la date sera celle de l’enlèvement effectif.'),
       { align: 'justify' },
     );
 
-    d.moveDown(1.2).text(`Établie le ${frenchDate(a.issuedAt)}, en deux exemplaires.`);
+    d.moveDown(1.2).text(`Établie le ${parisDay(a.issuedAt)}, en deux exemplaires.`);
     d.moveDown(1.5);
     const y = d.y;
     const left = d.page.margins.left;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, ErrorReason, NotFoundError, RequestContext, Role } from '@app/common';
+import { ConflictError, ErrorReason, NotFoundError, RequestContext, Role, slug } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { PaperFile, slug } from '../files/paper-file';
+import { PaperFile } from '../files/paper-file';
 import { partyOf } from '../files/parties';
 import { PaperLinks } from '../links/paper-links.service';
 import { DonationAgreementPaper, renderDonationAgreement } from './donation-agreement.pdf';

@@ -1,7 +1,7 @@
+import { parisDay } from '@app/common';
 import type { PaperParty } from '../agreements/donation-agreement.pdf';
 import { heading, labelled, paperDocument, renderPdf } from '../files/paper-pdf';
 import { euroAmountInFigures, euroAmountInWords } from '../text/amount-in-words';
-import { frenchDate } from '../text/french-labels';
 
 export interface TaxReceiptPaper {
   receipt: {
@@ -52,7 +52,7 @@ export function renderTaxReceipt(p: TaxReceiptPaper): Promise<Buffer> {
     d.moveDown(0.3);
     labelled(d, 'Montant', euroAmountInFigures(r.valuationCents));
     labelled(d, 'Somme en toutes lettres', euroAmountInWords(r.valuationCents));
-    labelled(d, 'Date du don', frenchDate(r.giftDate));
+    labelled(d, 'Date du don', parisDay(r.giftDate));
     labelled(d, 'Forme du don', 'don en nature');
     labelled(
       d,
@@ -68,7 +68,7 @@ export function renderTaxReceipt(p: TaxReceiptPaper): Promise<Buffer> {
       )
       .fontSize(10);
 
-    d.moveDown(1.2).text(`Fait le ${frenchDate(r.createdAt)}, pour ${p.beneficiary.name}.`);
+    d.moveDown(1.2).text(`Fait le ${parisDay(r.createdAt)}, pour ${p.beneficiary.name}.`);
     d.moveDown(0.5).text('Signature :');
   });
 }

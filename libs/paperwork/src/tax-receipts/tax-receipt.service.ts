@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Connection, ConflictError, decodeCursor, ErrorReason, NotFoundError, pageSize, RequestContext, toConnection } from '@app/common';
+import { ConflictError, Connection, decodeCursor, ErrorReason, NotFoundError, pageSize, RequestContext, slug, toConnection } from '@app/common';
 import { ActAccess, ReadScope } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { PaperFile, slug } from '../files/paper-file';
+import { PaperFile } from '../files/paper-file';
 import { partyOf } from '../files/parties';
 import { PaperLinks } from '../links/paper-links.service';
 import { inventoryLine } from '../text/french-labels';

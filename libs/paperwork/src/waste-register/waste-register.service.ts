@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
+import { BadInputError, ErrorReason, NotFoundError, RequestContext, slug } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { PaperFile, slug } from '../files/paper-file';
+import { PaperFile } from '../files/paper-file';
 import { PaperLinks } from '../links/paper-links.service';
 import { inventoryLine } from '../text/french-labels';
 import { wasteRegisterCsv } from './waste-register.csv';

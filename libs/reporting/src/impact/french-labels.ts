@@ -16,8 +16,8 @@ export const CATEGORY_LABEL: Record<DeviceCategory, { one: string; many: string 
 };
 
 export const ERASURE_METHOD_LABEL: Record<string, string> = {
-  NIST_800_88_CLEAR: 'effacement logiciel (NIST 800-88, niveau « Clear »)',
-  NIST_800_88_PURGE: 'effacement sécurisé (NIST 800-88, niveau « Purge »)',
+  NIST_800_88_CLEAR: 'effacement logiciel (NIST SP 800-88, niveau « Clear »)',
+  NIST_800_88_PURGE: 'effacement sécurisé (NIST SP 800-88, niveau « Purge »)',
   PHYSICAL_DESTRUCTION: 'destruction physique du support',
   NO_STORAGE: 'sans support de données (rien à effacer)',
 };

@@ -96,7 +96,7 @@ describe('renderImpactAttestation', () => {
     expect(text).toContain('2 appareils reconditionnés en attente de bénéficiaire');
     expect(text).toContain('1 personne équipée');
     expect(text).toContain('2 certificats d’effacement des données');
-    expect(text).toContain('effacement sécurisé (NIST 800-88, niveau « Purge »)');
+    expect(text).toContain('effacement sécurisé (NIST SP 800-88, niveau « Purge »)');
     expect(text).toContain('destruction physique du support');
     expect(text).toContain('Imprimantes : non compté : pas de facteur de référence');
     expect(text).toContain('fabrication + distribution');

@@ -1,24 +1,4 @@
-const TIME_ZONE = 'Europe/Paris';
-
-/** 2026-06-30, the day as seen in France */
-function day(d: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
-
-/** ASCII, lower case, hyphens: safe in a Content-Disposition header and on every file system. */
-function slug(text: string): string {
-  const ascii = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return ascii || 'donateur';
-}
+import { parisIsoDay as day, slug } from '@app/common';
 
 /**
  * A moment in the period's last day as a reader in France names it, `to` being excluded. A
@@ -37,12 +17,12 @@ function periodDays(from: Date, to: Date): string {
 
 /** attestation-reemploi-metropole-de-lyon-2026-01-01-au-2026-06-30.pdf */
 export function attestationFileName(donorName: string, from: Date, to: Date): string {
-  return `attestation-reemploi-${slug(donorName)}-${periodDays(from, to)}.pdf`;
+  return `attestation-reemploi-${slug(donorName, 'donateur')}-${periodDays(from, to)}.pdf`;
 }
 
 /** equipements-donnes-metropole-de-lyon-2026-01-01-au-2026-06-30.csv */
 export function devicesCsvFileName(donorName: string, from: Date, to: Date): string {
-  return `equipements-donnes-${slug(donorName)}-${periodDays(from, to)}.csv`;
+  return `equipements-donnes-${slug(donorName, 'donateur')}-${periodDays(from, to)}.csv`;
 }
 
 export function attachment(fileName: string): string {
