@@ -2,12 +2,11 @@ import '../support/production-env';
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RegionFlowRebuild } from '@app/reporting';
-import { ChildProcess, fork } from 'node:child_process';
-import { AddressInfo } from 'node:net';
+import { ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { BENCH_ADMIN, BENCH_JWT_SECRET, forkBenchServer, startBenchApi } from '../support/bench-api';
 import { recreateDatabase } from '../support/scratch-database';
 import { OPERATIONS, Role } from './operations';
 import { seedSmallRegion } from './seed';
@@ -30,8 +29,6 @@ import { seedSmallRegion } from './seed';
  */
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/reuse_bench_api';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/13';
-export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
-const ADMIN = { email: 'bench-admin@reuse.test', password: 'bench-password-0123' };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = [1, 10, 50];
 const ROUNDS = 2;
@@ -39,36 +36,11 @@ const ROUNDS = 2;
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
 
-async function startApi(): Promise<{ app: NestFastifyApplication; url: string }> {
-  const app: NestFastifyApplication = await createApiApplication({
-    withWorker: false,
-    config: {
-      databaseUrl: DATABASE_URL,
-      redisUrl: REDIS_URL,
-      jwtSecret: BENCH_JWT_SECRET,
-      seedDemo: false,
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-      logLevel: 'warn',
-      rateLimitPerMinute: 0,
-    },
-  });
-  await app.listen(0, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql` };
-}
+const startApi = () => startBenchApi(DATABASE_URL, REDIS_URL);
 
 /** A server in a process of its own (the API, or the floor), which sends its URL once listening. */
-function forkServer(file: string, args: string[], profile: boolean): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const prof = profile && process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const child = fork(file, args, {
-      execArgv: [...prof, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
-      env: { ...process.env, RATE_LIMIT_PER_MINUTE: '0', BENCH_DATABASE_URL: DATABASE_URL, BENCH_JWT_SECRET },
-    });
-    child.once('message', (url) => resolve({ child, url: String(url) }));
-    child.once('exit', (code) => reject(new Error(`${file} exited (${code})`)));
-  });
-}
+const forkServer = (file: string, args: string[], profile: boolean) =>
+  forkBenchServer(file, args, { RATE_LIMIT_PER_MINUTE: '0', BENCH_DATABASE_URL: DATABASE_URL, BENCH_JWT_SECRET }, profile);
 
 async function serve(): Promise<void> {
   if (process.env.BENCH_CAPTURE === '1') {
@@ -102,9 +74,9 @@ async function gqlOnce(url: string, query: string, variables: Record<string, unk
 async function seed(app: NestFastifyApplication, url: string): Promise<string> {
   const gql = (q: string, v: Record<string, unknown>, t?: string) => gqlOnce(url, q, v, t);
   const login = async (email: string) =>
-    (await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: ADMIN.password })).login
+    (await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: BENCH_ADMIN.password })).login
       .accessToken as string;
-  const adminToken = await login(ADMIN.email);
+  const adminToken = await login(BENCH_ADMIN.email);
   const regionId = (await gql(`mutation { createRegion(input: { code: "BAP", name: "Bench API" }) { id } }`, {}, adminToken)).createRegion.id as string;
   const coordinatorOrg = (
     await gql(
@@ -136,7 +108,7 @@ async function seed(app: NestFastifyApplication, url: string): Promise<string> {
   for (const [who, role, organizationId] of users) {
     await gql(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-      { input: { email: `${who}@bench-api.test`, password: ADMIN.password, role, organizationId } },
+      { input: { email: `${who}@bench-api.test`, password: BENCH_ADMIN.password, role, organizationId } },
       adminToken,
     );
   }
@@ -234,7 +206,7 @@ async function main(): Promise<void> {
       tokens[who] = (
         await gqlOnce(api.url, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, {
           e: `${who}@bench-api.test`,
-          p: ADMIN.password,
+          p: BENCH_ADMIN.password,
         })
       ).login.accessToken as string;
     }

@@ -2,13 +2,12 @@ import '../support/production-env';
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RegionFlowRebuild } from '@app/reporting';
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { Agent } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createApiApplication } from '../../apps/api/src/bootstrap';
+import { BENCH_ADMIN, forkBenchServer, startBenchApi } from '../support/bench-api';
 import { postGraphQL } from '../support/graphql-post';
 import { recreateDatabase } from '../support/scratch-database';
 import { DASHBOARD_QUERY, FLOOR_SQL, SCAN_SQL, seedRegion } from './seed-region';
@@ -38,7 +37,6 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/14';
 const CALLS = 50;
 const WARMUP = 5;
-const ADMIN = { email: 'bench-admin@reuse.test', password: 'bench-password-0123' };
 
 const fmt = (n: number, digits = 1): string => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percentile = (values: readonly number[], p: number): number => {
@@ -86,33 +84,10 @@ async function timeInTurn(a: () => Promise<unknown>, b: () => Promise<unknown>, 
   return [as, bs];
 }
 
-async function startApi(): Promise<{ app: NestFastifyApplication; url: string }> {
-  const app: NestFastifyApplication = await createApiApplication({
-    withWorker: false,
-    config: {
-      databaseUrl: DATABASE_URL,
-      redisUrl: REDIS_URL,
-      jwtSecret: 'bench-secret-bench-secret-bench-secret-0123',
-      seedDemo: false,
-      adminEmail: ADMIN.email,
-      adminPassword: ADMIN.password,
-      logLevel: 'warn',
-      maxQueryComplexity: 100_000,
-    },
-  });
-  await app.listen(0, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql` };
-}
+const startApi = () => startBenchApi(DATABASE_URL, REDIS_URL, { maxQueryComplexity: 100_000 });
 
 /** The API measured in a process of its own: the client's work and garbage stay out of its times. */
-function forkApi(): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const child = fork(__filename, ['serve'], { execArgv: [...profile, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'] });
-    child.once('message', (url) => resolve({ child, url: String(url) }));
-    child.once('exit', (code) => reject(new Error(`the API process exited (${code})`)));
-  });
-}
+const forkApi = () => forkBenchServer(__filename, ['serve']);
 
 async function serve(): Promise<void> {
   const { app, url } = await startApi();
@@ -124,7 +99,7 @@ type Gql = (query: string, variables: Record<string, unknown>, token?: string) =
 
 /** A region of 1,000,000 devices with its coordinator, and the daily counters built from it; returns the region's id. */
 async function seedBenchRegion(app: NestFastifyApplication, gql: Gql, login: (email: string, password: string) => Promise<string>): Promise<string> {
-  const adminToken = await login(ADMIN.email, ADMIN.password);
+  const adminToken = await login(BENCH_ADMIN.email, BENCH_ADMIN.password);
   const region = (await gql(`mutation { createRegion(input: { code: "BEN", name: "Bench" }) { id } }`, {}, adminToken)).createRegion.id as string;
   const coordinatorOrg = (
     await gql(
@@ -142,7 +117,7 @@ async function seedBenchRegion(app: NestFastifyApplication, gql: Gql, login: (em
   ).createOrganization.id as string;
   await gql(
     `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    { input: { email: 'coordination@bench.test', password: ADMIN.password, role: 'COORDINATOR', organizationId: coordinatorOrg } },
+    { input: { email: 'coordination@bench.test', password: BENCH_ADMIN.password, role: 'COORDINATOR', organizationId: coordinatorOrg } },
     adminToken,
   );
 
@@ -186,7 +161,7 @@ async function main(): Promise<void> {
     let region = reused;
     if (!region) region = await seedBenchRegion(app, gql, login);
     else console.log('reusing the region seeded by an earlier run (BENCH_REUSE=1)');
-    const token = await login('coordination@bench.test', ADMIN.password);
+    const token = await login('coordination@bench.test', BENCH_ADMIN.password);
     const api = await forkApi();
     url = api.url;
     child = api.child;

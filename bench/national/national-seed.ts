@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { RegionFlowRebuild } from '@app/reporting';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedRegion } from '../dashboard/seed-region';
 import { BENCH_ADMIN, Gql } from '../support/bench-api';
@@ -58,13 +59,24 @@ function apportion(n: number, weights: readonly number[], least: number): number
 const coordinatorEmail = (code: string) => `coordination-${code.toLowerCase()}@bench-national.test`;
 
 /** The regions and the big donor a previous seed left (BENCH_REUSE=1), or nothing if it is not all there. */
-export async function seededNation(db: DataSource): Promise<SeededNation | undefined> {
-  const regions: Array<{ id: string; code: string; name: string }> = await db.query(
-    `SELECT id, code, name FROM region r WHERE EXISTS (SELECT 1 FROM region_daily_flow f WHERE f.region_id = r.id) ORDER BY code`,
-  );
-  const [big] = (await db.query(`SELECT id FROM organization WHERE name = $1`, [BIG_DONOR.name])) as Array<{ id: string }>;
-  if (regions.length !== FRENCH_REGIONS.length || !big) return undefined;
-  return { regions: regions.map((r) => ({ ...r, coordinatorEmail: coordinatorEmail(r.code) })), bigDonorId: big.id };
+export async function seededNation(databaseUrl: string): Promise<SeededNation | undefined> {
+  const client = new Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const { rows: regions } = await client.query<{ id: string; code: string; name: string }>(
+      `SELECT id, code, name FROM region r WHERE EXISTS (SELECT 1 FROM region_daily_flow f WHERE f.region_id = r.id) ORDER BY code`,
+    );
+    const { rows: big } = await client.query<{ id: string }>(`SELECT id FROM organization WHERE name = $1`, [BIG_DONOR.name]);
+    if (regions.length !== FRENCH_REGIONS.length || !big[0]) return undefined;
+    // the order of FRENCH_REGIONS: the big donor's region first
+    const order = FRENCH_REGIONS.map((r) => r.code as string);
+    regions.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
+    return { regions: regions.map((r) => ({ ...r, coordinatorEmail: coordinatorEmail(r.code) })), bigDonorId: big[0].id };
+  } catch {
+    return undefined; // no seed yet
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /**

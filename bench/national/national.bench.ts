@@ -2,7 +2,6 @@ import '../support/production-env';
 import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { DASHBOARD_QUERY, FLOOR_SQL } from '../dashboard/seed-region';
 import { BENCH_ADMIN, BenchApi, forkBenchServer, Gql, graphqlClient, loginAs, startBenchApi, stopBenchServer } from '../support/bench-api';
 import { fmt, LoadAverageWatch, machineLine, percentile } from '../support/bench-stats';
@@ -56,15 +55,10 @@ async function serve(): Promise<void> {
 }
 
 async function seedOrReuse(): Promise<SeededNation> {
-  if (REUSE) {
-    const existing = await startBenchApi(SEED_URL, REDIS_URL, API_CONFIG).catch(() => undefined);
-    if (existing) {
-      const nation = await seededNation(existing.app.get(DataSource)).finally(() => existing.app.close());
-      if (nation) {
-        console.log('reusing the nation seeded by an earlier run (BENCH_REUSE=1)');
-        return nation;
-      }
-    }
+  const existing = REUSE ? await seededNation(SEED_URL) : undefined;
+  if (existing) {
+    console.log('reusing the nation seeded by an earlier run (BENCH_REUSE=1)');
+    return existing;
   }
   await recreateDatabase(SEED_URL);
   const seeding = await startBenchApi(SEED_URL, REDIS_URL, API_CONFIG);

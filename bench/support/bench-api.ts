@@ -47,11 +47,12 @@ export async function startBenchApi(databaseUrl: string, redisUrl: string, confi
  * A bench file run again in a process of its own (`args` tell it which server to be), so that the
  * client's work and garbage stay out of the server's times. The child sends its URL once it listens.
  */
-export function forkBenchServer(file: string, args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+export function forkBenchServer(file: string, args: string[], env: Record<string, string> = {}, profile = true): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    // BENCH_CPU_PROF=dir: the server writes a V8 CPU profile there when it exits
+    const prof = profile && process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
     const child = fork(file, args, {
-      execArgv: [...profile, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
+      execArgv: [...prof, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
       env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
     });
     child.once('message', (url) => resolve({ child, url: String(url) }));
