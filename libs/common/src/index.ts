@@ -6,6 +6,7 @@ export * from './state-machine/state-machine';
 export * from './context/role';
 export * from './context/request-context';
 export * from './pagination/connection';
+export * from './pagination/page.args';
 export * from './validation/siret';
 export * from './validation/siret-input';
 export * from './validation/serial-number';

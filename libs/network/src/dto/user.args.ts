@@ -1,6 +1,6 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { MAX_PAGE_SIZE, Role } from '@app/common';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { PageArgs, Role } from '@app/common';
+import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 @ArgsType()
 export class UpdateUserArgs {
@@ -31,7 +31,7 @@ export class UserIdArgs {
 }
 
 @ArgsType()
-export class UsersArgs {
+export class UsersArgs extends PageArgs {
   /** the accounts of one organization (of the caller's region, for a coordinator) */
   @Field(() => ID, { nullable: true })
   @IsOptional()
@@ -54,17 +54,4 @@ export class UsersArgs {
   @IsOptional()
   @IsBoolean()
   includeDeactivated?: boolean | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_PAGE_SIZE)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string | null;
 }

@@ -1,23 +1,11 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { PageArgs } from '@app/common';
 import { NotificationEvent } from '@app/jobs';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { NotificationDelivery } from '../entities/notification-delivery';
 
 @ArgsType()
-export class NotificationsArgs {
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(500)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string | null;
-
+export class NotificationsArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true })
   @IsOptional()
   @IsBoolean()

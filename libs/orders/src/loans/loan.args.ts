@@ -1,6 +1,6 @@
-import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { ConnectionType } from '@app/common';
-import { IsBoolean, IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { ConnectionType, PageArgs } from '@app/common';
+import { IsBoolean, IsDate, IsOptional, IsUUID } from 'class-validator';
 import { Loan } from './loan.entity';
 
 export const LoanConnection = ConnectionType(Loan, 'Loan');
@@ -28,7 +28,7 @@ export class ReturnLoanArgs extends LoanIdArgs {
 }
 
 @ArgsType()
-export class LoansArgs {
+export class LoansArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, description: 'only the loans still with the person after their due date' })
   @IsOptional()
   @IsBoolean()
@@ -38,17 +38,4 @@ export class LoansArgs {
   @IsOptional()
   @IsUUID()
   loanId?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(500)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string | null;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { ConnectionType } from '@app/common';
+import { ConnectionType, PageArgs } from '@app/common';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { RepairOutcome } from './repair-outcome';
 import { RepairTicket } from './repair-ticket.entity';
@@ -43,7 +43,7 @@ export class ResolveRepairTicketArgs {
 }
 
 @ArgsType()
-export class RepairTicketsArgs {
+export class RepairTicketsArgs extends PageArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID()
@@ -53,19 +53,6 @@ export class RepairTicketsArgs {
   @IsOptional()
   @IsBoolean()
   openOnly?: boolean | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(500)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string | null;
 }
 
 @ArgsType()

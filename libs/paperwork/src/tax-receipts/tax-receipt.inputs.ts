@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageArgs } from '@app/common';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
 
 /** Far above any gift of used computers, and within a PostgreSQL integer of cents. */
 export const MAX_VALUATION_CENTS = 2_000_000_000;
@@ -18,17 +19,4 @@ export class IssueTaxReceiptInput {
 }
 
 @ArgsType()
-export class TaxReceiptsArgs {
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(500)
-  first?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string | null;
-}
+export class TaxReceiptsArgs extends PageArgs {}
