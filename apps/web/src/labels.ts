@@ -36,6 +36,14 @@ export const STATUS: Record<string, string> = {
   OPEN: 'Ouverte',
   ALLOCATED: 'Attribuée',
   RETURNED: 'Rendu',
+  // a need, a loan, a repair ticket
+  WAITING: 'En attente',
+  ORDERED: 'Commandé',
+  SERVED: 'Équipé',
+  ACTIVE: 'En cours',
+  CONVERTED: 'Devenu un don',
+  REPLACED: 'Remplacé',
+  RESOLVED: 'Résolue',
 };
 
 export const ROLE: Record<string, string> = {
@@ -141,6 +149,58 @@ export const NOTIFICATION_DELIVERY: Record<string, string> = {
   IMMEDIATE: 'Immédiat',
   DAILY_DIGEST: 'Résumé quotidien',
   OFF: 'Désactivé',
+};
+
+/** The people equipped: how a need is recorded, why it is cancelled, what a session or a repair was. */
+export const ELIGIBILITY_BASIS: Record<string, string> = {
+  VOUCHER: 'Chèque ou pass numérique (avec son numéro)',
+  INCOME_CRITERIA: 'Ressources sous le plafond du réseau (déclaré)',
+  SOCIAL_MINIMA: 'Bénéficiaire d’un minimum social (déclaré)',
+  JOB_SEEKER: 'Demandeur d’emploi inscrit (déclaré)',
+  STUDENT_GRANT: 'Étudiant boursier (déclaré)',
+  SOCIAL_WORKER_ASSESSMENT: 'Évaluation d’un travailleur social',
+};
+export const REFERRAL_SOURCE: Record<string, string> = {
+  PARTNER: 'Notre structure',
+  JOB_CENTRE: 'France Travail, mission locale',
+  SCHOOL: 'École, université',
+  TOWN_SOCIAL_SERVICE: 'CCAS de la commune',
+};
+export const NEED_URGENCY: Record<string, string> = {
+  NORMAL: 'Normale',
+  HIGH: 'Haute (une échéance proche)',
+  URGENT: 'Urgente (droits ou revenus en jeu)',
+};
+export const NEED_CANCELLATION_REASON: Record<string, string> = {
+  NO_LONGER_NEEDED: 'N’en a plus besoin',
+  EQUIPPED_OTHERWISE: 'Équipé autrement',
+  NOT_ELIGIBLE: 'Pas éligible',
+  UNREACHABLE: 'Injoignable',
+  DUPLICATE: 'Doublon',
+};
+export const ACCOMPANIMENT_KIND: Record<string, string> = {
+  DIGITAL_SKILLS_WORKSHOP: 'Atelier numérique',
+  FIRST_SETUP: 'Prise en main de l’appareil',
+  FOLLOW_UP: 'Suivi',
+};
+export const REPAIR_OUTCOME: Record<string, string> = {
+  REPAIRED: 'Réparé',
+  REPLACED: 'Remplacé par un appareil du stock',
+  CLOSED: 'Clos sans intervention',
+};
+
+/** Money and paperwork: the documents of a shipment, the waste codes a workshop's register uses. */
+export const INVOICE_KIND: Record<string, string> = {
+  INVOICE: 'Facture',
+  DELIVERY_NOTE: 'Bon de livraison (gratuit)',
+};
+export const WASTE_CODE: Record<string, string> = {
+  '16 02 14': '16 02 14 — équipements mis au rebut, non dangereux',
+  '16 02 13*': '16 02 13* — équipements contenant des composants dangereux',
+  '16 02 11*': '16 02 11* — équipements contenant des CFC, HCFC ou HFC',
+  '16 02 16': '16 02 16 — composants retirés des équipements',
+  '20 01 36': '20 01 36 — équipements électriques et électroniques (municipaux), non dangereux',
+  '20 01 35*': '20 01 35* — équipements électriques et électroniques (municipaux), dangereux',
 };
 
 export const label = (table: Record<string, string>, value: string | null | undefined): string => (value ? (table[value] ?? value) : '—');

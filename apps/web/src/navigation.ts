@@ -17,10 +17,19 @@ export const NAVIGATION: Record<string, NavItem[]> = {
     { to: '/atelier', label: 'Atelier', description: 'Effacement des données, contrôle et classement, recyclage.' },
     { to: '/stock', label: 'Stock', description: 'Les appareils disponibles et réservés.' },
     { to: '/inventaires', label: 'Inventaires', description: 'Vos comptages du stock et leurs écarts.' },
+    { to: '/reparations', label: 'Réparations', description: 'Les pannes signalées par les partenaires : réparer, échanger, clore ; votre garantie.' },
   ],
   PARTNER: [
     { to: '/commandes/nouvelle', label: 'Commander', description: 'Des appareils pour les personnes que vous accompagnez, par profil.' },
     { to: '/commandes', label: 'Mes commandes', description: 'L’attribution, l’expédition, et la confirmation de livraison.' },
+    {
+      to: '/personnes',
+      label: 'Personnes en attente',
+      description: 'Enregistrer un besoin, la liste d’attente et l’attente estimée, commander pour ces personnes.',
+    },
+    { to: '/prets', label: 'Prêts', description: 'Les appareils prêtés : échéances, retards, prolonger, retour, don.' },
+    { to: '/reparations', label: 'Réparations', description: 'Signaler la panne d’un appareil livré et suivre sa réparation.' },
+    { to: '/accompagnement', label: 'Accompagnement', description: 'Les séances d’aide au numérique avec les personnes équipées.' },
   ],
   COORDINATOR: [
     { to: '/tableau-de-bord', label: 'Tableau de bord', description: 'Les flux de la région, semaine par semaine.' },
@@ -28,6 +37,7 @@ export const NAVIGATION: Record<string, NavItem[]> = {
     { to: '/organisations', label: 'Organisations', description: 'Créer, modifier, désactiver ; leurs comptes.' },
     { to: '/utilisateurs', label: 'Utilisateurs', description: 'Les comptes de la région : créer, renommer, désactiver, lien de réinitialisation.' },
     { to: '/inventaires', label: 'Inventaires', description: 'Les comptages des ateliers : décider chaque écart, clore.' },
+    { to: '/eligibilite', label: 'Critères d’éligibilité', description: 'Les critères sous lesquels les partenaires inscrivent une personne.' },
   ],
   ADMIN: [
     { to: '/regions', label: 'Régions', description: 'Créer une région et sa coordination.' },

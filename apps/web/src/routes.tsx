@@ -4,6 +4,7 @@ import { JobsPage } from './pages/admin/jobs-page';
 import { RegionsPage } from './pages/admin/regions-page';
 import { ExplorerRoute } from './pages/admin/explorer-route';
 import { DashboardPage } from './pages/coordinator/dashboard-page';
+import { EligibilityPage } from './pages/coordinator/eligibility-page';
 import { OrganizationsPage } from './pages/coordinator/organizations-page';
 import { StockCountsPage } from './pages/coordinator/stock-counts-page';
 import { StuckWorkPage } from './pages/coordinator/stuck-work-page';
@@ -13,12 +14,17 @@ import { DonationPage } from './pages/donor/donation-page';
 import { DonationsPage } from './pages/donor/donations-page';
 import { ImpactPage } from './pages/donor/impact-page';
 import { NotificationsPage } from './pages/notifications/notifications-page';
+import { AccompanimentPage } from './pages/partner/accompaniment-page';
+import { LoansPage } from './pages/partner/loans-page';
 import { NewOrderPage } from './pages/partner/new-order-page';
 import { OrderPage } from './pages/partner/order-page';
 import { OrdersPage } from './pages/partner/orders-page';
+import { PartnerRepairsPage } from './pages/partner/repairs-page';
+import { WaitingListPage } from './pages/partner/waiting-list-page';
 import { LotPage } from './pages/refurbisher/lot-page';
 import { LotsPage } from './pages/refurbisher/lots-page';
 import { OffersPage } from './pages/refurbisher/offers-page';
+import { RefurbisherRepairsPage } from './pages/refurbisher/repairs-page';
 import { StockPage } from './pages/refurbisher/stock-page';
 import { WorkshopPage } from './pages/refurbisher/workshop-page';
 
@@ -68,4 +74,14 @@ export const ROUTES: Route[] = [
   // the workshop reads its counts, the coordinator reviews them
   { path: '/inventaires', roles: [...COORDINATOR, ...REFURBISHER], render: (_, session) => <StockCountsPage session={session} /> },
   { path: '/taches-de-fond', roles: ['ADMIN'], render: () => <JobsPage /> },
+  { path: '/personnes', roles: PARTNER, render: (_, session) => <WaitingListPage session={session} /> },
+  { path: '/prets', roles: PARTNER, render: () => <LoansPage /> },
+  // the partner reports a breakdown, the workshop that delivered the device resolves it
+  {
+    path: '/reparations',
+    roles: [...PARTNER, ...REFURBISHER],
+    render: (_, session) => (session.user.role === 'REFURBISHER' ? <RefurbisherRepairsPage /> : <PartnerRepairsPage />),
+  },
+  { path: '/accompagnement', roles: PARTNER, render: () => <AccompanimentPage /> },
+  { path: '/eligibilite', roles: COORDINATOR, render: (_, session) => <EligibilityPage session={session} /> },
 ];

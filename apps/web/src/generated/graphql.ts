@@ -916,6 +916,108 @@ export type WebOrderUpdatedSubscriptionVariables = Exact<{ [key: string]: never;
 
 export type WebOrderUpdatedSubscription = { orderUpdated: { orderId: string, reference: string | null, event: NotificationEvent } };
 
+export type WebPriceListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebPriceListQuery = { priceList: { refurbisherId: string, vatMention: string, legalCapSource: string | null, legalCapUrl: string | null, legalCaps: Array<{ category: DeviceCategory, label: string, capCents: number }>, rows: Array<{ category: DeviceCategory, grade: Grade, priceCents: number, privateDonorsOnly: boolean, capCents: number | null }> } };
+
+export type WebSetPricesMutationVariables = Exact<{
+  input: SetPricesInput;
+}>;
+
+
+export type WebSetPricesMutation = { setPrices: { rows: Array<{ category: DeviceCategory, grade: Grade, priceCents: number, privateDonorsOnly: boolean, capCents: number | null }> } };
+
+export type WebSetVatMentionMutationVariables = Exact<{
+  input: SetVatMentionInput;
+}>;
+
+
+export type WebSetVatMentionMutation = { setVatMention: { vatMention: string } };
+
+export type WebQuoteQueryVariables = Exact<{
+  orderId: Scalars['ID']['input'];
+}>;
+
+
+export type WebQuoteQuery = { quote: { orderId: string, totalCents: number, lines: Array<{ deviceId: string, serialNumber: string, category: DeviceCategory, grade: Grade | null, priceCents: number, listed: boolean, publicDonor: boolean, capCents: number | null, shipped: boolean, refurbisherName: string }>, byRefurbisher: Array<{ refurbisherId: string, refurbisherName: string, deviceCount: number, totalCents: number }> } };
+
+export type WebInvoicesQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type WebInvoicesQuery = { invoices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, kind: InvoiceKind, orderId: string, totalCents: number, createdAt: string, vatMention: string, pdfUrl: string, lines: Array<{ serialNumber: string, description: string, priceCents: number }> } }> } };
+
+export type WebDonationAgreementsQueryVariables = Exact<{
+  donationId: Scalars['ID']['input'];
+}>;
+
+
+export type WebDonationAgreementsQuery = { donationAgreement: Array<{ reference: string, refurbisherId: string, refurbisherName: string, pdfUrl: string, linkExpiresAt: string }> };
+
+export type WebTaxReceiptsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WebTaxReceiptsQuery = { taxReceipts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, number: string, donationId: string, donationReference: string, donorName: string, refurbisherName: string, valuationCents: number, giftDate: string, goodsDescription: string, deviceCount: number, createdAt: string, pdfUrl: string } }> } };
+
+export type WebIssueTaxReceiptMutationVariables = Exact<{
+  input: IssueTaxReceiptInput;
+}>;
+
+
+export type WebIssueTaxReceiptMutation = { issueTaxReceipt: { id: string, number: string, pdfUrl: string } };
+
+export type WebTaxReceiptEligibilityQueryVariables = Exact<{
+  organizationId: Scalars['ID']['input'];
+}>;
+
+
+export type WebTaxReceiptEligibilityQuery = { organization: { id: string, taxReceiptEligible: boolean } | null };
+
+export type WebReceivedDonationsQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebReceivedDonationsQuery = { lots: { edges: Array<{ node: { id: string, status: LotStatus, receivedQuantity: number | null, donation: { id: string, reference: string, donor: { name: string } } } }> } };
+
+export type WebPublicBodyQueryVariables = Exact<{
+  organizationId: Scalars['ID']['input'];
+}>;
+
+
+export type WebPublicBodyQuery = { organization: { id: string, publicBody: boolean } | null };
+
+export type WebPublicReuseReportQueryVariables = Exact<{
+  donorId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+}>;
+
+
+export type WebPublicReuseReportQuery = { publicReuseReport: { year: number, donorName: string, declared: number, received: number, reused: number, awaitingBeneficiary: number, recycled: number, pending: number, missing: number, reuseSharePercent: number | null, targetPercent: number | null, shareReachesTarget: boolean | null, targetSource: string, method: string, byCategory: Array<{ category: DeviceCategory, declared: number, received: number, reused: number, awaitingBeneficiary: number, recycled: number, pending: number, missing: number, reuseSharePercent: number | null }> } };
+
+export type WebWasteRegisterQueryVariables = Exact<{
+  refurbisherId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+}>;
+
+
+export type WebWasteRegisterQuery = { wasteRegister: { pendingDeviceCount: number, shippedWeightKg: number, csvUrl: string, linkExpiresAt: string, rows: Array<{ destinationPending: boolean, shippedAt: string | null, recycledAt: string | null, wasteCode: string | null, wasteLabel: string, hazardous: boolean | null, weightKg: number | null, deviceCount: number, deviceIds: Array<string>, serialNumbers: Array<string>, destinationName: string | null, destinationSiret: string | null, treatmentCode: string | null, transportDocument: string | null, carrier: string | null }> } };
+
+export type WebRecordRecyclingDestinationMutationVariables = Exact<{
+  input: RecordRecyclingDestinationInput;
+}>;
+
+
+export type WebRecordRecyclingDestinationMutation = { recordRecyclingDestination: { deviceCount: number, weightKg: number, destinationName: string } };
+
 export type WebSubmitOrderMutationVariables = Exact<{
   input: SubmitOrderInput;
 }>;
@@ -950,6 +1052,157 @@ export type WebConfirmDeliveryMutationVariables = Exact<{
 
 
 export type WebConfirmDeliveryMutation = { confirmDelivery: { id: string, status: OrderStatus } };
+
+export type WebPeopleAcceptedBasesQueryVariables = Exact<{
+  regionId: Scalars['ID']['input'];
+}>;
+
+
+export type WebPeopleAcceptedBasesQuery = { acceptedEligibilityBases: Array<EligibilityBasis> };
+
+export type WebPeopleSetAcceptedBasesMutationVariables = Exact<{
+  regionId: Scalars['ID']['input'];
+  bases: Array<EligibilityBasis> | EligibilityBasis;
+}>;
+
+
+export type WebPeopleSetAcceptedBasesMutation = { setAcceptedEligibilityBases: Array<EligibilityBasis> };
+
+export type WebPeopleWaitingListQueryVariables = Exact<{
+  regionId: Scalars['ID']['input'];
+}>;
+
+
+export type WebPeopleWaitingListQuery = { waitingList: { totalWaiting: number, entries: Array<{ needId: string, beneficiaryRef: string, profile: BeneficiaryProfile, category: DeviceCategory, urgency: NeedUrgency, position: number, estimatedWaitDays: number | null, waitingSince: string }> } };
+
+export type WebPeopleNeedsQueryVariables = Exact<{
+  status?: InputMaybe<NeedStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebPeopleNeedsQuery = { needs: { totalCount: number, edges: Array<{ node: { id: string, beneficiaryRef: string, profile: BeneficiaryProfile, category: DeviceCategory, urgency: NeedUrgency, status: NeedStatus, eligibilityBasis: EligibilityBasis, referralSource: ReferralSource, voucherNumber: string | null, createdAt: string, orderId: string | null, cancellationReason: NeedCancellationReason | null } }> } };
+
+export type WebPeopleRecordNeedMutationVariables = Exact<{
+  input: RecordNeedInput;
+}>;
+
+
+export type WebPeopleRecordNeedMutation = { recordNeed: { id: string, beneficiaryRef: string, status: NeedStatus } };
+
+export type WebPeopleCancelNeedMutationVariables = Exact<{
+  needId: Scalars['ID']['input'];
+  reason: NeedCancellationReason;
+}>;
+
+
+export type WebPeopleCancelNeedMutation = { cancelNeed: { id: string, status: NeedStatus } };
+
+export type WebPeopleOrderForNeedsMutationVariables = Exact<{
+  input: OrderForNeedsInput;
+}>;
+
+
+export type WebPeopleOrderForNeedsMutation = { orderForNeeds: { id: string, reference: string, status: OrderStatus } };
+
+export type WebPeopleLoansQueryVariables = Exact<{
+  overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebPeopleLoansQuery = { loans: { totalCount: number, edges: Array<{ node: { id: string, status: LoanStatus, beneficiaryRef: string | null, deliveredAt: string, dueDate: string, endedAt: string | null, extensions: number, overdue: boolean, device: { id: string, serialNumber: string, category: DeviceCategory, brand: string | null, model: string | null } | null, partner: { id: string, name: string } | null, returnedTo: { id: string, name: string } | null } }> } };
+
+export type WebPeopleExtendLoanMutationVariables = Exact<{
+  loanId: Scalars['ID']['input'];
+  dueDate: Scalars['DateTime']['input'];
+}>;
+
+
+export type WebPeopleExtendLoanMutation = { extendLoan: { id: string, dueDate: string, status: LoanStatus } };
+
+export type WebPeopleReturnLoanMutationVariables = Exact<{
+  loanId: Scalars['ID']['input'];
+}>;
+
+
+export type WebPeopleReturnLoanMutation = { returnLoan: { id: string, status: LoanStatus, returnedTo: { name: string } | null } };
+
+export type WebPeopleConvertLoanMutationVariables = Exact<{
+  loanId: Scalars['ID']['input'];
+}>;
+
+
+export type WebPeopleConvertLoanMutation = { convertLoanToGift: { id: string, status: LoanStatus } };
+
+export type WebPeopleRepairTicketsQueryVariables = Exact<{
+  openOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebPeopleRepairTicketsQuery = { repairTickets: { totalCount: number, edges: Array<{ node: { id: string, status: RepairTicketStatus, symptom: string, openedAt: string, resolvedAt: string | null, outcome: RepairOutcome | null, resolution: string | null, turnaroundHours: number | null, underWarranty: boolean, warrantyUntil: string | null, device: { id: string, serialNumber: string, category: DeviceCategory, brand: string | null, model: string | null } | null, replacementDevice: { id: string, serialNumber: string } | null, partner: { name: string } | null, refurbisher: { name: string } | null } }> } };
+
+export type WebPeopleDeliveredDevicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebPeopleDeliveredDevicesQuery = { orders: { edges: Array<{ node: { id: string, reference: string, lines: Array<{ devices: Array<{ id: string, serialNumber: string, category: DeviceCategory, brand: string | null, model: string | null, status: DeviceStatus, warrantyUntil: string | null }> }> } }> } };
+
+export type WebPeopleOpenRepairTicketMutationVariables = Exact<{
+  deviceId: Scalars['ID']['input'];
+  symptom: Scalars['String']['input'];
+}>;
+
+
+export type WebPeopleOpenRepairTicketMutation = { openRepairTicket: { id: string, status: RepairTicketStatus, underWarranty: boolean } };
+
+export type WebPeopleSpareDevicesQueryVariables = Exact<{
+  category?: InputMaybe<DeviceCategory>;
+}>;
+
+
+export type WebPeopleSpareDevicesQuery = { devices: { edges: Array<{ node: { id: string, serialNumber: string, brand: string | null, model: string | null, grade: Grade | null } }> } };
+
+export type WebPeopleResolveRepairTicketMutationVariables = Exact<{
+  ticketId: Scalars['ID']['input'];
+  outcome: RepairOutcome;
+  replacementDeviceId?: InputMaybe<Scalars['ID']['input']>;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type WebPeopleResolveRepairTicketMutation = { resolveRepairTicket: { id: string, status: RepairTicketStatus, outcome: RepairOutcome | null } };
+
+export type WebPeopleSetWarrantyMutationVariables = Exact<{
+  months: Scalars['Int']['input'];
+}>;
+
+
+export type WebPeopleSetWarrantyMutation = { setWarranty: { months: number, updatedAt: string } };
+
+export type WebPeopleAccompanimentsQueryVariables = Exact<{
+  beneficiaryRef?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type WebPeopleAccompanimentsQuery = { accompaniments: { totalCount: number, edges: Array<{ node: { id: string, beneficiaryRef: string, kind: AccompanimentKind, date: string, durationMinutes: number } }> } };
+
+export type WebPeopleRecordAccompanimentMutationVariables = Exact<{
+  input: RecordAccompanimentInput;
+}>;
+
+
+export type WebPeopleRecordAccompanimentMutation = { recordAccompaniment: { id: string, beneficiaryRef: string } };
+
+export type WebPeopleDashboardQueryVariables = Exact<{
+  regionId: Scalars['ID']['input'];
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+}>;
+
+
+export type WebPeopleDashboardQuery = { regionDashboard: { needsDemand: Array<{ profile: BeneficiaryProfile, category: DeviceCategory, waiting: number, ordered: number }>, needsSupply: Array<{ category: DeviceCategory, waiting: number, availableNow: number, orderedUnfilled: number, stockedLast90Days: number }>, people: { peopleEquipped: number, peopleAccompanied: number, peopleEquippedAndAccompanied: number, accompanimentSessions: number, accompanimentMinutes: number, needsRecorded: number, needsServed: number }, repairTickets: { opened: number, underWarranty: number, resolved: number, repaired: number, replaced: number, closed: number, openNow: number, medianTurnaroundHours: number | null }, loans: { active: number, overdue: number } } };
 
 export type WebLotsQueryVariables = Exact<{
   status?: InputMaybe<LotStatus>;
@@ -1644,6 +1897,252 @@ export const WebOrderUpdatedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebOrderUpdatedSubscription, WebOrderUpdatedSubscriptionVariables>;
+export const WebPriceListDocument = new TypedDocumentString(`
+    query WebPriceList {
+  priceList {
+    refurbisherId
+    vatMention
+    legalCapSource
+    legalCapUrl
+    legalCaps {
+      category
+      label
+      capCents
+    }
+    rows {
+      category
+      grade
+      priceCents
+      privateDonorsOnly
+      capCents
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPriceListQuery, WebPriceListQueryVariables>;
+export const WebSetPricesDocument = new TypedDocumentString(`
+    mutation WebSetPrices($input: SetPricesInput!) {
+  setPrices(input: $input) {
+    rows {
+      category
+      grade
+      priceCents
+      privateDonorsOnly
+      capCents
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebSetPricesMutation, WebSetPricesMutationVariables>;
+export const WebSetVatMentionDocument = new TypedDocumentString(`
+    mutation WebSetVatMention($input: SetVatMentionInput!) {
+  setVatMention(input: $input) {
+    vatMention
+  }
+}
+    `) as unknown as TypedDocumentString<WebSetVatMentionMutation, WebSetVatMentionMutationVariables>;
+export const WebQuoteDocument = new TypedDocumentString(`
+    query WebQuote($orderId: ID!) {
+  quote(orderId: $orderId) {
+    orderId
+    totalCents
+    lines {
+      deviceId
+      serialNumber
+      category
+      grade
+      priceCents
+      listed
+      publicDonor
+      capCents
+      shipped
+      refurbisherName
+    }
+    byRefurbisher {
+      refurbisherId
+      refurbisherName
+      deviceCount
+      totalCents
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebQuoteQuery, WebQuoteQueryVariables>;
+export const WebInvoicesDocument = new TypedDocumentString(`
+    query WebInvoices($first: Int, $after: String, $orderId: ID) {
+  invoices(first: $first, after: $after, orderId: $orderId) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        number
+        kind
+        orderId
+        totalCents
+        createdAt
+        vatMention
+        pdfUrl
+        lines {
+          serialNumber
+          description
+          priceCents
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebInvoicesQuery, WebInvoicesQueryVariables>;
+export const WebDonationAgreementsDocument = new TypedDocumentString(`
+    query WebDonationAgreements($donationId: ID!) {
+  donationAgreement(donationId: $donationId) {
+    reference
+    refurbisherId
+    refurbisherName
+    pdfUrl
+    linkExpiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebDonationAgreementsQuery, WebDonationAgreementsQueryVariables>;
+export const WebTaxReceiptsDocument = new TypedDocumentString(`
+    query WebTaxReceipts($first: Int, $after: String) {
+  taxReceipts(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        number
+        donationId
+        donationReference
+        donorName
+        refurbisherName
+        valuationCents
+        giftDate
+        goodsDescription
+        deviceCount
+        createdAt
+        pdfUrl
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebTaxReceiptsQuery, WebTaxReceiptsQueryVariables>;
+export const WebIssueTaxReceiptDocument = new TypedDocumentString(`
+    mutation WebIssueTaxReceipt($input: IssueTaxReceiptInput!) {
+  issueTaxReceipt(input: $input) {
+    id
+    number
+    pdfUrl
+  }
+}
+    `) as unknown as TypedDocumentString<WebIssueTaxReceiptMutation, WebIssueTaxReceiptMutationVariables>;
+export const WebTaxReceiptEligibilityDocument = new TypedDocumentString(`
+    query WebTaxReceiptEligibility($organizationId: ID!) {
+  organization(id: $organizationId) {
+    id
+    taxReceiptEligible
+  }
+}
+    `) as unknown as TypedDocumentString<WebTaxReceiptEligibilityQuery, WebTaxReceiptEligibilityQueryVariables>;
+export const WebReceivedDonationsDocument = new TypedDocumentString(`
+    query WebReceivedDonations($first: Int) {
+  lots(first: $first) {
+    edges {
+      node {
+        id
+        status
+        receivedQuantity
+        donation {
+          id
+          reference
+          donor {
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebReceivedDonationsQuery, WebReceivedDonationsQueryVariables>;
+export const WebPublicBodyDocument = new TypedDocumentString(`
+    query WebPublicBody($organizationId: ID!) {
+  organization(id: $organizationId) {
+    id
+    publicBody
+  }
+}
+    `) as unknown as TypedDocumentString<WebPublicBodyQuery, WebPublicBodyQueryVariables>;
+export const WebPublicReuseReportDocument = new TypedDocumentString(`
+    query WebPublicReuseReport($donorId: ID!, $year: Int!) {
+  publicReuseReport(donorId: $donorId, year: $year) {
+    year
+    donorName
+    declared
+    received
+    reused
+    awaitingBeneficiary
+    recycled
+    pending
+    missing
+    reuseSharePercent
+    targetPercent
+    shareReachesTarget
+    targetSource
+    method
+    byCategory {
+      category
+      declared
+      received
+      reused
+      awaitingBeneficiary
+      recycled
+      pending
+      missing
+      reuseSharePercent
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPublicReuseReportQuery, WebPublicReuseReportQueryVariables>;
+export const WebWasteRegisterDocument = new TypedDocumentString(`
+    query WebWasteRegister($refurbisherId: ID!, $from: DateTime!, $to: DateTime!) {
+  wasteRegister(refurbisherId: $refurbisherId, from: $from, to: $to) {
+    pendingDeviceCount
+    shippedWeightKg
+    csvUrl
+    linkExpiresAt
+    rows {
+      destinationPending
+      shippedAt
+      recycledAt
+      wasteCode
+      wasteLabel
+      hazardous
+      weightKg
+      deviceCount
+      deviceIds
+      serialNumbers
+      destinationName
+      destinationSiret
+      treatmentCode
+      transportDocument
+      carrier
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebWasteRegisterQuery, WebWasteRegisterQueryVariables>;
+export const WebRecordRecyclingDestinationDocument = new TypedDocumentString(`
+    mutation WebRecordRecyclingDestination($input: RecordRecyclingDestinationInput!) {
+  recordRecyclingDestination(input: $input) {
+    deviceCount
+    weightKg
+    destinationName
+  }
+}
+    `) as unknown as TypedDocumentString<WebRecordRecyclingDestinationMutation, WebRecordRecyclingDestinationMutationVariables>;
 export const WebSubmitOrderDocument = new TypedDocumentString(`
     mutation WebSubmitOrder($input: SubmitOrderInput!) {
   submitOrder(input: $input) {
@@ -1727,6 +2226,317 @@ export const WebConfirmDeliveryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebConfirmDeliveryMutation, WebConfirmDeliveryMutationVariables>;
+export const WebPeopleAcceptedBasesDocument = new TypedDocumentString(`
+    query WebPeopleAcceptedBases($regionId: ID!) {
+  acceptedEligibilityBases(regionId: $regionId)
+}
+    `) as unknown as TypedDocumentString<WebPeopleAcceptedBasesQuery, WebPeopleAcceptedBasesQueryVariables>;
+export const WebPeopleSetAcceptedBasesDocument = new TypedDocumentString(`
+    mutation WebPeopleSetAcceptedBases($regionId: ID!, $bases: [EligibilityBasis!]!) {
+  setAcceptedEligibilityBases(regionId: $regionId, bases: $bases)
+}
+    `) as unknown as TypedDocumentString<WebPeopleSetAcceptedBasesMutation, WebPeopleSetAcceptedBasesMutationVariables>;
+export const WebPeopleWaitingListDocument = new TypedDocumentString(`
+    query WebPeopleWaitingList($regionId: ID!) {
+  waitingList(regionId: $regionId) {
+    totalWaiting
+    entries {
+      needId
+      beneficiaryRef
+      profile
+      category
+      urgency
+      position
+      estimatedWaitDays
+      waitingSince
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleWaitingListQuery, WebPeopleWaitingListQueryVariables>;
+export const WebPeopleNeedsDocument = new TypedDocumentString(`
+    query WebPeopleNeeds($status: NeedStatus, $first: Int) {
+  needs(status: $status, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        beneficiaryRef
+        profile
+        category
+        urgency
+        status
+        eligibilityBasis
+        referralSource
+        voucherNumber
+        createdAt
+        orderId
+        cancellationReason
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleNeedsQuery, WebPeopleNeedsQueryVariables>;
+export const WebPeopleRecordNeedDocument = new TypedDocumentString(`
+    mutation WebPeopleRecordNeed($input: RecordNeedInput!) {
+  recordNeed(input: $input) {
+    id
+    beneficiaryRef
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleRecordNeedMutation, WebPeopleRecordNeedMutationVariables>;
+export const WebPeopleCancelNeedDocument = new TypedDocumentString(`
+    mutation WebPeopleCancelNeed($needId: ID!, $reason: NeedCancellationReason!) {
+  cancelNeed(needId: $needId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleCancelNeedMutation, WebPeopleCancelNeedMutationVariables>;
+export const WebPeopleOrderForNeedsDocument = new TypedDocumentString(`
+    mutation WebPeopleOrderForNeeds($input: OrderForNeedsInput!) {
+  orderForNeeds(input: $input) {
+    id
+    reference
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleOrderForNeedsMutation, WebPeopleOrderForNeedsMutationVariables>;
+export const WebPeopleLoansDocument = new TypedDocumentString(`
+    query WebPeopleLoans($overdueOnly: Boolean, $first: Int) {
+  loans(overdueOnly: $overdueOnly, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        status
+        beneficiaryRef
+        deliveredAt
+        dueDate
+        endedAt
+        extensions
+        overdue
+        device {
+          id
+          serialNumber
+          category
+          brand
+          model
+        }
+        partner {
+          id
+          name
+        }
+        returnedTo {
+          id
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleLoansQuery, WebPeopleLoansQueryVariables>;
+export const WebPeopleExtendLoanDocument = new TypedDocumentString(`
+    mutation WebPeopleExtendLoan($loanId: ID!, $dueDate: DateTime!) {
+  extendLoan(loanId: $loanId, dueDate: $dueDate) {
+    id
+    dueDate
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleExtendLoanMutation, WebPeopleExtendLoanMutationVariables>;
+export const WebPeopleReturnLoanDocument = new TypedDocumentString(`
+    mutation WebPeopleReturnLoan($loanId: ID!) {
+  returnLoan(loanId: $loanId) {
+    id
+    status
+    returnedTo {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleReturnLoanMutation, WebPeopleReturnLoanMutationVariables>;
+export const WebPeopleConvertLoanDocument = new TypedDocumentString(`
+    mutation WebPeopleConvertLoan($loanId: ID!) {
+  convertLoanToGift(loanId: $loanId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleConvertLoanMutation, WebPeopleConvertLoanMutationVariables>;
+export const WebPeopleRepairTicketsDocument = new TypedDocumentString(`
+    query WebPeopleRepairTickets($openOnly: Boolean, $first: Int) {
+  repairTickets(openOnly: $openOnly, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        status
+        symptom
+        openedAt
+        resolvedAt
+        outcome
+        resolution
+        turnaroundHours
+        underWarranty
+        warrantyUntil
+        device {
+          id
+          serialNumber
+          category
+          brand
+          model
+        }
+        replacementDevice {
+          id
+          serialNumber
+        }
+        partner {
+          name
+        }
+        refurbisher {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleRepairTicketsQuery, WebPeopleRepairTicketsQueryVariables>;
+export const WebPeopleDeliveredDevicesDocument = new TypedDocumentString(`
+    query WebPeopleDeliveredDevices {
+  orders(first: 100) {
+    edges {
+      node {
+        id
+        reference
+        lines {
+          devices {
+            id
+            serialNumber
+            category
+            brand
+            model
+            status
+            warrantyUntil
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleDeliveredDevicesQuery, WebPeopleDeliveredDevicesQueryVariables>;
+export const WebPeopleOpenRepairTicketDocument = new TypedDocumentString(`
+    mutation WebPeopleOpenRepairTicket($deviceId: ID!, $symptom: String!) {
+  openRepairTicket(deviceId: $deviceId, symptom: $symptom) {
+    id
+    status
+    underWarranty
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleOpenRepairTicketMutation, WebPeopleOpenRepairTicketMutationVariables>;
+export const WebPeopleSpareDevicesDocument = new TypedDocumentString(`
+    query WebPeopleSpareDevices($category: DeviceCategory) {
+  devices(status: IN_STOCK, category: $category, first: 100) {
+    edges {
+      node {
+        id
+        serialNumber
+        brand
+        model
+        grade
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleSpareDevicesQuery, WebPeopleSpareDevicesQueryVariables>;
+export const WebPeopleResolveRepairTicketDocument = new TypedDocumentString(`
+    mutation WebPeopleResolveRepairTicket($ticketId: ID!, $outcome: RepairOutcome!, $replacementDeviceId: ID, $resolution: String) {
+  resolveRepairTicket(
+    ticketId: $ticketId
+    outcome: $outcome
+    replacementDeviceId: $replacementDeviceId
+    resolution: $resolution
+  ) {
+    id
+    status
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleResolveRepairTicketMutation, WebPeopleResolveRepairTicketMutationVariables>;
+export const WebPeopleSetWarrantyDocument = new TypedDocumentString(`
+    mutation WebPeopleSetWarranty($months: Int!) {
+  setWarranty(months: $months) {
+    months
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleSetWarrantyMutation, WebPeopleSetWarrantyMutationVariables>;
+export const WebPeopleAccompanimentsDocument = new TypedDocumentString(`
+    query WebPeopleAccompaniments($beneficiaryRef: String, $first: Int) {
+  accompaniments(beneficiaryRef: $beneficiaryRef, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        beneficiaryRef
+        kind
+        date
+        durationMinutes
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleAccompanimentsQuery, WebPeopleAccompanimentsQueryVariables>;
+export const WebPeopleRecordAccompanimentDocument = new TypedDocumentString(`
+    mutation WebPeopleRecordAccompaniment($input: RecordAccompanimentInput!) {
+  recordAccompaniment(input: $input) {
+    id
+    beneficiaryRef
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleRecordAccompanimentMutation, WebPeopleRecordAccompanimentMutationVariables>;
+export const WebPeopleDashboardDocument = new TypedDocumentString(`
+    query WebPeopleDashboard($regionId: ID!, $from: DateTime!, $to: DateTime!) {
+  regionDashboard(regionId: $regionId, from: $from, to: $to) {
+    needsDemand {
+      profile
+      category
+      waiting
+      ordered
+    }
+    needsSupply {
+      category
+      waiting
+      availableNow
+      orderedUnfilled
+      stockedLast90Days
+    }
+    people {
+      peopleEquipped
+      peopleAccompanied
+      peopleEquippedAndAccompanied
+      accompanimentSessions
+      accompanimentMinutes
+      needsRecorded
+      needsServed
+    }
+    repairTickets {
+      opened
+      underWarranty
+      resolved
+      repaired
+      replaced
+      closed
+      openNow
+      medianTurnaroundHours
+    }
+    loans {
+      active
+      overdue
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleDashboardQuery, WebPeopleDashboardQueryVariables>;
 export const WebLotsDocument = new TypedDocumentString(`
     query WebLots($status: LotStatus, $first: Int) {
   lots(status: $status, first: $first) {

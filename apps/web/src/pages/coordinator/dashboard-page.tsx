@@ -9,6 +9,7 @@ import { WebMatchOrdersDocument, WebRegionDashboardDocument, WebRouteDonationsDo
 import { STUCK_KIND } from '../../labels';
 import { Link } from '../../router';
 import { FLOW_SERIES, FlowChart } from './flow-chart';
+import { PeopleFigures } from './people-figures';
 
 const PERIODS = [
   { value: '12w', label: '12 dernières semaines' },
@@ -188,6 +189,7 @@ export function DashboardPage({ session }: { session: Session }) {
               </tbody>
             </table>
           </div>
+          <PeopleFigures {...variables} />
           <h2>À traiter</h2>
           {d.stuck.every((s) => s.count === 0) ? (
             <p>Rien n’est bloqué.</p>

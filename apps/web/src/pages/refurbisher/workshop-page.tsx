@@ -6,6 +6,7 @@ import { Page } from '../../components/page';
 import { type WebDevicesQuery, WebDevicesDocument } from '../../generated/graphql';
 import { CATEGORY, label } from '../../labels';
 import { ErasureForm, GradingForm, RecycleForm, ReplaceStorageForm } from './device-forms';
+import { ReturnedLoansPanel } from './returned-loans-panel';
 
 type Device = WebDevicesQuery['devices']['edges'][number]['node'];
 
@@ -98,6 +99,7 @@ export function WorkshopPage() {
           </table>
         </div>
       )}
+      <ReturnedLoansPanel />
     </Page>
   );
 }
