@@ -23,6 +23,7 @@ export const SCHEDULES: Schedule[] = [
   { id: 'warn-expiring-offers', queue: QueueName.NOTIFICATIONS, name: 'warn-expiring-offers', every: 15 * 60_000 },
   { id: 'resume-email-deliveries', queue: QueueName.NOTIFICATIONS, name: 'resume-email-deliveries', every: 60_000 },
   { id: 'send-daily-digests', queue: QueueName.NOTIFICATIONS, name: 'send-daily-digests', pattern: '0 18 * * *' },
+  { id: 'remind-loans-daily', queue: QueueName.NOTIFICATIONS, name: 'remind-loans', pattern: '30 7 * * *' },
   { id: 'announce-donor-reports-quarterly', queue: QueueName.NOTIFICATIONS, name: 'announce-donor-reports', pattern: '0 8 1 1,4,7,10 *' },
 ];
 

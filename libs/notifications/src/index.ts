@@ -18,4 +18,5 @@ export * from './jobs/resume-email-deliveries.job';
 export * from './jobs/send-daily-digests.job';
 export * from './jobs/warn-expiring-offers.job';
 export * from './jobs/announce-donor-reports.job';
+export * from './jobs/remind-loans.job';
 export * from './notifications.module';

@@ -5,6 +5,7 @@ import { NotificationPreference } from './entities/notification-preference.entit
 import { Notification } from './entities/notification.entity';
 import { AnnounceDonorReportsJob } from './jobs/announce-donor-reports.job';
 import { NotifyJob } from './jobs/notify.job';
+import { RemindLoansJob } from './jobs/remind-loans.job';
 import { ResumeEmailDeliveriesJob } from './jobs/resume-email-deliveries.job';
 import { SendDailyDigestsJob } from './jobs/send-daily-digests.job';
 import { SendEmailJob } from './jobs/send-email.job';
@@ -20,6 +21,7 @@ import { NotificationAudience } from './services/notification-audience.service';
 import { NotificationInbox } from './services/notification-inbox.service';
 import { NotificationPreferences } from './services/notification-preferences.service';
 import { NotificationRecorder } from './services/notification-recorder.service';
+import { DeviceMovementTriggers } from './triggers/device-movement-triggers.subscriber';
 import { NotificationTriggers } from './triggers/notification-triggers.subscriber';
 
 /** Inbox, preferences, e-mail and live pushes of what the domains record (docs/notifications.md). The top lib. */
@@ -35,12 +37,14 @@ import { NotificationTriggers } from './triggers/notification-triggers.subscribe
     NotificationPreferences,
     CapturedEmails,
     NotificationTriggers,
+    DeviceMovementTriggers,
     NotifyJob,
     SendEmailJob,
     ResumeEmailDeliveriesJob,
     SendDailyDigestsJob,
     WarnExpiringOffersJob,
     AnnounceDonorReportsJob,
+    RemindLoansJob,
     NotificationResolver,
     MeNotificationsResolver,
     NotificationSubscriptionResolver,

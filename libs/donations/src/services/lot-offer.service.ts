@@ -48,6 +48,11 @@ export class LotOfferService {
         .execute();
       const lot = await this.changedOrRefused(ctx, manager, lotId, 'claim', result.raw);
       await this.ledger.refreshStatuses(manager, [lot.donationId]);
+      // the donor hears once, at the first claim, that its agreement is ready: the key is the donation's
+      await this.outbox.enqueue(
+        manager,
+        notificationRequest(NotificationEvent.DONATION_AGREEMENT_READY, { donationId: lot.donationId }, `donation-agreement-${lot.donationId}`),
+      );
       return lot;
     });
   }

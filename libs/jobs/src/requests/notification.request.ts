@@ -25,6 +25,15 @@ export enum NotificationEvent {
   DONOR_REPORT_READY = 'DONOR_REPORT_READY',
   STOCK_COUNT_DISCREPANCIES = 'STOCK_COUNT_DISCREPANCIES',
   PASSWORD_RESET = 'PASSWORD_RESET',
+  LOAN_DUE_SOON = 'LOAN_DUE_SOON',
+  LOAN_OVERDUE = 'LOAN_OVERDUE',
+  LOAN_RETURNED = 'LOAN_RETURNED',
+  REPAIR_TICKET_OPENED = 'REPAIR_TICKET_OPENED',
+  REPAIR_TICKET_RESOLVED = 'REPAIR_TICKET_RESOLVED',
+  INVOICE_ISSUED = 'INVOICE_ISSUED',
+  TAX_RECEIPT_ISSUED = 'TAX_RECEIPT_ISSUED',
+  DONATION_AGREEMENT_READY = 'DONATION_AGREEMENT_READY',
+  NEED_SERVED = 'NEED_SERVED',
 }
 
 /**
@@ -54,6 +63,16 @@ export interface NotificationPayloads {
   [NotificationEvent.STOCK_COUNT_DISCREPANCIES]: { refurbisherId: string; stockCountId: string; discrepancies: number };
   /** the link is the only copy of the token: it is in the outbox row until purged, never in the inbox */
   [NotificationEvent.PASSWORD_RESET]: { userId: string; link: string; expiresAt: string };
+  /** the due date the reminder was armed for: a loan extended or ended since is not told */
+  [NotificationEvent.LOAN_DUE_SOON]: { loanId: string; dueDate: string };
+  [NotificationEvent.LOAN_OVERDUE]: { loanId: string; dueDate: string };
+  [NotificationEvent.LOAN_RETURNED]: { loanId: string };
+  [NotificationEvent.REPAIR_TICKET_OPENED]: { ticketId: string };
+  [NotificationEvent.REPAIR_TICKET_RESOLVED]: { ticketId: string };
+  [NotificationEvent.INVOICE_ISSUED]: { invoiceId: string };
+  [NotificationEvent.TAX_RECEIPT_ISSUED]: { taxReceiptId: string };
+  [NotificationEvent.DONATION_AGREEMENT_READY]: { donationId: string };
+  [NotificationEvent.NEED_SERVED]: { needId: string };
 }
 
 export type NotificationJobData = { [K in NotificationEvent]: { event: K } & NotificationPayloads[K] }[NotificationEvent];

@@ -1,4 +1,4 @@
-import { Role, parisDateTime, parisDay } from '@app/common';
+import { formatEuros, Role, parisDateTime, parisDay } from '@app/common';
 import { NotificationEvent, NotificationJobData } from '@app/jobs';
 
 /** What the notify job read about an event, to say it to people (names and references, never ids alone). */
@@ -16,6 +16,23 @@ export interface NotificationFacts {
   /** LOT_REASSIGNED: the refurbisher that got the devices */
   newRefurbisherName?: string;
   declineReason?: string;
+  /** a loan's, a repair ticket's or a need's order: the partner's page for it */
+  orderId?: string;
+  serialNumber?: string;
+  /** CATEGORY_LABEL's singular, "ordinateur portable" */
+  categoryLabel?: string;
+  /** the partner's own words: a repair's symptom, its resolution */
+  symptom?: string;
+  resolution?: string;
+  underWarranty?: boolean;
+  /** a repair's RepairOutcome */
+  outcome?: string;
+  replacementSerialNumber?: string;
+  /** an invoice's or a tax receipt's number */
+  documentNumber?: string;
+  amountCents?: number;
+  /** when a need was recorded, or a device lent */
+  since?: string;
 }
 
 /** The text of a notification: its inbox row and the core of its e-mail. */
@@ -69,8 +86,34 @@ export function actionPath(data: NotificationJobData, f: NotificationFacts, role
       return '/impact';
     case NotificationEvent.PASSWORD_RESET:
       return '/';
+    // no page of loans, repairs or needs yet: the partner finds them on the order they came by
+    case NotificationEvent.LOAN_DUE_SOON:
+    case NotificationEvent.LOAN_OVERDUE:
+    case NotificationEvent.REPAIR_TICKET_RESOLVED:
+    case NotificationEvent.INVOICE_ISSUED:
+    case NotificationEvent.NEED_SERVED:
+      return f.orderId ? `/commandes/${f.orderId}` : '/commandes';
+    // a device back or a device to repair is the workshop's work
+    case NotificationEvent.LOAN_RETURNED:
+    case NotificationEvent.REPAIR_TICKET_OPENED:
+      return '/atelier';
+    case NotificationEvent.TAX_RECEIPT_ISSUED:
+    case NotificationEvent.DONATION_AGREEMENT_READY:
+      return f.donationId ? `/dons/${f.donationId}` : '/dons';
   }
 }
+
+const OUTCOME: Record<string, string> = {
+  REPAIRED: 'l’appareil est réparé et reste à la personne',
+  REPLACED: 'l’appareil est remplacé par un autre',
+  CLOSED: 'le ticket est clos sans réparation',
+};
+
+/** "l’ordinateur portable n° SN-1", "la tablette n° T-2": the device as its partner and workshop know it, never the person's reference */
+const device = (f: NotificationFacts): string => `${f.categoryLabel ? withArticle(f.categoryLabel) : 'l’appareil'} n° ${f.serialNumber}`;
+const FEMININE = new Set(['tablette', 'imprimante']);
+const withArticle = (label: string): string => (/^[aeéèiouh]/i.test(label) ? `l’${label}` : FEMININE.has(label) ? `la ${label}` : `le ${label}`);
+const quoted = (text: string | undefined): string => (text ? ` : « ${text} »` : '');
 
 function words(data: NotificationJobData, f: NotificationFacts): Omit<NotificationText, 'actionPath'> {
   switch (data.event) {
@@ -177,6 +220,60 @@ function words(data: NotificationJobData, f: NotificationFacts): Omit<Notificati
         title: 'Réinitialisation de votre mot de passe',
         body: `Une demande de réinitialisation de mot de passe a été faite pour votre compte. Le lien envoyé par e-mail fonctionne une fois, jusqu'au ${when(data.expiresAt)}. Si vous n'êtes pas à l'origine de cette demande, ignorez-le.`,
         reference: null,
+      };
+    case NotificationEvent.LOAN_DUE_SOON:
+      return {
+        title: `Prêt à rendre le ${parisDay(new Date(data.dueDate))}`,
+        body: `Le prêt de ${device(f)} (commande ${f.orderReference}) arrive à échéance le ${parisDay(new Date(data.dueDate))}. Prévenez la personne, ou prolongez le prêt s'il doit durer.`,
+        reference: f.orderReference ?? null,
+      };
+    case NotificationEvent.LOAN_OVERDUE:
+      return {
+        title: `Prêt en retard depuis le ${parisDay(new Date(data.dueDate))}`,
+        body: `Le prêt de ${device(f)} (commande ${f.orderReference}) devait prendre fin le ${parisDay(new Date(data.dueDate))}. Organisez son retour, prolongez-le ou transformez-le en don.`,
+        reference: f.orderReference ?? null,
+      };
+    case NotificationEvent.LOAN_RETURNED:
+      return {
+        title: `Prêt rendu : appareil n° ${f.serialNumber}`,
+        body: `${f.partnerName} a rendu ${device(f)}, prêté par la commande ${f.orderReference}. Il revient dans votre atelier : effacez-le à nouveau avant de le noter.`,
+        reference: f.serialNumber ?? null,
+      };
+    case NotificationEvent.REPAIR_TICKET_OPENED:
+      return {
+        title: `Demande de réparation : appareil n° ${f.serialNumber}`,
+        body: `${f.partnerName} signale une panne sur ${device(f)} (commande ${f.orderReference})${quoted(f.symptom)}. ${f.underWarranty ? 'L’appareil est sous garantie.' : 'L’appareil n’est plus sous garantie : à vous de décider.'}`,
+        reference: f.serialNumber ?? null,
+      };
+    case NotificationEvent.REPAIR_TICKET_RESOLVED:
+      return {
+        title: `Réparation traitée : appareil n° ${f.serialNumber}`,
+        body: `${f.refurbisherName} a traité la demande de réparation de ${device(f)} (commande ${f.orderReference}) : ${OUTCOME[f.outcome ?? ''] ?? 'la demande est close'}${f.replacementSerialNumber ? ` (n° ${f.replacementSerialNumber}, livré à la même personne)` : ''}.${f.resolution ? ` Son mot : « ${f.resolution} ».` : ''}`,
+        reference: f.serialNumber ?? null,
+      };
+    case NotificationEvent.INVOICE_ISSUED:
+      return {
+        title: `Facture ${f.documentNumber} pour la commande ${f.orderReference}`,
+        body: `${f.refurbisherName} vous a adressé la facture ${f.documentNumber}${f.amountCents === undefined ? '' : ` de ${formatEuros(f.amountCents)}`} pour les appareils expédiés de la commande ${f.orderReference}. Elle se télécharge depuis la commande.`,
+        reference: f.documentNumber ?? null,
+      };
+    case NotificationEvent.TAX_RECEIPT_ISSUED:
+      return {
+        title: `Reçu fiscal ${f.documentNumber} émis`,
+        body: `${f.refurbisherName} a émis le reçu fiscal ${f.documentNumber}${f.amountCents === undefined ? '' : ` de ${formatEuros(f.amountCents)}`} pour votre don ${f.donationReference}. Il se télécharge depuis la page du don.`,
+        reference: f.documentNumber ?? null,
+      };
+    case NotificationEvent.DONATION_AGREEMENT_READY:
+      return {
+        title: `Don ${f.donationReference} : convention de don disponible`,
+        body: `${f.refurbisherName} a accepté un lot de votre don ${f.donationReference}. La convention de don est prête : elle se télécharge depuis la page du don, avec celles des autres ateliers qui en accepteront.`,
+        reference: f.donationReference ?? null,
+      };
+    case NotificationEvent.NEED_SERVED:
+      return {
+        title: 'Un besoin en attente a été servi',
+        body: `Un besoin en attente depuis le ${f.since ? parisDay(new Date(f.since)) : '?'}${f.categoryLabel ? ` (${f.categoryLabel})` : ''} a été servi : l'appareil livré par la commande ${f.orderReference} lui est attribué.`,
+        reference: f.orderReference ?? null,
       };
   }
 }

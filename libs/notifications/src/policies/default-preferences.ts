@@ -23,6 +23,8 @@ const DIGEST_BY_DEFAULT: Partial<Record<Role, ReadonlySet<NotificationEvent>>> =
     NotificationEvent.DELIVERY_CONFIRMED,
   ]),
   [Role.REFURBISHER]: new Set([NotificationEvent.DELIVERY_CONFIRMED]),
+  // the partner confirmed the delivery itself: the bill and the needs it served can wait for the evening
+  [Role.PARTNER]: new Set([NotificationEvent.INVOICE_ISSUED, NotificationEvent.NEED_SERVED]),
 };
 
 /** The delivery of a kind of event for a role when the person chose nothing. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@app/common';
+import { DeviceCategory, Role } from '@app/common';
+import { CATEGORY_LABEL } from '@app/reporting';
 import { NotificationEvent, NotificationJobData } from '@app/jobs';
 import { EntityManager } from 'typeorm';
 import { NotificationFacts } from '../mail/notification-text';
@@ -131,6 +132,108 @@ export class NotificationAudience {
       }
       case NotificationEvent.PASSWORD_RESET:
         return { facts: {}, organizationIds: [], coordinatorsOfRegion: null, userIds: [data.userId] };
+      case NotificationEvent.LOAN_DUE_SOON:
+      case NotificationEvent.LOAN_OVERDUE: {
+        const loan = await this.loan(manager, data.loanId);
+        // returned, given or extended since the sweep: the reminder no longer holds (an extension arms its own)
+        if (!loan || loan.status !== 'ACTIVE' || loan.due_date.getTime() !== new Date(data.dueDate).getTime()) return null;
+        return { facts: loanFacts(loan), organizationIds: [loan.partner_id], coordinatorsOfRegion: null, userIds: [] };
+      }
+      case NotificationEvent.LOAN_RETURNED: {
+        const loan = await this.loan(manager, data.loanId);
+        return loan && { facts: loanFacts(loan), organizationIds: [loan.returned_to_id ?? loan.refurbisher_id], coordinatorsOfRegion: null, userIds: [] };
+      }
+      case NotificationEvent.REPAIR_TICKET_OPENED:
+      case NotificationEvent.REPAIR_TICKET_RESOLVED: {
+        const ticket = await this.ticket(manager, data.ticketId);
+        if (!ticket) return null;
+        const to = data.event === NotificationEvent.REPAIR_TICKET_OPENED ? ticket.refurbisher_id : ticket.partner_id;
+        return { facts: ticketFacts(ticket), organizationIds: [to], coordinatorsOfRegion: null, userIds: [] };
+      }
+      case NotificationEvent.INVOICE_ISSUED: {
+        const [row]: Array<{ number: string; total_cents: number; partner_id: string; order_id: string; order_reference: string; refurbisher_name: string }> =
+          await manager.query(
+            `SELECT i.number, i.total_cents, i.partner_id, i.order_id, o.reference AS order_reference, r.name AS refurbisher_name
+               FROM invoice i JOIN partner_order o ON o.id = i.order_id JOIN organization r ON r.id = i.refurbisher_id
+              WHERE i.id = $1 AND i.kind = 'INVOICE'`,
+            [data.invoiceId],
+          );
+        if (!row) return null;
+        return {
+          facts: {
+            documentNumber: row.number,
+            amountCents: row.total_cents,
+            orderId: row.order_id,
+            orderReference: row.order_reference,
+            refurbisherName: row.refurbisher_name,
+          },
+          organizationIds: [row.partner_id],
+          coordinatorsOfRegion: null,
+          userIds: [],
+        };
+      }
+      case NotificationEvent.TAX_RECEIPT_ISSUED: {
+        const [row]: Array<{
+          number: string;
+          valuation_cents: number;
+          donor_id: string;
+          donation_id: string;
+          donation_reference: string;
+          refurbisher_name: string;
+        }> = await manager.query(`SELECT number, valuation_cents, donor_id, donation_id, donation_reference, refurbisher_name FROM tax_receipt WHERE id = $1`, [
+          data.taxReceiptId,
+        ]);
+        if (!row) return null;
+        return {
+          facts: {
+            documentNumber: row.number,
+            amountCents: row.valuation_cents,
+            donationId: row.donation_id,
+            donationReference: row.donation_reference,
+            refurbisherName: row.refurbisher_name,
+          },
+          organizationIds: [row.donor_id],
+          coordinatorsOfRegion: null,
+          userIds: [],
+        };
+      }
+      case NotificationEvent.DONATION_AGREEMENT_READY: {
+        // the workshop that accepted first: the one the donor hears of; the others' agreements are on the same page
+        const [row]: Array<{ reference: string; donor_id: string; refurbisher_name: string }> = await manager.query(
+          `SELECT d.reference, d.donor_id, r.name AS refurbisher_name
+             FROM donation d JOIN lot l ON l.donation_id = d.id JOIN organization r ON r.id = l.refurbisher_id
+            WHERE d.id = $1 AND l.claimed_at IS NOT NULL
+            ORDER BY l.claimed_at, l.id LIMIT 1`,
+          [data.donationId],
+        );
+        if (!row) return null;
+        return {
+          facts: { donationId: data.donationId, donationReference: row.reference, refurbisherName: row.refurbisher_name },
+          organizationIds: [row.donor_id],
+          coordinatorsOfRegion: null,
+          userIds: [],
+        };
+      }
+      case NotificationEvent.NEED_SERVED: {
+        // the need's reference stays out: e-mails travel; its recording day and category say which one it is
+        const [row]: Array<{ partner_id: string; created_at: Date; category: DeviceCategory; order_id: string; order_reference: string }> = await manager.query(
+          `SELECT n.partner_id, n.created_at, n.category, n.order_id, o.reference AS order_reference
+             FROM need n JOIN partner_order o ON o.id = n.order_id WHERE n.id = $1 AND n.status = 'SERVED'`,
+          [data.needId],
+        );
+        if (!row) return null;
+        return {
+          facts: {
+            since: row.created_at.toISOString(),
+            categoryLabel: CATEGORY_LABEL[row.category]?.one,
+            orderId: row.order_id,
+            orderReference: row.order_reference,
+          },
+          organizationIds: [row.partner_id],
+          coordinatorsOfRegion: null,
+          userIds: [],
+        };
+      }
     }
   }
 
@@ -168,6 +271,31 @@ export class NotificationAudience {
       recipients.push(...contacts.map((c) => ({ userId: null, role: c.kind, email: c.contact_email, contactOrganizationId: c.id })));
     }
     return recipients;
+  }
+
+  private async loan(manager: EntityManager, loanId: string): Promise<LoanRow | null> {
+    const [row]: LoanRow[] = await manager.query(
+      `SELECT l.status, l.due_date, l.partner_id, l.refurbisher_id, l.returned_to_id, l.order_id, o.reference AS order_reference,
+              d.serial_number, d.category, p.name AS partner_name
+         FROM loan l JOIN partner_order o ON o.id = l.order_id JOIN device d ON d.id = l.device_id JOIN organization p ON p.id = l.partner_id
+        WHERE l.id = $1`,
+      [loanId],
+    );
+    return row ?? null;
+  }
+
+  private async ticket(manager: EntityManager, ticketId: string): Promise<TicketRow | null> {
+    const [row]: TicketRow[] = await manager.query(
+      `SELECT t.partner_id, t.refurbisher_id, t.symptom, t.under_warranty, t.outcome, t.resolution, x.order_id, o.reference AS order_reference,
+              d.serial_number, d.category, rd.serial_number AS replacement_serial_number, p.name AS partner_name, r.name AS refurbisher_name
+         FROM repair_ticket t
+         JOIN order_line_device x ON x.id = t.order_line_device_id JOIN partner_order o ON o.id = x.order_id
+         JOIN device d ON d.id = t.device_id LEFT JOIN device rd ON rd.id = t.replacement_device_id
+         JOIN organization p ON p.id = t.partner_id JOIN organization r ON r.id = t.refurbisher_id
+        WHERE t.id = $1`,
+      [ticketId],
+    );
+    return row ?? null;
   }
 
   private async lot(manager: EntityManager, lotId: string): Promise<LotRow | null> {
@@ -209,6 +337,61 @@ function lotFacts(lot: LotRow): NotificationFacts {
     city: lot.city,
     quantity: lot.quantity,
     declineReason: lot.decline_reason ?? undefined,
+  };
+}
+
+interface LoanRow {
+  status: string;
+  due_date: Date;
+  partner_id: string;
+  refurbisher_id: string;
+  returned_to_id: string | null;
+  order_id: string;
+  order_reference: string;
+  serial_number: string;
+  category: DeviceCategory;
+  partner_name: string;
+}
+
+function loanFacts(loan: LoanRow): NotificationFacts {
+  return {
+    orderId: loan.order_id,
+    orderReference: loan.order_reference,
+    serialNumber: loan.serial_number,
+    categoryLabel: CATEGORY_LABEL[loan.category]?.one,
+    partnerName: loan.partner_name,
+  };
+}
+
+interface TicketRow {
+  partner_id: string;
+  refurbisher_id: string;
+  symptom: string;
+  under_warranty: boolean;
+  outcome: string | null;
+  resolution: string | null;
+  order_id: string;
+  order_reference: string;
+  serial_number: string;
+  category: DeviceCategory;
+  replacement_serial_number: string | null;
+  partner_name: string;
+  refurbisher_name: string;
+}
+
+function ticketFacts(t: TicketRow): NotificationFacts {
+  return {
+    orderId: t.order_id,
+    orderReference: t.order_reference,
+    serialNumber: t.serial_number,
+    categoryLabel: CATEGORY_LABEL[t.category]?.one,
+    partnerName: t.partner_name,
+    refurbisherName: t.refurbisher_name,
+    symptom: t.symptom,
+    underWarranty: t.under_warranty,
+    outcome: t.outcome ?? undefined,
+    resolution: t.resolution ?? undefined,
+    replacementSerialNumber: t.replacement_serial_number ?? undefined,
   };
 }
 

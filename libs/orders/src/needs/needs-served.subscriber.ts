@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { deferUntilCommit, EventPhase, TransactionEvents } from '@app/database';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { DeviceStatus, DeviceStatusesChanged } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { OrdersCancelled } from '../events/orders-cancelled.event';
@@ -20,7 +21,10 @@ export class NeedsServedSubscriber implements OnModuleInit {
   /** per open transaction: the devices delivered so far */
   private readonly delivered = new WeakMap<EntityManager, Set<string>>();
 
-  constructor(private readonly events: TransactionEvents) {}
+  constructor(
+    private readonly events: TransactionEvents,
+    private readonly outbox: OutboxService,
+  ) {}
 
   onModuleInit(): void {
     this.events.subscribe(DeviceStatusesChanged, 'orders.needs-served', EventPhase.OWNER, (manager, event) => this.onDelivered(manager, event));
@@ -77,6 +81,7 @@ export class NeedsServedSubscriber implements OnModuleInit {
     for (const [deviceId, need] of served) {
       await manager.update(Need, { id: need.id, status: NeedStatus.ORDERED }, { status: NeedStatus.SERVED, servedAt: new Date(), servedDeviceId: deviceId });
     }
+    await this.outbox.enqueue(manager, ...[...served.values()].map((need) => notificationRequest(NotificationEvent.NEED_SERVED, { needId: need.id })));
   }
 
   private async backToWaiting(manager: EntityManager, orderIds: readonly string[]): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { actorUserIdOf, Device, DeviceStatus } from '@app/refurbishing';
 import { DeviceWarranty } from './device-warranty.entity';
 import { RepairTicketStatus } from './repair-outcome';
@@ -17,7 +18,10 @@ import { isUnderWarranty } from './warranty';
  */
 @Injectable()
 export class RepairTicketOpeningService {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxService,
+  ) {}
 
   open(ctx: RequestContext, deviceId: string, rawSymptom: string): Promise<RepairTicket> {
     const symptom = repairText(rawSymptom, 'symptom', true)!;
@@ -63,6 +67,7 @@ export class RepairTicketOpeningService {
         underWarranty: isUnderWarranty(warrantyUntil, new Date()),
         openedBy: actorUserIdOf(ctx),
       });
+      await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.REPAIR_TICKET_OPENED, { ticketId: identifiers[0]!.id as string }));
       return manager.getRepository(RepairTicket).findOneByOrFail({ id: identifiers[0]!.id as string });
     });
   }

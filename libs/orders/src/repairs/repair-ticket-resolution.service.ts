@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadInputError, ConflictError, ErrorReason, NotFoundError, RequestContext } from '@app/common';
 import { ActAccess } from '@app/auth';
 import { TransactionRunner } from '@app/database';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { actorUserIdOf, DeviceAction, DeviceLedger, DeviceStatus } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { OrderLedger } from '../services/order-ledger.service';
@@ -26,6 +27,7 @@ export class RepairTicketResolutionService {
     private readonly tx: TransactionRunner,
     private readonly orders: OrderLedger,
     private readonly devices: DeviceLedger,
+    private readonly outbox: OutboxService,
   ) {}
 
   resolve(
@@ -58,6 +60,7 @@ export class RepairTicketResolutionService {
           WHERE id = $1`,
         [ticket.id, input.outcome, resolution, actorUserIdOf(ctx), input.replacementDeviceId ?? null],
       );
+      await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.REPAIR_TICKET_RESOLVED, { ticketId: ticket.id }));
       return manager.getRepository(RepairTicket).findOneByOrFail({ id: ticket.id });
     });
   }

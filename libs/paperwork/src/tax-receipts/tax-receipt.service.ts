@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, Connection, decodeCursor, ErrorReason, NotFoundError, pageSize, RequestContext, slug, toConnection } from '@app/common';
 import { ActAccess, ReadScope } from '@app/auth';
 import { TransactionRunner } from '@app/database';
+import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { DataSource, EntityManager } from 'typeorm';
 import { PaperFile } from '../files/paper-file';
 import { partyOf } from '../files/parties';
@@ -32,6 +33,7 @@ export class TaxReceiptService {
     private readonly tx: TransactionRunner,
     private readonly dataSource: DataSource,
     private readonly links: PaperLinks,
+    private readonly outbox: OutboxService,
   ) {}
 
   issue(ctx: RequestContext, input: IssueTaxReceiptInput): Promise<TaxReceipt> {
@@ -85,7 +87,9 @@ export class TaxReceiptService {
         deviceCount: gift.deviceCount,
         issuedByUserId: /^[0-9a-f-]{36}$/i.test(inner.user.userId) ? inner.user.userId : null,
       });
-      return manager.getRepository(TaxReceipt).save(receipt);
+      const saved = await manager.getRepository(TaxReceipt).save(receipt);
+      await this.outbox.enqueue(manager, notificationRequest(NotificationEvent.TAX_RECEIPT_ISSUED, { taxReceiptId: saved.id }));
+      return saved;
     });
   }
 
