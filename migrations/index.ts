@@ -26,6 +26,7 @@ import { NeedsAndAccompaniment1795435000000 } from './1795435000000-NeedsAndAcco
 import { LoansAndRepairs1795435100000 } from './1795435100000-LoansAndRepairs';
 import { PricesAndInvoices1795435200000 } from './1795435200000-PricesAndInvoices';
 import { Paperwork1795435300000 } from './1795435300000-Paperwork';
+import { ReportFixes1795435500000 } from './1795435500000-ReportFixes';
 
 /** Every migration, oldest first. Listed explicitly so that ts and compiled runs load the same set. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   LoansAndRepairs1795435100000,
   PricesAndInvoices1795435200000,
   Paperwork1795435300000,
+  ReportFixes1795435500000,
 ];

@@ -14,6 +14,8 @@ import { PartnerOrder } from './partner-order.entity';
 @Index('UQ_order_line_device_live', ['deviceId'], { unique: true, where: `"released_at" IS NULL` })
 @Index('IDX_order_line_device_live_line', ['orderLineId'], { where: `"released_at" IS NULL` })
 @Index('IDX_order_line_device_unshipped', ['reservedAt'], { where: `"released_at" IS NULL AND "shipped_at" IS NULL` })
+// every link a device ever had, in order: which order a past delivery was for (the dashboard's recount)
+@Index('IDX_order_line_device_device_reserved', ['deviceId', 'reservedAt'])
 @Index(['orderId'])
 @Index(['partnerId'])
 export class OrderLineDevice {

@@ -60,7 +60,9 @@ export interface RegionPeopleFigures {
  * reference) pair: equipped when a device was delivered to them in the period (a device delivered
  * without a reference counts as one person, as the donor report does); accompanied when a session
  * was held with them in the period; equipped and accompanied when equipped in the period and
- * accompanied at any time.
+ * accompanied at any time. Deliveries are counted as countPeopleEquipped counts them: a loan given
+ * back still equipped its person, and each delivery is joined to its own reference (a device lent
+ * again carries two).
  */
 export async function regionPeopleFigures(manager: EntityManager, regionId: string, from: Date, to: Date): Promise<RegionPeopleFigures> {
   const [row] = await manager.query(
@@ -68,8 +70,8 @@ export async function regionPeopleFigures(manager: EntityManager, regionId: stri
        SELECT br.partner_id, br.reference
          FROM order_line_device x
          JOIN order_line l ON l.id = x.order_line_id
-         LEFT JOIN beneficiary_reference br ON br.device_id = x.device_id
-        WHERE l.region_id = $1 AND x.released_at IS NULL AND x.delivered_at >= $2 AND x.delivered_at < $3
+         LEFT JOIN beneficiary_reference br ON br.device_id = x.device_id AND br.order_line_id = x.order_line_id
+        WHERE l.region_id = $1 AND (x.released_at IS NULL OR x.release_reason = 'RETURNED') AND x.delivered_at >= $2 AND x.delivered_at < $3
      ), sessions AS (
        SELECT partner_id, beneficiary_ref, duration_minutes FROM accompaniment WHERE region_id = $1 AND date >= $2 AND date < $3
      )

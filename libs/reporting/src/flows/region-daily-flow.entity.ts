@@ -23,10 +23,11 @@ export class RegionDailyFlow {
   @Column('int', { default: 0 })
   collected!: number;
 
-  /** devices that reached IN_STOCK that day (first time: a released reservation is not counted) */
+  /** devices that reached IN_STOCK that day for the first time (a released reservation, a re-grade after a return: not counted) */
   @Column('int', { default: 0 })
   refurbished!: number;
 
+  /** deliveries that day: a device lent, given back and delivered again counts at each delivery */
   @Column('int', { default: 0 })
   delivered!: number;
 

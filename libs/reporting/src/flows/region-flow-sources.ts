@@ -15,9 +15,23 @@ import { reportDaySql } from './report-calendar';
 export const FLOW_COUNTERS = ['declared', 'collected', 'refurbished', 'delivered', 'recycled', 'ordered', 'allocated'] as const;
 export type FlowCounter = (typeof FLOW_COUNTERS)[number];
 
-/** A device reached stock for the first time: a released reservation (RESERVED → IN_STOCK) is not a refurbishment. */
-const REFURBISHED = `ce.to_status = 'IN_STOCK' AND ce.from_status IN ('RECEIVED', 'WIPED')`;
-const DEVICE_FLOW_EVENT = `(${REFURBISHED} OR ce.to_status IN ('DELIVERED', 'RECYCLED'))`;
+/**
+ * A device reached stock for the first time in its life: a released reservation (RESERVED →
+ * IN_STOCK) is not a refurbishment, and neither is a re-grade after returnToWorkshop or a loan
+ * given back (RECEIVED → … → IN_STOCK again): one device is refurbished once, as the donor
+ * report's refurbished_at (its first event into IN_STOCK) says. Ids order a device's events
+ * (append-only), so the live increment and the recount agree even on equal timestamps.
+ */
+const REFURBISHED = `ce.to_status = 'IN_STOCK' AND ce.from_status IN ('RECEIVED', 'WIPED')
+  AND NOT EXISTS (SELECT 1 FROM custody_event prior WHERE prior.device_id = ce.device_id AND prior.to_status = 'IN_STOCK' AND prior.id < ce.id)`;
+/**
+ * A device handed to a person for the first time: what avoids a new device's making, as the donor
+ * report's devicesReused counts it. A device lent, given back and delivered again is one more
+ * delivery (the `delivered` flow) but not a second device reused.
+ */
+const FIRST_DELIVERY = `ce.to_status = 'DELIVERED'
+  AND NOT EXISTS (SELECT 1 FROM custody_event prior WHERE prior.device_id = ce.device_id AND prior.to_status = 'DELIVERED' AND prior.id < ce.id)`;
+const DEVICE_FLOW_EVENT = `((${REFURBISHED}) OR ce.to_status IN ('DELIVERED', 'RECYCLED'))`;
 
 export interface FlowSource {
   counters: FlowCounter[];
@@ -63,14 +77,23 @@ export const orderFlows = (where: string): FlowSource => ({
          GROUP BY 1, 2`,
 });
 
-/** Aliases: ce, d, as deviceFlows. */
+/**
+ * Aliases: ce, d, as deviceFlows. Devices reused (first delivered) per category, what the CO2e
+ * avoided multiplies: region_daily_reuse's column keeps its old name, `refurbished`, which the
+ * dashboard's query reads (see RegionDailyReuse).
+ */
 export const deviceReuse = (where: string): string =>
   `SELECT d.region_id, ${reportDaySql('ce.at')} AS day, d.category, count(*)::int AS refurbished
      FROM custody_event ce JOIN device d ON d.id = ce.device_id
-    WHERE ${REFURBISHED} AND ${where}
+    WHERE ${FIRST_DELIVERY} AND ${where}
     GROUP BY 1, 2, 3`;
 
-/** Aliases: ce, d, as deviceFlows; p is the lot's completed pickup, o the delivered device's order. */
+/**
+ * Aliases: ce, d, as deviceFlows; p is the lot's completed pickup, o the delivered device's order.
+ * A delivery's order is the one its device was last reserved for before it: the live link when
+ * the event is written, and still the same link in a recount after a loan return or a warranty
+ * swap released it (the live link then is another order's, or none).
+ */
 export const deviceLeadTimes = (where: string): string =>
   `SELECT d.region_id, ${reportDaySql('ce.at')} AS day, '${LeadTimeKind.PICKUP_TO_STOCK}'::varchar AS kind,
           ${leadTimeBucketSql('ce.at - p.completed_at')} AS bucket_hours, count(*)::int AS samples
@@ -81,7 +104,9 @@ export const deviceLeadTimes = (where: string): string =>
    UNION ALL
    SELECT d.region_id, ${reportDaySql('ce.at')}, '${LeadTimeKind.ORDER_TO_DELIVERY}', ${leadTimeBucketSql('ce.at - o.created_at')}, count(*)::int
      FROM custody_event ce JOIN device d ON d.id = ce.device_id
-     JOIN order_line_device x ON x.device_id = ce.device_id AND x.released_at IS NULL
+     JOIN LATERAL (SELECT x.order_id FROM order_line_device x
+                    WHERE x.device_id = ce.device_id AND x.reserved_at <= ce.at
+                    ORDER BY x.reserved_at DESC, x.id DESC LIMIT 1) x ON true
      JOIN partner_order o ON o.id = x.order_id
     WHERE ce.to_status = 'DELIVERED' AND ${where}
     GROUP BY 1, 2, 3, 4`;
