@@ -31,6 +31,7 @@ function attestation(certificates: number): ImpactAttestation {
     devicesAwaitingBeneficiary: 0,
     devicesRecycled: Math.round(certificates * 0.2),
     peopleEquipped: Math.round(certificates * 0.7),
+    peopleAccompanied: Math.round(certificates * 0.3),
     co2eAvoidedKg: certificates * 124.8,
     byCategory: [
       {

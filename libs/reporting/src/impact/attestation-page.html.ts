@@ -1,6 +1,6 @@
 import { escapeHtml, parisDay } from '@app/common';
 import { AttestationVerification } from './attestation-verification.types';
-import { categoryCount, frCount, frNumber } from './french-labels';
+import { categoryCount, frCount, frNumber, peopleAccompaniedClause } from './french-labels';
 import { lastDayOf } from './impact-file-names';
 
 const page = (title: string, body: string) =>
@@ -11,6 +11,9 @@ const page = (title: string, body: string) =>
 .ok{color:#18753c}.ko{color:#ce0500}.warn{background:#fff4e5;padding:.5rem 1rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}</style>
 </head><body>${body}</body></html>
 `;
+
+/** What an attestation says of the people accompanied; nothing for one issued before it said it. */
+const accompanied = (n: number | null) => (n === null ? '' : peopleAccompaniedClause(n));
 
 /** The public verification page (GET /verifier/:code): plain French HTML, no script, no outside resource. */
 export function attestationPage(code: string, v: AttestationVerification): string {
@@ -39,7 +42,7 @@ ${v.stillCurrent ? '' : '<p class="warn">Les chiffres du donateur pour cette pé
 <li>${escapeHtml(frCount(f.devicesReused, 'appareil remis à une personne', 'appareils remis à des personnes'))}</li>
 <li>${escapeHtml(frCount(f.devicesAwaitingBeneficiary, 'appareil reconditionné en attente de bénéficiaire', 'appareils reconditionnés en attente de bénéficiaire'))}</li>
 <li>${escapeHtml(frCount(f.devicesRecycled, 'appareil recyclé', 'appareils recyclés'))}</li>
-<li>${escapeHtml(frCount(f.peopleEquipped, 'personne équipée', 'personnes équipées'))}</li>
+<li>${escapeHtml(frCount(f.peopleEquipped, 'personne équipée', 'personnes équipées') + accompanied(f.peopleAccompanied))}</li>
 <li>${escapeHtml(frCount(f.erasureCertificates, 'certificat d’effacement des données', 'certificats d’effacement des données'))}</li>
 <li>${escapeHtml(frNumber(f.co2eAvoidedKg, 1))} kg CO2e évités</li>
 </ul>

@@ -5,7 +5,7 @@ import { AttestationVerification } from './attestation-verification.types';
 import { ImpactFiguresService } from './impact-figures.service';
 import { readSnapshot } from './impact-snapshot';
 import { IssuedAttestation } from './issued-attestation.entity';
-import { AttestationStatement, canonicalFigures, normalizeCode, signStatement, statementIsGenuine } from './verification-code';
+import { AttestationStatement, canonicalFigures, formatOf, normalizeCode, signStatement, statementIsGenuine } from './verification-code';
 
 const NOT_VALID: AttestationVerification = {
   valid: false,
@@ -56,12 +56,14 @@ export class AttestationRegistry {
     const issued = await this.dataSource.getRepository(IssuedAttestation).findOne({ where: { code: normalized } });
     if (!issued || !statementIsGenuine(this.config.attestationKeys, issued.keyId, issued.statement, issued.code, issued.signature)) return NOT_VALID;
     const s = issued.statement;
+    // compared in the statement's own format: an older attestation is current if what it stated still holds
+    const format = formatOf(s);
     const period = { from: new Date(s.from), to: new Date(s.to) };
     const now = await readSnapshot(this.dataSource, RequestContext.anonymous(), (manager) => this.figures.figures(manager, s.donorId, period));
     const { co2eFactors: _factors, ...current } = now;
     return {
       valid: true,
-      stillCurrent: canonicalFigures(current) === canonicalFigures(s.figures),
+      stillCurrent: canonicalFigures(current, format) === canonicalFigures(s.figures, format),
       donorName: s.donorName,
       issuerName: s.issuerName,
       from: period.from,
@@ -74,6 +76,7 @@ export class AttestationRegistry {
         devicesAwaitingBeneficiary: s.figures.devicesAwaitingBeneficiary,
         devicesRecycled: s.figures.devicesRecycled,
         peopleEquipped: s.figures.peopleEquipped,
+        peopleAccompanied: format >= 3 ? (s.figures.peopleAccompanied ?? null) : null,
         erasureCertificates: s.figures.erasureCertificates,
         co2eAvoidedKg: s.figures.co2eAvoidedKg,
         byCategory: s.figures.byCategory.map((c) => ({

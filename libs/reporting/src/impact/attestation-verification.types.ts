@@ -54,6 +54,12 @@ export class AttestedFigures {
   @Field(() => Int)
   peopleEquipped!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'of the people equipped, those accompanied by their partner; null on attestations issued before they were stated',
+  })
+  peopleAccompanied!: number | null;
+
   @Field(() => Int)
   erasureCertificates!: number;
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BadInputError, ErrorReason, NotFoundError, RequestContext, Role } from '@app/common';
 import { AccessPolicy } from '@app/auth';
-import { countPeopleAccompanied } from '@app/orders';
 import { DataSource } from 'typeorm';
 import { DonorImpactReport } from './donor-impact-report.types';
 import { ImpactFiguresService } from './impact-figures.service';
@@ -46,7 +45,7 @@ export class DonorImpactService {
         devicesAwaitingBeneficiary: figures.devicesAwaitingBeneficiary,
         devicesRecycled: figures.devicesRecycled,
         peopleEquipped: figures.peopleEquipped,
-        peopleAccompanied: await countPeopleAccompanied(manager, donorId, period.from, period.to),
+        peopleAccompanied: figures.peopleAccompanied,
         erasureCertificates: figures.erasureCertificates,
         co2eAvoidedKg: figures.co2eAvoidedKg,
         byCategory: figures.byCategory,

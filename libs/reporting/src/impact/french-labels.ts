@@ -55,6 +55,11 @@ export function frCount(n: number, one: string, many: string): string {
   return `${frNumber(n)} ${Math.abs(n) < 2 ? one : many}`;
 }
 
+/** After the people equipped: how many of them had an accompaniment session (an invariable phrase: no agreement to get wrong). */
+export function peopleAccompaniedClause(n: number): string {
+  return `, dont ${frNumber(n)} ayant bénéficié d’un accompagnement au numérique`;
+}
+
 export function categoryCount(n: number, category: string): string {
   const label = CATEGORY_LABEL[category as DeviceCategory] ?? CATEGORY_LABEL[DeviceCategory.OTHER];
   return frCount(n, label.one, label.many);

@@ -49,6 +49,7 @@ const base: ImpactAttestation = {
   devicesAwaitingBeneficiary: 2,
   devicesRecycled: 1,
   peopleEquipped: 1,
+  peopleAccompanied: 1,
   co2eAvoidedKg: 6812,
   byCategory: [
     { category: 'LAPTOP', declared: 6000, received: 5950, reused: 1, awaitingBeneficiary: 2, recycled: 1, co2eAvoidedKg: 182.6 },
@@ -94,7 +95,7 @@ describe('renderImpactAttestation', () => {
     // singular and plural
     expect(text).toContain('1 appareil recyclé');
     expect(text).toContain('2 appareils reconditionnés en attente de bénéficiaire');
-    expect(text).toContain('1 personne équipée');
+    expect(text).toContain('1 personne équipée, dont 1 ayant bénéficié d’un accompagnement au numérique');
     expect(text).toContain('2 certificats d’effacement des données');
     expect(text).toContain('effacement sécurisé (NIST SP 800-88, niveau « Purge »)');
     expect(text).toContain('destruction physique du support');
@@ -106,9 +107,9 @@ describe('renderImpactAttestation', () => {
   });
 
   it('writes the plural when there are several', async () => {
-    const text = await textOf({ ...base, devicesRecycled: 2, peopleEquipped: 0, certificates: base.certificates.slice(0, 1) });
+    const text = await textOf({ ...base, devicesRecycled: 2, peopleEquipped: 0, peopleAccompanied: 0, certificates: base.certificates.slice(0, 1) });
     expect(text).toContain('2 appareils recyclés');
-    expect(text).toContain('0 personne équipée');
+    expect(text).toContain('0 personne équipée, dont 0 ayant bénéficié');
     expect(text).toContain('1 certificat d’effacement des données');
   });
 });

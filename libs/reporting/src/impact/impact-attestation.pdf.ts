@@ -1,7 +1,7 @@
 import { parisDay } from '@app/common';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { categoryTitle, ERASURE_METHOD_LABEL, frCount, frNumber } from './french-labels';
+import { categoryTitle, ERASURE_METHOD_LABEL, frCount, frNumber, peopleAccompaniedClause } from './french-labels';
 
 export interface AttestationCategoryLine {
   category: string;
@@ -45,6 +45,8 @@ export interface ImpactAttestation {
   /** of those, the ones that left in a load with a recorded destination (the waste register): only they are said to go to "une filière agréée" */
   devicesRecycledWithDestination?: number;
   peopleEquipped: number;
+  /** of the people equipped, those who had an accompaniment session with their partner */
+  peopleAccompanied: number;
   co2eAvoidedKg: number;
   byCategory: AttestationCategoryLine[];
   certificates: Array<{ number: string; serialNumber: string; method: string; performedAt: Date }>;
@@ -122,7 +124,7 @@ export function* writeAttestationSteps(doc: PDFKit.PDFDocument, a: ImpactAttesta
     `${frCount(a.devicesReused, 'appareil remis', 'appareils remis')} à des personnes qui en avaient besoin`,
     frCount(a.devicesAwaitingBeneficiary, 'appareil reconditionné en attente de bénéficiaire', 'appareils reconditionnés en attente de bénéficiaire'),
     frCount(a.devicesRecycled, 'appareil recyclé', 'appareils recyclés') + approvedChannel(a.devicesRecycledWithDestination ?? 0),
-    frCount(a.peopleEquipped, 'personne équipée', 'personnes équipées'),
+    frCount(a.peopleEquipped, 'personne équipée', 'personnes équipées') + peopleAccompaniedClause(a.peopleAccompanied),
     frCount(a.certificates.length, 'certificat d’effacement des données', 'certificats d’effacement des données'),
     `${frNumber(a.co2eAvoidedKg, 1)} kg CO2e d’émissions évitées`,
   ];
@@ -143,6 +145,7 @@ export function* writeAttestationSteps(doc: PDFKit.PDFDocument, a: ImpactAttesta
       'Un appareil est compté comme remis quand il a été livré à une personne (prêts compris) pendant la période ; un appareil reconditionné en stock, ' +
         'réservé ou en cours de livraison est compté en attente, pas comme remis. Un appareil est compté comme recyclé quand l’atelier l’a sorti du réemploi pendant la période. ' +
         'Les émissions évitées sont comptées sur les seuls appareils remis : chacun évite la fabrication et la distribution d’un appareil neuf. ' +
+        'Une personne équipée est dite accompagnée quand la structure qui l’a équipée a enregistré avec elle au moins une séance d’accompagnement au numérique, à toute date. ' +
         'Les certificats d’effacement sont ceux des appareils porteurs de données reçus pendant la période. Facteurs utilisés :',
       { align: 'justify' },
     );

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, DeviceCategory, RequestContext } from '@app/common';
 import { Organization, OrganizationKind, OrganizationService } from '@app/network';
-import { BeneficiaryProfile, countPeopleEquipped } from '@app/orders';
+import { BeneficiaryProfile, countPeopleAccompanied, countPeopleEquipped } from '@app/orders';
 import { DeviceStatus } from '@app/refurbishing';
 import { EntityManager } from 'typeorm';
 import { CO2E_FACTORS, Co2eFactor } from './co2e-factors';
 import { AWAITING_STATUSES, outcomeOf, REFURBISHED_STATUSES } from './device-outcome';
 import { ImpactDeviceRow } from './impact-devices.csv';
 import { ReportPeriod } from './report-period';
-import { AttestationFigures, AttestationStatement, CategoryFigures as SealedCategoryFigures, signStatement } from './verification-code';
+import { AttestationFigures, AttestationStatement, LATEST_STATEMENT_FORMAT, CategoryFigures as SealedCategoryFigures, signStatement } from './verification-code';
 
 export interface DonorOfReport {
   organization: Organization;
@@ -28,6 +28,7 @@ export interface CategoryFigures extends SealedCategoryFigures {
 }
 
 export interface DonorImpactFigures extends AttestationFigures {
+  peopleAccompanied: number;
   byCategory: CategoryFigures[];
   beneficiaryProfiles: Array<{ profile: BeneficiaryProfile; count: number }>;
   /** the factor of every category in byCategory */
@@ -187,6 +188,7 @@ export class ImpactFiguresService {
       [donorId, from, to],
     );
     const peopleEquipped = await countPeopleEquipped(manager, donorId, from, to);
+    const peopleAccompanied = await countPeopleAccompanied(manager, donorId, from, to);
 
     const byCategory = inOrder(DeviceCategory, [...declared.map((r) => r.category), ...devices.map((r) => r.category)])
       .map((category): CategoryFigures => {
@@ -220,6 +222,7 @@ export class ImpactFiguresService {
       devicesAwaitingBeneficiary: sum('awaitingBeneficiary'),
       devicesRecycled: sum('recycled'),
       peopleEquipped,
+      peopleAccompanied,
       erasureCertificates: erasures?.count ?? 0,
       certificatesDigest: erasures?.digest ?? '',
       co2eAvoidedKg: kg(byCategory.reduce((total, c) => total + c.co2eAvoidedKg, 0)),
@@ -232,7 +235,15 @@ export class ImpactFiguresService {
   /** What an attestation of these figures states, and the code that seals it (the first ATTESTATION_KEYS key). */
   statement(donorId: string, donorName: string, issuer: AttestationIssuer, period: ReportPeriod, figures: DonorImpactFigures): AttestationStatement {
     const { co2eFactors: _factors, ...sealed } = figures;
-    return { donorId, donorName, issuerName: issuer.name, from: period.from.toISOString(), to: period.to.toISOString(), figures: sealed };
+    return {
+      format: LATEST_STATEMENT_FORMAT,
+      donorId,
+      donorName,
+      issuerName: issuer.name,
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      figures: sealed,
+    };
   }
 
   verificationCode(statement: AttestationStatement): string {

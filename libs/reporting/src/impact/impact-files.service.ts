@@ -88,6 +88,7 @@ export class ImpactFilesService {
       devicesRecycled: figures.devicesRecycled,
       devicesRecycledWithDestination: recycledWithDestination,
       peopleEquipped: figures.peopleEquipped,
+      peopleAccompanied: figures.peopleAccompanied,
       co2eAvoidedKg: figures.co2eAvoidedKg,
       byCategory: figures.byCategory,
       certificates,

@@ -1,4 +1,4 @@
-import { AttestationStatement, normalizeCode, signStatement, statementIsGenuine } from './verification-code';
+import { AttestationStatement, canonicalStatement, normalizeCode, signStatement, statementIsGenuine } from './verification-code';
 
 describe('attestation codes', () => {
   const statement: AttestationStatement = {
@@ -52,6 +52,42 @@ describe('attestation codes', () => {
     expect(statementIsGenuine([k1], signed.keyId, altered, signed.code, signed.signature)).toBe(false);
     const oneCharacter = signed.code.slice(0, -1) + (signed.code.endsWith('0') ? '1' : '0');
     expect(statementIsGenuine([k1], signed.keyId, statement, oneCharacter, signed.signature)).toBe(false);
+  });
+
+  describe('versioned statements', () => {
+    // a format-2 statement as the first attestations stored it: no format field, no people accompanied
+    const v2: AttestationStatement = statement;
+    const v3: AttestationStatement = { ...statement, format: 3, figures: { ...statement.figures, peopleAccompanied: 2 } };
+
+    it('signs a statement without a format exactly as the first attestations were signed', () => {
+      // the canonical text of format 2, frozen: an attestation issued before format 3 verifies only if this never changes
+      expect(canonicalStatement(v2)).toBe(
+        JSON.stringify([
+          'attestation-v2',
+          'd1',
+          'Œuvre de Łódź',
+          'Coordination ARA',
+          '2026-01-01T00:00:00.000Z',
+          '2027-01-01T00:00:00.000Z',
+          JSON.stringify([10, 9, 6, 1, 2, 4, 8, 'abc', 1095.6, [['LAPTOP', 10, 9, 6, 1, 2, 1095.6]], [['SENIOR', 5]]]),
+        ]),
+      );
+      // a figure a format does not state is not read: an old row never had it
+      expect(signStatement([k1], { ...v2, figures: { ...v2.figures, peopleAccompanied: 3 } }).code).toBe(signStatement([k1], v2).code);
+    });
+
+    it('seals the people accompanied from format 3 on, and each format verifies with its own fields', () => {
+      const old = signStatement([k1], v2);
+      const current = signStatement([k1], v3);
+      expect(current.code).not.toBe(old.code);
+      expect(signStatement([k1], { ...v3, figures: { ...v3.figures, peopleAccompanied: 1 } }).code).not.toBe(current.code);
+      expect(statementIsGenuine([k2, k1], old.keyId, v2, old.code, old.signature)).toBe(true);
+      expect(statementIsGenuine([k2, k1], current.keyId, v3, current.code, current.signature)).toBe(true);
+      // a stored row moved to another format, or its people accompanied changed, is no longer genuine
+      expect(statementIsGenuine([k1], old.keyId, { ...v2, format: 3 }, old.code, old.signature)).toBe(false);
+      expect(statementIsGenuine([k1], current.keyId, { ...v3, format: undefined }, current.code, current.signature)).toBe(false);
+      expect(statementIsGenuine([k1], current.keyId, { ...v3, figures: { ...v3.figures, peopleAccompanied: 20 } }, current.code, current.signature)).toBe(false);
+    });
   });
 
   it('reads a code as a person types it, and refuses what cannot be one', () => {

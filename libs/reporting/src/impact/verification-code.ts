@@ -19,6 +19,8 @@ export interface AttestationFigures {
   devicesAwaitingBeneficiary: number;
   devicesRecycled: number;
   peopleEquipped: number;
+  /** of the people equipped, those accompanied by their partner: stated from format 3 on (absent from older statements) */
+  peopleAccompanied?: number;
   erasureCertificates: number;
   /** md5 of the certificate numbers, sorted and comma-joined ('' when none) */
   certificatesDigest: string;
@@ -27,8 +29,19 @@ export interface AttestationFigures {
   beneficiaryProfiles: ReadonlyArray<{ profile: string; count: number }>;
 }
 
+/**
+ * How a statement is written out to be signed. 2: the first attestations (no `format` field in
+ * their stored statement); 3: adds the people accompanied. A stored statement is always re-signed
+ * in its own format, so attestations issued before a format was added keep verifying with the
+ * fields they stated; new ones are issued in the latest.
+ */
+export type StatementFormat = 2 | 3;
+export const LATEST_STATEMENT_FORMAT: StatementFormat = 3;
+
 /** What an attestation states, whole: the code seals exactly this. */
 export interface AttestationStatement {
+  /** absent: format 2 */
+  format?: StatementFormat;
   donorId: string;
   donorName: string;
   issuerName: string;
@@ -38,8 +51,13 @@ export interface AttestationStatement {
   figures: AttestationFigures;
 }
 
-/** The figures in a fixed order, so that the same figures always give the same text. */
-export function canonicalFigures(f: AttestationFigures): string {
+export const formatOf = (s: Pick<AttestationStatement, 'format'>): StatementFormat => (s.format === 3 ? 3 : 2);
+
+/**
+ * The figures in a fixed order, so that the same figures always give the same text; a format
+ * writes exactly the figures it states (format 2 never reads peopleAccompanied).
+ */
+export function canonicalFigures(f: AttestationFigures, format: StatementFormat): string {
   return JSON.stringify([
     f.devicesDeclared,
     f.devicesReceived,
@@ -47,6 +65,7 @@ export function canonicalFigures(f: AttestationFigures): string {
     f.devicesAwaitingBeneficiary,
     f.devicesRecycled,
     f.peopleEquipped,
+    ...(format >= 3 ? [f.peopleAccompanied ?? null] : []),
     f.erasureCertificates,
     f.certificatesDigest,
     f.co2eAvoidedKg,
@@ -56,7 +75,8 @@ export function canonicalFigures(f: AttestationFigures): string {
 }
 
 export function canonicalStatement(s: AttestationStatement): string {
-  return JSON.stringify(['attestation-v2', s.donorId, s.donorName, s.issuerName, s.from, s.to, canonicalFigures(s.figures)]);
+  const format = formatOf(s);
+  return JSON.stringify([`attestation-v${format}`, s.donorId, s.donorName, s.issuerName, s.from, s.to, canonicalFigures(s.figures, format)]);
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
