@@ -1,4 +1,4 @@
-import { endOfDayIso, formatEstimatedWait } from './estimated-wait';
+import { endOfDayIso, formatEstimatedWait, formatTypedDay } from './estimated-wait';
 
 describe('the estimated wait in words', () => {
   it('says unknown rather than inventing a figure when nothing reached stock lately', () => {
@@ -22,5 +22,9 @@ describe('the estimated wait in words', () => {
   it('takes a due date typed as a day to the end of that day', () => {
     const due = new Date(endOfDayIso('2027-03-15'));
     expect([due.getFullYear(), due.getMonth() + 1, due.getDate(), due.getHours()]).toEqual([2027, 3, 15, 23]);
+  });
+
+  it('says a typed day as that day, whatever the browser’s time zone', () => {
+    expect(formatTypedDay('2026-06-30')).toBe('30 juin 2026');
   });
 });

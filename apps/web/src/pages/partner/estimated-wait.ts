@@ -1,3 +1,5 @@
+import { formatDate } from '../../format';
+
 /**
  * The waiting list's estimate as a social worker can repeat it to the person: a rough duration,
  * never a false precision (the API's figure is a projection of the last 90 days), and "inconnue"
@@ -17,4 +19,9 @@ export function formatEstimatedWait(days: number | null | undefined): string {
 /** A date field's day (yyyy-mm-dd) as the end of that day in the browser's time: a due date is met all day long. */
 export function endOfDayIso(day: string): string {
   return new Date(`${day}T23:59:59`).toISOString();
+}
+
+/** A day typed in a date field, said as the console says dates (its noon: the same day in Paris whatever the browser's zone). */
+export function formatTypedDay(day: string): string {
+  return formatDate(new Date(`${day}T12:00:00`).toISOString());
 }

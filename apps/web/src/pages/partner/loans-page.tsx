@@ -12,7 +12,7 @@ import {
   WebPeopleReturnLoanDocument,
 } from '../../generated/graphql';
 import { CATEGORY, label } from '../../labels';
-import { endOfDayIso } from './estimated-wait';
+import { endOfDayIso, formatTypedDay } from './estimated-wait';
 
 type Loan = WebPeopleLoansQuery['loans']['edges'][number]['node'];
 
@@ -30,7 +30,7 @@ function LoanActions({ loan, onDone }: { loan: Loan; onDone: (message: string) =
   const onExtend = async (event: FormEvent) => {
     event.preventDefault();
     if (!day) return;
-    if (await extend.run({ loanId: loan.id, dueDate: endOfDayIso(day) })) onDone(`Prêt de ${who} prolongé jusqu’au ${formatDate(endOfDayIso(day))}.`);
+    if (await extend.run({ loanId: loan.id, dueDate: endOfDayIso(day) })) onDone(`Prêt de ${who} prolongé jusqu’au ${formatTypedDay(day)}.`);
   };
   const onReturn = async () => {
     if (!window.confirm(`Enregistrer le retour de l’appareil prêté à ${who} ? Il repart à l’atelier, qui l’efface à nouveau.`)) return;
