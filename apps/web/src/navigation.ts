@@ -10,6 +10,8 @@ export const NAVIGATION: Record<string, NavItem[]> = {
     { to: '/dons/nouveau', label: 'Déclarer un don', description: 'Des lignes saisies, ou le tableur de votre service informatique.' },
     { to: '/dons', label: 'Mes dons', description: 'Leurs lots, leurs enlèvements et chaque appareil.' },
     { to: '/impact', label: 'Rapport d’impact', description: 'L’attestation PDF et le détail CSV de l’année.' },
+    { to: '/recus-fiscaux', label: 'Reçus fiscaux', description: 'Les reçus des ateliers pour vos dons en nature, en PDF.' },
+    { to: '/rapport-reemploi', label: 'Rapport de réemploi', description: 'Organismes publics : la part réemployée de l’année et l’objectif du décret.' },
   ],
   REFURBISHER: [
     { to: '/offres', label: 'Offres', description: 'Les lots proposés : distance, quantités, échéance ; accepter ou refuser.' },
@@ -17,11 +19,16 @@ export const NAVIGATION: Record<string, NavItem[]> = {
     { to: '/atelier', label: 'Atelier', description: 'Effacement des données, contrôle et classement, recyclage.' },
     { to: '/stock', label: 'Stock', description: 'Les appareils disponibles et réservés.' },
     { to: '/inventaires', label: 'Inventaires', description: 'Vos comptages du stock et leurs écarts.' },
+    { to: '/tarifs', label: 'Tarifs', description: 'Vos prix par catégorie et grade, sous les plafonds légaux ; la mention de TVA.' },
+    { to: '/factures', label: 'Factures', description: 'Les factures et bons de livraison émis à l’expédition.' },
+    { to: '/recus-fiscaux', label: 'Reçus fiscaux', description: 'Délivrer un reçu pour un don reçu ; ceux déjà délivrés.' },
+    { to: '/registre-dechets', label: 'Registre des déchets', description: 'Les appareils recyclés, leur destination et le registre CSV.' },
     { to: '/reparations', label: 'Réparations', description: 'Les pannes signalées par les partenaires : réparer, échanger, clore ; votre garantie.' },
   ],
   PARTNER: [
     { to: '/commandes/nouvelle', label: 'Commander', description: 'Des appareils pour les personnes que vous accompagnez, par profil.' },
     { to: '/commandes', label: 'Mes commandes', description: 'L’attribution, l’expédition, et la confirmation de livraison.' },
+    { to: '/factures', label: 'Factures', description: 'Les factures des appareils qui vous ont été expédiés.' },
     {
       to: '/personnes',
       label: 'Personnes en attente',

@@ -27,6 +27,11 @@ import { OffersPage } from './pages/refurbisher/offers-page';
 import { RefurbisherRepairsPage } from './pages/refurbisher/repairs-page';
 import { StockPage } from './pages/refurbisher/stock-page';
 import { WorkshopPage } from './pages/refurbisher/workshop-page';
+import { InvoicesPage } from './pages/paperwork/invoices-page';
+import { TaxReceiptsPage } from './pages/paperwork/tax-receipts-page';
+import { PricesPage } from './pages/refurbisher/prices-page';
+import { WasteRegisterPage } from './pages/refurbisher/waste-register-page';
+import { PublicReuseReportPage } from './pages/donor/public-reuse-page';
 
 /** Every page but the home, with the roles that may open it (the API decides anyway: this only keeps menus honest). */
 export interface Route {
@@ -74,6 +79,12 @@ export const ROUTES: Route[] = [
   // the workshop reads its counts, the coordinator reviews them
   { path: '/inventaires', roles: [...COORDINATOR, ...REFURBISHER], render: (_, session) => <StockCountsPage session={session} /> },
   { path: '/taches-de-fond', roles: ['ADMIN'], render: () => <JobsPage /> },
+  // money and paperwork: each reads only what the API gives the caller
+  { path: '/tarifs', roles: REFURBISHER, render: () => <PricesPage /> },
+  { path: '/factures', roles: [...REFURBISHER, ...PARTNER], render: () => <InvoicesPage /> },
+  { path: '/recus-fiscaux', roles: [...REFURBISHER, ...DONOR], render: (_, session) => <TaxReceiptsPage session={session} /> },
+  { path: '/registre-dechets', roles: REFURBISHER, render: (_, session) => <WasteRegisterPage session={session} /> },
+  { path: '/rapport-reemploi', roles: DONOR, render: (_, session) => <PublicReuseReportPage session={session} /> },
   { path: '/personnes', roles: PARTNER, render: (_, session) => <WaitingListPage session={session} /> },
   { path: '/prets', roles: PARTNER, render: () => <LoansPage /> },
   // the partner reports a breakdown, the workshop that delivered the device resolves it

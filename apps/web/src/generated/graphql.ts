@@ -345,12 +345,18 @@ export type NotificationDelivery =
 export type NotificationEvent =
   | 'DELIVERY_CONFIRMED'
   | 'DEVICES_SHIPPED'
+  | 'DONATION_AGREEMENT_READY'
   | 'DONATION_CANCELLED'
   | 'DONOR_REPORT_READY'
+  | 'INVOICE_ISSUED'
+  | 'LOAN_DUE_SOON'
+  | 'LOAN_OVERDUE'
+  | 'LOAN_RETURNED'
   | 'LOT_DECLINED'
   | 'LOT_EXPIRED'
   | 'LOT_OFFERED'
   | 'LOT_REASSIGNED'
+  | 'NEED_SERVED'
   | 'OFFER_EXPIRING'
   | 'ORDER_ALLOCATED'
   | 'PASSWORD_RESET'
@@ -359,7 +365,10 @@ export type NotificationEvent =
   | 'PICKUP_REMINDER'
   | 'PICKUP_RESCHEDULED'
   | 'PICKUP_SCHEDULED'
-  | 'STOCK_COUNT_DISCREPANCIES';
+  | 'REPAIR_TICKET_OPENED'
+  | 'REPAIR_TICKET_RESOLVED'
+  | 'STOCK_COUNT_DISCREPANCIES'
+  | 'TAX_RECEIPT_ISSUED';
 
 export type OrderForNeedsInput = {
   /** waiting needs of one partner: each (profile, category, urgency) becomes one line, one unit per need */
@@ -754,7 +763,7 @@ export type WebOrganizationsQueryVariables = Exact<{
 }>;
 
 
-export type WebOrganizationsQuery = { organizations: Array<{ id: string, name: string, kind: OrganizationKind, siret: string | null, serviceRadiusKm: number | null, deactivatedAt: string | null, deactivationReason: string | null, address: { street: string | null, postalCode: string, city: string }, contact: { name: string | null, email: string | null, phone: string | null } | null, region: { id: string, name: string } }> };
+export type WebOrganizationsQuery = { organizations: Array<{ id: string, name: string, kind: OrganizationKind, siret: string | null, serviceRadiusKm: number | null, publicBody: boolean, taxReceiptEligible: boolean, deactivatedAt: string | null, deactivationReason: string | null, address: { street: string | null, postalCode: string, city: string }, contact: { name: string | null, email: string | null, phone: string | null } | null, region: { id: string, name: string } }> };
 
 export type WebCreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
@@ -1534,6 +1543,8 @@ export const WebOrganizationsDocument = new TypedDocumentString(`
     kind
     siret
     serviceRadiusKm
+    publicBody
+    taxReceiptEligible
     deactivatedAt
     deactivationReason
     address {

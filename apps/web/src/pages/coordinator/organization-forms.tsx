@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useMutation } from '../../api/use-api';
-import { optionsOf, SelectField, TextArea, TextField } from '../../components/field';
+import { CheckboxField, optionsOf, SelectField, TextArea, TextField } from '../../components/field';
 import { ErrorNotice } from '../../components/notices';
 import {
   type OrganizationKind,
@@ -26,6 +26,8 @@ export function CreateOrganizationForm({ regionId, onDone, kinds }: { regionId: 
   const [postalCode, setPostalCode] = useState('');
   const [city, setCity] = useState('');
   const [radius, setRadius] = useState('50');
+  const [publicBody, setPublicBody] = useState(false);
+  const [taxReceiptEligible, setTaxReceiptEligible] = useState(false);
   const create = useMutation(WebCreateOrganizationDocument);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,6 +39,9 @@ export function CreateOrganizationForm({ regionId, onDone, kinds }: { regionId: 
         siret: orNull(siret),
         address: { street: orNull(street), postalCode: postalCode.trim(), city: city.trim() },
         serviceRadiusKm: kind === 'REFURBISHER' ? Number(radius) : null,
+        // each flag belongs to one kind: the API refuses it on another
+        publicBody: kind === 'DONOR' ? publicBody : undefined,
+        taxReceiptEligible: kind === 'REFURBISHER' ? taxReceiptEligible : undefined,
       },
     });
     if (done) {
@@ -60,11 +65,45 @@ export function CreateOrganizationForm({ regionId, onDone, kinds }: { regionId: 
           <TextField label="Rayon d’intervention (km)" type="number" min={1} max={1000} value={radius} onChange={(e) => setRadius(e.target.value)} />
         )}
       </div>
+      <OrganizationFlags
+        kind={kind}
+        publicBody={publicBody}
+        taxReceiptEligible={taxReceiptEligible}
+        onPublicBody={setPublicBody}
+        onTaxReceiptEligible={setTaxReceiptEligible}
+      />
       <button type="submit" disabled={create.running}>
         Créer l’organisation
       </button>
     </form>
   );
+}
+
+/** The two flags the money and paperwork rules read: a donor's public body (legal price caps), a workshop's tax receipts. */
+function OrganizationFlags(props: {
+  kind: OrganizationKind;
+  publicBody: boolean;
+  taxReceiptEligible: boolean;
+  onPublicBody: (value: boolean) => void;
+  onTaxReceiptEligible: (value: boolean) => void;
+}) {
+  if (props.kind === 'DONOR')
+    return (
+      <CheckboxField
+        label="Organisme public (État, collectivité, établissement public) : ses appareils sont revendus sous les plafonds légaux"
+        checked={props.publicBody}
+        onChange={(e) => props.onPublicBody(e.target.checked)}
+      />
+    );
+  if (props.kind === 'REFURBISHER')
+    return (
+      <CheckboxField
+        label="Peut délivrer des reçus fiscaux (organisme d’intérêt général, article 238 bis du CGI)"
+        checked={props.taxReceiptEligible}
+        onChange={(e) => props.onTaxReceiptEligible(e.target.checked)}
+      />
+    );
+  return null;
 }
 
 export function EditOrganizationForm({ organization, onDone }: { organization: Organization; onDone: Done }) {
@@ -73,6 +112,8 @@ export function EditOrganizationForm({ organization, onDone }: { organization: O
   const [contactName, setContactName] = useState(organization.contact?.name ?? '');
   const [email, setEmail] = useState(organization.contact?.email ?? '');
   const [phone, setPhone] = useState(organization.contact?.phone ?? '');
+  const [publicBody, setPublicBody] = useState(organization.publicBody);
+  const [taxReceiptEligible, setTaxReceiptEligible] = useState(organization.taxReceiptEligible);
   const update = useMutation(WebUpdateOrganizationDocument);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -82,6 +123,8 @@ export function EditOrganizationForm({ organization, onDone }: { organization: O
         name: name.trim(),
         serviceRadiusKm: organization.kind === 'REFURBISHER' && radius ? Number(radius) : null,
         contact: { name: orNull(contactName), email: orNull(email), phone: orNull(phone) },
+        publicBody: organization.kind === 'DONOR' ? publicBody : undefined,
+        taxReceiptEligible: organization.kind === 'REFURBISHER' ? taxReceiptEligible : undefined,
       },
     });
     if (done) onDone(`Organisation « ${done.updateOrganization.name} » modifiée.`);
@@ -99,6 +142,13 @@ export function EditOrganizationForm({ organization, onDone }: { organization: O
         <TextField label="E-mail du contact" type="email" maxLength={200} value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField label="Téléphone du contact" type="tel" maxLength={30} value={phone} onChange={(e) => setPhone(e.target.value)} />
       </div>
+      <OrganizationFlags
+        kind={organization.kind}
+        publicBody={publicBody}
+        taxReceiptEligible={taxReceiptEligible}
+        onPublicBody={setPublicBody}
+        onTaxReceiptEligible={setTaxReceiptEligible}
+      />
       <button type="submit" disabled={update.running}>
         Enregistrer
       </button>

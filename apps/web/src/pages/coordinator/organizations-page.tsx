@@ -26,6 +26,8 @@ function OrganizationRow({
       <p>
         {label(ORGANIZATION_KIND, organization.kind)} — {organization.address.postalCode} {organization.address.city}
         {organization.serviceRadiusKm != null && <>, rayon {organization.serviceRadiusKm} km</>}
+        {organization.publicBody && <> — organisme public</>}
+        {organization.taxReceiptEligible && <> — délivre des reçus fiscaux</>}
         {organization.deactivatedAt && <> — désactivée ({organization.deactivationReason})</>}
       </p>
       <button type="button" className="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>

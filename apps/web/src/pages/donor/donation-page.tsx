@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { type WebDonationQuery, WebCancelDonationDocument, WebDonationDocument } from '../../generated/graphql';
 import { CATEGORY, ERASURE_METHOD, label, PICKUP_CHANGE, UNROUTED_REASON } from '../../labels';
 import { AssignLotForm } from '../coordinator/assign-lot-form';
+import { DonationAgreements } from './donation-agreements';
 
 type Lot = NonNullable<WebDonationQuery['donation']>['lots'][number];
 
@@ -183,6 +184,7 @@ export function DonationPage({ id, staff = false }: { id: string; staff?: boolea
               </ul>
             </section>
           )}
+          <DonationAgreements key={donation.lots.map((lot) => lot.status).join()} donationId={donation.id} />
           <h2>Lots et enlèvements</h2>
           {donation.lots.length === 0 && <p>Aucun lot pour l’instant : le don attend d’être orienté vers un atelier.</p>}
           {donation.lots.map((lot) => (

@@ -7,6 +7,8 @@ import { Page } from '../../components/page';
 import { formatDate } from '../../format';
 import { WebCancelOrderDocument, WebConfirmDeliveryDocument, WebOrderDocument, WebOrderUpdatedDocument } from '../../generated/graphql';
 import { CATEGORY, label, PROFILE } from '../../labels';
+import { OrderMoney } from './order-money';
+import { endOfDayIso, formatTypedDay } from './estimated-wait';
 
 /** One order: what was allocated to each need, what is on its way; delivery confirmed with the partner's own references. */
 export function OrderPage({ id }: { id: string }) {
@@ -18,6 +20,8 @@ export function OrderPage({ id }: { id: string }) {
   );
   const [chosen, setChosen] = useState<Record<string, boolean>>({});
   const [refs, setRefs] = useState<Record<string, string>>({});
+  const [terms, setTerms] = useState<'GIFT' | 'LOAN'>('GIFT');
+  const [dueDay, setDueDay] = useState('');
   const order = data?.order;
   const [hint, setHint] = useState<string | null>(null);
   // allocated, shipped, delivered: the order shows it without a reload
@@ -33,9 +37,20 @@ export function OrderPage({ id }: { id: string }) {
     const deviceIds = shipped.filter((d) => chosen[d.id]).map((d) => d.id);
     if (deviceIds.length === 0) return;
     const beneficiaryRefs = deviceIds.map((deviceId) => (refs[deviceId] ?? '').trim());
-    const result = await confirm.run({ input: { orderId: id, deviceIds, beneficiaryRefs: beneficiaryRefs.every(Boolean) ? beneficiaryRefs : null } });
+    const loan = terms === 'LOAN';
+    const result = await confirm.run({
+      input: {
+        orderId: id,
+        deviceIds,
+        beneficiaryRefs: beneficiaryRefs.every(Boolean) ? beneficiaryRefs : null,
+        terms,
+        dueDate: loan && dueDay ? endOfDayIso(dueDay) : null,
+      },
+    });
     if (result) {
-      setDone(`Livraison confirmée pour ${deviceIds.length} appareil${deviceIds.length > 1 ? 's' : ''}.`);
+      setDone(
+        `Livraison confirmée pour ${deviceIds.length} appareil${deviceIds.length > 1 ? 's' : ''}${loan ? `, en prêt jusqu’au ${formatTypedDay(dueDay)}` : ''}.`,
+      );
       setChosen({});
       reload();
     }
@@ -104,6 +119,7 @@ export function OrderPage({ id }: { id: string }) {
               )}
             </section>
           ))}
+          <OrderMoney key={`${order.status}-${order.lines.map((l) => `${l.allocatedQuantity}.${l.shippedQuantity}`).join()}`} orderId={order.id} />
           {shipped.length > 0 && (
             <form onSubmit={onConfirm} className="panel">
               <h2>Confirmer la livraison</h2>
@@ -133,6 +149,28 @@ export function OrderPage({ id }: { id: string }) {
                   </div>
                 </fieldset>
               ))}
+              <fieldset>
+                <legend>Don ou prêt</legend>
+                <div className="field field-check">
+                  <input id="terms-gift" type="radio" name="terms" checked={terms === 'GIFT'} onChange={() => setTerms('GIFT')} />
+                  <label htmlFor="terms-gift">Don : la personne garde l’appareil</label>
+                </div>
+                <div className="field field-check">
+                  <input id="terms-loan" type="radio" name="terms" checked={terms === 'LOAN'} onChange={() => setTerms('LOAN')} />
+                  <label htmlFor="terms-loan">Prêt : l’appareil revient à l’atelier à une date prévue</label>
+                </div>
+                {terms === 'LOAN' && (
+                  <div className="field">
+                    <label htmlFor="loan-due">
+                      Date de retour prévue<span aria-hidden="true"> *</span>
+                    </label>
+                    <input id="loan-due" type="date" required aria-describedby="loan-due-hint" value={dueDay} onChange={(e) => setDueDay(e.target.value)} />
+                    <p className="hint" id="loan-due-hint">
+                      Dans trois ans au plus ; elle pourra être repoussée depuis la page Prêts.
+                    </p>
+                  </div>
+                )}
+              </fieldset>
               <button type="submit" disabled={confirm.running || !shipped.some((d) => chosen[d.id])}>
                 Confirmer la livraison
               </button>

@@ -11,6 +11,7 @@ import {
   WebReplaceStorageDocument,
 } from '../../generated/graphql';
 import { ERASURE_METHOD } from '../../labels';
+import { DestinationDraft, destinationOf, EMPTY_DESTINATION, RecyclingDestinationFields } from './recycling-destination-fields';
 
 interface DeviceRef {
   id: string;
@@ -125,16 +126,49 @@ export function GradingForm({ device, onDone }: { device: DeviceRef; onDone: (me
 
 export function RecycleForm({ device, onDone }: { device: DeviceRef; onDone: (message: string) => void }) {
   const [reason, setReason] = useState('');
+  // most devices wait for the eco-organisation's next collection: the register then lists them as pending
+  const [known, setKnown] = useState(false);
+  const [destination, setDestination] = useState<DestinationDraft>(EMPTY_DESTINATION);
+  const [problem, setProblem] = useState<string | null>(null);
   const recycle = useMutation(WebRecycleDeviceDocument);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await recycle.run({ input: { deviceId: device.id, reason: reason.trim() } })) onDone(`${device.serialNumber} part au recyclage.`);
+    const load = known ? destinationOf(destination) : null;
+    if (load && !load.ok) {
+      setProblem(load.problem);
+      return;
+    }
+    setProblem(null);
+    const input = load?.ok
+      ? {
+          deviceId: device.id,
+          reason: reason.trim(),
+          destination: load.destination,
+          weightKg: load.weightKg,
+          transportDocument: load.transportDocument,
+          carrier: load.carrier,
+          wasteCode: load.wasteCode,
+        }
+      : { deviceId: device.id, reason: reason.trim() };
+    if (await recycle.run({ input }))
+      onDone(
+        load?.ok
+          ? `${device.serialNumber} part au recyclage chez ${load.destination.name}.`
+          : `${device.serialNumber} part au recyclage : sa destination reste à renseigner dans le registre des déchets.`,
+      );
   };
   return (
     <form onSubmit={submit}>
       <h3>Recycler</h3>
       <ErrorNotice error={recycle.error} />
+      {problem && (
+        <div className="notice notice-error" role="alert">
+          <p>{problem}</p>
+        </div>
+      )}
       <TextArea label="Raison du recyclage" required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <CheckboxField label="Destination déjà connue (remis à l’éco-organisme ou à l’opérateur)" checked={known} onChange={(e) => setKnown(e.target.checked)} />
+      {known && <RecyclingDestinationFields draft={destination} onChange={setDestination} weightLabel="Poids de l’appareil (kg)" />}
       <button type="submit" className="danger" disabled={recycle.running}>
         Recycler l’appareil
       </button>
