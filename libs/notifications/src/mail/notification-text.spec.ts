@@ -23,7 +23,7 @@ describe('the French texts of the people-equipped and paperwork events', () => {
     expect(soon.title).toBe('Prêt à rendre le 1er mars 2026');
     expect(soon.body).toContain('l’ordinateur portable n° PF1234 (commande CMD-2026-0007)');
     expect(soon.body).toContain('prolongez le prêt');
-    expect(soon.actionPath).toBe('/commandes/order-1');
+    expect(soon.actionPath).toBe('/prets');
 
     const late = text({ event: NotificationEvent.LOAN_OVERDUE, loanId: 'l', dueDate: DUE }, { ...loan, categoryLabel: 'tablette' }, Role.PARTNER);
     expect(late.title).toBe('Prêt en retard depuis le 1er mars 2026');
@@ -45,7 +45,7 @@ describe('the French texts of the people-equipped and paperwork events', () => {
     const opened = text({ event: NotificationEvent.REPAIR_TICKET_OPENED, ticketId: 't' }, ticket, Role.REFURBISHER);
     expect(opened.body).toContain('« écran noir au démarrage »');
     expect(opened.body).toContain('sous garantie');
-    expect(opened.actionPath).toBe('/atelier');
+    expect(opened.actionPath).toBe('/reparations');
     const outside = text({ event: NotificationEvent.REPAIR_TICKET_OPENED, ticketId: 't' }, { ...ticket, underWarranty: false }, Role.REFURBISHER);
     expect(outside.body).toContain('n’est plus sous garantie');
 
@@ -60,7 +60,7 @@ describe('the French texts of the people-equipped and paperwork events', () => {
       expect(resolved.body).toContain(words);
       expect(resolved.body).toContain('« carte mère changée »');
       expect(resolved.body).not.toContain(outcome);
-      expect(resolved.actionPath).toBe('/commandes/order-1');
+      expect(resolved.actionPath).toBe('/reparations');
     }
   });
 
@@ -101,9 +101,9 @@ describe('the French texts of the people-equipped and paperwork events', () => {
     );
     expect(served.title).toBe('Un besoin en attente a été servi');
     expect(served.body).toBe(
-      'Un besoin en attente depuis le 15 janvier 2026 (ordinateur portable) a été servi : l\'appareil livré par la commande CMD-7 lui est attribué.',
+      "Un besoin en attente depuis le 15 janvier 2026 (ordinateur portable) a été servi : l'appareil livré par la commande CMD-7 lui est attribué.",
     );
-    expect(served.actionPath).toBe('/commandes/order-1');
+    expect(served.actionPath).toBe('/personnes');
   });
 
   it('what the partner confirmed itself waits for the digest; what someone must act on goes at once', () => {

@@ -86,17 +86,21 @@ export function actionPath(data: NotificationJobData, f: NotificationFacts, role
       return '/impact';
     case NotificationEvent.PASSWORD_RESET:
       return '/';
-    // no page of loans, repairs or needs yet: the partner finds them on the order they came by
     case NotificationEvent.LOAN_DUE_SOON:
     case NotificationEvent.LOAN_OVERDUE:
-    case NotificationEvent.REPAIR_TICKET_RESOLVED:
-    case NotificationEvent.INVOICE_ISSUED:
-    case NotificationEvent.NEED_SERVED:
-      return f.orderId ? `/commandes/${f.orderId}` : '/commandes';
-    // a device back or a device to repair is the workshop's work
+      return '/prets';
+    // the workshop's Atelier lists the loans given back, to erase again
     case NotificationEvent.LOAN_RETURNED:
-    case NotificationEvent.REPAIR_TICKET_OPENED:
       return '/atelier';
+    case NotificationEvent.REPAIR_TICKET_OPENED:
+    case NotificationEvent.REPAIR_TICKET_RESOLVED:
+      return '/reparations';
+    // the bill is on the order it was issued for
+    case NotificationEvent.INVOICE_ISSUED:
+      return f.orderId ? `/commandes/${f.orderId}` : '/commandes';
+    // "Tous vos besoins": the partner finds it there under its reference, which the e-mail leaves out
+    case NotificationEvent.NEED_SERVED:
+      return '/personnes';
     case NotificationEvent.TAX_RECEIPT_ISSUED:
     case NotificationEvent.DONATION_AGREEMENT_READY:
       return f.donationId ? `/dons/${f.donationId}` : '/dons';
