@@ -8,6 +8,11 @@ import { deriveDonationStatus } from './donation-status.policy';
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What a reference starts with before its number (at least six digits): `LOT-2026-`. */
+export function referencePrefix(prefix: 'DON' | 'LOT'): string {
+  return `${prefix}-${new Date().getUTCFullYear()}-`;
+}
+
 export interface UnroutedQuantity {
   donationId: string;
   category: DeviceCategory;
@@ -44,26 +49,43 @@ export class DonationLedger {
     return rows.map((r) => ({ donationId: r.donation_id, category: r.category, quantity: r.quantity }));
   }
 
-  /** Re-derives the status of these donations from their lots and writes it where it changed. */
+  /**
+   * Re-derives the status of these donations from their lots and writes those that changed, in
+   * one statement (donation rows in id order: the last of the lock order).
+   */
   async refreshStatuses(manager: EntityManager, donationIds: readonly string[]): Promise<void> {
     const ids = [...new Set(donationIds)].sort(compareKeys);
     if (!ids.length) return;
-    const unrouted = await this.unrouted(manager, ids);
+    const unrouted = new Map<string, number>();
+    for (const u of await this.unrouted(manager, ids)) unrouted.set(u.donationId, (unrouted.get(u.donationId) ?? 0) + u.quantity);
+    const lotStatuses = new Map<string, LotStatus[]>();
     const lots: Array<{ donation_id: string; status: LotStatus }> = await manager.query(
       `SELECT donation_id, status FROM lot WHERE donation_id = ANY($1::uuid[])`,
       [ids],
     );
+    for (const l of lots) lotStatuses.set(l.donation_id, [...(lotStatuses.get(l.donation_id) ?? []), l.status]);
     const donations = await manager
       .getRepository(Donation)
       .find({ where: ids.map((id) => ({ id })), select: { id: true, status: true, cancelledAt: true }, order: { id: 'ASC' } });
-    for (const donation of donations) {
-      const next = deriveDonationStatus({
-        cancelled: donation.cancelledAt !== null,
-        unroutedQuantity: unrouted.filter((u) => u.donationId === donation.id).reduce((s, u) => s + u.quantity, 0),
-        lotStatuses: lots.filter((l) => l.donation_id === donation.id).map((l) => l.status),
-      });
-      if (next !== donation.status) await manager.update(Donation, { id: donation.id }, { status: next });
-    }
+    const changed = donations
+      .map((donation) => ({
+        id: donation.id,
+        from: donation.status,
+        to: deriveDonationStatus({
+          cancelled: donation.cancelledAt !== null,
+          unroutedQuantity: unrouted.get(donation.id) ?? 0,
+          lotStatuses: lotStatuses.get(donation.id) ?? [],
+        }),
+      }))
+      .filter((d) => d.to !== d.from);
+    if (!changed.length) return;
+    await manager.query(
+      `WITH locked AS (SELECT id FROM donation WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+       UPDATE donation d SET status = v.status
+         FROM unnest($1::uuid[], $2::donation_status[]) AS v(id, status) JOIN locked USING (id)
+        WHERE d.id = v.id`,
+      [changed.map((d) => d.id), changed.map((d) => d.to)],
+    );
   }
 
   /**
@@ -84,6 +106,6 @@ export class DonationLedger {
   async nextReference(manager: EntityManager, prefix: 'DON' | 'LOT'): Promise<string> {
     const sequence = prefix === 'DON' ? 'donation_reference_seq' : 'lot_reference_seq';
     const [row] = await manager.query(`SELECT nextval('${sequence}') AS n`);
-    return `${prefix}-${new Date().getUTCFullYear()}-${String(row.n).padStart(6, '0')}`;
+    return `${referencePrefix(prefix)}${String(row.n).padStart(6, '0')}`;
   }
 }

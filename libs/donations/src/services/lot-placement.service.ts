@@ -6,7 +6,7 @@ import { EntityManager } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
 import { LOT_MACHINE, LotStatus } from '../entities/lot-status';
 import { Lot } from '../entities/lot.entity';
-import { DonationLedger } from './donation-ledger.service';
+import { DonationLedger, referencePrefix } from './donation-ledger.service';
 import { entityFromReturnedRow } from './returned-row';
 import { LotOffer } from './lot-transitions.service';
 
@@ -24,6 +24,8 @@ export interface PlacedLots {
 }
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+type PlacedItem = { category: DeviceCategory; quantity: number };
 
 /**
  * One lot per (donation, refurbisher) while it is not collected: routing and the coordinator's
@@ -58,19 +60,27 @@ export class LotPlacement {
    * the new one (the refurbisher answers for the whole lot); a grown CLAIMED or scheduled lot
    * keeps its state and counts the devices in `addedAfterClaim`. The load counters move once, in
    * key order, with `extraLoad` (a reassignment's release) in the same pass.
+   * Set-based, so that a region's month of backlog costs what one declaration does: the grown lots
+   * in two statements, the new lots with their references in one, their items in one, their offers'
+   * notifications in one, whatever the number of offers. Each offer names its own pair (every
+   * caller builds one offer per pair).
    */
   async place(manager: EntityManager, offers: readonly LotOffer[], open: readonly Lot[], extraLoad: readonly LoadChange[] = []): Promise<PlacedLots> {
-    const openByPair = new Map(open.filter((l) => OPEN_LOT_STATUSES.includes(l.status)).map((l) => [`${l.donationId}|${l.refurbisherId}`, l]));
-    const result: PlacedLots = { lots: [], created: [], grown: [] };
-    for (const offer of offers) {
-      const items = offer.items.filter((i) => i.quantity > 0);
-      if (!items.length) continue;
-      const existing = openByPair.get(`${offer.donationId}|${offer.refurbisherId}`);
-      const lot = existing ? await this.grow(manager, existing, offer, items) : await this.create(manager, offer, items);
-      (existing ? result.grown : result.created).push(lot.id);
-      openByPair.set(`${offer.donationId}|${offer.refurbisherId}`, lot);
-      result.lots.push(lot);
-    }
+    const pairOf = (o: { donationId: string; refurbisherId: string }) => `${o.donationId}|${o.refurbisherId}`;
+    const openByPair = new Map(open.filter((l) => OPEN_LOT_STATUSES.includes(l.status)).map((l) => [pairOf(l), l]));
+    const placing = offers.map((o) => ({ offer: o, items: o.items.filter((i) => i.quantity > 0) })).filter((p) => p.items.length);
+    const repeated = placing.find((p, i) => placing.findIndex((q) => pairOf(q.offer) === pairOf(p.offer)) !== i);
+    if (repeated) throw new Error(`Two offers name donation ${repeated.offer.donationId} and refurbisher ${repeated.offer.refurbisherId}: merge them first`);
+
+    const toGrow = placing.filter((p) => openByPair.has(pairOf(p.offer))).map((p) => ({ ...p, lot: openByPair.get(pairOf(p.offer))! }));
+    const toCreate = placing.filter((p) => !openByPair.has(pairOf(p.offer)));
+    const placed = new Map<string, Lot>([...(await this.grow(manager, toGrow)), ...(await this.create(manager, toCreate))].map((l) => [pairOf(l), l]));
+    const lots = placing.map((p) => placed.get(pairOf(p.offer))!);
+    const result: PlacedLots = {
+      lots,
+      created: lots.filter((l) => !openByPair.has(pairOf(l))).map((l) => l.id),
+      grown: lots.filter((l) => openByPair.has(pairOf(l))).map((l) => l.id),
+    };
     await this.loads.adjust(manager, [
       ...extraLoad,
       ...offers.flatMap((o) => o.items.map((i) => ({ refurbisherId: o.refurbisherId, category: i.category, quantity: i.quantity }))),
@@ -111,46 +121,73 @@ export class LotPlacement {
     return moved;
   }
 
-  private async create(manager: EntityManager, offer: LotOffer, items: ReadonlyArray<{ category: DeviceCategory; quantity: number }>): Promise<Lot> {
-    const lot = await manager.getRepository(Lot).save(
-      manager.getRepository(Lot).create({
-        reference: await this.ledger.nextReference(manager, 'LOT'),
-        donationId: offer.donationId,
-        refurbisherId: offer.refurbisherId,
-        regionId: offer.regionId,
-        status: LotStatus.OFFERED,
-        quantity: items.reduce((s, i) => s + i.quantity, 0),
-        distanceKm: offer.distanceKm,
-        offerExpiresAt: offer.offerExpiresAt,
-        declineReason: null,
-        claimedAt: null,
-      }),
+  /**
+   * New OFFERED lots, in the order of the offers: their references drawn from the sequence one per
+   * lot in that order (as nextReference does, so a rolled-back run leaves the same gaps), then their
+   * items, then one LOT_OFFERED notification each.
+   */
+  private async create(manager: EntityManager, placing: ReadonlyArray<{ offer: LotOffer; items: readonly PlacedItem[] }>): Promise<Lot[]> {
+    if (!placing.length) return [];
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `WITH offer AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::double precision[], $6::timestamptz[])
+           WITH ORDINALITY AS o(donation_id, refurbisher_id, region_id, quantity, distance_km, offer_expires_at, position)
+       ), numbered AS (
+         SELECT o.*, nextval('lot_reference_seq') AS n FROM offer o
+       )
+       INSERT INTO lot (reference, donation_id, refurbisher_id, region_id, status, quantity, distance_km, offer_expires_at, decline_reason, claimed_at)
+       SELECT $7 || lpad(n::text, greatest(6, length(n::text)), '0'), donation_id, refurbisher_id, region_id, $8::lot_status, quantity, distance_km,
+              offer_expires_at, NULL, NULL
+         FROM numbered ORDER BY position
+       RETURNING *`,
+      [
+        placing.map((p) => p.offer.donationId),
+        placing.map((p) => p.offer.refurbisherId),
+        placing.map((p) => p.offer.regionId),
+        placing.map((p) => p.items.reduce((s, i) => s + i.quantity, 0)),
+        placing.map((p) => p.offer.distanceKm),
+        placing.map((p) => p.offer.offerExpiresAt),
+        referencePrefix('LOT'),
+        LotStatus.OFFERED,
+      ],
     );
-    await manager.getRepository(LotItem).insert(items.map((i) => ({ category: i.category, quantity: i.quantity, lotId: lot.id })));
-    if (lot.offerExpiresAt)
-      await this.outbox.enqueue(
-        manager,
-        notificationRequest(NotificationEvent.LOT_OFFERED, { lotId: lot.id, offerExpiresAt: lot.offerExpiresAt.toISOString() }),
-      );
-    return lot;
+    const byPair = new Map(rows.map((row) => entityFromReturnedRow(manager, Lot, row)).map((l) => [`${l.donationId}|${l.refurbisherId}`, l]));
+    const lots = placing.map((p) => byPair.get(`${p.offer.donationId}|${p.offer.refurbisherId}`)!);
+    const items = lots.flatMap((lot, i) => placing[i]!.items.map((item) => ({ lotId: lot.id, ...item })));
+    await manager.query(`INSERT INTO lot_item (lot_id, category, quantity) SELECT * FROM unnest($1::uuid[], $2::device_category[], $3::int[])`, [
+      items.map((i) => i.lotId),
+      items.map((i) => i.category),
+      items.map((i) => i.quantity),
+    ]);
+    await this.outbox.enqueue(
+      manager,
+      ...lots
+        .filter((lot) => lot.offerExpiresAt)
+        .map((lot) => notificationRequest(NotificationEvent.LOT_OFFERED, { lotId: lot.id, offerExpiresAt: lot.offerExpiresAt!.toISOString() })),
+    );
+    return lots;
   }
 
-  private async grow(manager: EntityManager, lot: Lot, offer: LotOffer, items: ReadonlyArray<{ category: DeviceCategory; quantity: number }>): Promise<Lot> {
-    const sorted = [...items].sort((a, b) => compareKeys(a.category, b.category));
+  /** Grows these open lots (locked by the caller) by their offers' items: one statement for the items, one for the lots. */
+  private async grow(manager: EntityManager, growing: ReadonlyArray<{ lot: Lot; offer: LotOffer; items: readonly PlacedItem[] }>): Promise<Lot[]> {
+    if (!growing.length) return [];
+    const items = growing
+      .flatMap((g) => g.items.map((i) => ({ lotId: g.lot.id, ...i })))
+      .sort((a, b) => compareKeys(a.lotId, b.lotId) || compareKeys(a.category, b.category));
     await manager.query(
       `INSERT INTO lot_item (lot_id, category, quantity)
-       SELECT $1, c, q FROM unnest($2::device_category[], $3::int[]) AS x(c, q)
+       SELECT l, c, q FROM unnest($1::uuid[], $2::device_category[], $3::int[]) AS x(l, c, q)
        ON CONFLICT (lot_id, category) DO UPDATE SET quantity = lot_item.quantity + EXCLUDED.quantity`,
-      [lot.id, sorted.map((i) => i.category), sorted.map((i) => i.quantity)],
+      [items.map((i) => i.lotId), items.map((i) => i.category), items.map((i) => i.quantity)],
     );
-    const added = items.reduce((s, i) => s + i.quantity, 0);
     const [rows]: [Array<Record<string, unknown>>, number] = await manager.query(
-      `UPDATE lot SET quantity = quantity + $2, version = version + 1, grown_at = now(),
-              added_after_claim = added_after_claim + CASE WHEN status = 'OFFERED' THEN 0 ELSE $2 END,
-              offer_expires_at = CASE WHEN status = 'OFFERED' THEN GREATEST(offer_expires_at, $3) ELSE offer_expires_at END
-        WHERE id = $1 RETURNING *`,
-      [lot.id, added, offer.offerExpiresAt],
+      `UPDATE lot SET quantity = quantity + v.added, version = version + 1, grown_at = now(),
+              added_after_claim = added_after_claim + CASE WHEN status = 'OFFERED' THEN 0 ELSE v.added END,
+              offer_expires_at = CASE WHEN status = 'OFFERED' THEN GREATEST(offer_expires_at, v.expires) ELSE offer_expires_at END
+         FROM unnest($1::uuid[], $2::int[], $3::timestamptz[]) AS v(id, added, expires)
+        WHERE lot.id = v.id RETURNING lot.*`,
+      [growing.map((g) => g.lot.id), growing.map((g) => g.items.reduce((s, i) => s + i.quantity, 0)), growing.map((g) => g.offer.offerExpiresAt)],
     );
-    return entityFromReturnedRow(manager, Lot, rows[0]!);
+    return rows.map((row) => entityFromReturnedRow(manager, Lot, row));
   }
 }
