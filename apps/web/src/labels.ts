@@ -143,6 +143,15 @@ export const NOTIFICATION_EVENT: Record<string, string> = {
   DONOR_REPORT_READY: 'Rapport d’impact disponible',
   STOCK_COUNT_DISCREPANCIES: 'Écarts d’inventaire',
   PASSWORD_RESET: 'Réinitialisation du mot de passe',
+  LOAN_DUE_SOON: 'Prêt bientôt à rendre',
+  LOAN_OVERDUE: 'Prêt en retard',
+  LOAN_RETURNED: 'Prêt rendu',
+  REPAIR_TICKET_OPENED: 'Demande de réparation',
+  REPAIR_TICKET_RESOLVED: 'Réparation traitée',
+  INVOICE_ISSUED: 'Facture émise',
+  TAX_RECEIPT_ISSUED: 'Reçu fiscal émis',
+  DONATION_AGREEMENT_READY: 'Convention de don disponible',
+  NEED_SERVED: 'Besoin servi',
 };
 
 export const NOTIFICATION_DELIVERY: Record<string, string> = {
