@@ -27,6 +27,7 @@ export * from './domain/address-resolution';
 export * from './loaders/request-loader';
 export * from './errors/client-error';
 export * from './threads/solver-thread';
+export * from './threads/stream-thread';
 export * from './security/password-policy';
 export * from './config/app-config.module';
 export * from './metrics/metrics-registry';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DonationAgreementResolver } from './agreements/donation-agreement.resolver';
 import { DonationAgreementService } from './agreements/donation-agreement.service';
 import { PaperFilesController } from './files/paper-files.controller';
+import { PaperPdfThread } from './files/paper-pdf-thread';
 import { PaperLinks } from './links/paper-links.service';
 import { PublicReuseReportResolver } from './reuse-report/public-reuse-report.resolver';
 import { PublicReuseReportService } from './reuse-report/public-reuse-report.service';
@@ -24,6 +25,7 @@ import { WasteRegisterService } from './waste-register/waste-register.service';
   controllers: [PaperFilesController],
   providers: [
     PaperLinks,
+    PaperPdfThread,
     DonationAgreementService,
     DonationAgreementResolver,
     TaxReceiptService,

@@ -8,6 +8,7 @@ import { Invoice } from './entities/invoice.entity';
 import { PriceListEntry } from './entities/price-list-entry.entity';
 import { InvoiceFilesController } from './invoices/invoice-files.controller';
 import { InvoiceFiles } from './invoices/invoice-files.service';
+import { InvoicePdfThread } from './invoices/invoice-pdf-thread';
 import { InvoiceLinks } from './invoices/invoice-links.service';
 import { InvoiceResolver } from './resolvers/invoice.resolver';
 import { PriceListResolver } from './resolvers/price-list.resolver';
@@ -34,6 +35,7 @@ import { ShipmentInvoices } from './services/shipment-invoices.subscriber';
     InvoiceService,
     InvoiceLinks,
     InvoiceFiles,
+    InvoicePdfThread,
     ShipmentInvoices,
     PriceListResolver,
     QuoteResolver,

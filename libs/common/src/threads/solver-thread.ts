@@ -1,5 +1,5 @@
-import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { startThreadWorker } from './thread-worker';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -56,10 +56,7 @@ export class SolverThread<I, O> {
   }
 
   private start(): Worker {
-    const fromSource = extname(this.callerFile) === '.ts';
-    const worker = new Worker(`${this.script}${fromSource ? '.ts' : '.js'}`, {
-      execArgv: fromSource ? ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] : [],
-    });
+    const worker = startThreadWorker(this.script, this.callerFile);
     worker.on('message', (message: { id: number; output?: unknown; error?: string }) => {
       const call = this.pending.get(message.id);
       if (!call) return;

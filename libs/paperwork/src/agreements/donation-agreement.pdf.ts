@@ -1,6 +1,6 @@
 import { parisDay } from '@app/common';
 import { categoryCount, ERASURE_METHOD_LABEL } from '@app/reporting';
-import { heading, labelled, paperDocument, renderPdf } from '../files/paper-pdf';
+import { drawnPdf, heading, labelled, paperDocument } from '../files/paper-pdf';
 
 export interface PaperParty {
   name: string;
@@ -33,9 +33,9 @@ const party = (p: PaperParty) => [p.name, p.siret ? `SIRET ${p.siret}` : 'SIRET 
  * refurbisher's data-erasure commitment with a certificate per device, and the transfer of
  * ownership at pickup. Its wording states only what the service records.
  */
-export function renderDonationAgreement(a: DonationAgreementPaper): Promise<Buffer> {
+export function donationAgreementPdf(a: DonationAgreementPaper): PDFKit.PDFDocument {
   const doc = paperDocument(`Convention de don ${a.reference}`, a.refurbisher.name);
-  return renderPdf(doc, (d) => {
+  return drawnPdf(doc, (d) => {
     d.font('titre').fontSize(16).text('Convention de don de matériel informatique', { align: 'center' });
     d.moveDown(0.5).font('texte').fontSize(10);
     labelled(d, 'Référence', a.reference);

@@ -6,7 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PaperFile } from '../files/paper-file';
 import { partyOf } from '../files/parties';
 import { PaperLinks } from '../links/paper-links.service';
-import { DonationAgreementPaper, renderDonationAgreement } from './donation-agreement.pdf';
+import { PaperPdfThread } from '../files/paper-pdf-thread';
+import { DonationAgreementPaper } from './donation-agreement.pdf';
 import { DonationAgreement } from './donation-agreement.types';
 
 /** A lot its refurbisher accepted: claimed, then on its way or in the workshop. */
@@ -23,6 +24,7 @@ export class DonationAgreementService {
     private readonly tx: TransactionRunner,
     private readonly dataSource: DataSource,
     private readonly links: PaperLinks,
+    private readonly pdf: PaperPdfThread,
   ) {}
 
   /** donationAgreement: the donor and staff get one per accepting refurbisher, a refurbisher its own. */
@@ -57,7 +59,8 @@ export class DonationAgreementService {
   /** The PDF behind a checked link. */
   async file(donationId: string, refurbisherId: string): Promise<PaperFile> {
     const paper = await this.paper(this.dataSource.manager, donationId, refurbisherId);
-    return { fileName: `convention-de-don-${slug(paper.reference)}.pdf`, contentType: 'application/pdf', body: await renderDonationAgreement(paper) };
+    const body = await this.pdf.render({ kind: 'agreement', agreement: paper });
+    return { fileName: `convention-de-don-${slug(paper.reference)}.pdf`, contentType: 'application/pdf', body };
   }
 
   async paper(manager: EntityManager, donationId: string, refurbisherId: string): Promise<DonationAgreementPaper> {

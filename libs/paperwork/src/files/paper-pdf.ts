@@ -15,16 +15,14 @@ export function paperDocument(title: string, author: string): PDFKit.PDFDocument
   return doc.font('texte');
 }
 
-/** The whole document's bytes, once `write` has drawn it (and not ended it). */
-export function renderPdf(doc: PDFKit.PDFDocument, write: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    write(doc);
-    doc.end();
-  });
+/**
+ * The document drawn by `write` and ended: a stream whose bytes wait for a reader. Drawing is
+ * synchronous CPU work, so the API draws papers in PaperPdfThread, never on its event loop.
+ */
+export function drawnPdf(doc: PDFKit.PDFDocument, write: (doc: PDFKit.PDFDocument) => void): PDFKit.PDFDocument {
+  write(doc);
+  doc.end();
+  return doc;
 }
 
 /** "Label : value" with the label in bold, on its own line. */

@@ -1,6 +1,6 @@
 import { parisDay } from '@app/common';
 import type { PaperParty } from '../agreements/donation-agreement.pdf';
-import { heading, labelled, paperDocument, renderPdf } from '../files/paper-pdf';
+import { drawnPdf, heading, labelled, paperDocument } from '../files/paper-pdf';
 import { euroAmountInFigures, euroAmountInWords } from '../text/amount-in-words';
 
 export interface TaxReceiptPaper {
@@ -26,10 +26,10 @@ export interface TaxReceiptPaper {
  * nature of the gift. The valuation of a gift in kind is the donor company's to establish (the
  * refurbisher enters the figure agreed with it): the receipt says so.
  */
-export function renderTaxReceipt(p: TaxReceiptPaper): Promise<Buffer> {
+export function taxReceiptPdf(p: TaxReceiptPaper): PDFKit.PDFDocument {
   const r = p.receipt;
   const doc = paperDocument(`Reçu au titre des dons n° ${r.number}`, p.beneficiary.name);
-  return renderPdf(doc, (d) => {
+  return drawnPdf(doc, (d) => {
     d.font('titre').fontSize(14).text('Reçu des dons et versements effectués par les entreprises', { align: 'center' });
     d.font('texte').fontSize(10).text('au titre de l’article 238 bis du code général des impôts — modèle 2041-MEC-SD', { align: 'center' });
     d.moveDown(0.6);

@@ -5,12 +5,12 @@ import { TransactionRunner } from '@app/database';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { DataSource, EntityManager } from 'typeorm';
 import { PaperFile } from '../files/paper-file';
+import { PaperPdfThread } from '../files/paper-pdf-thread';
 import { partyOf } from '../files/parties';
 import { PaperLinks } from '../links/paper-links.service';
 import { inventoryLine } from '../text/french-labels';
 import { IssueTaxReceiptInput, TaxReceiptsArgs } from './tax-receipt.inputs';
 import { TaxReceipt } from './tax-receipt.entity';
-import { renderTaxReceipt } from './tax-receipt.pdf';
 
 /** The calendar year of an instant, in France: a receipt issued on 31 December at 23:30 in Paris is of that year. */
 export function parisYear(at: Date): number {
@@ -34,6 +34,7 @@ export class TaxReceiptService {
     private readonly dataSource: DataSource,
     private readonly links: PaperLinks,
     private readonly outbox: OutboxService,
+    private readonly pdf: PaperPdfThread,
   ) {}
 
   issue(ctx: RequestContext, input: IssueTaxReceiptInput): Promise<TaxReceipt> {
@@ -121,7 +122,16 @@ export class TaxReceiptService {
     const receipt = await manager.getRepository(TaxReceipt).findOne({ where: { id: receiptId } });
     if (!receipt) throw new NotFoundError('TaxReceipt', receiptId);
     const [donor, beneficiary] = await Promise.all([partyOf(manager, receipt.donorId), partyOf(manager, receipt.refurbisherId)]);
-    const body = await renderTaxReceipt({ receipt, donor: donor!, beneficiary: beneficiary! });
+    // the receipt's fields only: the paper crosses to the drawing thread as plain data
+    const { number, donationReference, valuationCents, giftDate, goodsDescription, deviceCount, createdAt } = receipt;
+    const body = await this.pdf.render({
+      kind: 'tax-receipt',
+      receipt: {
+        receipt: { number, donationReference, valuationCents, giftDate, goodsDescription, deviceCount, createdAt },
+        donor: donor!,
+        beneficiary: beneficiary!,
+      },
+    });
     return { fileName: `recu-fiscal-${slug(receipt.number)}.pdf`, contentType: 'application/pdf', body };
   }
 

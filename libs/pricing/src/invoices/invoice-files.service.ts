@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { PriceCaps } from '../caps/price-caps';
 import { InvoiceLine } from '../entities/invoice-line.entity';
 import { Invoice } from '../entities/invoice.entity';
-import { InvoiceDocument, InvoiceDocumentParty, renderInvoicePdf } from './invoice.pdf';
+import { InvoicePdfThread } from './invoice-pdf-thread';
+import { InvoiceDocument, InvoiceDocumentParty } from './invoice.pdf';
 
 interface PartyRow {
   name: string;
@@ -25,6 +26,7 @@ export class InvoiceFiles {
   constructor(
     private readonly dataSource: DataSource,
     private readonly caps: PriceCaps,
+    private readonly thread: InvoicePdfThread,
   ) {}
 
   async pdf(invoiceId: string): Promise<{ fileName: string; body: Buffer } | null> {
@@ -49,6 +51,6 @@ export class InvoiceFiles {
       capSource: this.caps.versionAt(invoice.createdAt)?.shortSource ?? null,
     };
     const prefix = invoice.kind === 'INVOICE' ? 'facture' : 'bon-de-livraison';
-    return { fileName: `${prefix}-${invoice.number}.pdf`, body: await renderInvoicePdf(doc) };
+    return { fileName: `${prefix}-${invoice.number}.pdf`, body: await this.thread.render(doc) };
   }
 }

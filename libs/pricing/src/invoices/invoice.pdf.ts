@@ -39,16 +39,14 @@ const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 
 const party = (p: InvoiceDocumentParty) => [p.name, p.siret ? `SIRET ${p.siret}` : null, p.address].filter(Boolean).join(' — ');
 
-/** The invoice (or delivery note) of one shipment, in French, as PDF bytes. */
-export function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
+/**
+ * The invoice (or delivery note) of one shipment, in French: the document drawn and ended, its
+ * bytes waiting for a reader. Drawing is synchronous CPU work: the API draws it in
+ * InvoicePdfThread, off its event loop.
+ */
+export function invoicePdf(d: InvoiceDocument): PDFKit.PDFDocument {
   const title = d.kind === 'INVOICE' ? 'Facture' : 'Bon de livraison';
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${title} n° ${d.number}`, Author: d.seller.name } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
   doc.registerFont('texte', FONT);
   doc.registerFont('titre', FONT_BOLD);
   const left = doc.page.margins.left;
@@ -105,5 +103,5 @@ export function renderInvoicePdf(d: InvoiceDocument): Promise<Buffer> {
     doc.moveDown(0.5).text(`* Matériel cédé par un organisme public : prix solidaire plafonné par le ${d.capSource}.`, { width });
   }
   doc.end();
-  return done;
+  return doc;
 }
