@@ -88,7 +88,9 @@ export class RegionDashboard {
   @Field(() => Float, { description: 'reserved or delivered units / ordered units, over orders of the period (cancelled ones excluded); 0 when none' })
   fillRate!: number;
 
-  @Field(() => Float, { description: 'Σ devices reused (first delivered to a person) in the period × their category manufacturing footprint, as the donor report counts it' })
+  @Field(() => Float, {
+    description: 'Σ devices reused (first delivered to a person) in the period × their category manufacturing footprint, as the donor report counts it',
+  })
   co2eAvoidedKg!: number;
 
   @Field(() => [StockLevel], { description: 'stock now, by refurbisher × category × grade' })

@@ -8,7 +8,13 @@ import { CO2E_FACTORS, Co2eFactor } from './co2e-factors';
 import { AWAITING_STATUSES, outcomeOf, REFURBISHED_STATUSES } from './device-outcome';
 import { ImpactDeviceRow } from './impact-devices.csv';
 import { ReportPeriod } from './report-period';
-import { AttestationFigures, AttestationStatement, LATEST_STATEMENT_FORMAT, CategoryFigures as SealedCategoryFigures, signStatement } from './verification-code';
+import {
+  AttestationFigures,
+  AttestationStatement,
+  LATEST_STATEMENT_FORMAT,
+  CategoryFigures as SealedCategoryFigures,
+  signStatement,
+} from './verification-code';
 
 export interface DonorOfReport {
   organization: Organization;

@@ -86,7 +86,9 @@ describe('attestation codes', () => {
       // a stored row moved to another format, or its people accompanied changed, is no longer genuine
       expect(statementIsGenuine([k1], old.keyId, { ...v2, format: 3 }, old.code, old.signature)).toBe(false);
       expect(statementIsGenuine([k1], current.keyId, { ...v3, format: undefined }, current.code, current.signature)).toBe(false);
-      expect(statementIsGenuine([k1], current.keyId, { ...v3, figures: { ...v3.figures, peopleAccompanied: 20 } }, current.code, current.signature)).toBe(false);
+      expect(statementIsGenuine([k1], current.keyId, { ...v3, figures: { ...v3.figures, peopleAccompanied: 20 } }, current.code, current.signature)).toBe(
+        false,
+      );
     });
   });
 
