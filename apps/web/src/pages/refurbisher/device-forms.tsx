@@ -167,7 +167,11 @@ export function RecycleForm({ device, onDone }: { device: DeviceRef; onDone: (me
         </div>
       )}
       <TextArea label="Raison du recyclage" required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
-      <CheckboxField label="Destination déjà connue (remis à l’éco-organisme ou à l’opérateur)" checked={known} onChange={(e) => setKnown(e.target.checked)} />
+      <CheckboxField
+        label="Destination déjà connue (remis à l’éco-organisme ou au centre de traitement)"
+        checked={known}
+        onChange={(e) => setKnown(e.target.checked)}
+      />
       {known && <RecyclingDestinationFields draft={destination} onChange={setDestination} weightLabel="Poids de l’appareil (kg)" />}
       <button type="submit" className="danger" disabled={recycle.running}>
         Recycler l’appareil
