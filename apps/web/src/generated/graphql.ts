@@ -1155,7 +1155,7 @@ export type WebPeopleRepairTicketsQuery = { repairTickets: { totalCount: number,
 export type WebPeopleDeliveredDevicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WebPeopleDeliveredDevicesQuery = { orders: { edges: Array<{ node: { id: string, reference: string, lines: Array<{ devices: Array<{ id: string, serialNumber: string, category: DeviceCategory, brand: string | null, model: string | null, status: DeviceStatus, warrantyUntil: string | null }> }> } }> } };
+export type WebPeopleDeliveredDevicesQuery = { devices: { edges: Array<{ node: { id: string, serialNumber: string, category: DeviceCategory, brand: string | null, model: string | null, warrantyUntil: string | null, order: { reference: string } | null } }> } };
 
 export type WebPeopleOpenRepairTicketMutationVariables = Exact<{
   deviceId: Scalars['ID']['input'];
@@ -2415,21 +2415,17 @@ export const WebPeopleRepairTicketsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<WebPeopleRepairTicketsQuery, WebPeopleRepairTicketsQueryVariables>;
 export const WebPeopleDeliveredDevicesDocument = new TypedDocumentString(`
     query WebPeopleDeliveredDevices {
-  orders(first: 100) {
+  devices(status: DELIVERED, first: 100) {
     edges {
       node {
         id
-        reference
-        lines {
-          devices {
-            id
-            serialNumber
-            category
-            brand
-            model
-            status
-            warrantyUntil
-          }
+        serialNumber
+        category
+        brand
+        model
+        warrantyUntil
+        order {
+          reference
         }
       }
     }

@@ -18,9 +18,7 @@ export function PartnerRepairsPage() {
   const [symptom, setSymptom] = useState('');
   const [done, setDone] = useState<string | null>(null);
 
-  const devices = (delivered.data?.orders.edges ?? []).flatMap((edge) =>
-    edge.node.lines.flatMap((line) => line.devices.filter((d) => d.status === 'DELIVERED').map((d) => ({ ...d, order: edge.node.reference }))),
-  );
+  const devices = delivered.data?.devices.edges.map((edge) => edge.node) ?? [];
   const chosen = devices.find((d) => d.id === deviceId) ?? devices[0];
 
   const onOpen = async (event: FormEvent) => {
@@ -51,7 +49,7 @@ export function PartnerRepairsPage() {
               value={chosen.id}
               options={devices.map((d) => ({
                 value: d.id,
-                label: `${d.serialNumber} — ${[label(CATEGORY, d.category), d.brand, d.model].filter(Boolean).join(' ')} (${d.order}${
+                label: `${d.serialNumber} — ${[label(CATEGORY, d.category), d.brand, d.model].filter(Boolean).join(' ')} (${d.order?.reference ?? 'commande'}${
                   d.warrantyUntil ? `, garanti jusqu’au ${formatDate(d.warrantyUntil)}` : ', sans garantie'
                 })`,
               }))}

@@ -34,28 +34,17 @@ describe('Réparations', () => {
     const calls = answerOperations(mocked, {
       WebPeopleRepairTickets: () => ({ repairTickets: { totalCount: opened ? 1 : 0, edges: opened ? [{ node: ticket(false) }] : [] } }),
       WebPeopleDeliveredDevices: () => ({
-        orders: {
+        devices: {
           edges: [
             {
               node: {
-                id: 'o1',
-                reference: 'CMD-1',
-                lines: [
-                  {
-                    devices: [
-                      { id: 'd0', serialNumber: 'SN-SHIPPED', category: 'LAPTOP', brand: null, model: null, status: 'SHIPPED', warrantyUntil: null },
-                      {
-                        id: 'd1',
-                        serialNumber: 'SN-FAULTY',
-                        category: 'LAPTOP',
-                        brand: 'HP',
-                        model: 'EliteBook',
-                        status: 'DELIVERED',
-                        warrantyUntil: '2027-01-10T10:00:00Z',
-                      },
-                    ],
-                  },
-                ],
+                id: 'd1',
+                serialNumber: 'SN-FAULTY',
+                category: 'LAPTOP',
+                brand: 'HP',
+                model: 'EliteBook',
+                warrantyUntil: '2027-01-10T10:00:00Z',
+                order: { reference: 'CMD-1' },
               },
             },
           ],
@@ -68,7 +57,6 @@ describe('Réparations', () => {
     });
     render(<PartnerRepairsPage />);
     await screen.findByText('Aucune demande de réparation.');
-    // only a delivered device can break with a person
     const device = screen.getByLabelText('Appareil livré');
     expect(
       within(device)
