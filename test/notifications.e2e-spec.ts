@@ -1,10 +1,9 @@
+import { AddressInfo } from 'node:net';
 import { RequestContext } from '@app/common';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { PickupReminderService, PickupSchedulingService } from '@app/logistics';
 import { EmailSender, NotificationRecorder, ResumeEmailDeliveriesJob, SendDailyDigestsJob, WarnExpiringOffersJob } from '@app/notifications';
 import { createClient } from 'graphql-ws';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import WebSocket from 'ws';
 import {
   NotificationsCancelDonationDocument,
@@ -26,6 +25,7 @@ import {
 import { declareAndRoute, LYON } from './support/donation-flow';
 import { callerOf } from './support/edge-walk';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
+import { SmtpCapture } from './support/smtp-capture';
 import { TestApp } from './support/test-app';
 import { sourceOf } from './support/typed-client';
 import { waitFor } from './support/wait-for';
@@ -35,79 +35,10 @@ const PUBLIC_URL = 'https://reemploi.test';
 /** Paris time as people read it: "jeudi 10 décembre 2026 à 14 h 30" */
 const PARIS_DATE = /(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(er)? \S+ \d{4} à \d{1,2} h \d{2}/;
 
-interface Received {
-  to: string[];
-  raw: string;
-  messageId: string;
-  subject: string;
-}
-
-/** A real SMTP server on a port of its own, keeping what it receives; it can be stopped and started again on the same port. */
-class TestSmtp {
-  readonly received: Received[] = [];
-  private server?: SMTPServer;
-  port = 0;
-
-  async start(port = 0): Promise<void> {
-    if (this.server) return;
-    this.server = new SMTPServer({
-      authOptional: true,
-      // stopping means down now: open connections are cut at once
-      closeTimeout: 50,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          // folded header lines (long encoded subjects) joined first
-          const head = raw.split(/\r?\n\r?\n/, 1)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-          const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? '';
-          this.received.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: decoded(raw),
-            messageId: header('Message-ID'),
-            subject: decodeWords(header('Subject')),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  }
-
-  to(address: string, subject: RegExp): Received[] {
-    return this.received.filter((m) => m.to.includes(address) && subject.test(m.subject));
-  }
-
-  waitFor(address: string, subject: RegExp, timeoutMs = 20_000): Promise<Received> {
-    return waitFor(`an e-mail to ${address} about ${subject}`, async () => this.to(address, subject)[0], timeoutMs);
-  }
-}
-
-/** The message with its quoted-printable parts decoded, so that French text can be searched. */
-function decoded(raw: string): string {
-  return raw.replace(/=\r?\n/g, '').replace(/(=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
-}
-
-function decodeWords(value: string): string {
-  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decoded(text.replace(/_/g, ' ')),
-  );
-}
-
 describe('notifications: inbox, e-mail exactly once, preferences, live pushes', () => {
   let t: TestApp;
   let net: NetworkFixture;
-  const smtp = new TestSmtp();
+  const smtp = new SmtpCapture();
   const availableFrom = () => new Date(Date.now() + 2 * DAY).toISOString();
 
   const notificationsOf = (email: string) =>
