@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Role } from '@app/common';
-import { AuthService, CallerCache, hashPassword, PasswordResetRequested, UserAccounts } from '@app/auth';
+import { AuthService, CallerCache, PasswordResetRequested, UserAccounts } from '@app/auth';
 import { EventPhase, TransactionEvents } from '@app/database';
 import {
   AccountsChangePasswordDocument,
@@ -14,9 +14,11 @@ import {
   AccountsResetPasswordDocument,
   AccountsUpdateUserDocument,
 } from './generated/graphql';
+import { compiledEntry } from './support/compiled-build';
 import { NetworkFixture, PASSWORD, seedNetwork } from './support/network-fixture';
 import { TestApp } from './support/test-app';
 import { TEST_DATABASE_URL, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from './support/test-database';
+import { fixturePasswordHash } from './support/test-password';
 
 const ROOT = join(__dirname, '..');
 const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -41,7 +43,7 @@ describe('accounts run day to day', () => {
   /** A fresh account of that role (in ARA unless said) and a token as login issues it (login itself is tested in auth). */
   const account = async (role: RoleName, region: 'ara' | 'bfc' = 'ara') => {
     const email = `acc-${role}-${++counter}@${region}.test`;
-    passwordHash ??= hashPassword(PASSWORD);
+    passwordHash ??= fixturePasswordHash(PASSWORD);
     const [row] = await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
       email,
       await passwordHash,
@@ -287,7 +289,7 @@ describe('accounts run day to day', () => {
       new Promise<{ code: number; out: string; err: string }>((resolve) => {
         execFile(
           process.execPath,
-          ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/api/src/cli/admin.ts'), ...args],
+          [compiledEntry('apps/api/src/cli/admin.ts'), ...args],
           {
             cwd: ROOT,
             env: {

@@ -14,6 +14,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { QueryFailedError } from 'typeorm';
 import { HealthAndHygieneLoginDocument, HealthAndHygieneMyRoleDocument } from './generated/graphql';
+import { compiledEntry } from './support/compiled-build';
 import { RedisProxy } from './support/redis-proxy';
 import { TestApp } from './support/test-app';
 import { TEST_DATABASE_NAME, TEST_DATABASE_URL, TEST_REDIS_URL, TEST_SERVER_URL } from './support/test-database';
@@ -41,7 +42,7 @@ class Spawned {
   }
 
   static start(entry: string, env: Record<string, string>): Spawned {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)], {
+    const child = spawn(process.execPath, [compiledEntry(entry)], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -8,6 +8,7 @@ import { RouteRegionJob } from '@app/routing/jobs/route-region.job';
 import { JobType } from 'bullmq';
 import request from 'supertest';
 import { DeclareDonationInput, JobsDeclareDocument, JobsMyRoleDocument, JobsOverviewDocument, JobsRedisAndOutboxDocument } from './generated/graphql';
+import { compiledEntry } from './support/compiled-build';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { RedisProxy } from './support/redis-proxy';
 import { TestApp } from './support/test-app';
@@ -216,24 +217,20 @@ describe('background jobs through the outbox', () => {
     const children: ChildProcess[] = [];
 
     const startWorker = (): ChildProcess => {
-      const child = spawn(
-        process.execPath,
-        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, '..', 'apps', 'worker', 'src', 'main.ts')],
-        {
-          cwd: join(__dirname, '..'),
-          env: {
-            ...process.env,
-            NODE_OPTIONS: '',
-            DATABASE_URL: TEST_DATABASE_URL,
-            REDIS_URL: TEST_REDIS_URL,
-            JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
-            QUEUE_PREFIX: prefix,
-            JOB_LOCK_MS: '1500',
-            LOG_LEVEL: 'warn',
-          },
-          stdio: 'ignore',
+      const child = spawn(process.execPath, [compiledEntry('apps/worker/src/main.ts')], {
+        cwd: join(__dirname, '..'),
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          DATABASE_URL: TEST_DATABASE_URL,
+          REDIS_URL: TEST_REDIS_URL,
+          JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+          QUEUE_PREFIX: prefix,
+          JOB_LOCK_MS: '1500',
+          LOG_LEVEL: 'warn',
         },
-      );
+        stdio: 'ignore',
+      });
       children.push(child);
       return child;
     };
@@ -285,7 +282,7 @@ describe('background jobs through the outbox', () => {
       expect(await lotsPerDonation(t)).toEqual([1]);
       expect(await t.dataSource.query(`SELECT sum(quantity)::int AS n FROM lot`)).toEqual([{ n: 3 }]);
       await queue.obliterate({ force: true });
-    }, 240_000); // two worker processes start (ts-node) and a lock must lapse: slow on a busy machine
+    }, 240_000); // two worker processes start and a lock must lapse: slow on a busy machine
   });
 
   it('the system context may route any region (jobs run as the platform)', () => {

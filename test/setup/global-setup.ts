@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { BUILD_DIR_ENV, buildForChildProcesses } from '../support/compiled-build';
 import { assertDatabaseName, databaseUrl, RUN_DATABASE_ENV, RUN_ID_ENV, TEST_SERVER_URL } from '../support/test-database';
 
 /** Whether a process of this machine still runs (a run that died leaves its databases behind). */
@@ -15,8 +16,8 @@ function alive(pid: number): boolean {
 
 /**
  * Once per run: names the run's databases after the configured base and this process, drops those
- * of earlier runs that died, and migrates the template every worker clones (test/setup/worker-database.ts).
- * The workers inherit the names through the environment.
+ * of earlier runs that died, migrates the template every worker clones (test/setup/worker-database.ts)
+ * and compiles what the child processes run. The workers inherit the names through the environment.
  */
 export default async function globalSetup(): Promise<void> {
   const base = assertDatabaseName(process.env.TEST_DATABASE_NAME ?? 'reuse_e2e');
@@ -50,4 +51,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
+
+  // the child processes' compiled API, worker and CLI (test/support/compiled-build.ts), once for every worker
+  process.env[BUILD_DIR_ENV] = buildForChildProcesses();
 }

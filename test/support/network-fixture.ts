@@ -1,7 +1,8 @@
 import { Role, withSiretCheckDigit } from '@app/common';
-import { AuthService, hashPassword } from '@app/auth';
+import { AuthService } from '@app/auth';
 import { OrganizationKind } from '@app/network/entities/organization-kind';
 import { TestApp } from './test-app';
+import { fixturePasswordHash } from './test-password';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -46,7 +47,7 @@ async function org(t: TestApp, regionId: string, kind: OrganizationKind, name: s
 
 /** A user who can log in with PASSWORD, and a token as login would issue it (login itself is tested in auth). */
 async function user(t: TestApp, email: string, role: Role, organizationId: string | null): Promise<string> {
-  hash ??= hashPassword(PASSWORD);
+  hash ??= fixturePasswordHash(PASSWORD);
   const [row] = await t.dataSource.query(`INSERT INTO "user" (email, password_hash, role, organization_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
     email,
     await hash,

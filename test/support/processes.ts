@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { compiledEntry } from './compiled-build';
 import type { GqlResponse } from './test-app';
 import { sourceOf, VariablesFor } from './typed-client';
 import { waitFor } from './wait-for';
@@ -19,8 +20,8 @@ export interface JobRun {
 
 /**
  * A real process of ours, started from its production entry point (`apps/api/src/main.ts` or
- * `apps/worker/src/main.ts`) through ts-node, as the image runs the compiled one. Its output is
- * kept: the tests read the address it listens on and the jobs it ran from its log lines.
+ * `apps/worker/src/main.ts`) compiled as the image runs it (test/support/compiled-build.ts). Its
+ * output is kept: the tests read the address it listens on and the jobs it ran from its log lines.
  */
 export class ServiceProcess {
   private output = '';
@@ -36,7 +37,7 @@ export class ServiceProcess {
   }
 
   static start(name: string, entry: 'apps/api/src/main.ts' | 'apps/worker/src/main.ts', env: Record<string, string>): ServiceProcess {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry)], {
+    const child = spawn(process.execPath, [compiledEntry(entry)], {
       cwd: ROOT,
       // Jest's --experimental-vm-modules is not the production runtime
       env: { ...process.env, NODE_OPTIONS: '', ...env },

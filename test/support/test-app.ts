@@ -98,17 +98,26 @@ export class TestApp {
     return data.login.accessToken;
   }
 
-  /** Empties every table but the migrations' own, and restarts every sequence. */
+  /**
+   * Empties every table but the migrations' own, and restarts every sequence, in one transaction.
+   * DELETE, not TRUNCATE: a TRUNCATE of the ~60 tables makes new files for each and took 0.4–1.9 s
+   * a call on the shared machine, DELETE of a test's few rows a few milliseconds, and most files
+   * reset before every test. As a replica would (session_replication_role), it skips the foreign
+   * keys' checks and the append-only triggers, which guard the application, not this.
+   */
   async reset(): Promise<void> {
     const tables: Array<{ tablename: string }> = await this.dataSource.query(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
     );
-    if (tables.length) await this.dataSource.query(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
-    // sequences no column owns (reference numbers) are not restarted by TRUNCATE
+    // every sequence, also those no column owns (reference numbers)
     const sequences: Array<{ name: string }> = await this.dataSource.query(
       `SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' AND sequencename NOT LIKE 'migrations%'`,
     );
-    for (const { name } of sequences) await this.dataSource.query(`ALTER SEQUENCE "${name}" RESTART`);
+    const statements = [...tables.map((t) => `DELETE FROM "${t.tablename}"`), ...sequences.map((s) => `ALTER SEQUENCE "${s.name}" RESTART`)];
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL session_replication_role = replica`);
+      if (statements.length) await manager.query(statements.join(';\n'));
+    });
   }
 
   /**
