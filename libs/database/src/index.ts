@@ -7,4 +7,6 @@ export * from './events/domain-event';
 export * from './events/event-phase';
 export * from './events/transaction-events';
 export * from './sql-logger';
+export * from './listing-statement';
+export * from './keyset-listing';
 export * from './database.module';

@@ -11,5 +11,6 @@ export * from './services/organization-deactivation.service';
 export * from './services/region.service';
 export * from './services/user.service';
 export * from './services/refurbisher-load.service';
+export * from './resolvers/selected-fields';
 export * from './seed/network-seeder';
 export * from './network.module';

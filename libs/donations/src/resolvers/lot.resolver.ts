@@ -1,7 +1,8 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Connection, RequestContext, Role } from '@app/common';
 import { AccessPolicy, Allow, Ctx } from '@app/auth';
-import { Organization, OrganizationService } from '@app/network';
+import { connectionSelection, Organization, OrganizationService } from '@app/network';
 import { LotConnection } from '../dto/donation.types';
 import { Donation } from '../entities/donation.entity';
 import { LotItem } from '../entities/lot-item.entity';
@@ -28,8 +29,9 @@ export class LotResolver {
     @Args('refurbisherId', { type: () => ID, nullable: true }) refurbisherId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Connection<Lot>> {
-    return this.lotService.list(ctx, { status, refurbisherId }, first, after);
+    return this.lotService.list(ctx, { status, refurbisherId }, first, after, info && connectionSelection(info));
   }
 
   @Allow(Role.ADMIN, Role.COORDINATOR, Role.DONOR, Role.REFURBISHER)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
+import { Connection, groupedByKey, RequestContext, requestLoader } from '@app/common';
 import { ReadScope } from '@app/auth';
-import { TransactionRunner } from '@app/database';
+import { ConnectionSelection, KeysetListing, TransactionRunner } from '@app/database';
 import { In } from 'typeorm';
 import { LotItem } from '../entities/lot-item.entity';
 import { LotStatus } from '../entities/lot-status';
@@ -10,30 +10,27 @@ import { Lot } from '../entities/lot.entity';
 /** Reading lots, scoped per role. */
 @Injectable()
 export class LotService {
+  private readonly listing = new KeysetListing(Lot, 'l', new Set(['id', 'createdAt']));
+
   constructor(private readonly tx: TransactionRunner) {}
 
-  async list(
+  /**
+   * A page of the lots the caller may read. With `selection` (what the GraphQL query asks for),
+   * only the columns it needs are read, besides id and createdAt (the cursor), and the count only
+   * when asked for.
+   */
+  list(
     ctx: RequestContext,
     filter: { status?: LotStatus | null; refurbisherId?: string | null },
     first?: number | null,
     after?: string | null,
+    selection?: ConnectionSelection,
   ): Promise<Connection<Lot>> {
-    const limit = pageSize(first);
-    const qb = this.tx.manager(ctx).getRepository(Lot).createQueryBuilder('l');
-    ReadScope.apply(ctx, qb, 'Lot', 'l');
-    if (filter.status) qb.andWhere('l.status = :status', { status: filter.status });
-    if (filter.refurbisherId) qb.andWhere('l.refurbisher_id = :rid', { rid: filter.refurbisherId });
-    const total = await qb.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      qb.andWhere('(l.created_at, l.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
-    }
-    const rows = await qb
-      .orderBy('l.created_at', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total);
+    const filters = [
+      { name: 'status', sql: 'l.status = :status', value: filter.status },
+      { name: 'rid', sql: 'l.refurbisher_id = :rid', value: filter.refurbisherId },
+    ];
+    return this.listing.list(this.tx.manager(ctx), ReadScope.sql(ctx.user, 'Lot', 'l'), filters, first, after, selection);
   }
 
   find(ctx: RequestContext, id: string): Promise<Lot | null> {

@@ -1,7 +1,8 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Connection, RequestContext, Role } from '@app/common';
 import { AccessPolicy, Allow, Ctx } from '@app/auth';
-import { Organization, OrganizationService } from '@app/network';
+import { connectionSelection, Organization, OrganizationService } from '@app/network';
 import { ConfirmDeliveryInput, ShipDevicesInput, SubmitOrderInput } from '../dto/order.inputs';
 import { PartnerOrderConnection } from '../dto/order.types';
 import { OrderLine } from '../entities/order-line.entity';
@@ -32,8 +33,9 @@ export class OrderResolver {
     @Args('partnerId', { type: () => ID, nullable: true }) partnerId?: string,
     @Args('first', { type: () => Int, nullable: true }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<Connection<PartnerOrder>> {
-    return this.orderService.list(ctx, { status, partnerId }, first, after);
+    return this.orderService.list(ctx, { status, partnerId }, first, after, info && connectionSelection(info));
   }
 
   @Allow(Role.ADMIN, Role.COORDINATOR, Role.PARTNER)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { byKey, Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { byKey, Connection, groupedByKey, RequestContext, requestLoader } from '@app/common';
+import { ConnectionSelection, KeysetListing, TransactionRunner } from '@app/database';
 import { ActAccess, ReadScope } from '@app/auth';
 import { Device } from '@app/refurbishing';
 import { In, IsNull } from 'typeorm';
@@ -21,25 +21,27 @@ export interface OrderFilter {
  */
 @Injectable()
 export class OrderService {
+  private readonly listing = new KeysetListing(PartnerOrder, 'o', new Set(['id', 'createdAt']));
+
   constructor(private readonly tx: TransactionRunner) {}
 
-  async list(ctx: RequestContext, filter: OrderFilter, first?: number | null, after?: string | null): Promise<Connection<PartnerOrder>> {
-    const limit = pageSize(first);
-    const qb = this.tx.manager(ctx).getRepository(PartnerOrder).createQueryBuilder('o');
-    ReadScope.apply(ctx, qb, 'PartnerOrder', 'o');
-    if (filter.status) qb.andWhere('o.status = :status', { status: filter.status });
-    if (filter.partnerId) qb.andWhere('o.partner_id = :partnerId', { partnerId: filter.partnerId });
-    const total = await qb.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      qb.andWhere('(o.created_at, o.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
-    }
-    const rows = await qb
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total);
+  /**
+   * A page of the orders the caller may read. With `selection` (what the GraphQL query asks for),
+   * only the columns it needs are read, besides id and createdAt (the cursor), and the count only
+   * when asked for.
+   */
+  list(
+    ctx: RequestContext,
+    filter: OrderFilter,
+    first?: number | null,
+    after?: string | null,
+    selection?: ConnectionSelection,
+  ): Promise<Connection<PartnerOrder>> {
+    const filters = [
+      { name: 'status', sql: 'o.status = :status', value: filter.status },
+      { name: 'partnerId', sql: 'o.partner_id = :partnerId', value: filter.partnerId },
+    ];
+    return this.listing.list(this.tx.manager(ctx), ReadScope.sql(ctx.user, 'PartnerOrder', 'o'), filters, first, after, selection);
   }
 
   /** null when absent or not visible to the caller: ids are not probed. */

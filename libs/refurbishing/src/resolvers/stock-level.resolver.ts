@@ -1,6 +1,8 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { RequestContext, Role } from '@app/common';
 import { Allow, Ctx } from '@app/auth';
+import { selectedFields } from '@app/network';
 import { StockLevel } from '../entities/stock-level.entity';
 import { StockLevelService } from '../services/stock-level.service';
 
@@ -14,7 +16,9 @@ export class StockLevelResolver {
     @Ctx() ctx: RequestContext,
     @Args('regionId', { type: () => ID, nullable: true }) regionId?: string,
     @Args('refurbisherId', { type: () => ID, nullable: true }) refurbisherId?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<StockLevel[]> {
-    return this.stockLevelService.levels(ctx, { regionId, refurbisherId });
+    const selection = info && { levels: selectedFields(info), refurbisher: selectedFields(info, 'refurbisher') };
+    return this.stockLevelService.levels(ctx, { regionId, refurbisherId }, selection);
   }
 }
