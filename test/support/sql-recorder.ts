@@ -10,12 +10,16 @@ export class SqlRecorder {
   private recording: string[] | null = null;
   private readonly release: () => void;
 
-  constructor(private readonly t: TestApp) {
+  /** `length`: how much of each statement is kept (the start names it; a test of what a statement reads keeps it whole). */
+  constructor(
+    private readonly t: TestApp,
+    length = 140,
+  ) {
     const runner = t.dataSource.createQueryRunner();
     const proto = Object.getPrototypeOf(runner) as { query: (...args: unknown[]) => Promise<unknown> };
     void runner.release();
     const original = proto.query;
-    const record = (statement: unknown) => this.recording?.push(String(statement).replace(/\s+/g, ' ').slice(0, 140));
+    const record = (statement: unknown) => this.recording?.push(String(statement).replace(/\s+/g, ' ').slice(0, length));
     proto.query = function (this: unknown, ...args: unknown[]) {
       record(args[0]);
       return original.apply(this, args);
