@@ -103,7 +103,9 @@ export class TestApp {
    * DELETE, not TRUNCATE: a TRUNCATE of the ~60 tables makes new files for each and took 0.4–1.9 s
    * a call on the shared machine, DELETE of a test's few rows a few milliseconds, and most files
    * reset before every test. As a replica would (session_replication_role), it skips the foreign
-   * keys' checks and the append-only triggers, which guard the application, not this.
+   * keys' checks and the append-only triggers, which guard the application, not this. The tables
+   * are locked first as TRUNCATE locks them: a job still writing from the last test finishes before,
+   * or starts after, never leaves a row behind.
    */
   async reset(): Promise<void> {
     const tables: Array<{ tablename: string }> = await this.dataSource.query(
@@ -113,9 +115,11 @@ export class TestApp {
     const sequences: Array<{ name: string }> = await this.dataSource.query(
       `SELECT sequencename AS name FROM pg_sequences WHERE schemaname = 'public' AND sequencename NOT LIKE 'migrations%'`,
     );
-    const statements = [...tables.map((t) => `DELETE FROM "${t.tablename}"`), ...sequences.map((s) => `ALTER SEQUENCE "${s.name}" RESTART`)];
+    const names = tables.map((t) => `"${t.tablename}"`);
+    const statements = [...names.map((name) => `DELETE FROM ${name}`), ...sequences.map((s) => `ALTER SEQUENCE "${s.name}" RESTART`)];
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SET LOCAL session_replication_role = replica`);
+      if (names.length) await manager.query(`LOCK TABLE ${names.join(', ')} IN ACCESS EXCLUSIVE MODE`);
       if (statements.length) await manager.query(statements.join(';\n'));
     });
   }
