@@ -76,6 +76,7 @@ import {
   AccessTableWaitingListDocument,
   AccessTableSetPricesDocument,
   AccessTablePriceListDocument,
+  AccessTableWarrantyDocument,
   DeclareDonationInput,
   DeviceIntakeInput,
   OrderLineInput,
@@ -378,6 +379,10 @@ describe('the act table, once per cell, through GraphQL', () => {
     'Organization.setWarranty': {
       rowOf: (s) => s.region.refurbisher,
       run: (token, s) => codeOf(AccessTableSetWarrantyDocument, { refurbisherId: s.region.refurbisher, months: 12 }, token),
+    },
+    'Organization.readWarranty': {
+      rowOf: (s) => s.region.refurbisher,
+      run: (token, s) => codeOf(AccessTableWarrantyDocument, { refurbisherId: s.region.refurbisher }, token),
     },
     'Need.cancel': { rowOf: needOf, run: (token, s) => codeOf(AccessTableCancelNeedDocument, { needId: needOf(s) }, token) },
     'Need.order': { rowOf: needOf, run: (token, s) => codeOf(AccessTableOrderForNeedsDocument, { needIds: [needOf(s)] }, token) },

@@ -13,6 +13,7 @@ import {
   LoansResolveRepairTicketDocument,
   LoansReturnLoanDocument,
   LoansSetWarrantyDocument,
+  LoansWarrantyDocument,
 } from './generated/graphql';
 import { claimLot, declareAndRoute, eraseAndGrade, inIntakeOrder, markCollected, receiveLot } from './support/donation-flow';
 import { NetworkFixture, seedNetwork } from './support/network-fixture';
@@ -357,6 +358,16 @@ describe('the people equipped: gift or loan, returns, warranty and repairs', () 
     await t.runOk(LoansConfirmDeliveryDocument, { input: { orderId, deviceIds: [deviceId] } }, net.ara.tokens.partner);
     // a later, longer warranty does not reach back to what was delivered before
     await t.runOk(LoansSetWarrantyDocument, { months: 24 }, net.ara.tokens.refurbisher);
+    // what is set reads back, for the refurbisher and its coordinator; a partner does not read it, another region's coordinator finds nothing
+    expect((await t.runOk(LoansWarrantyDocument, {}, net.ara.tokens.refurbisher)).warranty).toMatchObject({
+      months: 24,
+      refurbisher: { id: net.ara.refurbisher },
+    });
+    expect((await t.runOk(LoansWarrantyDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.coordinator)).warranty.months).toBe(24);
+    expect(await t.runError(LoansWarrantyDocument, { refurbisherId: net.ara.refurbisher }, net.ara.tokens.partner)).toBe('FORBIDDEN');
+    expect(await t.runError(LoansWarrantyDocument, { refurbisherId: net.ara.refurbisher }, net.bfc.tokens.coordinator)).toBe('NOT_FOUND');
+    // one that never set a warranty gives none
+    expect((await t.runOk(LoansWarrantyDocument, {}, net.bfc.tokens.refurbisher)).warranty).toMatchObject({ months: 0, updatedAt: null });
     const ticket = (await t.runOk(LoansOpenRepairTicketDocument, { deviceId, symptom: 'clavier : touches @ et # muettes' }, net.ara.tokens.partner))
       .openRepairTicket;
     expect(ticket).toMatchObject({ status: 'OPEN', underWarranty: false, symptom: 'clavier : touches @ et # muettes' });

@@ -29,6 +29,7 @@ const EXPECTED: Record<string, Partial<Record<Role, string>>> = {
   'Organization.readWasteRegisterOf': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', REFURBISHER: 'own/FORBIDDEN' },
   'Organization.setCapacities': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', REFURBISHER: 'own/FORBIDDEN' },
   'Organization.setWarranty': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', REFURBISHER: 'own/FORBIDDEN' },
+  'Organization.readWarranty': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', REFURBISHER: 'own/FORBIDDEN' },
   'Organization.setPrices': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', REFURBISHER: 'own/FORBIDDEN' },
   'Organization.readPrices': { ADMIN: 'all/NOT_FOUND', COORDINATOR: 'region/NOT_FOUND', REFURBISHER: 'own/FORBIDDEN' },
   'Organization.updateContact': {

@@ -195,6 +195,7 @@ export const ACT_RULES = {
     setCapacities: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher sets its own capacities') },
     /** the warranty (months) on the devices it delivers: staff, and a refurbisher its own */
     setWarranty: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher sets its own warranty') },
+    readWarranty: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher reads its own warranty') },
     /** its price list and the VAT mention of its invoices: staff, and a refurbisher its own */
     setPrices: { ...staffFor(), [Role.REFURBISHER]: refused(OWN_ORGANIZATION, 'A refurbisher sets its own prices') },
     /** its price list, named by id: staff of its region, and a refurbisher its own */

@@ -11,7 +11,7 @@ export const WEB_ROOT = join(process.cwd(), 'dist', 'web');
  * path stays a 404 a program understands. Keep in step with the routes of apps/api and the
  * reporting controllers (report files, the public attestation check).
  */
-export const API_PATH_PREFIXES = ['/graphql', '/graphiql', '/health', '/metrics', '/admin', '/reports', '/verifier'];
+export const API_PATH_PREFIXES = ['/graphql', '/graphiql', '/health', '/metrics', '/admin', '/reports', '/verifier', '/invoices', '/papers'];
 
 /**
  * The console may run its own scripts and styles and talk to its own origin, nothing else: no

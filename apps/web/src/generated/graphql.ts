@@ -1182,12 +1182,17 @@ export type WebPeopleResolveRepairTicketMutationVariables = Exact<{
 
 export type WebPeopleResolveRepairTicketMutation = { resolveRepairTicket: { id: string, status: RepairTicketStatus, outcome: RepairOutcome | null } };
 
+export type WebPeopleWarrantyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebPeopleWarrantyQuery = { warranty: { months: number, updatedAt: string | null } };
+
 export type WebPeopleSetWarrantyMutationVariables = Exact<{
   months: Scalars['Int']['input'];
 }>;
 
 
-export type WebPeopleSetWarrantyMutation = { setWarranty: { months: number, updatedAt: string } };
+export type WebPeopleSetWarrantyMutation = { setWarranty: { months: number, updatedAt: string | null } };
 
 export type WebPeopleAccompanimentsQueryVariables = Exact<{
   beneficiaryRef?: InputMaybe<Scalars['String']['input']>;
@@ -2470,6 +2475,14 @@ export const WebPeopleResolveRepairTicketDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WebPeopleResolveRepairTicketMutation, WebPeopleResolveRepairTicketMutationVariables>;
+export const WebPeopleWarrantyDocument = new TypedDocumentString(`
+    query WebPeopleWarranty {
+  warranty {
+    months
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebPeopleWarrantyQuery, WebPeopleWarrantyQueryVariables>;
 export const WebPeopleSetWarrantyDocument = new TypedDocumentString(`
     mutation WebPeopleSetWarranty($months: Int!) {
   setWarranty(months: $months) {

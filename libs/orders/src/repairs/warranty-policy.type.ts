@@ -8,6 +8,6 @@ export class WarrantyView {
   @Field(() => Int, { description: '0: no warranty' })
   months!: number;
 
-  @Field()
-  updatedAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'null: never set (no warranty)' })
+  updatedAt!: Date | null;
 }

@@ -1,4 +1,4 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequestContext, Role } from '@app/common';
 import { Allow, Ctx } from '@app/auth';
 import { Organization, OrganizationService } from '@app/network';
@@ -17,6 +17,16 @@ export class WarrantyResolver {
   @Mutation(() => WarrantyView, { description: 'the warranty a refurbisher gives on the devices it delivers from now on' })
   setWarranty(@Ctx() ctx: RequestContext, @Args() args: SetWarrantyArgs): Promise<WarrantyView> {
     return this.warranties.set(ctx, args.refurbisherId, args.months);
+  }
+
+  @Allow(Role.ADMIN, Role.COORDINATOR, Role.REFURBISHER)
+  @Query(() => WarrantyView, { description: 'the warranty a refurbisher gives on the devices it delivers (0 months: none)' })
+  warranty(
+    @Ctx() ctx: RequestContext,
+    @Args('refurbisherId', { type: () => ID, nullable: true, description: "staff name the refurbisher; a refurbisher's own by default" })
+    refurbisherId?: string,
+  ): Promise<WarrantyView> {
+    return this.warranties.get(ctx, refurbisherId);
   }
 
   @ResolveField(() => Organization, { nullable: true })

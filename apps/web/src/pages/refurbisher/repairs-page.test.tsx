@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { request } from '../../api/request';
 import { answerOperations } from '../../test-support/mock-api';
@@ -90,6 +90,7 @@ describe('Réparations', () => {
         resolved = true;
         return { resolveRepairTicket: { id: 't1', status: 'RESOLVED', outcome: 'REPLACED' } };
       },
+      WebPeopleWarranty: () => ({ warranty: { months: 12, updatedAt: '2026-01-05T09:00:00Z' } }),
       WebPeopleSetWarranty: (v) => ({ setWarranty: { months: v.months, updatedAt: '2026-03-02T09:00:00Z' } }),
     });
     render(<RefurbisherRepairsPage />);
@@ -106,6 +107,8 @@ describe('Réparations', () => {
     await screen.findByText('Aucune demande en cours.');
 
     const months = screen.getByLabelText(/Durée de la garantie/);
+    // the form starts from the warranty as set
+    await waitFor(() => expect((months as HTMLInputElement).value).toBe('12'));
     await user.clear(months);
     await user.type(months, '24');
     await user.click(screen.getByRole('button', { name: 'Enregistrer la garantie' }));

@@ -8,6 +8,7 @@ import {
   WebPeopleRepairTicketsDocument,
   WebPeopleResolveRepairTicketDocument,
   WebPeopleSetWarrantyDocument,
+  WebPeopleWarrantyDocument,
   WebPeopleSpareDevicesDocument,
 } from '../../generated/graphql';
 import { REPAIR_OUTCOME } from '../../labels';
@@ -78,7 +79,12 @@ function ResolveForm({ ticket, onDone }: { ticket: RepairTicket; onDone: (messag
 /** The months of warranty the workshop gives from now on; devices already delivered keep theirs. */
 function WarrantyForm() {
   const set = useMutation(WebPeopleSetWarrantyDocument);
-  const [months, setMonths] = useState('12');
+  const current = useQuery(WebPeopleWarrantyDocument, {});
+  const [months, setMonths] = useState('');
+  // the form starts from what is set (0 when the workshop never set a warranty)
+  useEffect(() => {
+    if (current.data) setMonths(String(current.data.warranty.months));
+  }, [current.data]);
   const [done, setDone] = useState<string | null>(null);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
