@@ -27,9 +27,6 @@ const COUNTER_BOUNDS = {
   delivered_quantity: { lower: '0', upper: 'l.shipped_quantity' },
 } as const;
 
-/** PostgreSQL takes at most 65,535 parameters per statement: multi-row inserts go in slices. */
-const SLICE = 1000;
-
 /**
  * The bookkeeping every use case that moves devices on orders shares: locks (always order, then
  * its lines, then devices, so that two commands cannot deadlock), the device links and the line
@@ -89,30 +86,29 @@ export class OrderLedger {
 
   /**
    * Reserves what matching decided, in the caller's transaction. A device is taken only if it is
-   * still IN_STOCK when its row lock is granted (`SELECT … WHERE status = 'IN_STOCK' FOR UPDATE`
-   * re-checks the condition after waiting), so a device another transaction reserved, shipped or
-   * declared missing meanwhile is skipped, never taken twice. The stock service then moves it to
-   * RESERVED with its custody event and counters, and the line counter grows by a conditional
-   * UPDATE that cannot pass the line's quantity. Returns the reservations made.
+   * still IN_STOCK when its row lock is granted (the stock service's `… WHERE status = 'IN_STOCK'
+   * ORDER BY id FOR UPDATE` re-checks the condition after waiting), so a device another transaction
+   * reserved, shipped or declared missing meanwhile is skipped, never taken twice. The stock
+   * service moves them to RESERVED with their custody events and counters, and the line counters
+   * grow by a conditional UPDATE that cannot pass the line's quantity. Set-based: a handful of
+   * statements whatever the number of devices. Returns the reservations made.
    */
   async reserve(ctx: RequestContext, manager: EntityManager, wanted: readonly Reservation[], detail: string): Promise<Reservation[]> {
     if (!wanted.length) return [];
-    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM device WHERE id = ANY($1::uuid[]) AND status = 'IN_STOCK' ORDER BY id FOR UPDATE`, [
-      wanted.map((w) => w.deviceId),
-    ]);
-    const free = new Set(rows.map((r) => r.id));
+    const free = new Set(
+      await this.stock.reserveInStock(
+        ctx.withManager(manager),
+        wanted.map((w) => w.deviceId),
+        detail,
+      ),
+    );
     const made = wanted.filter((w) => free.has(w.deviceId));
     if (!made.length) return [];
-    await this.stock.reserve(
-      ctx.withManager(manager),
-      made.map((m) => m.deviceId),
-      detail,
+    await manager.query(
+      `INSERT INTO order_line_device (order_line_id, order_id, partner_id, device_id)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[])`,
+      [made.map((m) => m.lineId), made.map((m) => m.orderId), made.map((m) => m.partnerId), made.map((m) => m.deviceId)],
     );
-    for (let i = 0; i < made.length; i += SLICE) {
-      await manager
-        .getRepository(OrderLineDevice)
-        .insert(made.slice(i, i + SLICE).map((m) => ({ orderLineId: m.lineId, orderId: m.orderId, partnerId: m.partnerId, deviceId: m.deviceId })));
-    }
     await this.moveCounter(
       manager,
       'allocated_quantity',
@@ -222,18 +218,34 @@ export class OrderLedger {
     if (column === 'allocated_quantity') await this.events.record(manager, new OrderAllocationsChanged(new Map(ids.map((id, i) => [id, deltas[i]!]))));
   }
 
-  /** Re-derives these orders' statuses from their lines and writes those that changed, through the machine. */
+  /**
+   * Re-derives these orders' statuses from their lines and writes those that changed, through the
+   * machine, in one statement (order rows locked in id order, as every order command takes them).
+   */
   async refreshStatuses(manager: EntityManager, orderIds: readonly string[]): Promise<void> {
     const ids = [...new Set(orderIds)].sort();
     if (!ids.length) return;
     const orders = await manager.getRepository(PartnerOrder).find({ where: { id: In(ids) } });
-    const lines = await manager.getRepository(OrderLine).find({ where: { orderId: In(ids) } });
+    const linesOf = new Map<string, OrderLine[]>();
+    for (const line of await manager.getRepository(OrderLine).find({ where: { orderId: In(ids) } })) {
+      linesOf.set(line.orderId, [...(linesOf.get(line.orderId) ?? []), line]);
+    }
+    const changed: Array<{ id: string; status: PartnerOrder['status'] }> = [];
     for (const order of orders) {
-      const next = deriveOrderStatus({ cancelled: order.cancelledAt !== null, lines: lines.filter((l) => l.orderId === order.id) });
+      const next = deriveOrderStatus({ cancelled: order.cancelledAt !== null, lines: linesOf.get(order.id) ?? [] });
       if (next === order.status) continue;
       ORDER_MACHINE.assertTransition(order.status, next);
-      await manager.update(PartnerOrder, { id: order.id }, { status: next, version: order.version + 1 });
+      changed.push({ id: order.id, status: next });
     }
+    if (!changed.length) return;
+    changed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await manager.query(
+      `WITH locked AS (SELECT id FROM partner_order WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE)
+       UPDATE partner_order o SET status = v.status, version = o.version + 1
+         FROM unnest($1::uuid[], $2::order_status[]) AS v(id, status) JOIN locked USING (id)
+        WHERE o.id = v.id`,
+      [changed.map((c) => c.id), changed.map((c) => c.status)],
+    );
   }
 }
 

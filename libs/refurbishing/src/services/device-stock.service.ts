@@ -4,6 +4,7 @@ import { TransactionRunner } from '@app/database';
 import { In } from 'typeorm';
 import { DeviceAction, StatusChangingAction } from '../entities/device-action';
 import { Device } from '../entities/device.entity';
+import { DeviceStatus } from '../entities/device-status';
 import { DeviceLedger } from './device-ledger.service';
 
 /**
@@ -23,6 +24,22 @@ export class DeviceStockService {
   /** IN_STOCK -> RESERVED. A device reserved already is CONFLICT: never reserved twice. */
   reserve(ctx: RequestContext, deviceIds: readonly string[], detail?: string): Promise<Device[]> {
     return this.move(ctx, deviceIds, DeviceAction.RESERVED, detail);
+  }
+
+  /**
+   * IN_STOCK -> RESERVED for those of these devices still IN_STOCK once their row lock is granted
+   * (the others are left alone, never reserved twice), set-based: matching reserves thousands at
+   * once. Returns the ids reserved, in id order.
+   */
+  reserveInStock(ctx: RequestContext, deviceIds: readonly string[], detail?: string): Promise<string[]> {
+    return this.tx.run(ctx, async (_, manager) => {
+      const moved = await this.ledger.applyMany(ctx, manager, deviceIds, {
+        action: DeviceAction.RESERVED,
+        from: [DeviceStatus.IN_STOCK],
+        detail: detail ?? null,
+      });
+      return moved.map((m) => m.deviceId);
+    });
   }
 
   /** RESERVED -> IN_STOCK: an order cancelled, a stale reservation released. */
