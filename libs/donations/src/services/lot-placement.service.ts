@@ -27,6 +27,8 @@ const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 type PlacedItem = { category: DeviceCategory; quantity: number };
 
+const OUTBOX_SLICE = 10_000;
+
 /**
  * One lot per (donation, refurbisher) while it is not collected: routing and the coordinator's
  * assignments place devices through here, which grows the open lot of the pair instead of
@@ -159,12 +161,11 @@ export class LotPlacement {
       items.map((i) => i.category),
       items.map((i) => i.quantity),
     ]);
-    await this.outbox.enqueue(
-      manager,
-      ...lots
-        .filter((lot) => lot.offerExpiresAt)
-        .map((lot) => notificationRequest(NotificationEvent.LOT_OFFERED, { lotId: lot.id, offerExpiresAt: lot.offerExpiresAt!.toISOString() })),
-    );
+    const offered = lots
+      .filter((lot) => lot.offerExpiresAt)
+      .map((lot) => notificationRequest(NotificationEvent.LOT_OFFERED, { lotId: lot.id, offerExpiresAt: lot.offerExpiresAt!.toISOString() }));
+    // one multi-row insert, of six parameters a row: PostgreSQL takes at most 65,535 a statement
+    for (let i = 0; i < offered.length; i += OUTBOX_SLICE) await this.outbox.enqueue(manager, ...offered.slice(i, i + OUTBOX_SLICE));
     return lots;
   }
 
