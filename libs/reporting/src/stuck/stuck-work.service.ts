@@ -111,15 +111,18 @@ export class StuckWorkService {
         SELECT o.created_at AS since, NULL::timestamptz AS due_at, NULL::uuid AS donation_id, NULL::uuid AS lot_id, NULL::uuid AS pickup_id, o.id AS order_id,
                NULL::uuid AS device_id, NULL::uuid AS refurbisher_id, o.reference, o.status::text AS status, NULL::int AS quantity
           FROM partner_order o WHERE o.region_id = $1 AND o.status IN ('OPEN', 'ALLOCATED') AND o.created_at < $4`,
-      // counted without the device (its refurbisher and status are for the list only)
+      // counted without the device (its refurbisher and status are for the list only). A link has no
+      // region: read from the region's orders that can hold an unshipped reservation (OPEN or ALLOCATED:
+      // SHIPPED and DELIVERED have every unit shipped, a cancellation releases its links), so a small
+      // region does not walk the whole country's reservations to find its own.
       [StuckKind.RESERVATION_NOT_SHIPPED]: count
-        ? `SELECT x.id FROM order_line_device x JOIN partner_order o ON o.id = x.order_id
-            WHERE x.released_at IS NULL AND x.shipped_at IS NULL AND x.reserved_at < $5 AND o.region_id = $1`
+        ? `SELECT x.id FROM partner_order o JOIN order_line_device x ON x.order_id = o.id
+            WHERE o.region_id = $1 AND o.status IN ('OPEN', 'ALLOCATED') AND x.released_at IS NULL AND x.shipped_at IS NULL AND x.reserved_at < $5`
         : `
         SELECT x.reserved_at AS since, NULL::timestamptz AS due_at, NULL::uuid AS donation_id, NULL::uuid AS lot_id, NULL::uuid AS pickup_id, x.order_id,
                x.device_id, d.refurbisher_id, o.reference, d.status::text AS status, 1 AS quantity
-          FROM order_line_device x JOIN partner_order o ON o.id = x.order_id JOIN device d ON d.id = x.device_id
-         WHERE x.released_at IS NULL AND x.shipped_at IS NULL AND x.reserved_at < $5 AND o.region_id = $1`,
+          FROM partner_order o JOIN order_line_device x ON x.order_id = o.id JOIN device d ON d.id = x.device_id
+         WHERE o.region_id = $1 AND o.status IN ('OPEN', 'ALLOCATED') AND x.released_at IS NULL AND x.shipped_at IS NULL AND x.reserved_at < $5`,
     };
     const sql = (Object.entries(branches) as Array<[StuckKind, string | null]>)
       .filter((entry): entry is [StuckKind, string] => entry[1] !== null)
