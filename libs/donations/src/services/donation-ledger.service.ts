@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DeviceCategory } from '@app/common';
 import { LoadHeld } from '@app/network';
 import { EntityManager } from 'typeorm';
-import { Donation } from '../entities/donation.entity';
+import { DonationStatus } from '../entities/donation-status';
 import { LIVE_LOT_STATUSES, LOAD_LOT_STATUSES, LotStatus } from '../entities/lot-status';
 import { deriveDonationStatus } from './donation-status.policy';
 
@@ -64,15 +64,17 @@ export class DonationLedger {
       [ids],
     );
     for (const l of lots) lotStatuses.set(l.donation_id, [...(lotStatuses.get(l.donation_id) ?? []), l.status]);
-    const donations = await manager
-      .getRepository(Donation)
-      .find({ where: ids.map((id) => ({ id })), select: { id: true, status: true, cancelledAt: true }, order: { id: 'ASC' } });
+    // by ANY($1), not an OR per id: a region's backlog is thousands of donations
+    const donations: Array<{ id: string; status: DonationStatus; cancelled_at: Date | null }> = await manager.query(
+      `SELECT id, status, cancelled_at FROM donation WHERE id = ANY($1::uuid[]) ORDER BY id`,
+      [ids],
+    );
     const changed = donations
       .map((donation) => ({
         id: donation.id,
         from: donation.status,
         to: deriveDonationStatus({
-          cancelled: donation.cancelledAt !== null,
+          cancelled: donation.cancelled_at !== null,
           unroutedQuantity: unrouted.get(donation.id) ?? 0,
           lotStatuses: lotStatuses.get(donation.id) ?? [],
         }),
