@@ -47,7 +47,7 @@ export interface SeededNation {
 }
 
 /** n split by weights into integers that add up to n (largest remainders), each at least `least` */
-function apportion(n: number, weights: readonly number[], least: number): number[] {
+export function apportion(n: number, weights: readonly number[], least: number): number[] {
   const total = weights.reduce((s, w) => s + w, 0);
   const exact = weights.map((w) => Math.max(least, (n * w) / total));
   const parts = exact.map(Math.floor);
@@ -145,7 +145,7 @@ export async function seedNation(app: NestFastifyApplication, gql: Gql, adminTok
 }
 
 /** Organizations within about 60 km of the region's city, so that routing and matching see real distances. */
-async function placeAroundCity(db: DataSource, regionId: string, city: { lat: number; lon: number }): Promise<void> {
+export async function placeAroundCity(db: DataSource, regionId: string, city: { lat: number; lon: number }): Promise<void> {
   await db.query(
     `UPDATE organization SET address_location_lat = $2 + (random() - 0.5) * 1.1, address_location_lon = $3 + (random() - 0.5) * 1.5
       WHERE region_id = $1 AND kind <> 'COORDINATOR'`,
@@ -161,7 +161,7 @@ async function placeAroundCity(db: DataSource, regionId: string, city: { lat: nu
 }
 
 /** Donations declared over the last `weeks`, not routed: one line of 1 to 9 devices, picked up around the city. */
-async function declareBacklog(db: DataSource, regionId: string, spec: { tag: string; lat: number; lon: number }, count: number): Promise<number> {
+export async function declareBacklog(db: DataSource, regionId: string, spec: { tag: string; lat: number; lon: number }, count: number): Promise<number> {
   await db.query(
     `WITH d AS (SELECT array_agg(id ORDER BY name) AS ids FROM organization WHERE region_id = $1 AND kind = 'DONOR'),
           n AS (INSERT INTO donation (reference, donor_id, region_id, status, available_from, created_at, pickup_address_postal_code, pickup_address_city,
@@ -183,7 +183,7 @@ async function declareBacklog(db: DataSource, regionId: string, spec: { tag: str
  * requirements written on the line, as submitOrder does): pupils, students, design students,
  * job seekers (a desktop, or a laptop whose battery holds), seniors (webcam, microphone, an OS).
  */
-async function openDemand(db: DataSource, regionId: string, tag: string): Promise<number> {
+export async function openDemand(db: DataSource, regionId: string, tag: string): Promise<number> {
   const [{ lines }] = (await db.query(
     `WITH o AS (INSERT INTO partner_order (reference, partner_id, region_id, status, created_at)
                 SELECT 'ORD-${tag}D-' || row_number() OVER (ORDER BY id), id, $1, 'OPEN', now() - random() * interval '30 days'
