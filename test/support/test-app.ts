@@ -105,7 +105,8 @@ export class TestApp {
    * reset before every test. As a replica would (session_replication_role), it skips the foreign
    * keys' checks and the append-only triggers, which guard the application, not this. The tables
    * are locked first as TRUNCATE locks them: a job still writing from the last test finishes before,
-   * or starts after, never leaves a row behind.
+   * or starts after, never leaves a row behind. Taking ~60 locks while a worker runs may deadlock
+   * with it; PostgreSQL then aborts one side, and if it is this one, it tries again.
    */
   async reset(): Promise<void> {
     const tables: Array<{ tablename: string }> = await this.dataSource.query(
@@ -117,11 +118,18 @@ export class TestApp {
     );
     const names = tables.map((t) => `"${t.tablename}"`);
     const statements = [...names.map((name) => `DELETE FROM ${name}`), ...sequences.map((s) => `ALTER SEQUENCE "${s.name}" RESTART`)];
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL session_replication_role = replica`);
-      if (names.length) await manager.query(`LOCK TABLE ${names.join(', ')} IN ACCESS EXCLUSIVE MODE`);
-      if (statements.length) await manager.query(statements.join(';\n'));
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          await manager.query(`SET LOCAL session_replication_role = replica`);
+          if (names.length) await manager.query(`LOCK TABLE ${names.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+          if (statements.length) await manager.query(statements.join(';\n'));
+        });
+        return;
+      } catch (error) {
+        if ((error as { driverError?: { code?: string } }).driverError?.code !== '40P01' || attempt === 5) throw error;
+      }
+    }
   }
 
   /**
