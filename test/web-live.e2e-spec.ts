@@ -162,7 +162,8 @@ describe('web console: live updates, the notification inbox, the explorer', () =
     await matchOrders(t, net.ara);
 
     await page.getByText('Attribués : 1').waitFor({ timeout: 20_000 });
-    await page.getByRole('rowheader', { name: 'WEB-L-001' }).waitFor();
+    // the line's devices (the quote lists them too)
+    await page.getByRole('table', { name: 'Appareils de ce besoin' }).getByRole('rowheader', { name: 'WEB-L-001' }).waitFor();
     await page.getByText(/^Mise à jour : Commande attribuée \(/).waitFor();
     await page.getByRole('link', { name: 'Notifications 1 non lue' }).waitFor({ timeout: 20_000 });
     expect(await sameDocument(page)).toBe(true);
