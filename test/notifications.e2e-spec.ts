@@ -217,10 +217,14 @@ describe('notifications: inbox, e-mail exactly once, preferences, live pushes', 
     await smtp.start(smtp.port);
     const mail = await smtp.waitFor('partner@ara.test', /Réinitialisation de votre mot de passe/, 40_000);
     expect(mail.raw).toContain(`${PUBLIC_URL}/reinitialiser?token=`);
-    const [after] = await t.dataSource.query(
-      `SELECT d.state, n.payload FROM email_delivery d JOIN notification n ON n.id = d.notification_id WHERE d.id = $1`,
-      [delivery.id],
-    );
+    // the server has the message before the worker writes down that it was sent
+    const after = await waitFor('the delivery recorded as sent', async () => {
+      const [row] = await t.dataSource.query(
+        `SELECT d.state, n.payload FROM email_delivery d JOIN notification n ON n.id = d.notification_id WHERE d.id = $1`,
+        [delivery.id],
+      );
+      return row.state === 'SENT' && row;
+    });
     expect(after.state).toBe('SENT');
     // once sent, the inbox row keeps no copy of the link
     expect(after.payload.link).toBeUndefined();
