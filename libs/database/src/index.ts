@@ -9,4 +9,5 @@ export * from './events/transaction-events';
 export * from './sql-logger';
 export * from './listing-statement';
 export * from './keyset-listing';
+export * from './keyset-page';
 export * from './database.module';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, Connection, decodeCursor, ErrorReason, pageSize, RequestContext, toConnection } from '@app/common';
+import { BadInputError, Connection, ErrorReason, RequestContext } from '@app/common';
 import { ReadScope } from '@app/auth';
-import { TransactionRunner } from '@app/database';
+import { keysetPage, TransactionRunner } from '@app/database';
 import { partnerOfRecord } from '../needs/partner-of-record';
 import { assertPseudonymous } from '../needs/pseudonymous-reference';
 import { Accompaniment } from './accompaniment.entity';
@@ -44,7 +44,6 @@ export class AccompanimentService {
   }
 
   async list(ctx: RequestContext, filter: AccompanimentFilter, first?: number | null, after?: string | null): Promise<Connection<Accompaniment>> {
-    const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(Accompaniment).createQueryBuilder('a');
     ReadScope.apply(ctx, qb, 'Accompaniment', 'a');
     if (filter.beneficiaryRef) {
@@ -52,16 +51,6 @@ export class AccompanimentService {
       qb.andWhere('a.beneficiary_ref = :ref', { ref: filter.beneficiaryRef });
     }
     if (filter.partnerId) qb.andWhere('a.partner_id = :partnerId', { partnerId: filter.partnerId });
-    const total = await qb.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      qb.andWhere('(a.created_at, a.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
-    }
-    const rows = await qb
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total);
+    return keysetPage(qb, 'a', first, after);
   }
 }

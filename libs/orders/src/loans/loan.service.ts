@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { byKey, Connection, decodeCursor, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
+import { byKey, Connection, RequestContext, requestLoader } from '@app/common';
 import { ActAccess, ReadScope } from '@app/auth';
-import { TransactionRunner } from '@app/database';
+import { keysetPage, TransactionRunner } from '@app/database';
 import { Device } from '@app/refurbishing';
 import { assertDueDate } from './delivery-records.service';
 import { LoanStatus } from './delivery-terms';
@@ -49,22 +49,11 @@ export class LoanService {
     first?: number | null,
     after?: string | null,
   ): Promise<Connection<Loan>> {
-    const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(Loan).createQueryBuilder('l');
     ReadScope.apply(ctx, qb, 'Loan', 'l');
     if (filter.loanId) qb.andWhere('l.id = :loanId', { loanId: filter.loanId });
     if (filter.overdueOnly) qb.andWhere(`l.status = :active AND l.due_date < now()`, { active: LoanStatus.ACTIVE });
-    const total = await qb.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      qb.andWhere('(l.created_at, l.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
-    }
-    const rows = await qb
-      .orderBy('l.created_at', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total);
+    return keysetPage(qb, 'l', first, after);
   }
 
   /** Loan.device: the device when the caller may read it now (a returned device has left the partner). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Connection, decodeCursor, pageSize, RequestContext, toConnection } from '@app/common';
+import { Connection, RequestContext } from '@app/common';
 import { ReadScope } from '@app/auth';
-import { TransactionRunner } from '@app/database';
+import { keysetPage, TransactionRunner } from '@app/database';
 import { Need } from './need.entity';
 import { NeedStatus } from './need-status';
 
@@ -16,21 +16,10 @@ export class NeedService {
   constructor(private readonly tx: TransactionRunner) {}
 
   async list(ctx: RequestContext, filter: NeedFilter, first?: number | null, after?: string | null): Promise<Connection<Need>> {
-    const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(Need).createQueryBuilder('n');
     ReadScope.apply(ctx, qb, 'Need', 'n');
     if (filter.status) qb.andWhere('n.status = :status', { status: filter.status });
     if (filter.partnerId) qb.andWhere('n.partner_id = :partnerId', { partnerId: filter.partnerId });
-    const total = await qb.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      qb.andWhere('(n.created_at, n.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
-    }
-    const rows = await qb
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total);
+    return keysetPage(qb, 'n', first, after);
   }
 }

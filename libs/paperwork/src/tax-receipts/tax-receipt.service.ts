@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, Connection, decodeCursor, ErrorReason, NotFoundError, pageSize, RequestContext, slug, toConnection } from '@app/common';
+import { ConflictError, Connection, ErrorReason, NotFoundError, RequestContext, slug } from '@app/common';
 import { ActAccess, ReadScope } from '@app/auth';
-import { TransactionRunner } from '@app/database';
+import { keysetPage, TransactionRunner } from '@app/database';
 import { NotificationEvent, notificationRequest, OutboxService } from '@app/jobs';
 import { DataSource, EntityManager } from 'typeorm';
 import { PaperFile } from '../files/paper-file';
@@ -96,20 +96,9 @@ export class TaxReceiptService {
 
   /** taxReceipts: the donor its own, the refurbisher those it issued, staff their region; newest first. */
   async list(ctx: RequestContext, args: TaxReceiptsArgs): Promise<Connection<TaxReceipt>> {
-    const limit = pageSize(args.first);
     const qb = this.tx.manager(ctx).getRepository(TaxReceipt).createQueryBuilder('r');
     ReadScope.apply(ctx, qb, 'TaxReceipt', 'r');
-    const total = await qb.clone().getCount();
-    if (args.after) {
-      const cursor = decodeCursor(args.after);
-      qb.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
-    }
-    const rows = await qb
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total);
+    return keysetPage(qb, 'r', args.first, args.after);
   }
 
   pdfUrl(receipt: TaxReceipt): string {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Connection, decodeCursor, groupedByKey, pageSize, RequestContext, requestLoader, toConnection } from '@app/common';
+import { Connection, groupedByKey, RequestContext, requestLoader } from '@app/common';
 import { ReadScope } from '@app/auth';
-import { TransactionRunner } from '@app/database';
+import { keysetPage, TransactionRunner } from '@app/database';
 import { In } from 'typeorm';
 import { InvoiceFilter } from '../dto/invoice.types';
 import { InvoiceLine } from '../entities/invoice-line.entity';
@@ -13,22 +13,11 @@ export class InvoiceService {
   constructor(private readonly tx: TransactionRunner) {}
 
   async list(ctx: RequestContext, filter: InvoiceFilter, first?: number | null, after?: string | null): Promise<Connection<Invoice>> {
-    const limit = pageSize(first);
     const qb = this.tx.manager(ctx).getRepository(Invoice).createQueryBuilder('i');
     ReadScope.apply(ctx, qb, 'Invoice', 'i');
     if (filter.refurbisherId) qb.andWhere('i.refurbisher_id = :refurbisherId', { refurbisherId: filter.refurbisherId });
     if (filter.orderId) qb.andWhere('i.order_id = :orderId', { orderId: filter.orderId });
-    const total = await qb.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      qb.andWhere('(i.created_at, i.id) < (:ca, :cid)', { ca: cursor.createdAt, cid: cursor.id });
-    }
-    const rows = await qb
-      .orderBy('i.created_at', 'DESC')
-      .addOrderBy('i.id', 'DESC')
-      .take(limit + 1)
-      .getMany();
-    return toConnection(rows, limit, total);
+    return keysetPage(qb, 'i', first, after);
   }
 
   /** null when absent or not the caller's to read: ids are not probed. */
