@@ -3,6 +3,7 @@ import { ErrorNotice, Loading } from '../../components/notices';
 import { Page } from '../../components/page';
 import { WebJobsOverviewDocument } from '../../generated/graphql';
 import { formatDateTime, formatDuration, formatNumber } from '../../format';
+import { Figures } from '../../components/figures';
 
 /** The path of the queue board the API serves (Bull Board, after its own login): a full page, not a console route. */
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -32,20 +33,13 @@ export function JobsPage() {
               <p>Redis ne répond pas : les tâches attendent dans la boîte d’envoi et partiront à son retour.</p>
             </div>
           )}
-          <dl className="figures">
-            <div>
-              <dt>Redis</dt>
-              <dd>{jobs.redisUp ? 'Disponible' : 'Injoignable'}</dd>
-            </div>
-            <div>
-              <dt>En attente d’envoi</dt>
-              <dd>{formatNumber(jobs.outboxPending)}</dd>
-            </div>
-            <div>
-              <dt>Retard de la boîte d’envoi</dt>
-              <dd>{formatDuration(jobs.outboxLagSeconds)}</dd>
-            </div>
-          </dl>
+          <Figures
+            items={[
+              ['Redis', jobs.redisUp ? 'Disponible' : 'Injoignable'],
+              ['En attente d’envoi', formatNumber(jobs.outboxPending)],
+              ['Retard de la boîte d’envoi', formatDuration(jobs.outboxLagSeconds)],
+            ]}
+          />
           {jobs.queues.length > 0 && (
             <div className="table-wrap" tabIndex={0}>
               <table>

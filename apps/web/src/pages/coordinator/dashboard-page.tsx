@@ -10,6 +10,7 @@ import { STUCK_KIND } from '../../labels';
 import { Link } from '../../router';
 import { FLOW_SERIES, FlowChart } from './flow-chart';
 import { PeopleFigures } from './people-figures';
+import { Figures } from '../../components/figures';
 
 const PERIODS = [
   { value: '12w', label: '12 dernières semaines' },
@@ -84,40 +85,18 @@ export function DashboardPage({ session }: { session: Session }) {
       {loading && !data && <Loading />}
       {d && (
         <>
-          <dl className="figures">
-            <div>
-              <dt>Déclarés</dt>
-              <dd>{d.devicesDeclared}</dd>
-            </div>
-            <div>
-              <dt>Collectés</dt>
-              <dd>{d.devicesCollected}</dd>
-            </div>
-            <div>
-              <dt>Reconditionnés</dt>
-              <dd>{d.devicesRefurbished}</dd>
-            </div>
-            <div>
-              <dt>Livrés</dt>
-              <dd>{d.devicesDelivered}</dd>
-            </div>
-            <div>
-              <dt>Recyclés</dt>
-              <dd>{d.devicesRecycled}</dd>
-            </div>
-            <div>
-              <dt>Demande ouverte</dt>
-              <dd>{d.openDemand}</dd>
-            </div>
-            <div>
-              <dt>Taux de service</dt>
-              <dd>{formatPercent(d.fillRate)}</dd>
-            </div>
-            <div>
-              <dt>CO2e évité (kg)</dt>
-              <dd>{formatNumber(d.co2eAvoidedKg)}</dd>
-            </div>
-          </dl>
+          <Figures
+            items={[
+              ['Déclarés', d.devicesDeclared],
+              ['Collectés', d.devicesCollected],
+              ['Reconditionnés', d.devicesRefurbished],
+              ['Livrés', d.devicesDelivered],
+              ['Recyclés', d.devicesRecycled],
+              ['Demande ouverte', d.openDemand],
+              ['Taux de service', formatPercent(d.fillRate)],
+              ['CO2e évité (kg)', formatNumber(d.co2eAvoidedKg)],
+            ]}
+          />
           <p>
             Délais médians : déclaration → enlèvement {formatNumber(d.leadTimes.declarationToPickupDays)} j, enlèvement → stock{' '}
             {formatNumber(d.leadTimes.pickupToStockDays)} j, commande → livraison {formatNumber(d.leadTimes.orderToDeliveryDays)} j.

@@ -14,6 +14,7 @@ import {
 } from '../../generated/graphql';
 import { formatDateTime } from '../../format';
 import { CATEGORY, COUNT_STATUS, DISCREPANCY_DECISION, DISCREPANCY_KIND, label, STATUS } from '../../labels';
+import { Figures } from '../../components/figures';
 
 type StockCount = WebStockCountsQuery['reconciliations'][number];
 type Discrepancy = StockCount['discrepancies'][number];
@@ -75,24 +76,14 @@ function StockCountCard({ count, staff, onDone }: { count: StockCount; staff: bo
           </>
         )}
       </p>
-      <dl className="figures">
-        <div>
-          <dt>Attendus</dt>
-          <dd>{count.expectedQuantity}</dd>
-        </div>
-        <div>
-          <dt>Comptés</dt>
-          <dd>{count.countedQuantity}</dd>
-        </div>
-        <div>
-          <dt>Manquants</dt>
-          <dd>{count.missingQuantity}</dd>
-        </div>
-        <div>
-          <dt>En trop</dt>
-          <dd>{count.unexpectedQuantity}</dd>
-        </div>
-      </dl>
+      <Figures
+        items={[
+          ['Attendus', count.expectedQuantity],
+          ['Comptés', count.countedQuantity],
+          ['Manquants', count.missingQuantity],
+          ['En trop', count.unexpectedQuantity],
+        ]}
+      />
       {count.discrepancies.length === 0 ? (
         <p>Aucun écart : le compte correspond au stock.</p>
       ) : (

@@ -6,6 +6,7 @@ import { Page } from '../../components/page';
 import { formatDateTime, formatNumber } from '../../format';
 import { WebDonorImpactDocument } from '../../generated/graphql';
 import { CATEGORY, label } from '../../labels';
+import { Figures } from '../../components/figures';
 
 /** A civil year in France, as the attestation counts it. */
 function yearBounds(year: number): { from: string; to: string } {
@@ -38,40 +39,18 @@ export function ImpactPage() {
           <p className="hint">
             Liens valables jusqu’au {formatDateTime(report.linksExpireAt)}. Code de vérification de l’attestation : <strong>{report.verificationCode}</strong>.
           </p>
-          <dl className="figures">
-            <div>
-              <dt>Appareils déclarés</dt>
-              <dd>{report.devicesDeclared}</dd>
-            </div>
-            <div>
-              <dt>Reçus par les ateliers</dt>
-              <dd>{report.devicesReceived}</dd>
-            </div>
-            <div>
-              <dt>Remis à des personnes</dt>
-              <dd>{report.devicesReused}</dd>
-            </div>
-            <div>
-              <dt>Reconditionnés, en attente de bénéficiaire</dt>
-              <dd>{report.devicesAwaitingBeneficiary}</dd>
-            </div>
-            <div>
-              <dt>Recyclés</dt>
-              <dd>{report.devicesRecycled}</dd>
-            </div>
-            <div>
-              <dt>Personnes équipées</dt>
-              <dd>{report.peopleEquipped}</dd>
-            </div>
-            <div>
-              <dt>Certificats d’effacement</dt>
-              <dd>{report.erasureCertificates}</dd>
-            </div>
-            <div>
-              <dt>CO2e évité (kg)</dt>
-              <dd>{formatNumber(report.co2eAvoidedKg)}</dd>
-            </div>
-          </dl>
+          <Figures
+            items={[
+              ['Appareils déclarés', report.devicesDeclared],
+              ['Reçus par les ateliers', report.devicesReceived],
+              ['Remis à des personnes', report.devicesReused],
+              ['Reconditionnés, en attente de bénéficiaire', report.devicesAwaitingBeneficiary],
+              ['Recyclés', report.devicesRecycled],
+              ['Personnes équipées', report.peopleEquipped],
+              ['Certificats d’effacement', report.erasureCertificates],
+              ['CO2e évité (kg)', formatNumber(report.co2eAvoidedKg)],
+            ]}
+          />
           {report.byCategory.length > 0 && (
             <div className="table-wrap" tabIndex={0}>
               <table>

@@ -7,6 +7,7 @@ import { Page } from '../../components/page';
 import { formatNumber } from '../../format';
 import { WebPublicBodyDocument, WebPublicReuseReportDocument } from '../../generated/graphql';
 import { CATEGORY, label } from '../../labels';
+import { Figures } from '../../components/figures';
 
 const share = (percent: number | null | undefined): string => (percent == null ? '—' : `${formatNumber(percent)} %`);
 
@@ -34,36 +35,17 @@ function Report({ donorId, year }: { donorId: string; year: number }) {
             </p>
             <p className="hint">Source de l’objectif : {report.targetSource}</p>
           </section>
-          <dl className="figures">
-            <div>
-              <dt>Appareils déclarés</dt>
-              <dd>{report.declared}</dd>
-            </div>
-            <div>
-              <dt>Reçus par les ateliers</dt>
-              <dd>{report.received}</dd>
-            </div>
-            <div>
-              <dt>Remis à des personnes</dt>
-              <dd>{report.reused}</dd>
-            </div>
-            <div>
-              <dt>Reconditionnés, en attente de bénéficiaire</dt>
-              <dd>{report.awaitingBeneficiary}</dd>
-            </div>
-            <div>
-              <dt>Recyclés</dt>
-              <dd>{report.recycled}</dd>
-            </div>
-            <div>
-              <dt>Encore à l’atelier</dt>
-              <dd>{report.pending}</dd>
-            </div>
-            <div>
-              <dt>Manquants</dt>
-              <dd>{report.missing}</dd>
-            </div>
-          </dl>
+          <Figures
+            items={[
+              ['Appareils déclarés', report.declared],
+              ['Reçus par les ateliers', report.received],
+              ['Remis à des personnes', report.reused],
+              ['Reconditionnés, en attente de bénéficiaire', report.awaitingBeneficiary],
+              ['Recyclés', report.recycled],
+              ['Encore à l’atelier', report.pending],
+              ['Manquants', report.missing],
+            ]}
+          />
           {report.byCategory.length > 0 && (
             <div className="table-wrap" tabIndex={0}>
               <table>

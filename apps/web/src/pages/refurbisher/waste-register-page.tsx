@@ -7,6 +7,7 @@ import { Page } from '../../components/page';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { type WebWasteRegisterQuery, WebRecordRecyclingDestinationDocument, WebWasteRegisterDocument } from '../../generated/graphql';
 import { destinationOf, DestinationDraft, EMPTY_DESTINATION, RecyclingDestinationFields } from './recycling-destination-fields';
+import { Figures } from '../../components/figures';
 
 type Row = WebWasteRegisterQuery['wasteRegister']['rows'][number];
 
@@ -121,16 +122,12 @@ export function WasteRegisterPage({ session }: { session: Session }) {
             </a>
           </div>
           <p className="hint">Lien valable jusqu’au {formatDateTime(register.linkExpiresAt)}.</p>
-          <dl className="figures">
-            <div>
-              <dt>Poids expédié sur la période (kg)</dt>
-              <dd>{formatNumber(register.shippedWeightKg)}</dd>
-            </div>
-            <div>
-              <dt>Appareils recyclés, destination à renseigner</dt>
-              <dd>{register.pendingDeviceCount}</dd>
-            </div>
-          </dl>
+          <Figures
+            items={[
+              ['Poids expédié sur la période (kg)', formatNumber(register.shippedWeightKg)],
+              ['Appareils recyclés, destination à renseigner', register.pendingDeviceCount],
+            ]}
+          />
           {register.rows.length === 0 && <p>Aucun déchet sorti sur cette période, et aucun appareil recyclé en attente.</p>}
           {register.rows.length > 0 && (
             <div className="table-wrap" tabIndex={0}>
