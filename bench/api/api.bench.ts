@@ -24,6 +24,7 @@ import { seedSmallRegion } from './seed';
  *   BENCH_ONLY=organizations  only the named operations (comma-separated)
  *   BENCH_CAPTURE=1           the API process prints every SQL text it sends (to keep the floor's SQL the API's)
  *   BENCH_CPU_PROF=dir        the API process writes a V8 CPU profile there
+ *   BENCH_PROFILE_FLOOR=1     with BENCH_CPU_PROF, the floor's process too (to compare where each spends)
  *
  * Goal: ≥ 0.7× the floor's req/s on every read, ≥ 0.6× on writes, p95 < 50 ms at 10 connections, 0 errors.
  */
@@ -223,7 +224,7 @@ async function main(): Promise<void> {
       }
       return;
     }
-    const floor = await forkServer(join(__dirname, 'floor-server.ts'), [], false);
+    const floor = await forkServer(join(__dirname, 'floor-server.ts'), [], process.env.BENCH_PROFILE_FLOOR === '1');
     children.push(floor.child);
     const lines: string[] = [];
     let ok = true;

@@ -1,8 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@app/common';
-import { ChildProcess, fork } from 'node:child_process';
+import { ChildProcess, execFileSync, fork } from 'node:child_process';
 import { Agent } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
 import { createApiApplication } from '../../apps/api/src/bootstrap';
 import { postGraphQL } from './graphql-post';
 
@@ -43,18 +44,28 @@ export async function startBenchApi(databaseUrl: string, redisUrl: string, confi
   return { app, origin, url: `${origin}/graphql` };
 }
 
+const ROOT = join(__dirname, '..', '..');
+let benchBuild: string | undefined;
+
 /**
  * A bench file run again in a process of its own (`args` tell it which server to be), so that the
- * client's work and garbage stay out of the server's times. The child sends its URL once it listens.
+ * client's work and garbage stay out of the server's times. The child runs the file compiled
+ * (`node file.js`, as the image runs the API), not through ts-node, whose REPL module loads
+ * `domain` and with it an async hook on every promise. It sends its URL once it listens.
  */
 export function forkBenchServer(file: string, args: string[], env: Record<string, string> = {}, profile = true): Promise<{ child: ChildProcess; url: string }> {
+  // compiled in a process of its own: this one resolves `@app/…` through tsconfig-paths, and Nest's
+  // path rewriting would take them for installed packages and leave them as they are
+  benchBuild ??= execFileSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-e', `process.stdout.write(require('./test/support/compiled-build').buildBenchServers())`],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+  );
+  const compiled = join(benchBuild, relative(ROOT, file)).replace(/\.ts$/, '.js');
   return new Promise((resolve, reject) => {
     // BENCH_CPU_PROF=dir: the server writes a V8 CPU profile there when it exits
     const prof = profile && process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-    const child = fork(file, args, {
-      execArgv: [...prof, '-r', 'ts-node/register', '-r', 'tsconfig-paths/register'],
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-    });
+    const child = fork(compiled, args, { execArgv: prof, env: { ...process.env, ...env } });
     child.once('message', (url) => resolve({ child, url: String(url) }));
     child.once('exit', (code) => reject(new Error(`${file} ${args.join(' ')} exited (${code})`)));
   });

@@ -18,8 +18,22 @@ export const BUILD_DIR_ENV = 'E2E_BUILD_DIR';
  * `tsc --noEmit` does that before the tests), and only when its source changed since the last run.
  */
 export function buildForChildProcesses(): string {
+  return compileProject(join(ROOT, 'tsconfig.build.json'), OUT);
+}
+
+/**
+ * The benches' servers (the API and the floor it is measured against, in bench/) compiled the same
+ * way into a folder of their own: measured through ts-node, a server also carried ts-node's REPL,
+ * whose `domain` module puts an async hook on every promise — a cost production never pays, and
+ * one that grows with the promises a request makes.
+ */
+export function buildBenchServers(): string {
+  return compileProject(join(ROOT, 'bench', 'tsconfig.servers.json'), join(ROOT, 'node_modules', '.cache', 'bench-build'));
+}
+
+function compileProject(project: string, out: string): string {
   const parsed = ts.getParsedCommandLineOfConfigFile(
-    join(ROOT, 'tsconfig.build.json'),
+    project,
     {},
     {
       ...ts.sys,
@@ -41,7 +55,7 @@ export function buildForChildProcesses(): string {
     if (file.endsWith('.d.ts')) continue;
     const source = readFileSync(file, 'utf8');
     const stamp = `\n//# e2e-build ${createHash('sha1').update(fingerprint).update(source).digest('hex')}\n`;
-    const dest = join(OUT, relative(ROOT, file)).replace(/\.ts$/, '.js');
+    const dest = join(out, relative(ROOT, file)).replace(/\.ts$/, '.js');
     if (existsSync(dest) && readFileSync(dest, 'utf8').endsWith(stamp)) continue;
     const { outputText } = ts.transpileModule(source, { compilerOptions: options, fileName: file, transformers: { before: [paths] } });
     writeAtomically(dest, outputText + stamp);
@@ -49,7 +63,7 @@ export function buildForChildProcesses(): string {
   // the JSON the code imports (communes, price caps), as the build copies its assets
   for (const top of ['apps/api/src', 'apps/worker/src', 'libs']) {
     for (const file of jsonFiles(join(ROOT, top))) {
-      const dest = join(OUT, relative(ROOT, file));
+      const dest = join(out, relative(ROOT, file));
       if (existsSync(dest) && statSync(dest).size === statSync(file).size && statSync(dest).mtimeMs >= statSync(file).mtimeMs) continue;
       mkdirSync(dirname(dest), { recursive: true });
       const temporary = `${dest}.${process.pid}.tmp`;
@@ -57,7 +71,7 @@ export function buildForChildProcesses(): string {
       renameSync(temporary, dest);
     }
   }
-  return OUT;
+  return out;
 }
 
 /** `node <this>` runs an entry point of ours (`apps/api/src/main.ts`, …) compiled, as the image does. */
