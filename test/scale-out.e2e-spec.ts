@@ -13,6 +13,7 @@ import {
   ScaleGradeDocument,
   ScaleMatchDocument,
   ScaleMeDocument,
+  ScaleMeQuery,
   ScaleNotificationAddedDocument,
   ScaleNotificationAddedSubscription,
   ScaleOffersDocument,
@@ -125,10 +126,10 @@ describe('scale-out: two API processes and two workers on one PostgreSQL and one
       MATCHING_DEBOUNCE_MS: '200',
       OUTBOX_POLL_MS: '50',
     };
-    // the four at once, as an orchestrator starts them; the workers log each job run (info)
+    // the four at once, as an orchestrator starts them; the workers log each job run, B each request (info)
     const [apiA, apiB, worker1, worker2] = [
       spawnApi('api-a', { ...env, LOG_LEVEL: 'warn' }),
-      spawnApi('api-b', { ...env, LOG_LEVEL: 'warn' }),
+      spawnApi('api-b', { ...env, LOG_LEVEL: 'info' }),
       spawnWorker('worker-1', { ...env, LOG_LEVEL: 'info' }),
       spawnWorker('worker-2', { ...env, LOG_LEVEL: 'info' }),
     ];
@@ -340,6 +341,35 @@ describe('scale-out: two API processes and two workers on one PostgreSQL and one
     expect(await b.code(ScaleMeDocument, {}, silent.token)).toBe('OK');
     await waitFor('API B to read the account again', async () => (await b.code(ScaleMeDocument, {}, silent.token)) === 'UNAUTHENTICATED', 15_000, 100);
     expect(Date.now() - changedAt).toBeLessThanOrEqual(AUTH_CACHE_SECONDS * 1000 + 1000);
+  });
+
+  it('an API logs one line per request, with the id the caller traced it by, the GraphQL operation and the caller; no line for the probes', async () => {
+    const apiB = processes.find((p) => p.name === 'api-b')!;
+    const res = await fetch(`${b.baseUrl}/graphql?from=console`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${net.ara.tokens.donor}`, 'x-request-id': 'trace-scale-7f3a' },
+      body: JSON.stringify({ query: sourceOf(ScaleMeDocument) }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('trace-scale-7f3a');
+    const { me } = ((await res.json()) as { data: ScaleMeQuery }).data;
+    await fetch(`${b.baseUrl}/health/ready`);
+
+    const line = await apiB.until('the request log line', async () => apiB.logLines().find((entry) => entry.reqId === 'trace-scale-7f3a'), 5000);
+    expect(line).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      method: 'POST',
+      url: '/graphql',
+      statusCode: 200,
+      remoteAddress: '127.0.0.1',
+      operation: 'ScaleMe',
+      userId: me.id,
+    });
+    expect(line.responseTime).toEqual(expect.any(Number));
+    // one line for the request; neither the token nor the probes in the log
+    expect(apiB.logLines().filter((entry) => entry.reqId === 'trace-scale-7f3a')).toHaveLength(1);
+    expect(apiB.logLines().filter((entry) => String(entry.url).startsWith('/health'))).toEqual([]);
+    expect(JSON.stringify(apiB.logLines())).not.toMatch(/Bearer/);
   });
 
   it('with one worker killed, the other one carries on: a declaration on B is routed and its offer told once', async () => {

@@ -72,15 +72,23 @@ export class ServiceProcess {
     return pattern.exec(this.output)?.[1];
   }
 
+  /** What the process logged so far, one object per JSON line (anything else it printed left out). */
+  logLines(): Array<Record<string, any>> {
+    return this.output.split('\n').flatMap((line) => {
+      if (!line.startsWith('{')) return [];
+      try {
+        return [JSON.parse(line) as Record<string, any>];
+      } catch {
+        return [];
+      }
+    });
+  }
+
   /** The job runs this process completed, from its JSON log lines. */
   jobRuns(): JobRun[] {
-    const runs: JobRun[] = [];
-    for (const line of this.output.split('\n')) {
-      if (!line.includes('"job done"')) continue;
-      const entry = JSON.parse(line) as { queue: string; job: string; jobId: string; attempt: number };
-      runs.push({ queue: entry.queue, job: entry.job, jobId: entry.jobId, attempt: entry.attempt, process: this.name });
-    }
-    return runs;
+    return this.logLines()
+      .filter((entry) => entry.msg === 'job done')
+      .map((entry) => ({ queue: entry.queue, job: entry.job, jobId: entry.jobId, attempt: entry.attempt, process: this.name }));
   }
 
   /** SIGKILL, and waits for the process to be gone (no orphan outlives the test file). */

@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig, MetricsRegistry } from '@app/common';
+import { PinoLogger } from 'nestjs-pino';
 import { REQUEST_ID_HEADER } from './request-id';
 
 /** What the hooks keep on a request between GraphQL execution and the response. */
@@ -12,6 +13,7 @@ export interface GraphQLOperationNote {
 
 interface ObservedRequest {
   id?: string;
+  ip?: string;
   method?: string;
   url?: string;
   headers: Record<string, string | string[] | undefined>;
@@ -42,31 +44,34 @@ export function mayScrape(request: ObservedRequest, config: Pick<AppConfig, 'met
   return LOOPBACK.has(request.raw.socket?.remoteAddress ?? '');
 }
 
+/** Orchestrators' probes every few seconds would drown the request log. */
+const PROBE = /^\/health(\/|\?|$)/;
+
 /**
- * Request ids, request metrics and `/metrics`. Every response carries its `X-Request-Id`; the
- * request log line gets the GraphQL operation and the user; Prometheus reads rates and latencies
- * by route and by operation, errors by code (counted where errors are formatted), and whatever
- * the libs registered (queue depths, outbox lag, the database pool).
+ * Request ids, request metrics, the request log and `/metrics`. Every response carries its
+ * `X-Request-Id`; each request but the probes gets one log line with its id, the GraphQL operation
+ * and the user; Prometheus reads rates and latencies by route and by operation, errors by code
+ * (counted where errors are formatted), and whatever the libs registered (queue depths, outbox lag,
+ * the database pool). The hooks take callbacks, not promises: they run on every request.
  */
 export function registerObservability(app: NestFastifyApplication, config: AppConfig, metrics: MetricsRegistry): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onSend', async (fastifyRequest, reply) => {
-    const request = fastifyRequest as unknown as ObservedRequest;
-    if (request.id) reply.header(REQUEST_ID_HEADER, request.id);
-    // read by the request log (pino-http logs from the raw request once the response is out)
-    const operation = request[GRAPHQL_OPERATION];
-    if (operation) request.raw.graphqlOperation = operation.name;
-    if (request.user?.userId) request.raw.userId = request.user.userId;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
-  fastify.addHook('onResponse', async (fastifyRequest, reply) => {
+  fastify.addHook('onResponse', (fastifyRequest, reply, done) => {
     const request = fastifyRequest as unknown as ObservedRequest;
     const route = request.routeOptions?.url ?? 'unmatched';
-    const labels = { method: request.method ?? '', route, status: String(reply.statusCode) };
+    const status = reply.statusCode;
+    const labels = { method: request.method ?? '', route, status: String(status) };
     const seconds = reply.elapsedTime / 1000;
     metrics.httpRequests.inc(labels);
     metrics.httpDuration.observe(labels, seconds);
     const operation = request[GRAPHQL_OPERATION];
     if (operation) metrics.graphqlOperations.observe({ operation: operation.name, type: operation.type }, seconds);
+    logRequest(request, status, reply.elapsedTime);
+    done();
   });
   fastify.get('/metrics', async (request, reply) => {
     if (!mayScrape(request as unknown as ObservedRequest, config)) {
@@ -74,4 +79,33 @@ export function registerObservability(app: NestFastifyApplication, config: AppCo
     }
     return reply.header('content-type', metrics.contentType).send(await metrics.scrape());
   });
+}
+
+/**
+ * The request's line in the log: its id, method, path, status, time, client address, GraphQL
+ * operation and user, flat (pino's `req` and `res` serializers expect Node's own objects). Built
+ * only when the level is on. The path without its query string: a GET query's variables may
+ * name people.
+ */
+function logRequest(request: ObservedRequest, status: number, milliseconds: number): void {
+  const url = request.url ?? '';
+  if (PROBE.test(url)) return;
+  const log = PinoLogger.root;
+  const level = status >= 500 ? 'error' : 'info';
+  if (!log?.isLevelEnabled(level)) return;
+  const query = url.indexOf('?');
+  const operation = request[GRAPHQL_OPERATION];
+  log[level](
+    {
+      reqId: request.id,
+      method: request.method,
+      url: query < 0 ? url : url.slice(0, query),
+      statusCode: status,
+      responseTime: Math.round(milliseconds * 10) / 10,
+      remoteAddress: request.ip,
+      ...(operation ? { operation: operation.name } : {}),
+      ...(request.user?.userId ? { userId: request.user.userId } : {}),
+    },
+    status >= 500 ? 'request errored' : 'request completed',
+  );
 }

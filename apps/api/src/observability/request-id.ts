@@ -8,13 +8,11 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTABLE = /^[A-Za-z0-9._:@-]{1,128}$/;
 
 /**
- * The id of a request: the caller's `X-Request-Id` when it is an acceptable one (a proxy or a
- * client tracing a call end to end), a new UUID otherwise. It is written back on the raw request
- * so that the request log (pino-http reads the raw request) and Fastify agree on it.
+ * The id of a request (Fastify's `request.id`, answered in `X-Request-Id` and written in the
+ * request log): the caller's `X-Request-Id` when it is an acceptable one (a proxy or a client
+ * tracing a call end to end), a new UUID otherwise.
  */
 export function requestIdOf(raw: IncomingMessage | Http2ServerRequest): string {
   const given = raw.headers[REQUEST_ID_HEADER];
-  const id = typeof given === 'string' && ACCEPTABLE.test(given) ? given : randomUUID();
-  raw.headers[REQUEST_ID_HEADER] = id;
-  return id;
+  return typeof given === 'string' && ACCEPTABLE.test(given) ? given : randomUUID();
 }
