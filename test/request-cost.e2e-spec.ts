@@ -1,3 +1,5 @@
+import { RequestContext, Role } from '@app/common';
+import { Organization, OrganizationService } from '@app/network';
 import { StockLevel } from '@app/refurbishing';
 import {
   RequestCostDashboardAllDocument,
@@ -136,6 +138,27 @@ describe('request cost: compute and read only what is asked', () => {
   });
 
   describe('lists', () => {
+    it('organizations: every column of every listed organization equals what TypeORM loads, and a projection reads only its columns', async () => {
+      const admin = new RequestContext({
+        userId: '00000000-0000-4000-8000-000000000001',
+        email: 'admin@platform.test',
+        role: Role.ADMIN,
+        organizationId: null,
+        regionId: null,
+      });
+      const listed = await t.app.get(OrganizationService).list(admin, {});
+      const loaded = await t.dataSource.getRepository(Organization).find({ order: { name: 'ASC' } });
+      expect(listed.length).toBeGreaterThan(5);
+      expect(listed).toEqual(loaded);
+      // a hydration that skipped TypeORM's conversions would show here: dates, booleans, the embedded address
+      const donor = listed.find((o) => o.id === net.ara.donor)!;
+      expect(donor.createdAt).toBeInstanceOf(Date);
+
+      const projected = await t.app.get(OrganizationService).list(admin, { regionId: net.ara.id }, new Set(['id', 'name', 'kind']));
+      expect(projected.map((o) => [o.id, o.name, o.kind])).toEqual(loaded.filter((o) => o.regionId === net.ara.id).map((o) => [o.id, o.name, o.kind]));
+      expect(projected[0]!.createdAt).toBeUndefined();
+    });
+
     it('lots: every field of every page equals what the single-lot path (TypeORM) answers, field resolvers included', async () => {
       const seen: string[] = [];
       let after: string | null = null;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AddressResolver, BadInputError, byKey, ConflictError, ErrorReason, isValidSiret, NotFoundError, RequestContext, requestLoader } from '@app/common';
 import { normalizeSiret } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { columnsHydrator, ListingStatement, ListingStatements, markedQuery, parameterMarker, parameterMarkers, TransactionRunner } from '@app/database';
 import { ActAccess, ReadScope } from '@app/auth';
-import { EntityManager, In, ObjectLiteral } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { CategoryCapacityInput, CreateOrganizationInput } from '../dto/network.inputs';
 import { Organization } from '../entities/organization.entity';
@@ -17,7 +17,7 @@ export class OrganizationService {
    * The listing's SQL, built by the query builder once per filter shape and caller rule: building
    * it and hydrating through TypeORM took a quarter of the CPU of `{ organizations { id name kind } }`.
    */
-  private readonly listStatements = new Map<string, ListStatement>();
+  private readonly listStatements = new ListingStatements<Organization>();
 
   constructor(
     private readonly tx: TransactionRunner,
@@ -36,18 +36,9 @@ export class OrganizationService {
     const scope = ReadScope.sql(ctx.user, 'Organization', 'o');
     const columns = listedColumns(manager, fields);
     const key = `${filter.kind ? 'kind ' : ''}${filter.regionId ? 'region ' : ''}${columns.map((c) => c.databaseName).join(',')} ${scope.sql}`;
-    let statement = this.listStatements.get(key);
-    if (!statement) {
-      statement = listStatement(manager, filter, columns, scope.sql, Object.keys(scope.params));
-      // the rules put caller values in parameters, so there is one text per role, filter and projection; the cap holds if one ever did not
-      if (this.listStatements.size < 256) this.listStatements.set(key, statement);
-    }
-    const values: Record<string, unknown> = { ...scope.params, kind: filter.kind, regionId: filter.regionId };
-    const rows: Array<Record<string, unknown>> = await manager.query(
-      statement.sql,
-      statement.parameters.map((name) => values[name]),
-    );
-    return rows.map(statement.hydrate);
+    // the rules put caller values in parameters, so there is one text per role, filter and projection
+    const statement = this.listStatements.get(key, () => listStatement(manager, filter, columns, scope.sql, Object.keys(scope.params)));
+    return this.listStatements.run(manager, statement, { ...scope.params, kind: filter.kind, regionId: filter.regionId });
   }
 
   /** null when absent or not readable by the caller: ids are not probed. */
@@ -191,13 +182,6 @@ function assertDistinctCategories(capacities: CategoryCapacityInput[]): void {
   }
 }
 
-interface ListStatement {
-  sql: string;
-  /** The name of each positional parameter, in order. */
-  parameters: string[];
-  hydrate: (row: Record<string, unknown>) => Organization;
-}
-
 /** What the field resolvers of Organization read from their parent (region, capacities), whatever is asked. */
 const ALWAYS_LISTED = new Set(['id', 'kind', 'name', 'regionId']);
 
@@ -213,8 +197,7 @@ function listedColumns(manager: EntityManager, fields: ReadonlySet<string> | und
 
 /**
  * The listing as the query builder writes it, with its parameters' order found by giving each a
- * marker value, and a hydration that does per row what TypeORM does (every column, through the
- * driver's conversion and the column's transformer) without rebuilding its plan per call.
+ * marker value, and a hydration of the selected columns as TypeORM's (listing-statement.ts).
  */
 function listStatement(
   manager: EntityManager,
@@ -222,33 +205,23 @@ function listStatement(
   selected: ColumnMetadata[],
   scopeSql: string,
   scopeParameters: string[],
-): ListStatement {
-  const marker = (name: string) => `\u0000${name}`;
+): ListingStatement<Organization> {
   const qb = manager
     .getRepository(Organization)
     .createQueryBuilder('o')
     .select(selected.map((column) => `o.${column.propertyPath}`))
     .orderBy('o.name', 'ASC');
-  if (filter.kind) qb.andWhere('o.kind = :kind', { kind: marker('kind') });
-  if (filter.regionId) qb.andWhere('o.region_id = :regionId', { regionId: marker('regionId') });
-  if (scopeSql !== 'true') qb.andWhere(`(${scopeSql})`, Object.fromEntries(scopeParameters.map((name) => [name, marker(name)])));
-  const [sql, values] = qb.getQueryAndParameters();
-  const parameters = values.map((value) => {
-    if (typeof value !== 'string' || !value.startsWith('\u0000')) throw new Error('organization listing: a parameter without its marker');
-    return value.slice(1);
-  });
-  const driver = manager.connection.driver;
-  const columns = selected.map((column) => {
-    const alias = `o_${column.databaseName}`;
-    if (!sql.includes(`AS "${alias}"`)) throw new Error(`organization listing: column ${column.databaseName} is not selected as ${alias}`);
-    return { alias, column };
-  });
+  if (filter.kind) qb.andWhere('o.kind = :kind', { kind: parameterMarker('kind') });
+  if (filter.regionId) qb.andWhere('o.region_id = :regionId', { regionId: parameterMarker('regionId') });
+  if (scopeSql !== 'true') qb.andWhere(`(${scopeSql})`, parameterMarkers(scopeParameters));
+  const { sql, parameters } = markedQuery(qb);
+  const hydrate = columnsHydrator(manager, sql, 'o', selected);
   return {
     sql,
     parameters,
     hydrate: (row) => {
       const organization = new Organization();
-      for (const { alias, column } of columns) column.setEntityValue(organization as ObjectLiteral, driver.prepareHydratedValue(row[alias], column));
+      hydrate(row, organization);
       return organization;
     },
   };
