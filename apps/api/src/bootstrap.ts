@@ -34,7 +34,13 @@ export async function createApiApplication(options: ApiModuleOptions = {}): Prom
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.register(options),
     // skipMiddie: no Nest middleware is used (the request log is a Fastify hook), so no request pays for @fastify/middie
-    new FastifyAdapter({ bodyLimit: 10 * 1024 * 1024, trustProxy, genReqId: requestIdOf, skipMiddie: true }),
+    new FastifyAdapter({
+      bodyLimit: 10 * 1024 * 1024,
+      // a hop count (TRUST_PROXY=1) is honoured by Fastify (lib/request.js), though its types list no number
+      trustProxy: trustProxy as boolean | string[],
+      genReqId: requestIdOf,
+      skipMiddie: true,
+    }),
     {
       bufferLogs: true,
     },
