@@ -1,6 +1,8 @@
 import { RequestContext, Role } from '@app/common';
+import { preparedQuery } from '@app/database';
 import { Organization, OrganizationService } from '@app/network';
 import { StockLevel } from '@app/refurbishing';
+import { QueryFailedError } from 'typeorm';
 import {
   RequestCostDashboardAllDocument,
   RequestCostDashboardNeedsDocument,
@@ -75,10 +77,12 @@ describe('request cost: compute and read only what is asked', () => {
       const whole = (await t.runOk(RequestCostDashboardAllDocument, vars, net.ara.tokens.coordinator)).regionDashboard;
       expect(whole.openDemand).toBe(7);
 
-      const { data, issued } = await sql.counted(RequestCostDashboardOpenDemandDocument, vars, net.ara.tokens.coordinator);
+      const { data, issued, prepared } = await sql.counted(RequestCostDashboardOpenDemandDocument, vars, net.ara.tokens.coordinator);
       expect(data.regionDashboard).toEqual({ openDemand: whole.openDemand });
       const [statement, ...others] = dashboardStatements(issued);
       expect(others).toEqual([]);
+      // a named statement: PostgreSQL plans it once per connection, not on every call
+      expect(prepared).toEqual([statement]);
       expect(statement).toContain('open_demand');
       for (const part of ['region_daily_reuse', 'lead_time', 'stock_level', 'refurbisher_capacity', 'weekly', 'row_to_json'])
         expect(statement).not.toContain(part);
@@ -137,6 +141,21 @@ describe('request cost: compute and read only what is asked', () => {
     });
   });
 
+  describe('kept statements, prepared', () => {
+    it("run on the open transaction when there is one, the pool otherwise; a failure is TypeORM's QueryFailedError", async () => {
+      // a temporary table exists on its own connection only: seen, the statement ran in the transaction
+      const inside = await t.dataSource.transaction(async (manager) => {
+        await manager.query(`CREATE TEMPORARY TABLE kept_statement_probe (n int) ON COMMIT DROP`);
+        await manager.query(`INSERT INTO kept_statement_probe VALUES (1), (2)`);
+        return preparedQuery<{ n: number }>(manager, `SELECT count(*)::int AS n FROM kept_statement_probe WHERE n >= $1`, [1]);
+      });
+      expect(inside).toEqual([{ n: 2 }]);
+      // twice on the pool: prepared once per connection, answered each time
+      for (const value of [1, 2]) expect(await preparedQuery(t.dataSource.manager, `SELECT $1::int + 1 AS next`, [value])).toEqual([{ next: value + 1 }]);
+      await expect(preparedQuery(t.dataSource.manager, `SELECT $1::uuid AS id`, ['not-a-uuid'])).rejects.toBeInstanceOf(QueryFailedError);
+    });
+  });
+
   describe('lists', () => {
     it('organizations: every column of every listed organization equals what TypeORM loads, and a projection reads only its columns', async () => {
       const admin = new RequestContext({
@@ -177,10 +196,11 @@ describe('request cost: compute and read only what is asked', () => {
     });
 
     it('lots: asked for ids, reads the id and the cursor columns only, and counts nothing', async () => {
-      const { data, issued } = await sql.counted(RequestCostLotIdsDocument, { first: 2 }, net.ara.tokens.refurbisher);
+      const { data, issued, prepared } = await sql.counted(RequestCostLotIdsDocument, { first: 2 }, net.ara.tokens.refurbisher);
       expect(data.lots.edges.map((e) => e.node.id)).toEqual([lotIds[2], lotIds[1]]);
       const listing = issued.filter((s) => s.includes('FROM "lot" "l"'));
       expect(listing).toHaveLength(1);
+      expect(prepared).toEqual(listing);
       expect(listing[0]).toContain('"l"."id" AS "l_id"');
       expect(listing[0]).toContain('"l"."created_at" AS "l_created_at"');
       for (const column of ['reference', 'distance_km', 'quantity', 'donation_id', 'decline_reason']) expect(listing[0]).not.toContain(`AS "l_${column}"`);

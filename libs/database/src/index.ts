@@ -8,6 +8,7 @@ export * from './events/event-phase';
 export * from './events/transaction-events';
 export * from './sql-logger';
 export * from './listing-statement';
+export * from './prepared-query';
 export * from './keyset-listing';
 export * from './keyset-page';
 export * from './database.module';

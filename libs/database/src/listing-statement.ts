@@ -1,5 +1,6 @@
 import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { preparedQuery } from './prepared-query';
 
 /**
  * A listing's SQL as the query builder writes it, built once per shape (filter, projection,
@@ -138,7 +139,8 @@ export class ListingStatements<T> {
 
   /** The rows of a statement, hydrated, with the named values in the statement's order. */
   async run(manager: EntityManager, statement: ListingStatement<T>, values: Record<string, unknown>): Promise<T[]> {
-    const rows: Array<Record<string, unknown>> = await manager.query(
+    const rows = await preparedQuery(
+      manager,
       statement.sql,
       statement.parameters.map((name) => values[name]),
     );

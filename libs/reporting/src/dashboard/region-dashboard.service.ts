@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadInputError, DeviceCategory, ErrorReason, NotFoundError, RequestContext } from '@app/common';
-import { TransactionRunner } from '@app/database';
+import { preparedQuery, TransactionRunner } from '@app/database';
 import { AccessPolicy } from '@app/auth';
 import { OrganizationKind, Organization, Region, RegionService } from '@app/network';
 import { Grade, StockLevel } from '@app/refurbishing';
@@ -65,7 +65,7 @@ export class RegionDashboardService {
     // side by side: the figures (sent first, the longest), the region, and the refurbishers the
     // stock and loads name, read while the database computes the figures
     const [rows, region, refurbishers, stuck] = await Promise.all([
-      figures.size || !withRegion ? (manager.query(this.statement(figures), [regionId, from, to]) as Promise<RegionDashboardRow[]>) : null,
+      figures.size || !withRegion ? preparedQuery<RegionDashboardRow>(manager, this.statement(figures), [regionId, from, to]) : null,
       withRegion ? this.regions.get(ctx, regionId) : null,
       figures.has('stock') || figures.has('loads') ? manager.getRepository(Organization).find({ where: { regionId, kind: OrganizationKind.REFURBISHER } }) : [],
       asks('stuck') ? this.stuckWork.counts(ctx, regionId) : null,
