@@ -25,6 +25,8 @@ import { seedSmallRegion } from './seed';
  *   BENCH_CAPTURE=1           the API process prints every SQL text it sends (to keep the floor's SQL the API's)
  *   BENCH_CPU_PROF=dir        the API process writes a V8 CPU profile there
  *   BENCH_PROFILE_FLOOR=1     with BENCH_CPU_PROF, the floor's process too (to compare where each spends)
+ *   BENCH_FLOOR_PREPARED=1    the floor sends its reads as named (prepared) statements, as the API sends its
+ *                             kept ones: what is left is the cost of the API's layers alone
  *
  * Goal: ≥ 0.7× the floor's req/s on every read, ≥ 0.6× on writes, p95 < 50 ms at 10 connections, 0 errors.
  */
@@ -186,7 +188,9 @@ function summarize(rounds: Round[]): Stat {
 async function main(): Promise<void> {
   const header = `API per-request cost bench — ${cpus()[0]?.model ?? 'cpu'} ×${cpus().length}, load ${loadavg()
     .map((l) => l.toFixed(2))
-    .join(' ')}, node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? ''}`;
+    .join(' ')}, node ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? ''}, floor reads ${
+    process.env.BENCH_FLOOR_PREPARED === '1' ? 'prepared' : 'unnamed (plain pg)'
+  }`;
   console.log(header);
   await recreateDatabase(DATABASE_URL);
   const seeding = await startApi();

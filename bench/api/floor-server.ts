@@ -22,6 +22,20 @@ import { verify } from 'jsonwebtoken';
  * Only the benched operations, only for the benched roles: anything else is refused.
  */
 const pool = new Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 20 });
+/**
+ * BENCH_FLOOR_PREPARED=1: the reads as named statements too (PostgreSQL plans each once per
+ * connection, as the API's kept statements), to tell the framework's cost from the planning the
+ * API saves; without it, the floor sends its SQL unnamed as a plain pg server would.
+ */
+const PREPARED = process.env.BENCH_FLOOR_PREPARED === '1';
+let statements = 0;
+const names = new Map<string, string>();
+function read(text: string, values: unknown[]) {
+  if (!PREPARED) return pool.query(text, values);
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `floor${++statements}`));
+  return pool.query({ name, text, values });
+}
 const key = createSecretKey(Buffer.from(process.env.BENCH_JWT_SECRET ?? ''));
 const CALLER_TTL_MS = 30_000;
 
@@ -100,7 +114,7 @@ const resolvers = {
     organizations: async (_: unknown, __: unknown, { caller }: Ctx) => {
       const c = await caller;
       must(c.role === 'COORDINATOR' && !!c.regionId);
-      const { rows } = await pool.query(`SELECT id, name, kind FROM organization WHERE region_id = $1 ORDER BY name ASC`, [c.regionId]);
+      const { rows } = await read(`SELECT id, name, kind FROM organization WHERE region_id = $1 ORDER BY name ASC`, [c.regionId]);
       return rows;
     },
     lots: async (_: unknown, { first }: { first?: number }, { caller }: Ctx) => {
@@ -108,8 +122,8 @@ const resolvers = {
       must(c.role === 'REFURBISHER' && !!c.organizationId);
       const limit = first ?? 50;
       const [count, page] = await Promise.all([
-        pool.query(`SELECT COUNT(1) AS cnt FROM lot WHERE refurbisher_id = $1`, [c.organizationId]),
-        pool.query(
+        read(`SELECT COUNT(1) AS cnt FROM lot WHERE refurbisher_id = $1`, [c.organizationId]),
+        read(
           `SELECT id, reference, status, quantity, distance_km AS "distanceKm", created_at AS "createdAt" FROM lot WHERE refurbisher_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
           [c.organizationId, limit + 1],
         ),
@@ -121,18 +135,18 @@ const resolvers = {
       must(c.role === 'PARTNER' && !!c.organizationId);
       const limit = first ?? 50;
       const [count, page] = await Promise.all([
-        pool.query(`SELECT COUNT(1) AS cnt FROM partner_order WHERE partner_id = $1`, [c.organizationId]),
-        pool.query(
-          `SELECT id, reference, status, created_at AS "createdAt" FROM partner_order WHERE partner_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`,
-          [c.organizationId, limit + 1],
-        ),
+        read(`SELECT COUNT(1) AS cnt FROM partner_order WHERE partner_id = $1`, [c.organizationId]),
+        read(`SELECT id, reference, status, created_at AS "createdAt" FROM partner_order WHERE partner_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2`, [
+          c.organizationId,
+          limit + 1,
+        ]),
       ]);
       return connection(page.rows, limit, Number(count.rows[0].cnt));
     },
     stockLevels: async (_: unknown, __: unknown, { caller }: Ctx) => {
       const c = await caller;
       must(c.role === 'COORDINATOR' && !!c.regionId);
-      const { rows } = await pool.query(
+      const { rows } = await read(
         `SELECT s.category, s.grade, s.available, s.reserved, json_build_object('id', o.id, 'name', o.name) AS refurbisher
            FROM stock_level s JOIN organization o ON o.id = s.refurbisher_id
           WHERE (s.available > 0 OR s.reserved > 0) AND s.region_id = $1
@@ -145,7 +159,7 @@ const resolvers = {
       const c = await caller;
       must((c.role === 'COORDINATOR' && c.regionId === regionId) || c.role === 'ADMIN');
       // the API's period arithmetic and sums on the daily counters, for the fields asked
-      const { rows } = await pool.query(
+      const { rows } = await read(
         `WITH days AS (SELECT ($2::timestamptz AT TIME ZONE 'Europe/Paris')::date AS first_day,
                               (($3::timestamptz - interval '1 millisecond') AT TIME ZONE 'Europe/Paris')::date AS last_day),
               flow AS (SELECT f.* FROM region_daily_flow f, days p WHERE f.region_id = $1 AND f.day BETWEEN p.first_day AND p.last_day)
