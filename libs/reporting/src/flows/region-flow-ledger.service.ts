@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { deferUntilCommit } from '@app/database';
+import { deferUntilCommit, preparedQuery } from '@app/database';
 import { EntityManager } from 'typeorm';
 import {
   byMonth,
@@ -79,7 +79,7 @@ export class RegionFlowLedger {
 
   private async add(manager: EntityManager, table: FlowTable, sql: string, params: unknown[], sign: Sign = 1): Promise<void> {
     // the day again as text, last, so it wins over the date column: pg makes a date a local-midnight Date
-    const rows: FlowRow[] = await manager.query(`SELECT s.*, s.day::text AS day FROM (${sql}) s`, params);
+    const rows = await preparedQuery<FlowRow>(manager, `SELECT s.*, s.day::text AS day FROM (${sql}) s`, params);
     if (!rows.length) return;
     let tables = this.pending.get(manager);
     const fresh = !tables;
@@ -105,7 +105,7 @@ export class RegionFlowLedger {
     if (!tables) return;
     for (const table of FLOW_TABLES) {
       const rows = [...(tables.get(table)?.values() ?? [])].filter((r) => table.counters.some((c) => Number(r[c]) !== 0));
-      if (rows.length) await manager.query(incrementSql(table), [JSON.stringify(rows)]);
+      if (rows.length) await preparedQuery(manager, incrementSql(table), [JSON.stringify(rows)]);
     }
   }
 }
