@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, HttpServer, ValidationPipe } from '@nestjs/common';
 import { BaseExceptionFilter, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { APP_CONFIG, AppConfig, BadInputError, loadAppConfig, MetricsRegistry, reasonOfFields, refusedFields } from '@app/common';
+import { APP_CONFIG, AppConfig, BadInputError, cacheValidationMetadata, loadAppConfig, MetricsRegistry, reasonOfFields, refusedFields } from '@app/common';
 import { Logger } from 'nestjs-pino';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { GraphQLErrorFilter } from './graphql/graphql-error.filter';
@@ -54,6 +54,8 @@ export async function createApiApplication(options: ApiModuleOptions = {}): Prom
   await registerQueueBoard(app, config);
   // last: its catch-all GET route serves the console for every path no other route claims
   await registerWebConsole(app);
+  // every input is validated per request: its rules are looked up once per class, not per object
+  cacheValidationMetadata();
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -15,6 +15,7 @@ export * from './validation/date-time';
 export * from './validation/date-window';
 export * from './validation/each-item-validation.pipe';
 export * from './validation/validation-fields';
+export * from './validation/validation-metadata-cache';
 export * from './format/units';
 export * from './geo/great-circle';
 export * from './geo/french-geocoder';
