@@ -1,5 +1,8 @@
 import { RecountDashboardsJob } from '@app/reporting/flows/jobs/recount-dashboards.job';
 import { histogramMedianHours, leadTimeBucket } from '@app/reporting/flows/lead-time';
+import { RequestContext } from '@app/common';
+import { TransactionRunner } from '@app/database';
+import { RegionFlowLedger } from '@app/reporting/flows/region-flow-ledger.service';
 import { RegionFlowRebuild } from '@app/reporting/flows/region-flow-rebuild.service';
 import {
   CompletePickupDocument,
@@ -353,6 +356,35 @@ describe('region dashboard', () => {
     const d = await dashboard();
     expect(d).toMatchObject({ devicesDeclared: 15, devicesRefurbished: 12, openDemand: 0 });
     expect(d.fillRate).toBe(1);
+  });
+
+  it('declarations counted by the commit upsert, alone or beside other flows of the same rows in one transaction', async () => {
+    const first = await declare([{ category: 'LAPTOP', quantity: 4 }]);
+    const second = await declare([
+      { category: 'DESKTOP', quantity: 2 },
+      { category: 'MONITOR', quantity: 1 },
+    ]);
+    expect((await dashboard()).devicesDeclared).toBe(7);
+    const ledger = t.app.get(RegionFlowLedger);
+    const inTransaction = (work: (manager: import('typeorm').EntityManager) => Promise<void>) =>
+      t.app.get(TransactionRunner).run(RequestContext.system(), (_, manager) => work(manager));
+    // a cancellation read at once and a declaration read at the commit, on the same day's row
+    await inTransaction(async (manager) => {
+      await ledger.donations(manager, [first], -1);
+      await ledger.donations(manager, [second], 1);
+    });
+    expect((await dashboard()).devicesDeclared).toBe(7 - 4 + 3);
+    // declarations alone: one upsert reads them
+    await inTransaction((manager) => ledger.donations(manager, [first, second], 1));
+    expect((await dashboard()).devicesDeclared).toBe(6 + 7);
+    // a transaction that rolls back moves nothing
+    await expect(
+      inTransaction(async (manager) => {
+        await ledger.donations(manager, [first], 1);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await dashboard()).devicesDeclared).toBe(13);
   });
 
   it('is for the coordinator of the region and administrators; a bad period is BAD_USER_INPUT', async () => {

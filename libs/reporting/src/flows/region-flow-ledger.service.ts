@@ -8,6 +8,7 @@ import {
   FlowRow,
   FlowTable,
   incrementSql,
+  incrementFromSourceSql,
   LEAD_TIME_TABLE,
   mergeRows,
   MONTHLY_LEAD_TIME_TABLE,
@@ -18,17 +19,34 @@ import { deviceFlows, deviceLeadTimes, deviceReuse, donationFlows, FlowSource, o
 
 type Sign = 1 | -1;
 
+/** What a transaction has yet to add: rows read already, and donations declared (read at the write). */
+interface Pending {
+  tables: Map<FlowTable, Map<string, FlowRow>>;
+  declared: Set<string>;
+}
+
+/** Donations declared, their ids in $1: the source the declared counter is read from. */
+const DECLARED = donationFlows('d.id = ANY($1::uuid[])');
+/**
+ * The declared counter of donations just declared, read by the upsert itself. What a donation
+ * counts (its region, its day, its lines' quantities) is written with it and no command changes it
+ * in the transaction that declares it, so reading it at the commit finds what reading it at once
+ * would, with one round trip fewer on the most frequent command.
+ */
+const DECLARED_INCREMENT = incrementFromSourceSql(FLOW_TABLE, DECLARED);
+
 /**
  * The dashboard's daily counters, moved in the transaction of the command that changes what
- * they count (RegionFlowSubscriber calls it on the events the domains record). Each method restricts a definition of region-flow-sources.ts to the rows the
- * command just wrote (so what is added is exactly what a recount would find for them) and
- * reads it at once; the sums are written once, just before the commit, by one upsert per
+ * they count (RegionFlowSubscriber calls it on the events the domains record). Each method
+ * restricts a definition of region-flow-sources.ts to the rows the command just wrote (so what is
+ * added is exactly what a recount would find for them) and reads it at once (declared donations:
+ * in the upsert, see DECLARED_INCREMENT); the sums are written once, just before the commit, by one upsert per
  * table in key order. Those rows are shared by every command of a region and day: taken last
  * and in order, their locks are held briefly and cannot deadlock.
  */
 @Injectable()
 export class RegionFlowLedger {
-  private readonly pending = new WeakMap<EntityManager, Map<FlowTable, Map<string, FlowRow>>>();
+  private readonly pending = new WeakMap<EntityManager, Pending>();
 
   /** Custody events just written: refurbished, delivered, recycled, the reuse by category, two lead times. */
   async deviceEvents(manager: EntityManager, eventIds: readonly string[]): Promise<void> {
@@ -41,7 +59,11 @@ export class RegionFlowLedger {
 
   /** Donations declared (+1), or cancelled (-1: they are no longer counted as declared). */
   async donations(manager: EntityManager, donationIds: readonly string[], sign: Sign): Promise<void> {
-    if (donationIds.length) await this.addFlows(manager, donationFlows('d.id = ANY($1::uuid[])'), [donationIds], sign);
+    if (!donationIds.length) return;
+    if (sign === -1) return this.addFlows(manager, DECLARED, [donationIds], sign);
+    const { pending, fresh } = this.pendingOf(manager);
+    for (const id of donationIds) pending.declared.add(id);
+    await this.settle(manager, fresh);
   }
 
   /** Pickups just completed: the devices collected and the declaration-to-pickup lead time. */
@@ -81,15 +103,21 @@ export class RegionFlowLedger {
     // the day again as text, last, so it wins over the date column: pg makes a date a local-midnight Date
     const rows = await preparedQuery<FlowRow>(manager, `SELECT s.*, s.day::text AS day FROM (${sql}) s`, params);
     if (!rows.length) return;
-    let tables = this.pending.get(manager);
-    const fresh = !tables;
-    if (!tables) {
-      tables = new Map();
-      this.pending.set(manager, tables);
-    }
-    mergeRows(table, this.rowsOf(tables, table), rows, sign);
-    if (table === LEAD_TIME_TABLE) mergeRows(MONTHLY_LEAD_TIME_TABLE, this.rowsOf(tables, MONTHLY_LEAD_TIME_TABLE), byMonth(rows), sign);
-    // not in a transaction of ours: write these now (still one sorted statement per table)
+    const { pending, fresh } = this.pendingOf(manager);
+    mergeRows(table, this.rowsOf(pending.tables, table), rows, sign);
+    if (table === LEAD_TIME_TABLE) mergeRows(MONTHLY_LEAD_TIME_TABLE, this.rowsOf(pending.tables, MONTHLY_LEAD_TIME_TABLE), byMonth(rows), sign);
+    await this.settle(manager, fresh);
+  }
+
+  private pendingOf(manager: EntityManager): { pending: Pending; fresh: boolean } {
+    let pending = this.pending.get(manager);
+    const fresh = !pending;
+    if (!pending) this.pending.set(manager, (pending = { tables: new Map(), declared: new Set() }));
+    return { pending, fresh };
+  }
+
+  /** Writes at the commit; not in a transaction of ours, now (still one sorted statement per table). */
+  private async settle(manager: EntityManager, fresh: boolean): Promise<void> {
     if (fresh && !deferUntilCommit(manager, 'region-flows', () => this.flush(manager))) await this.flush(manager);
   }
 
@@ -100,11 +128,19 @@ export class RegionFlowLedger {
   }
 
   private async flush(manager: EntityManager): Promise<void> {
-    const tables = this.pending.get(manager);
+    const pending = this.pending.get(manager);
     this.pending.delete(manager);
-    if (!tables) return;
+    if (!pending) return;
+    const declared = [...pending.declared];
+    if (declared.length && pending.tables.has(FLOW_TABLE)) {
+      // other flows of the same rows too: read the declared ones and write them all in one sorted statement
+      const rows = await preparedQuery<FlowRow>(manager, `SELECT s.*, s.day::text AS day FROM (${DECLARED.sql}) s`, [declared]);
+      mergeRows(FLOW_TABLE, this.rowsOf(pending.tables, FLOW_TABLE), rows);
+    } else if (declared.length) {
+      await preparedQuery(manager, DECLARED_INCREMENT, [declared]);
+    }
     for (const table of FLOW_TABLES) {
-      const rows = [...(tables.get(table)?.values() ?? [])].filter((r) => table.counters.some((c) => Number(r[c]) !== 0));
+      const rows = [...(pending.tables.get(table)?.values() ?? [])].filter((r) => table.counters.some((c) => Number(r[c]) !== 0));
       if (rows.length) await preparedQuery(manager, incrementSql(table), [JSON.stringify(rows)]);
     }
   }
