@@ -18,6 +18,8 @@ import { NetworkFixture, seedNetwork } from './support/network-fixture';
 import { confirmDelivery, matchOrders, orderDeviceIds, shipDevices } from './support/order-flow';
 import { addOrganization, Member } from './support/organization-fixture';
 import { TestApp } from './support/test-app';
+import { waitingOrder, waitingPositions } from '@app/orders/needs/waiting-list.policy';
+import { NeedUrgency } from '@app/orders/needs/need-urgency';
 
 const DAY = 24 * 3600_000;
 const FUTURE = new Date(Date.now() + 30 * DAY).toISOString();
@@ -99,6 +101,49 @@ describe('needs, the waiting list and accompaniment', () => {
       { email: `conseil-${++serial}@ml-venissieux.test`, role: 'PARTNER' },
       net.ara.tokens.coordinator,
     );
+  });
+
+  it('ranks the queue as waitingOrder does, ties included, and shows each caller only its rows', async () => {
+    // 90 waiting needs of two partners: three categories, three urgencies, few distinct instants (many ties)
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const urgencies = [NeedUrgency.NORMAL, NeedUrgency.HIGH, NeedUrgency.URGENT];
+    const rows = Array.from({ length: 90 }, (_, i) => ({
+      partnerId: next(3) === 0 ? partnerB.id : net.ara.partner,
+      ref: `RANK-${i}`,
+      profile: ['STUDENT', 'SENIOR'][next(2)]!,
+      category: ['LAPTOP', 'TABLET', 'DESKTOP'][next(3)]!,
+      urgency: urgencies[next(3)]!,
+      createdAt: new Date(Date.UTC(2026, 10, 1 + next(4), 9, 0, 0, next(2))),
+    }));
+    const inserted: Array<{ id: string }> = await t.dataSource.query(
+      `INSERT INTO need (partner_id, region_id, beneficiary_ref, profile, category, referral_source, eligibility_basis, urgency, created_at)
+       SELECT p, $1, r, pr::beneficiary_profile, c::device_category, 'JOB_CENTRE', 'INCOME_CRITERIA', u::need_urgency, at
+         FROM unnest($2::uuid[], $3::varchar[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) WITH ORDINALITY AS x(p, r, pr, c, u, at, i)
+        ORDER BY i RETURNING id`,
+      [net.ara.id, ...(['partnerId', 'ref', 'profile', 'category', 'urgency', 'createdAt'] as const).map((k) => rows.map((r) => r[k]))],
+    );
+    const needs = rows.map((r, i) => ({ ...r, id: inserted[i]!.id }));
+    const positions = waitingPositions(needs);
+    const expected = (shown: typeof needs) => [...shown].sort(waitingOrder).map((n) => [n.ref, positions.get(n.id)]);
+    const seen = (list: Awaited<ReturnType<typeof waitingList>>) => list.entries.map((e) => [e.beneficiaryRef, e.position]);
+
+    const all = await waitingList(net.ara.tokens.coordinator);
+    expect(all.totalWaiting).toBe(90);
+    expect(seen(all)).toEqual(expected(needs));
+    const mine = await waitingList(net.ara.tokens.partner);
+    expect(mine.totalWaiting).toBe(90);
+    expect(seen(mine)).toEqual(expected(needs.filter((n) => n.partnerId === net.ara.partner)));
+    const theirSeniors = await waitingList(partnerB.token, 'SENIOR');
+    const seniors = needs.filter((n) => n.profile === 'SENIOR');
+    expect(theirSeniors.totalWaiting).toBe(seniors.length);
+    expect(seen(theirSeniors)).toEqual(expected(seniors.filter((n) => n.partnerId === partnerB.id)));
+    // a partner with nothing waiting sees the count, and no row
+    await t.dataSource.query(`UPDATE need SET status = 'CANCELLED', cancelled_at = now(), cancellation_reason = 'NO_LONGER_NEEDED' WHERE partner_id = $1`, [
+      partnerB.id,
+    ]);
+    const none = await waitingList(partnerB.token);
+    expect(none).toMatchObject({ totalWaiting: needs.filter((n) => n.partnerId === net.ara.partner).length, entries: [] });
   });
 
   it('a need lives from referral to delivery: waiting list with positions and estimated waits, order, delivery, served', async () => {

@@ -22,7 +22,8 @@ export function waitingOrder(a: WaitingNeed, b: WaitingNeed): number {
 
 /**
  * Each need's position in its category's queue (1 = next): needs of one category wait for the
- * same devices, whatever their profile, so positions are counted per category.
+ * same devices, whatever their profile, so positions are counted per category. The waiting list
+ * ranks in SQL where the rows are (WaitingListService); this is the definition its test holds it to.
  */
 export function waitingPositions<T extends WaitingNeed>(needs: readonly T[]): Map<string, number> {
   const positions = new Map<string, number>();

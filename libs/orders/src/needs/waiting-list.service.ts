@@ -7,17 +7,42 @@ import { BeneficiaryProfile } from '../entities/beneficiary-profile';
 import { NeedUrgency } from './need-urgency';
 import { categorySupply } from './needs-figures';
 import { WaitingList, WaitingListEntry } from './need.types';
-import { estimatedWaitDays, waitingOrder, waitingPositions } from './waiting-list.policy';
+import { estimatedWaitDays } from './waiting-list.policy';
 
 interface WaitingRow {
-  id: string;
-  partnerId: string;
-  beneficiaryRef: string;
+  id: string | null;
+  partner_id: string;
+  beneficiary_ref: string;
   profile: BeneficiaryProfile;
   category: DeviceCategory;
   urgency: NeedUrgency;
-  createdAt: Date;
+  created_at: Date;
+  position: number;
+  total: number;
 }
+
+/**
+ * Every waiting need of the region ranked in its category's queue (waitingOrder: the most urgent,
+ * then the oldest, then by id; need_urgency is declared from the least urgent), then only the rows
+ * the caller is shown: of the profile asked for ($2), and when the caller is a partner ($3) its
+ * own ($4: none without an organization).
+ * The count of the region's waiting needs of that profile comes with them (one row, without a
+ * need, when the caller is shown none). PostgreSQL ranks the queue where the rows are: a partner's
+ * page carries its own needs, not its region's.
+ */
+const WAITING_LIST_SQL = `
+  WITH ranked AS (
+    SELECT n.id, n.partner_id, n.beneficiary_ref, n.profile, n.category, n.urgency, n.created_at,
+           row_number() OVER (PARTITION BY n.category ORDER BY n.urgency DESC, n.created_at, n.id)::int AS position
+      FROM need n
+     WHERE n.region_id = $1 AND n.status = 'WAITING'
+  ), listed AS (
+    SELECT * FROM ranked WHERE $2::beneficiary_profile IS NULL OR profile = $2::beneficiary_profile
+  )
+  SELECT shown.*, total.total
+    FROM (SELECT count(*)::int AS total FROM listed) total
+    LEFT JOIN listed shown ON NOT $3::boolean OR shown.partner_id = $4::uuid
+   ORDER BY shown.urgency DESC, shown.created_at, shown.id`;
 
 /**
  * The region's waiting list: every waiting need is ranked (per category: most urgent, then
@@ -32,36 +57,21 @@ export class WaitingListService {
     ActAccess.assert(ctx, 'Region', 'readWaitingList', { id: regionId });
     const manager = this.tx.manager(ctx);
     if (!(await manager.getRepository(Region).exists({ where: { id: regionId } }))) throw new NotFoundError('Region', regionId);
-    const rows: WaitingRow[] = (
-      await manager.query(
-        `SELECT id, partner_id, beneficiary_ref, profile, category, urgency, created_at FROM need WHERE region_id = $1 AND status = 'WAITING'`,
-        [regionId],
-      )
-    ).map((r: Record<string, unknown>) => ({
-      id: r.id,
+    const own = ctx.user.role === Role.PARTNER;
+    const rows: WaitingRow[] = await manager.query(WAITING_LIST_SQL, [regionId, profile ?? null, own, ctx.user.organizationId ?? null]);
+    const visible = rows.filter((r) => r.id !== null);
+    const supply = await categorySupply(manager, regionId, [...new Set(visible.map((r) => r.category))]);
+    const entries = visible.map((r): WaitingListEntry => ({
+      needId: r.id!,
       partnerId: r.partner_id,
       beneficiaryRef: r.beneficiary_ref,
       profile: r.profile,
       category: r.category,
       urgency: r.urgency,
-      createdAt: r.created_at,
+      waitingSince: r.created_at,
+      position: r.position,
+      estimatedWaitDays: estimatedWaitDays(r.position, supply.get(r.category)!),
     }));
-    const positions = waitingPositions(rows);
-    const listed = rows.filter((r) => !profile || r.profile === profile);
-    const own = ctx.user.role === Role.PARTNER;
-    const visible = listed.filter((r) => !own || r.partnerId === ctx.user.organizationId).sort(waitingOrder);
-    const supply = await categorySupply(manager, regionId, [...new Set(visible.map((r) => r.category))]);
-    const entries = visible.map((r): WaitingListEntry => ({
-      needId: r.id,
-      partnerId: r.partnerId,
-      beneficiaryRef: r.beneficiaryRef,
-      profile: r.profile,
-      category: r.category,
-      urgency: r.urgency,
-      waitingSince: r.createdAt,
-      position: positions.get(r.id)!,
-      estimatedWaitDays: estimatedWaitDays(positions.get(r.id)!, supply.get(r.category)!),
-    }));
-    return { regionId, totalWaiting: listed.length, entries };
+    return { regionId, totalWaiting: rows[0]?.total ?? 0, entries };
   }
 }
